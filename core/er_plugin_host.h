@@ -1,0 +1,53 @@
+/*
+ * er_plugin_host.h - finds, validates and runs sector plugins.
+ *
+ * The core never calls a plugin directly: it asks the host to compute the
+ * check outcomes and sector findings for one firm.  See
+ * include/exportready/plugin.h for the plugin side of the ABI and
+ * docs/plugin-guide.md for how plugins are found and isolated.
+ *
+ * Ownership: the host owns the loaded plugins (dlopen handles) and copies of
+ * their metadata; free it with er_plugin_host_free() after every result that
+ * came from it has been written.
+ */
+#ifndef ER_PLUGIN_HOST_H
+#define ER_PLUGIN_HOST_H
+
+#include "er_diag.h"
+#include "er_result.h"
+
+typedef struct er_plugin_host er_plugin_host;
+
+typedef struct er_plugin_host_options {
+    const char *const *dirs; /* searched in order; NULL entries skipped */
+    size_t n_dirs;
+    bool isolate;       /* run plugin calls in a forked child (default true) */
+    double timeout_s;   /* per firm, when isolated (default 5) */
+} er_plugin_host_options;
+
+/* Creates a host and loads every acceptable plugin in opts->dirs.  Refused
+ * plugins are recorded (see er_plugin_host_list) and reported in diag as
+ * "FILE: plugin refused: REASON".  Returns NULL only when out of memory. */
+er_plugin_host *er_plugin_host_new(const er_plugin_host_options *opts, er_diag *diag);
+
+/* Checks that every ER_ANSWER_CHECK criterion of the rubric names a check a
+ * loaded plugin provides.  Adds one diag line per missing check (with the
+ * criterion's file and line) and returns the number missing. */
+size_t er_plugin_host_bind(er_plugin_host *host, const er_rubric *rubric, er_diag *diag);
+
+/* Answer keys contributed by plugins' intake questions, for the firm loader. */
+const char *const *er_plugin_host_questions(const er_plugin_host *host, size_t *n);
+
+/*
+ * Runs the checks and sector hooks that apply to this firm (plugins serving
+ * its sector).  checks holds rubric->n_criteria entries.  Sector findings
+ * and strings go into res (its arena).  Returns 0 on success, 1 when a
+ * plugin failed for this firm (its outcomes are UNKNOWN with an error note;
+ * the audit goes on), -1 when out of memory.
+ */
+int er_plugin_host_run(er_plugin_host *host, const er_rubric *rubric, const er_firm *firm,
+                       const er_date *as_of, er_check_outcome *checks, er_firm_result *res);
+
+void er_plugin_host_free(er_plugin_host *host);
+
+#endif

@@ -1,0 +1,132 @@
+/* er_types.c - names and parsers for the shared value types. */
+#include "er_types.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const status_names[ER_STATUS_COUNT] = {
+    "met", "partial", "unmet", "not_applicable", "not_assessed", "unknown",
+};
+
+static const char *const evidence_names[ER_EVIDENCE_COUNT] = {
+    "none", "declared", "document", "verified",
+};
+
+const char *er_status_name(er_status s)
+{
+    return (unsigned)s < ER_STATUS_COUNT ? status_names[s] : "invalid";
+}
+
+const char *er_evidence_name(er_evidence e)
+{
+    return (unsigned)e < ER_EVIDENCE_COUNT ? evidence_names[e] : "invalid";
+}
+
+const char *er_use_name(er_use u)
+{
+    switch (u) {
+    case ER_USE_FOOD: return "food";
+    case ER_USE_COSMETIC: return "cosmetic";
+    case ER_USE_PHARMA: return "pharma";
+    }
+    return "invalid";
+}
+
+bool er_status_parse(const char *s, er_status *out)
+{
+    for (int i = 0; i < ER_STATUS_COUNT; i++)
+        if (strcmp(s, status_names[i]) == 0) {
+            *out = (er_status)i;
+            return true;
+        }
+    return false;
+}
+
+bool er_evidence_parse(const char *s, er_evidence *out)
+{
+    /* "none" is an internal state, not something a file may claim. */
+    for (int i = ER_EVIDENCE_DECLARED; i < ER_EVIDENCE_COUNT; i++)
+        if (strcmp(s, evidence_names[i]) == 0) {
+            *out = (er_evidence)i;
+            return true;
+        }
+    return false;
+}
+
+bool er_use_parse(const char *s, er_use *out)
+{
+    static const er_use all[] = {ER_USE_FOOD, ER_USE_COSMETIC, ER_USE_PHARMA};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (strcmp(s, er_use_name(all[i])) == 0) {
+            *out = all[i];
+            return true;
+        }
+    return false;
+}
+
+static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int days_in_month(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : d[m - 1];
+}
+
+/* Reads exactly n decimal digits; no sign, no spaces (strtol would accept
+ * both, and "2026-1-5" must be refused, not guessed). */
+static bool digits(const char *s, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+bool er_date_parse(const char *s, er_date *out)
+{
+    er_date d = {0};
+    size_t len = s ? strlen(s) : 0;
+    if (len != 4 && len != 7 && len != 10)
+        return false;
+    if (!digits(s, 4, &d.year) || d.year < 1800 || d.year > 9999)
+        return false;
+    d.precision = ER_DATE_YEAR;
+    if (len >= 7) {
+        if (s[4] != '-' || !digits(s + 5, 2, &d.month) || d.month < 1 || d.month > 12)
+            return false;
+        d.precision = ER_DATE_MONTH;
+    }
+    if (len == 10) {
+        if (s[7] != '-' || !digits(s + 8, 2, &d.day) || d.day < 1 ||
+            d.day > days_in_month(d.year, d.month))
+            return false;
+        d.precision = ER_DATE_DAY;
+    }
+    *out = d;
+    return true;
+}
+
+void er_date_format(const er_date *d, char *buf, size_t n)
+{
+    switch (d->precision) {
+    case ER_DATE_DAY: snprintf(buf, n, "%04d-%02d-%02d", d->year, d->month, d->day); break;
+    case ER_DATE_MONTH: snprintf(buf, n, "%04d-%02d", d->year, d->month); break;
+    case ER_DATE_YEAR: snprintf(buf, n, "%04d", d->year); break;
+    default: snprintf(buf, n, "%s", ""); break;
+    }
+}
+
+int er_date_cmp(const er_date *a, const er_date *b)
+{
+    if (a->year != b->year)
+        return a->year < b->year ? -1 : 1;
+    if (a->month != b->month)
+        return a->month < b->month ? -1 : 1;
+    if (a->day != b->day)
+        return a->day < b->day ? -1 : 1;
+    return 0;
+}
