@@ -1,0 +1,35 @@
+/*
+ * er_output.h - xlsx renderers: one readiness workbook per firm, and a
+ * cohort workbook built row by row so memory stays bounded.
+ *
+ * Every workbook is written to a temporary file in the output directory and
+ * renamed into place, so an interrupted run never leaves a half-written
+ * .xlsx; an existing file is kept unless force is set.
+ */
+#ifndef ER_OUTPUT_H
+#define ER_OUTPUT_H
+
+#include "er_diag.h"
+#include "er_result.h"
+
+typedef struct er_output_options {
+    const char *dir;  /* existing output directory */
+    er_lang lang;
+    bool force;       /* overwrite existing workbooks */
+} er_output_options;
+
+/* Writes DIR/<firm-id>.xlsx for one audited firm (res->error == NULL).
+ * Returns 0, or -1 with the reason in diag. */
+int er_output_firm_workbook(const er_firm_result *res, const er_output_options *opts,
+                            er_diag *diag);
+
+/* The cohort workbook, fed one firm at a time; the cohort keeps only a
+ * compact row per firm, so callers may free each result after adding it. */
+typedef struct er_cohort er_cohort;
+
+er_cohort *er_cohort_new(const er_rubric *rubric, const er_output_options *opts);
+int er_cohort_add(er_cohort *c, const er_firm_result *res);            /* 0 or -1 (no memory) */
+int er_cohort_write(er_cohort *c, er_diag *diag);                      /* DIR/cohort.xlsx */
+void er_cohort_free(er_cohort *c);
+
+#endif
