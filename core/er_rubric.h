@@ -75,6 +75,7 @@ typedef struct er_criterion {
     er_text question;       /* what the coach asks */
     er_text recommendation; /* what to do when not met */
     const char *reference;  /* regulation or scheme, e.g. "Reg. (EC) 852/2004 Art. 5" */
+    const char *action;     /* optional kind of remedial action, e.g. "trade_fair"; NULL if none */
 
     const char *file; /* where it was defined, for messages */
     int line;
@@ -102,6 +103,13 @@ typedef struct er_rubric {
     const er_grade_band *grades; /* best first, mins strictly decreasing, last min 0 */
     size_t n_grades;
     char knockout_cap; /* best grade a firm with a blocker can get */
+
+    /* Share of stand costs a programme co-finances for a firm's 1st, 2nd,
+     * 3rd ... trade-fair participation (e.g. CBI: 0.70, 0.60, 0.50), shown in
+     * the action plan for criteria with action = "trade_fair".  Optional. */
+    const double *trade_fair_cofinancing;
+    size_t n_trade_fair_cofinancing;
+    const char *trade_fair_cofinancing_source;
 
     const er_dimension *dimensions;
     size_t n_dimensions;
