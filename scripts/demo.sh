@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine, builds ExportReady and audits the bundled
+# example firms: JSON results on stdout summary, workbooks in out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/deps.sh
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/release -j "$(nproc)"
+
+mkdir -p out
+build/release/core/exportready audit --rubric-dir rubrics --plugin-dir build/release/plugins \
+  --force -o out --json out/results.json examples/firms/*.cfg
+echo "Workbooks and results.json written to out/"

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages ExportReady needs to build, run and test.
+# Runs apt-get as root, through sudo when not root already.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libconfig-dev libxlsxwriter-dev libjansson-dev libcsv-dev   # build
+  libcmocka-dev python3 python3-openpyxl                      # tests: unit, workbook readers
+  libreoffice-calc-nogui                                      # tests: recalculates workbooks
+)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
