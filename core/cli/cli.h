@@ -1,0 +1,75 @@
+/*
+ * cli.h - the `exportready` command-line tool: commands, exit statuses and
+ * the small helpers they share (messages, search paths, option parsing).
+ *
+ * Each command is one function taking the argument vector that starts at
+ * the command name (argv[0] = "audit", "validate", "plugins") and returning
+ * an exit status from er_exit.  Commands print their own messages; nothing
+ * here exits the process.  Documented for users in docs/cli.md.
+ *
+ * The process never calls setlocale(): libconfig parses floats with atof(),
+ * so the C locale must stay in force.
+ */
+#ifndef ER_CLI_H
+#define ER_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "er_types.h"
+
+/* Exit statuses, shared by every command (see docs/cli.md). */
+enum er_exit {
+    ER_EXIT_OK = 0,      /* everything asked for was done */
+    ER_EXIT_FAILED = 1,  /* some firms failed; the others were audited */
+    ER_EXIT_USAGE = 2,   /* bad command line */
+    ER_EXIT_INVALID = 3, /* invalid input, nothing audited */
+    ER_EXIT_PLUGIN = 4   /* a check the rubric needs has no plugin */
+};
+
+/* Commands.  argv[0] is the command name; argc counts it. */
+int er_cmd_audit(int argc, char **argv);
+int er_cmd_validate(int argc, char **argv);
+int er_cmd_plugins(int argc, char **argv); /* core/cli/cmd_plugins.c */
+
+/* Prints the help for command (NULL = the overview) to out.  Returns false
+ * when there is no such command. */
+bool er_cli_help(FILE *out, const char *command);
+
+/* "exportready: MESSAGE\n" on stderr. */
+void er_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Reports an unknown option or a missing argument as getopt left it (with
+ * opterr = 0) and returns ER_EXIT_USAGE. */
+int er_cli_bad_option(const char *command, int optopt_value, const char *arg);
+
+/* The rubric directory: the option if given, else $EXPORTREADY_RUBRICS when
+ * set and non-empty, else the installed ER_DEFAULT_RUBRIC_DIR. */
+const char *er_cli_rubric_dir(const char *option);
+
+/* A list of directories (plugin search path).  Strings are borrowed from
+ * argv or owned by the list (env copies); free with er_cli_dirs_free(). */
+typedef struct er_cli_dirs {
+    const char **dirs;
+    size_t n, cap;
+    char *env_copy; /* owns the pieces of EXPORTREADY_PLUGIN_PATH */
+} er_cli_dirs;
+
+/* Appends one directory; returns -1 when out of memory. */
+int er_cli_dirs_add(er_cli_dirs *d, const char *dir);
+
+/* Appends the EXPORTREADY_PLUGIN_PATH entries (colon-separated, empty ones
+ * skipped) and then ER_DEFAULT_PLUGIN_DIR, after the --plugin-dir ones
+ * already added.  Returns -1 when out of memory. */
+int er_cli_dirs_finish_plugin_path(er_cli_dirs *d);
+
+void er_cli_dirs_free(er_cli_dirs *d);
+
+/* Option parsers: print "exportready: OPTION: what is wrong" and return
+ * false on bad input. */
+bool er_cli_parse_lang(const char *s, er_lang *out);
+bool er_cli_parse_day(const char *option, const char *s, er_date *out); /* YYYY-MM-DD */
+bool er_cli_parse_seconds(const char *option, const char *s, double *out); /* > 0 */
+
+#endif
