@@ -40,9 +40,11 @@ bool er_cli_help(FILE *out, const char *command);
 /* "exportready: MESSAGE\n" on stderr. */
 void er_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Reports an unknown option or a missing argument as getopt left it (with
- * opterr = 0) and returns ER_EXIT_USAGE. */
-int er_cli_bad_option(const char *command, int optopt_value, const char *arg);
+/* Reports what getopt_long returned for a bad option (with opterr = 0 and an
+ * optstring starting with ':'): getopt_result is ':' for a missing argument
+ * and '?' for an unknown option; opt is optopt; arg is argv[optind - 1].
+ * Returns ER_EXIT_USAGE. */
+int er_cli_bad_option(const char *command, int getopt_result, int opt, const char *arg);
 
 /* The rubric directory: the option if given, else $EXPORTREADY_RUBRICS when
  * set and non-empty, else the installed ER_DEFAULT_RUBRIC_DIR. */

@@ -1,8 +1,63 @@
-/* main.c - PLACEHOLDER entry point; the CLI (issue 2) replaces it. */
-#include <stdio.h>
+/* main.c - `exportready`: dispatches to a command (see cli.h, docs/cli.md). */
+#include <string.h>
 
-int main(void)
+#include "cli.h"
+
+typedef int (*er_command_fn)(int argc, char **argv);
+
+static const struct {
+    const char *name;
+    er_command_fn run;
+} commands[] = {
+    {"audit", er_cmd_audit},
+    {"validate", er_cmd_validate},
+    {"plugins", er_cmd_plugins},
+};
+
+static int help(int argc, char **argv)
 {
-    printf("exportready %s\n", ER_VERSION);
-    return 0;
+    if (argc < 2) {
+        er_cli_help(stdout, NULL);
+        return ER_EXIT_OK;
+    }
+    if (strcmp(argv[1], "plugins") == 0) {
+        /* The plugins command owns its help text. */
+        char *args[] = {argv[1], (char *)"--help", NULL};
+        return er_cmd_plugins(2, args);
+    }
+    if (!er_cli_help(stdout, argv[1])) {
+        er_cli_error("help: unknown command '%s'", argv[1]);
+        return ER_EXIT_USAGE;
+    }
+    return ER_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    /* No setlocale(): the C locale must stay (libconfig parses with atof). */
+    if (argc < 2) {
+        er_cli_help(stderr, NULL);
+        return ER_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        er_cli_help(stdout, NULL);
+        return ER_EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("exportready %s\n", ER_VERSION);
+        return ER_EXIT_OK;
+    }
+    if (strcmp(cmd, "help") == 0)
+        return help(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(cmd, commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+
+    if (cmd[0] == '-')
+        er_cli_error("unknown option '%s'", cmd);
+    else
+        er_cli_error("unknown command '%s'", cmd);
+    fputs("Try 'exportready --help'.\n", stderr);
+    return ER_EXIT_USAGE;
 }

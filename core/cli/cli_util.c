@@ -1,0 +1,122 @@
+/* cli_util.c - messages, search paths and option parsing shared by the
+ * commands (see cli.h). */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void er_cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("exportready: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int er_cli_bad_option(const char *command, int getopt_result, int opt, const char *arg)
+{
+    if (getopt_result == ':')
+        er_cli_error("%s: option '%s' needs an argument", command, arg ? arg : "?");
+    else if (opt != 0 && opt != '?')
+        er_cli_error("%s: unknown option '-%c'", command, opt);
+    else
+        er_cli_error("%s: unknown option '%s'", command, arg ? arg : "?");
+    fprintf(stderr, "Try 'exportready help %s'.\n", command);
+    return ER_EXIT_USAGE;
+}
+
+const char *er_cli_rubric_dir(const char *option)
+{
+    if (option != NULL)
+        return option;
+    const char *env = getenv("EXPORTREADY_RUBRICS");
+    if (env != NULL && env[0] != '\0')
+        return env;
+    return ER_DEFAULT_RUBRIC_DIR;
+}
+
+int er_cli_dirs_add(er_cli_dirs *d, const char *dir)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 8;
+        const char **p = realloc(d->dirs, cap * sizeof *p);
+        if (p == NULL)
+            return -1;
+        d->dirs = p;
+        d->cap = cap;
+    }
+    d->dirs[d->n++] = dir;
+    return 0;
+}
+
+int er_cli_dirs_finish_plugin_path(er_cli_dirs *d)
+{
+    const char *env = getenv("EXPORTREADY_PLUGIN_PATH");
+    if (env != NULL && env[0] != '\0' && d->env_copy == NULL) {
+        d->env_copy = strdup(env);
+        if (d->env_copy == NULL)
+            return -1;
+        /* Split in place; the list borrows the pieces. */
+        char *p = d->env_copy;
+        for (;;) {
+            char *colon = strchr(p, ':');
+            if (colon != NULL)
+                *colon = '\0';
+            if (p[0] != '\0' && er_cli_dirs_add(d, p) != 0)
+                return -1;
+            if (colon == NULL)
+                break;
+            p = colon + 1;
+        }
+    }
+    return er_cli_dirs_add(d, ER_DEFAULT_PLUGIN_DIR);
+}
+
+void er_cli_dirs_free(er_cli_dirs *d)
+{
+    free(d->dirs);
+    free(d->env_copy);
+    memset(d, 0, sizeof *d);
+}
+
+bool er_cli_parse_lang(const char *s, er_lang *out)
+{
+    if (strcmp(s, "en") == 0) {
+        *out = ER_LANG_EN;
+        return true;
+    }
+    if (strcmp(s, "es") == 0) {
+        *out = ER_LANG_ES;
+        return true;
+    }
+    er_cli_error("--lang: '%s' is not a supported language (en, es)", s);
+    return false;
+}
+
+bool er_cli_parse_day(const char *option, const char *s, er_date *out)
+{
+    if (!er_date_parse(s, out) || out->precision != ER_DATE_DAY) {
+        er_cli_error("%s: '%s' is not a date of the form YYYY-MM-DD", option, s);
+        return false;
+    }
+    return true;
+}
+
+bool er_cli_parse_seconds(const char *option, const char *s, double *out)
+{
+    char *end = NULL;
+    errno = 0;
+    /* strtod honours the locale, which stays "C" (see cli.h). */
+    double v = strtod(s, &end);
+    if (end == s || *end != '\0' || errno != 0 || !isfinite(v) || v <= 0.0) {
+        er_cli_error("%s: '%s' is not a positive number of seconds", option, s);
+        return false;
+    }
+    *out = v;
+    return true;
+}

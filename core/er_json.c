@@ -1,0 +1,370 @@
+/* er_json.c - the JSON results document; see er_json.h and docs/cli.md. */
+#include "er_json.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define ER_JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_INDENT(2) | JSON_REAL_PRECISION(10))
+
+double er_json_round4(double x)
+{
+    if (!isfinite(x))
+        return 0.0;
+    double r = round(x * 10000.0) / 10000.0;
+    return r == 0.0 ? 0.0 : r; /* no "-0.0" */
+}
+
+static json_t *num(double x) { return json_real(er_json_round4(x)); }
+
+/* A JSON string, or null for NULL.  Firm data is checked for UTF-8 by the
+ * loaders, but file names from the command line are not: rather than fail,
+ * such bytes are written as '?'. */
+static json_t *str_or_null(const char *s)
+{
+    if (s == NULL)
+        return json_null();
+    json_t *v = json_string(s);
+    if (v != NULL)
+        return v;
+    char *copy = strdup(s);
+    if (copy == NULL)
+        return NULL;
+    for (char *p = copy; *p; p++)
+        if ((unsigned char)*p >= 0x80)
+            *p = '?';
+    v = json_string(copy);
+    free(copy);
+    return v;
+}
+
+static json_t *date_or_null(const er_date *d)
+{
+    if (d == NULL || d->precision == ER_DATE_NONE)
+        return json_null();
+    char buf[16];
+    er_date_format(d, buf, sizeof buf);
+    return json_string(buf);
+}
+
+/* json_object_set_new steals value even when it fails, and fails on a NULL
+ * value, so a chain of these needs no cleanup of its own. */
+static int set(json_t *obj, const char *key, json_t *value)
+{
+    return json_object_set_new(obj, key, value);
+}
+
+json_t *er_json_document_new(const er_rubric *rubric, const er_date *as_of)
+{
+    json_t *doc = json_object();
+    json_t *r = json_object();
+    if (doc == NULL || r == NULL ||
+        set(r, "id", str_or_null(rubric->id)) != 0 ||
+        set(r, "version", str_or_null(rubric->version)) != 0 ||
+        set(r, "valid_as_of", date_or_null(&rubric->valid_as_of)) != 0) {
+        json_decref(doc);
+        json_decref(r);
+        return NULL;
+    }
+    if (set(doc, "tool", json_string("exportready")) != 0 ||
+        set(doc, "version", json_string(ER_VERSION)) != 0 ||
+        set(doc, "rubric", r) != 0 ||
+        set(doc, "as_of", date_or_null(as_of)) != 0 ||
+        set(doc, "firms", json_array()) != 0) {
+        json_decref(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+int er_json_document_add_firm(json_t *doc, json_t *firm)
+{
+    json_t *firms = json_object_get(doc, "firms");
+    if (firm == NULL || !json_is_array(firms)) {
+        json_decref(firm);
+        return -1;
+    }
+    return json_array_append_new(firms, firm);
+}
+
+static json_t *dimensions(const er_firm_result *res)
+{
+    json_t *a = json_array();
+    if (a == NULL)
+        return NULL;
+    for (size_t i = 0; i < res->n_dimensions; i++) {
+        const er_dim_result *d = &res->dimensions[i];
+        json_t *o = json_object();
+        if (o == NULL || json_array_append_new(a, o) != 0 ||
+            set(o, "id", str_or_null(d->dimension->id)) != 0 ||
+            set(o, "score", d->scored ? num(d->score) : json_null()) != 0 ||
+            set(o, "weight", num(d->weight)) != 0 ||
+            set(o, "coverage", num(d->coverage)) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+static json_t *eligible(er_tri t)
+{
+    if (t == ER_TRI_UNKNOWN)
+        return json_null();
+    return json_boolean(t == ER_TRI_TRUE);
+}
+
+/* Reason texts are built in a scratch arena so the result stays const. */
+static json_t *programmes(const er_firm_result *res)
+{
+    json_t *a = json_array();
+    er_arena scratch = {0};
+    if (a == NULL)
+        return NULL;
+    for (size_t i = 0; i < res->n_programmes; i++) {
+        const er_prog_result *p = &res->programmes[i];
+        json_t *o = json_object();
+        json_t *reasons = json_array();
+        if (o == NULL || json_array_append_new(a, o) != 0 ||
+            set(o, "id", str_or_null(p->programme->id)) != 0 ||
+            set(o, "eligible", eligible(p->eligible)) != 0 ||
+            set(o, "reasons", reasons) != 0)
+            goto fail;
+        for (size_t k = 0; k < p->n_reasons; k++) {
+            const char *text = er_reason_text(&p->reasons[k], res->firm, ER_LANG_EN, &scratch);
+            if (text == NULL || json_array_append_new(reasons, str_or_null(text)) != 0)
+                goto fail;
+        }
+    }
+    er_arena_free(&scratch);
+    return a;
+fail:
+    er_arena_free(&scratch);
+    json_decref(a);
+    return NULL;
+}
+
+static json_t *blockers(const er_firm_result *res)
+{
+    json_t *a = json_array();
+    if (a == NULL)
+        return NULL;
+    for (size_t i = 0; i < res->n_blockers; i++) {
+        size_t k = res->blockers[i];
+        if (k >= res->n_findings ||
+            json_array_append_new(a, str_or_null(res->findings[k].criterion->id)) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+static int finding(json_t *o, const er_finding *f)
+{
+    const er_criterion *c = f->criterion;
+    /* The plugin's source when it gave one, else the rubric's citation. */
+    const char *reference = f->reference ? f->reference : c->reference;
+    if (set(o, "criterion", str_or_null(c->id)) != 0 ||
+        set(o, "dimension", str_or_null(c->dimension)) != 0 ||
+        set(o, "status", json_string(er_status_name(f->status))) != 0 ||
+        set(o, "answer", str_or_null(f->answer)) != 0 ||
+        set(o, "evidence", f->evidence == ER_EVIDENCE_NONE
+                               ? json_null()
+                               : json_string(er_evidence_name(f->evidence))) != 0 ||
+        set(o, "points", num(f->points)) != 0 || set(o, "max", num(f->max)) != 0)
+        return -1;
+    if (f->note != NULL && set(o, "note", str_or_null(f->note)) != 0)
+        return -1;
+    if (reference != NULL && reference[0] != '\0' &&
+        set(o, "reference", str_or_null(reference)) != 0)
+        return -1;
+    if (f->valid_as_of != NULL && set(o, "valid_as_of", str_or_null(f->valid_as_of)) != 0)
+        return -1;
+    return 0;
+}
+
+static json_t *findings(const er_firm_result *res)
+{
+    json_t *a = json_array();
+    if (a == NULL)
+        return NULL;
+    for (size_t i = 0; i < res->n_findings; i++) {
+        json_t *o = json_object();
+        if (o == NULL || json_array_append_new(a, o) != 0 || finding(o, &res->findings[i]) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+static json_t *sector_findings(const er_firm_result *res)
+{
+    json_t *a = json_array();
+    if (a == NULL)
+        return NULL;
+    for (size_t i = 0; i < res->n_sector_findings; i++) {
+        const er_sector_finding *s = &res->sector_findings[i];
+        json_t *o = json_object();
+        if (o == NULL || json_array_append_new(a, o) != 0 ||
+            set(o, "plugin", str_or_null(s->plugin)) != 0 ||
+            set(o, "id", str_or_null(s->id)) != 0 ||
+            set(o, "status", json_string(er_status_name(s->status))) != 0 ||
+            set(o, "note", str_or_null(s->note)) != 0 ||
+            set(o, "reference", str_or_null(s->reference)) != 0 ||
+            set(o, "valid_as_of", str_or_null(s->valid_as_of)) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+static json_t *grade(bool scored, char g)
+{
+    if (!scored || g == '\0')
+        return json_null();
+    char s[2] = {g, '\0'};
+    return json_string(s);
+}
+
+json_t *er_json_firm(const er_firm_result *res)
+{
+    const er_firm *f = res->firm;
+    json_t *o = json_object();
+    if (o == NULL || f == NULL)
+        goto fail;
+    if (set(o, "id", str_or_null(f->id)) != 0 || set(o, "name", str_or_null(f->name)) != 0 ||
+        set(o, "sector", str_or_null(f->sector)) != 0 ||
+        set(o, "file", str_or_null(f->file)) != 0 ||
+        set(o, "as_of", date_or_null(&res->as_of)) != 0 ||
+        set(o, "score", res->scored ? num(res->score) : json_null()) != 0 ||
+        set(o, "grade", grade(res->scored, res->grade)) != 0 ||
+        set(o, "grade_uncapped", grade(res->scored, res->grade_uncapped)) != 0 ||
+        set(o, "coverage", num(res->coverage)) != 0 ||
+        set(o, "dimensions", dimensions(res)) != 0 ||
+        set(o, "programmes", programmes(res)) != 0 ||
+        set(o, "route", str_or_null(res->route)) != 0 ||
+        set(o, "blockers", blockers(res)) != 0 ||
+        set(o, "findings", findings(res)) != 0 ||
+        set(o, "sector_findings", sector_findings(res)) != 0)
+        goto fail;
+    return o;
+fail:
+    json_decref(o);
+    return NULL;
+}
+
+json_t *er_json_failed_firm(const char *id, const char *file, const char *error)
+{
+    if (id == NULL && file != NULL) {
+        const char *slash = strrchr(file, '/');
+        id = slash ? slash + 1 : file;
+    }
+    json_t *o = json_object();
+    if (o == NULL || set(o, "id", str_or_null(id)) != 0 ||
+        set(o, "file", str_or_null(file)) != 0 ||
+        set(o, "error", str_or_null(error ? error : "unknown error")) != 0) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+char *er_json_dumps(const json_t *doc)
+{
+    char *body = json_dumps(doc, ER_JSON_FLAGS);
+    if (body == NULL)
+        return NULL;
+    size_t n = strlen(body);
+    char *s = malloc(n + 2);
+    if (s != NULL) {
+        memcpy(s, body, n);
+        s[n] = '\n';
+        s[n + 1] = '\0';
+    }
+    free(body);
+    return s;
+}
+
+static int write_all(int fd, const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+int er_json_write(const json_t *doc, const char *path, const char **why)
+{
+    *why = NULL;
+    char *text = er_json_dumps(doc);
+    if (text == NULL) {
+        *why = "out of memory while encoding JSON";
+        return -1;
+    }
+    size_t len = strlen(text);
+
+    if (strcmp(path, "-") == 0) {
+        int rc = 0;
+        if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+            *why = strerror(errno);
+            rc = -1;
+        }
+        free(text);
+        return rc;
+    }
+
+    /* The temporary file sits next to the target so rename() is atomic. */
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + sizeof ".tmp.XXXXXX");
+    if (tmp == NULL) {
+        free(text);
+        *why = "out of memory";
+        return -1;
+    }
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
+
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        *why = strerror(errno);
+        free(tmp);
+        free(text);
+        return -1;
+    }
+    /* mkstemp creates 0600; give the file the mode a plain fopen would. */
+    mode_t mask = umask(0);
+    umask(mask);
+    int rc = 0;
+    if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, text, len) != 0 || fsync(fd) != 0) {
+        *why = strerror(errno);
+        rc = -1;
+    }
+    if (close(fd) != 0 && rc == 0) {
+        *why = strerror(errno);
+        rc = -1;
+    }
+    if (rc == 0 && rename(tmp, path) != 0) {
+        *why = strerror(errno);
+        rc = -1;
+    }
+    if (rc != 0)
+        unlink(tmp);
+    free(tmp);
+    free(text);
+    return rc;
+}
