@@ -659,6 +659,28 @@ static void test_answer_not_a_choice_is_unknown(void **state)
     er_firm_result_free(&res);
 }
 
+static void test_keeps_what_the_result_already_holds(void **state)
+{
+    (void)state;
+    /* The plugin host may fill sector findings in the result's arena before
+     * scoring; the engine must add to that arena, not reset it. */
+    er_criterion c[] = {crit("export_manager", 0, 1.0, ER_ANSWER_YESNO)};
+    er_rubric r = make_rubric(c, 1);
+    er_firm f = make_firm(NULL, 0);
+    er_firm_result res = {0};
+    res.sector_findings = er_arena_calloc(&res.arena, 1, sizeof *res.sector_findings);
+    assert_non_null(res.sector_findings);
+    res.sector_findings[0].id = er_arena_strdup(&res.arena, "maca_novel_food");
+    res.n_sector_findings = 1;
+    assert_int_equal(er_score_firm(&r, &f, NULL, &res), 0);
+    assert_int_equal(res.n_sector_findings, 1);
+    assert_string_equal(res.sector_findings[0].id, "maca_novel_food");
+    assert_int_equal(res.findings[0].status, ER_STATUS_NOT_ASSESSED);
+    er_firm_result_free(&res);
+    assert_null(res.findings); /* freed and cleared */
+    er_firm_result_free(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -683,6 +705,7 @@ int main(void)
         cmocka_unit_test(test_check_outcomes),
         cmocka_unit_test(test_check_knockout_unknown_caps),
         cmocka_unit_test(test_answer_not_a_choice_is_unknown),
+        cmocka_unit_test(test_keeps_what_the_result_already_holds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
