@@ -1,0 +1,360 @@
+#!/usr/bin/python3
+"""End-to-end tests of the exportready command line (docs/cli.md).
+
+Usage: test_cli.py EXPORTREADY DATA_DIR CASE [SOURCE_DIR]
+
+Each CASE is one ctest test.  Expected numbers for the fixture rubric in
+DATA_DIR/rubric are worked out by hand in the comments of each case; they
+are not copied from the program's output.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+EXE, DATA = sys.argv[1], sys.argv[2]
+RUBRIC = os.path.join(DATA, "rubric")
+FIRMS = os.path.join(DATA, "firms")
+GOOD = os.path.join(FIRMS, "good.cfg")
+SMALL = os.path.join(FIRMS, "small.cfg")
+BAD = os.path.join(FIRMS, "bad.cfg")
+BROKEN = os.path.join(FIRMS, "broken.cfg")
+DIAG_LINE = re.compile(r"^[^:\s][^:]*:\d+: [A-Za-z0-9_.\[\]]+: .+$")
+
+
+def run(*args, env=None, cwd=None):
+    e = dict(os.environ)
+    # Keep the test hermetic: no rubric or plugins from the environment.
+    e.pop("EXPORTREADY_RUBRICS", None)
+    e.pop("EXPORTREADY_PLUGIN_PATH", None)
+    if env:
+        e.update(env)
+    p = subprocess.run([EXE, *args], capture_output=True, text=True, env=e, cwd=cwd)
+    return p.returncode, p.stdout, p.stderr
+
+
+def expect(cond, what, *context):
+    if not cond:
+        print("FAIL:", what)
+        for c in context:
+            print("----\n" + str(c))
+        sys.exit(1)
+
+
+def expect_status(got, want, out="", err=""):
+    expect(got == want, f"exit status {got}, expected {want}", out, err)
+
+
+def close(a, b):
+    return a is not None and abs(a - b) < 1e-9
+
+
+def audit_json(*args):
+    rc, out, err = run("audit", "--rubric-dir", RUBRIC, "--json", "-", *args)
+    try:
+        doc = json.loads(out) if out else None
+    except json.JSONDecodeError as ex:
+        expect(False, f"stdout is not JSON: {ex}", out, err)
+    return rc, doc, err
+
+
+# ---- cases ------------------------------------------------------------------
+
+def case_help():
+    rc, out, err = run("--help")
+    expect_status(rc, 0, out, err)
+    for cmd in ("audit", "validate", "plugins"):
+        expect(cmd in out, f"--help lists {cmd}", out)
+    rc, out, err = run("--version")
+    expect_status(rc, 0, out, err)
+    expect(re.fullmatch(r"exportready \d+\.\d+\.\d+\n", out), "--version format", out)
+    for argv in (("help", "audit"), ("audit", "--help")):
+        rc, out, err = run(*argv)
+        expect_status(rc, 0, out, err)
+        for opt in ("--output", "--force", "--json", "--rubric-dir", "--plugin-dir",
+                    "--no-isolate", "--plugin-timeout", "--lang", "--as-of", "--quiet"):
+            expect(opt in out, f"{' '.join(argv)} documents {opt}", out)
+    rc, out, err = run("help", "validate")
+    expect_status(rc, 0, out, err)
+    expect("--rubric-dir" in out, "help validate documents --rubric-dir", out)
+
+
+def case_usage():
+    for argv in ((), ("frobnicate",), ("--bogus",), ("help", "frobnicate"),
+                 ("audit",), ("audit", "--bogus", GOOD), ("audit", "-z", GOOD),
+                 ("audit", GOOD, "--json"), ("audit", "--lang", "fr", GOOD),
+                 ("audit", "--as-of", "2026-13-01", GOOD), ("audit", "--as-of", "2026-10", GOOD),
+                 ("audit", "--plugin-timeout", "-1", GOOD),
+                 ("audit", "--plugin-timeout", "5s", GOOD),
+                 ("audit", "--force", GOOD), ("validate",), ("validate", "--bogus", RUBRIC)):
+        rc, out, err = run(*argv)
+        expect_status(rc, 2, " ".join(argv), err)
+        expect(err.startswith("exportready") or err.startswith("Usage"),
+               f"usage message on stderr for {argv}", err)
+    rc, out, err = run("audit", "--bogus", GOOD)
+    expect("'--bogus'" in err, "the unknown option is named", err)
+
+
+def case_missing_file():
+    rc, out, err = run("audit", "--rubric-dir", RUBRIC, os.path.join(FIRMS, "nope.cfg"))
+    expect_status(rc, 3, out, err)
+    expect("nope.cfg" in err, "the missing file is named", err)
+
+
+def case_bad_rubric():
+    with tempfile.TemporaryDirectory() as tmp:
+        js = os.path.join(tmp, "out.json")
+        rc, out, err = run("audit", "--rubric-dir", os.path.join(DATA, "bad-rubric"),
+                           "--json", js, GOOD)
+        expect_status(rc, 3, out, err)
+        expect("readiness.cfg:18: rubric.criteria[0].weight" in err,
+               "rubric problems are reported as FILE:LINE: FIELD", err)
+        expect(os.listdir(tmp) == [], "no JSON file written when nothing was audited",
+               os.listdir(tmp))
+
+
+def case_plugin_missing():
+    rc, out, err = run("audit", "--rubric-dir", os.path.join(DATA, "rubric-check"),
+                       "--plugin-dir", os.path.join(DATA, "no-plugins-here"), GOOD)
+    expect_status(rc, 4, out, err)
+    expect("no-such-plugin.some_check" in err, "the missing check is named", err)
+
+
+def case_json_values():
+    rc, doc, err = audit_json(GOOD, SMALL)
+    expect_status(rc, 0, "", err)
+    expect(list(doc) == ["tool", "version", "rubric", "as_of", "firms"], "top-level keys",
+           list(doc))
+    expect(doc["tool"] == "exportready", "tool")
+    expect(doc["rubric"] == {"id": "cli-fixture", "version": "test.1",
+                             "valid_as_of": "2026-11-01"}, "rubric", doc["rubric"])
+    expect(doc["as_of"] is None, "no --as-of: top-level as_of is null")
+    firms = doc["firms"]
+    expect(len(firms) == 2, "two firms")
+    g, s = firms
+    expect(list(g) == ["id", "name", "sector", "file", "as_of", "score", "grade",
+                       "grade_uncapped", "coverage", "dimensions", "programmes", "route",
+                       "blockers", "findings", "sector_findings"], "firm keys", list(g))
+
+    # pe-good.  evidence: verified 1.0, document 0.8, declared 0.5.
+    #   management: english_management 2 x 1 x 0.8 = 1.6; years_operating 5 -> band >= 2
+    #               (1.0) x 1 x declared 0.5 = 0.5; 2.1 / 3 = 70
+    #   food_safety: haccp certified 3 x 1 x 0.8 = 2.4; us_fsma n/a (EU only); 2.4 / 3 = 80
+    #   overall (70 x 1 + 80 x 2) / 3 = 76.6667 -> B; all answered: coverage 1
+    #   cbi: 40 employees, 100% local -> eligible, route cbi
+    expect(g["id"] == "pe-good" and g["file"] == GOOD and g["as_of"] == "2026-10-14",
+           "pe-good identity", g)
+    expect(close(g["score"], 76.6667), "pe-good score", g["score"])
+    expect(g["grade"] == "B" and g["grade_uncapped"] == "B", "pe-good grade", g)
+    expect(close(g["coverage"], 1.0), "pe-good coverage", g["coverage"])
+    dims = {d["id"]: d for d in g["dimensions"]}
+    expect(close(dims["management"]["score"], 70.0), "management 70", dims)
+    expect(close(dims["food_safety"]["score"], 80.0), "food_safety 80", dims)
+    expect(close(dims["food_safety"]["weight"], 2.0), "food_safety weight 2", dims)
+    expect(g["programmes"] == [{"id": "cbi", "eligible": True, "reasons": []}],
+           "pe-good cbi", g["programmes"])
+    expect(g["route"] == "cbi" and g["blockers"] == [], "pe-good route/blockers", g)
+    f = {x["criterion"]: x for x in g["findings"]}
+    expect(list(f) == ["haccp_plan", "us_fsma_plan", "english_management", "years_operating"],
+           "findings in rubric order", list(f))
+    h = f["haccp_plan"]
+    expect(h["status"] == "met" and h["answer"] == "certified" and
+           h["evidence"] == "document" and close(h["points"], 2.4) and close(h["max"], 3.0),
+           "haccp finding", h)
+    expect(h["reference"] == "Reg. (EC) 852/2004, Art. 5", "rubric reference", h)
+    u = f["us_fsma_plan"]
+    expect(u["status"] == "not_applicable" and u["answer"] is None and u["evidence"] is None
+           and close(u["max"], 0.0), "us_fsma not applicable", u)
+    y = f["years_operating"]
+    expect(y["answer"] == "5" and y["evidence"] == "declared" and close(y["points"], 0.5),
+           "years finding", y)
+    expect(g["sector_findings"] == [], "no plugins: no sector findings")
+
+    # pe-small.  markets EU and US, so us_fsma_plan applies.
+    #   food_safety: haccp in_progress 3 x 0.5 x 1.0 = 1.5 (partial -> knock-out blocker);
+    #                us_fsma yes verified 1; 2.5 / 4 = 62.5, coverage 1
+    #   management: english yes verified 2; years_operating unanswered (max 1);
+    #               2 / 3 = 66.6667, coverage 2 / 3
+    #   overall (66.6667 + 2 x 62.5) / 3 = 63.8889 -> B, capped to C by the blocker
+    #   coverage (2/3 x 1 + 1 x 2) / 3 = 0.8889
+    #   cbi: 12 employees fails, local ownership missing -> not eligible; route local
+    expect(close(s["score"], 63.8889), "pe-small score", s["score"])
+    expect(s["grade_uncapped"] == "B" and s["grade"] == "C", "pe-small capped grade", s)
+    expect(close(s["coverage"], 0.8889), "pe-small coverage", s["coverage"])
+    dims = {d["id"]: d for d in s["dimensions"]}
+    expect(close(dims["management"]["score"], 66.6667) and
+           close(dims["management"]["coverage"], 0.6667), "pe-small management", dims)
+    expect(close(dims["food_safety"]["score"], 62.5), "pe-small food_safety", dims)
+    expect(s["blockers"] == ["haccp_plan"], "pe-small blockers", s["blockers"])
+    cbi = s["programmes"][0]
+    expect(cbi["id"] == "cbi" and cbi["eligible"] is False and len(cbi["reasons"]) == 2,
+           "pe-small cbi", cbi)
+    expect(cbi["reasons"][0].startswith("25 to 500 employees") and "12" in cbi["reasons"][0],
+           "employees reason in English", cbi)
+    expect("local_ownership_pct" in cbi["reasons"][1], "missing fact reason", cbi)
+    expect(s["route"] == "local", "pe-small route", s["route"])
+    f = {x["criterion"]: x for x in s["findings"]}
+    expect(f["years_operating"]["status"] == "not_assessed", "unanswered", f["years_operating"])
+    expect(f["haccp_plan"]["status"] == "partial", "partial", f["haccp_plan"])
+
+
+def case_some_failed():
+    rc, doc, err = audit_json(GOOD, BAD, BROKEN)
+    expect_status(rc, 1, json.dumps(doc), err)
+    firms = doc["firms"]
+    expect([f["id"] for f in firms] == ["pe-good", "pe-bad", "broken.cfg"],
+           "every firm is listed, failed ones by id or file name", firms)
+    for bad in firms[1:]:
+        expect(list(bad) == ["id", "file", "error"], "failed firm keys", bad)
+    expect("haccp_plan" in firms[1]["error"] and "no_such_question" in firms[1]["error"],
+           "the error lists every problem of the firm", firms[1]["error"])
+    expect("bad.cfg:" in err, "errors also on stderr", err)
+    expect(firms[0]["score"] is not None, "the good firm is still audited")
+
+
+def case_single_bad():
+    with tempfile.TemporaryDirectory() as tmp:
+        js = os.path.join(tmp, "out.json")
+        rc, out, err = run("audit", "--rubric-dir", RUBRIC, "--json", js, BAD)
+        expect_status(rc, 3, out, err)
+        expect(not os.path.exists(js), "nothing written when nothing was audited")
+    rc, out, err = run("audit", "--rubric-dir", RUBRIC, BAD, BROKEN)
+    expect_status(rc, 3, out, err)
+
+
+def case_json_not_partial():
+    with tempfile.TemporaryDirectory() as tmp:
+        js = os.path.join(tmp, "out.json")
+        with open(js, "w") as fh:
+            fh.write("OLD")
+        # A failed run leaves the old file as it was and no temporary behind.
+        rc, out, err = run("audit", "--rubric-dir", os.path.join(DATA, "bad-rubric"),
+                           "--json", js, GOOD)
+        expect_status(rc, 3, out, err)
+        expect(open(js).read() == "OLD" and os.listdir(tmp) == ["out.json"],
+               "old file kept, no temporary", os.listdir(tmp))
+        # A good run replaces it whole.
+        rc, out, err = run("audit", "--rubric-dir", RUBRIC, "--json", js, GOOD)
+        expect_status(rc, 0, out, err)
+        expect(json.load(open(js))["firms"][0]["id"] == "pe-good", "new file complete")
+        expect(os.listdir(tmp) == ["out.json"], "no temporary left", os.listdir(tmp))
+        expect(out.startswith("pe-good: score 76.7, grade B"), "summary on stdout", out)
+        # A JSON file in a missing directory is refused before any work.
+        rc, out, err = run("audit", "--rubric-dir", RUBRIC, "--json",
+                           os.path.join(tmp, "no", "out.json"), GOOD)
+        expect_status(rc, 2, out, err)
+
+
+def case_same_bytes():
+    with tempfile.TemporaryDirectory() as tmp:
+        outs = []
+        for i in range(2):
+            js = os.path.join(tmp, f"run{i}.json")
+            rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "--json", js,
+                               GOOD, SMALL, BAD, env={"SOURCE_DATE_EPOCH": "1700000000"})
+            expect_status(rc, 1, out, err)
+            outs.append(open(js, "rb").read())
+        expect(outs[0] == outs[1], "two runs give the same bytes")
+        text = outs[0].decode()
+        expect(re.search(r"\d\.\d{5,}", text) is None, "numbers have at most 4 decimals")
+
+
+def case_options():
+    # --lang es, --as-of, env rubric dir, --no-isolate, --plugin-timeout, duplicates.
+    rc, out, err = run("audit", "--lang", "es", "--as-of", "2027-01-15", "--no-isolate",
+                       "--plugin-timeout", "2.5", "--json", "-", GOOD,
+                       env={"EXPORTREADY_RUBRICS": RUBRIC})
+    expect_status(rc, 0, out, err)
+    doc = json.loads(out)
+    expect(doc["as_of"] == "2027-01-15" and doc["firms"][0]["as_of"] == "2027-01-15",
+           "--as-of is used", doc["as_of"])
+    expect("pe-good: score" in err, "summary goes to stderr when JSON is on stdout", err)
+    rc, doc, err = audit_json("-q", GOOD, GOOD)
+    expect_status(rc, 1, json.dumps(doc), err)
+    expect("duplicate firm id 'pe-good'" in doc["firms"][1]["error"], "duplicate id refused",
+           doc["firms"][1])
+    expect(err.count("exportready:") >= 1, "duplicate reported on stderr", err)
+
+
+def case_output_dir():
+    with tempfile.TemporaryDirectory() as tmp:
+        outdir = os.path.join(tmp, "a", "b")
+        rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "-o", outdir, GOOD, SMALL)
+        expect(os.path.isdir(outdir), "--output directory is created", err)
+        expect(rc in (0, 1), "audit with --output", rc, err)
+        if rc == 0:
+            names = sorted(os.listdir(outdir))
+            expect(names == ["cohort.xlsx", "pe-good.xlsx", "pe-small.xlsx"],
+                   "one workbook per firm and a cohort workbook", names)
+            # Existing workbooks are kept without --force.
+            rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "-o", outdir, GOOD)
+            expect_status(rc, 1, out, err)
+            rc, out, err = run("audit", "-q", "--force", "--rubric-dir", RUBRIC, "-o",
+                               outdir, GOOD)
+            expect_status(rc, 0, out, err)
+        else:
+            expect("workbook" in err, "a workbook failure is reported", err)
+
+
+def case_validate():
+    rc, out, err = run("validate", RUBRIC)
+    expect_status(rc, 0, out, err)
+    expect(out == f"{RUBRIC}: ok\n", "a good rubric dir is ok", out)
+    for f in ("programmes/cbi.cfg", "programmes/routing.cfg", "readiness.cfg"):
+        rc, out, err = run("validate", os.path.join(RUBRIC, f))
+        expect_status(rc, 0, out, err)
+    rc, out, err = run("validate", "--rubric-dir", RUBRIC, GOOD, SMALL)
+    expect_status(rc, 0, out, err)
+
+    # Every problem of a file, not only the first, as FILE:LINE: FIELD: text.
+    bad_rubric = os.path.join(DATA, "bad-rubric", "readiness.cfg")
+    rc, out, err = run("validate", bad_rubric)
+    expect_status(rc, 3, out, err)
+    lines = [l for l in err.splitlines() if not l.startswith("exportready:")]
+    expect(len(lines) >= 5, "several problems from one rubric file", err)
+    for l in lines:
+        expect(DIAG_LINE.match(l) and l.startswith(bad_rubric), "FILE:LINE: FIELD: form", l)
+    expect(err.rstrip().endswith(f"{len(lines)} problems found"), "problem count", err)
+
+    rc, out, err = run("validate", "--rubric-dir", RUBRIC, BAD, GOOD)
+    expect_status(rc, 3, out, err)
+    lines = [l for l in err.splitlines() if l.startswith(BAD)]
+    expect(len(lines) >= 2, "both problems of the firm", err)
+    expect(f"{GOOD}: ok" in out, "the good firm is still checked", out)
+
+    rc, out, err = run("validate", BROKEN, os.path.join(FIRMS, "absent.cfg"))
+    expect_status(rc, 3, out, err)
+    expect(re.search(r"broken\.cfg:\d+: ", err) and "absent.cfg" in err,
+           "syntax error with its line, and the missing file", err)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        odd = os.path.join(tmp, "odd.cfg")
+        with open(odd, "w") as fh:
+            fh.write("something = 1;\n")
+        rc, out, err = run("validate", odd)
+        expect_status(rc, 3, out, err)
+        expect("unknown kind of file" in err, "unknown kind", err)
+
+
+def case_smoke():
+    src = sys.argv[4]
+    firms = sorted(os.path.join(src, "examples", "firms", f)
+                   for f in os.listdir(os.path.join(src, "examples", "firms"))
+                   if f.endswith(".cfg"))
+    expect(firms, "example firms exist")
+    plugin_dirs = [a for d in sys.argv[5:] for a in ("--plugin-dir", d)]
+    rc, out, err = run("audit", "--rubric-dir", os.path.join(src, "rubrics"), *plugin_dirs,
+                       "--json", "-", *firms)
+    expect_status(rc, 0, out, err)
+    doc = json.loads(out)
+    expect(len(doc["firms"]) == len(firms), "every example firm audited", err)
+    for f in doc["firms"]:
+        expect("error" not in f and 0 <= f["score"] <= 100 and f["grade"], "firm scored", f)
+        expect(f["route"], "firm routed", f)
+
+
+if __name__ == "__main__":
+    globals()["case_" + sys.argv[3]]()
+    print("ok")
