@@ -50,4 +50,30 @@ int er_plugin_host_run(er_plugin_host *host, const er_rubric *rubric, const er_f
 
 void er_plugin_host_free(er_plugin_host *host);
 
+/* ---- Listing, for `exportready plugins` (added by issue 3) ---- */
+
+/* One plugin file the host looked at, loaded or refused.  Strings are owned
+ * by the host. */
+typedef struct er_plugin_info {
+    const char *path;
+    const char *refused; /* NULL when loaded, else the one-line reason */
+    const char *id, *name, *version; /* NULL when refused before they were read */
+    unsigned abi_major, abi_minor;
+    const char *const *sectors; /* n_sectors entries */
+    size_t n_sectors;
+    const char *const *checks; /* check ids without the "<plugin-id>." prefix */
+    size_t n_checks;
+} er_plugin_info;
+
+/* Number of plugin files seen, loaded and refused, in discovery order. */
+size_t er_plugin_host_count(const er_plugin_host *host);
+
+/* The i-th plugin file; valid until the next er_plugin_host_add_file(). */
+const er_plugin_info *er_plugin_host_info(const er_plugin_host *host, size_t i);
+
+/* Loads one more plugin file (as `plugins --check FILE.so` does).  Returns 0
+ * when loaded, 1 when refused (the reason is in diag and in its info), -1
+ * when out of memory. */
+int er_plugin_host_add_file(er_plugin_host *host, const char *path, er_diag *diag);
+
 #endif

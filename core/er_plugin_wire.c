@@ -1,0 +1,371 @@
+/*
+ * er_plugin_wire.c - how a forked plugin child sends its outcomes back, and
+ * the text rules every reported outcome must pass.
+ *
+ * Format (all integers little-endian):
+ *   "ERW1"  u32 count  record*count  "END1"
+ *   record: u8 kind, u32 index, u8 status, u8 failed,
+ *           4 x string (id, note, reference, valid_as_of)
+ *   string: u32 length (0xFFFFFFFF = absent) then that many bytes, no NUL
+ * The parent trusts nothing in it: a plugin may have scribbled on the pipe
+ * or on the child's memory before it was encoded.
+ */
+#include "er_plugin_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WIRE_NULL 0xFFFFFFFFu
+
+bool er_pl_utf8_valid(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t len;
+        unsigned min;
+        /* Controls other than tab and newline would break JSON and xlsx XML. */
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+            return false;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            len = 2, min = 0x80, c &= 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3, min = 0x800, c &= 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4, min = 0x10000, c &= 0x07;
+        } else {
+            return false;
+        }
+        if (n - i < len)
+            return false;
+        for (size_t k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+            c = (c << 6) | (s[i + k] & 0x3F);
+        }
+        /* Overlong forms, UTF-16 surrogates and beyond U+10FFFF. */
+        if (c < min || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+bool er_pl_is_ident(const char *s, const char *extra)
+{
+    if (s == NULL || s[0] == '\0')
+        return false;
+    size_t n = 0;
+    for (; s[n] != '\0'; n++) {
+        char c = s[n];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                  (extra != NULL && strchr(extra, c) != NULL);
+        if (!ok || n >= ER_PL_MAX_ID)
+            return false;
+    }
+    return true;
+}
+
+static bool is_day(const char *s)
+{
+    er_date d;
+    return er_date_parse(s, &d) && d.precision == ER_DATE_DAY;
+}
+
+static const char *text_problem(const char *s, size_t max, const char *what, bool required)
+{
+    if (s == NULL || s[0] == '\0')
+        return required ? what : NULL;
+    size_t n = strnlen(s, max + 1);
+    if (n > max)
+        return "a text is too long";
+    if (!er_pl_utf8_valid(s, n))
+        return "a text is not valid UTF-8";
+    return NULL;
+}
+
+const char *er_pl_outcome_problem(int status, const char *note, const char *reference,
+                                  const char *valid_as_of)
+{
+    if (status < ER_PLUGIN_MET || status > ER_PLUGIN_UNKNOWN)
+        return "status is not met|partial|unmet|not_applicable|unknown";
+    /* A claim about the firm must say what it rests on and how current it is. */
+    bool claim = status != ER_PLUGIN_NOT_APPLICABLE && status != ER_PLUGIN_UNKNOWN;
+    const char *why = text_problem(note, ER_PL_MAX_TEXT, NULL, false);
+    if (why == NULL)
+        why = text_problem(reference, ER_PL_MAX_REF, "reference is missing", claim);
+    if (why == NULL)
+        why = text_problem(valid_as_of, 10, "valid_as_of is missing", claim);
+    if (why == NULL && valid_as_of != NULL && valid_as_of[0] != '\0' && !is_day(valid_as_of))
+        why = "valid_as_of is not a YYYY-MM-DD date";
+    return why;
+}
+
+int er_pl_batch_add(er_pl_batch *b, const er_pl_record *r)
+{
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 8;
+        er_pl_record *p = realloc(b->recs, cap * sizeof *p);
+        if (p == NULL)
+            return -1;
+        b->recs = p;
+        b->cap = cap;
+    }
+    er_pl_record c = *r;
+    const char **fields[] = {&c.id, &c.note, &c.reference, &c.valid_as_of};
+    for (size_t i = 0; i < 4; i++) {
+        if (*fields[i] == NULL)
+            continue;
+        *fields[i] = er_arena_strdup(&b->arena, *fields[i]);
+        if (*fields[i] == NULL)
+            return -1;
+    }
+    b->recs[b->n++] = c;
+    return 0;
+}
+
+void er_pl_batch_free(er_pl_batch *b)
+{
+    free(b->recs);
+    er_arena_free(&b->arena);
+    memset(b, 0, sizeof *b);
+}
+
+/* ---- encoding ---- */
+
+typedef struct wbuf {
+    unsigned char *p;
+    size_t n, cap;
+    bool oom;
+} wbuf;
+
+static void put(wbuf *w, const void *src, size_t n)
+{
+    if (w->oom)
+        return;
+    if (w->cap - w->n < n) {
+        size_t cap = w->cap ? w->cap : 256;
+        while (cap - w->n < n)
+            cap *= 2;
+        unsigned char *p = realloc(w->p, cap);
+        if (p == NULL) {
+            w->oom = true;
+            return;
+        }
+        w->p = p;
+        w->cap = cap;
+    }
+    memcpy(w->p + w->n, src, n);
+    w->n += n;
+}
+
+static void put_u8(wbuf *w, unsigned v)
+{
+    unsigned char c = (unsigned char)v;
+    put(w, &c, 1);
+}
+
+static void put_u32(wbuf *w, uint32_t v)
+{
+    unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 24)};
+    put(w, b, 4);
+}
+
+static void put_str(wbuf *w, const char *s)
+{
+    if (s == NULL) {
+        put_u32(w, WIRE_NULL);
+        return;
+    }
+    size_t n = strlen(s);
+    put_u32(w, (uint32_t)n);
+    put(w, s, n);
+}
+
+int er_pl_wire_encode(const er_pl_batch *b, unsigned char **buf, size_t *len)
+{
+    wbuf w = {0};
+    put(&w, "ERW1", 4);
+    put_u32(&w, (uint32_t)b->n);
+    for (size_t i = 0; i < b->n; i++) {
+        const er_pl_record *r = &b->recs[i];
+        put_u8(&w, (unsigned)r->kind);
+        put_u32(&w, r->index);
+        put_u8(&w, (unsigned)r->status);
+        put_u8(&w, r->failed ? 1u : 0u);
+        put_str(&w, r->id);
+        put_str(&w, r->note);
+        put_str(&w, r->reference);
+        put_str(&w, r->valid_as_of);
+    }
+    put(&w, "END1", 4);
+    if (w.oom) {
+        free(w.p);
+        return -1;
+    }
+    *buf = w.p;
+    *len = w.n;
+    return 0;
+}
+
+/* ---- decoding ---- */
+
+typedef struct rbuf {
+    const unsigned char *p;
+    size_t n, at;
+} rbuf;
+
+static bool get(rbuf *r, void *dst, size_t n)
+{
+    if (r->n - r->at < n)
+        return false;
+    memcpy(dst, r->p + r->at, n);
+    r->at += n;
+    return true;
+}
+
+static bool get_u8(rbuf *r, unsigned *v)
+{
+    unsigned char c;
+    if (!get(r, &c, 1))
+        return false;
+    *v = c;
+    return true;
+}
+
+static bool get_u32(rbuf *r, uint32_t *v)
+{
+    unsigned char b[4];
+    if (!get(r, b, 4))
+        return false;
+    *v = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+    return true;
+}
+
+/* Reads a string into arena; *why is set on garbage. */
+static bool get_str(rbuf *r, size_t max, er_arena *arena, const char **out, const char **why)
+{
+    uint32_t n;
+    if (!get_u32(r, &n)) {
+        *why = "truncated";
+        return false;
+    }
+    if (n == WIRE_NULL) {
+        *out = NULL;
+        return true;
+    }
+    if (n > max || r->n - r->at < n) {
+        *why = n > max ? "a text is too long" : "truncated";
+        return false;
+    }
+    if (!er_pl_utf8_valid((const char *)r->p + r->at, n)) {
+        *why = "a text is not valid UTF-8";
+        return false;
+    }
+    char *s = er_arena_alloc(arena, (size_t)n + 1);
+    if (s == NULL) {
+        *why = NULL; /* out of memory */
+        return false;
+    }
+    memcpy(s, r->p + r->at, n);
+    r->at += n;
+    *out = s;
+    return true;
+}
+
+int er_pl_wire_decode(const unsigned char *buf, size_t len, const uint32_t *idx, size_t n_idx,
+                      er_pl_batch *out, char *err, size_t errlen)
+{
+    rbuf r = {buf, len, 0};
+    er_arena tmp = {0};
+    const char *why = NULL;
+    char magic[4];
+    uint32_t count = 0;
+    size_t n_checks = 0, n_sector = 0;
+
+    if (!get(&r, magic, 4) || memcmp(magic, "ERW1", 4) != 0) {
+        why = "bad header";
+        goto garbage;
+    }
+    if (!get_u32(&r, &count)) {
+        why = "truncated";
+        goto garbage;
+    }
+    /* +1: the host's own note when the plugin's sector hook failed. */
+    if (count > n_idx + ER_PL_MAX_SECTOR_FINDINGS + 1) {
+        snprintf(err, errlen, "sent garbage (%lu records, at most %lu expected)",
+                 (unsigned long)count, (unsigned long)(n_idx + ER_PL_MAX_SECTOR_FINDINGS + 1));
+        er_arena_free(&tmp);
+        return 1;
+    }
+    for (uint32_t i = 0; i < count; i++) {
+        er_pl_record rec = {0};
+        unsigned kind, status, failed;
+        if (!get_u8(&r, &kind) || !get_u32(&r, &rec.index) || !get_u8(&r, &status) ||
+            !get_u8(&r, &failed)) {
+            why = "truncated";
+            goto garbage;
+        }
+        if (status > ER_PLUGIN_UNKNOWN || failed > 1) {
+            why = "bad status";
+            goto garbage;
+        }
+        rec.status = (er_plugin_status)status;
+        rec.failed = failed == 1;
+        if (!get_str(&r, ER_PL_MAX_ID, &tmp, &rec.id, &why) ||
+            !get_str(&r, ER_PL_MAX_TEXT + 200, &tmp, &rec.note, &why) ||
+            !get_str(&r, ER_PL_MAX_REF, &tmp, &rec.reference, &why) ||
+            !get_str(&r, 10, &tmp, &rec.valid_as_of, &why))
+            goto garbage;
+        if (kind == ER_PL_REC_CHECK) {
+            /* Checks come in the order asked, each exactly once. */
+            if (n_checks >= n_idx || rec.index != idx[n_checks]) {
+                why = "unexpected check record";
+                goto garbage;
+            }
+            n_checks++;
+            rec.kind = ER_PL_REC_CHECK;
+        } else if (kind == ER_PL_REC_SECTOR) {
+            if (!er_pl_is_ident(rec.id, "_") || ++n_sector > ER_PL_MAX_SECTOR_FINDINGS + 1) {
+                why = "bad sector finding";
+                goto garbage;
+            }
+            rec.kind = ER_PL_REC_SECTOR;
+        } else {
+            why = "bad record kind";
+            goto garbage;
+        }
+        /* The failed flag marks host-made notes, which may lack a reference. */
+        if (!rec.failed &&
+            (why = er_pl_outcome_problem((int)rec.status, rec.note, rec.reference,
+                                         rec.valid_as_of)) != NULL)
+            goto garbage;
+        if (er_pl_batch_add(out, &rec) != 0) {
+            er_arena_free(&tmp);
+            return -1;
+        }
+    }
+    if (n_checks != n_idx) {
+        why = "missing check records";
+        goto garbage;
+    }
+    if (!get(&r, magic, 4) || memcmp(magic, "END1", 4) != 0 || r.at != r.n) {
+        why = "bad trailer";
+        goto garbage;
+    }
+    er_arena_free(&tmp);
+    return 0;
+
+garbage:
+    er_arena_free(&tmp);
+    if (why == NULL)
+        return -1; /* get_str ran out of memory */
+    snprintf(err, errlen, "sent garbage (%s)", why);
+    return 1;
+}

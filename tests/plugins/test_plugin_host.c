@@ -1,0 +1,428 @@
+/*
+ * test_plugin_host.c - the plugin host against real shared objects: a good
+ * plugin, refused ones (wrong ABI, no entry symbol, duplicate id, empty
+ * check id, unsafe permissions) and misbehaving ones (segfault, endless
+ * loop, garbage), isolated and in-process.  Rubric and firm are built by
+ * hand so the suite depends on no example data.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "er_plugin_host.h"
+
+#define DIR_OF(name) ER_TEST_PLUGINS "/" name
+
+/* ---- a hand-built rubric and firm ---- */
+
+static er_criterion criteria[8];
+static er_rubric rubric;
+
+static void make_rubric(const char *const *checks)
+{
+    memset(criteria, 0, sizeof criteria);
+    memset(&rubric, 0, sizeof rubric);
+    size_t n = 0;
+    for (; checks[n] != NULL; n++) {
+        criteria[n].id = checks[n];
+        criteria[n].type = ER_ANSWER_CHECK;
+        criteria[n].check = checks[n];
+        criteria[n].weight = 1.0;
+        criteria[n].file = "test.cfg";
+        criteria[n].line = (int)(10 + n);
+    }
+    /* A non-check criterion the host must leave alone. */
+    criteria[n].id = "yesno";
+    criteria[n].type = ER_ANSWER_YESNO;
+    criteria[n].weight = 1.0;
+    rubric.criteria = criteria;
+    rubric.n_criteria = n + 1;
+}
+
+static const char *const markets[] = {"EU", "US"};
+static const er_product products[] = {
+    {.name = "Maca powder", .hs = "1106.20", .ingredient = "maca", .use = ER_USE_FOOD,
+     .organic = true},
+};
+static er_fact facts[1];
+static er_fact answers[1];
+static er_firm firm;
+static const er_date as_of = {2026, 11, 1, ER_DATE_DAY};
+
+static void make_firm(const char *sector, double employees)
+{
+    memset(&firm, 0, sizeof firm);
+    firm.id = "f1";
+    firm.name = "Firm One";
+    firm.country = "PE";
+    firm.sector = sector;
+    firm.markets = markets;
+    firm.n_markets = 2;
+    firm.products = products;
+    firm.n_products = 1;
+    facts[0] = (er_fact){.key = "employees", .value = {.type = ER_VALUE_NUMBER, .num = employees}};
+    answers[0] = (er_fact){.key = "good_answer", .value = {.type = ER_VALUE_NUMBER, .num = 3.5}};
+    firm.facts = facts;
+    firm.n_facts = 1;
+    firm.answers = answers;
+    firm.n_answers = 1;
+}
+
+/* ---- helpers ---- */
+
+typedef struct run_out {
+    int rc;
+    er_check_outcome checks[8];
+    er_firm_result res;
+} run_out;
+
+static er_plugin_host *host_for(const char *const *dirs, size_t n, bool isolate, double timeout,
+                                er_diag *diag)
+{
+    er_plugin_host_options o = {.dirs = dirs, .n_dirs = n, .isolate = isolate,
+                                .timeout_s = timeout};
+    er_plugin_host *h = er_plugin_host_new(&o, diag);
+    assert_non_null(h);
+    return h;
+}
+
+static void run(er_plugin_host *h, run_out *out)
+{
+    memset(out, 0, sizeof *out);
+    out->rc = er_plugin_host_run(h, &rubric, &firm, &as_of, out->checks, &out->res);
+}
+
+static void done(run_out *out) { er_arena_free(&out->res.arena); }
+
+/* The one refusal a single-plugin directory must produce. */
+static void expect_refused(const char *dir, const char *file, const char *reason)
+{
+    er_diag diag = {0};
+    const char *dirs[] = {dir};
+    er_plugin_host *h = host_for(dirs, 1, true, 0, &diag);
+    assert_int_equal(er_plugin_host_count(h), 1);
+    const er_plugin_info *info = er_plugin_host_info(h, 0);
+    assert_non_null(info->refused);
+    char want[1024];
+    snprintf(want, sizeof want, "%s/%s: plugin refused: %s", dir, file, reason);
+    assert_int_equal(diag.count, 1);
+    assert_string_equal(diag.lines[0], want);
+    assert_string_equal(info->refused, reason);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+/* ---- loading and validation ---- */
+
+static void good_plugin_loads_and_binds(void **state)
+{
+    (void)state;
+    er_diag diag = {0};
+    const char *dirs[] = {NULL, "/nonexistent/plugins", DIR_OF("good")};
+    er_plugin_host *h = host_for(dirs, 3, true, 0, &diag);
+    assert_int_equal(diag.count, 0);
+    assert_int_equal(er_plugin_host_count(h), 1);
+    const er_plugin_info *info = er_plugin_host_info(h, 0);
+    assert_null(info->refused);
+    assert_string_equal(info->id, "good");
+    assert_string_equal(info->version, "1.2.3");
+    assert_int_equal(info->abi_major, 1);
+    assert_int_equal(info->n_sectors, 1);
+    assert_string_equal(info->sectors[0], "testsector");
+    assert_int_equal(info->n_checks, 2);
+    assert_string_equal(info->checks[1], "reads_facts");
+
+    size_t nq;
+    const char *const *q = er_plugin_host_questions(h, &nq);
+    assert_int_equal(nq, 1);
+    assert_string_equal(q[0], "good_answer");
+
+    make_rubric((const char *const[]){"good.always_met", "good.reads_facts", NULL});
+    assert_int_equal(er_plugin_host_bind(h, &rubric, &diag), 0);
+    assert_int_equal(diag.count, 0);
+
+    make_rubric((const char *const[]){"good.always_met", "good.nope", "other.x", NULL});
+    assert_int_equal(er_plugin_host_bind(h, &rubric, &diag), 2);
+    assert_int_equal(diag.count, 2);
+    assert_non_null(strstr(diag.lines[0], "test.cfg:11: check: plugin 'good'"));
+    assert_non_null(strstr(diag.lines[0], "has no check 'nope'"));
+    assert_string_equal(diag.lines[1],
+                        "test.cfg:12: check: no loaded plugin provides check 'other.x'");
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+static void wrong_abi_is_refused(void **state)
+{
+    (void)state;
+    expect_refused(DIR_OF("wrong_abi"), "wrong_abi.so", "ABI 2.0, host supports 1.0 to 1.0");
+}
+
+static void missing_symbol_is_refused(void **state)
+{
+    (void)state;
+    expect_refused(DIR_OF("no_symbol"), "no_symbol.so",
+                   "no symbol exportready_plugin_v1 (not an ExportReady plugin?)");
+}
+
+static void empty_check_id_is_refused(void **state)
+{
+    (void)state;
+    expect_refused(DIR_OF("bad_check"), "bad_check.so", "check '' has an empty id");
+}
+
+static void duplicate_id_is_refused(void **state)
+{
+    (void)state;
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("dup")};
+    er_plugin_host *h = host_for(dirs, 1, true, 0, &diag);
+    assert_int_equal(er_plugin_host_count(h), 2);
+    /* Name order decides: dup_a loads, dup_b is refused. */
+    assert_null(er_plugin_host_info(h, 0)->refused);
+    assert_non_null(strstr(er_plugin_host_info(h, 0)->path, "dup_a.so"));
+    assert_int_equal(diag.count, 1);
+    assert_string_equal(diag.lines[0], DIR_OF("dup") "/dup_b.so: plugin refused: duplicate id "
+                                                     "'dup' (also in " DIR_OF("dup") "/dup_a.so)");
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+}
+
+static void writable_plugin_or_dir_is_refused(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/er-plugin-perm-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(chmod(dir, 0755), 0);
+    char so[128];
+    snprintf(so, sizeof so, "%s/good.so", dir);
+    copy_file(DIR_OF("good") "/good.so", so);
+
+    assert_int_equal(chmod(so, 0666), 0);
+    expect_refused(dir, "good.so", "writable by others (mode 0666)");
+
+    assert_int_equal(chmod(so, 0755), 0);
+    assert_int_equal(chmod(dir, 0777), 0);
+    char why[200];
+    snprintf(why, sizeof why, "directory %s writable by others (mode 0777)", dir);
+    expect_refused(dir, "good.so", why);
+
+    /* The same file in a safe directory loads. */
+    assert_int_equal(chmod(dir, 0755), 0);
+    er_diag diag = {0};
+    er_plugin_host *h = host_for(NULL, 0, true, 0, &diag);
+    assert_int_equal(er_plugin_host_add_file(h, so, &diag), 0);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+
+    assert_int_equal(unlink(so), 0);
+    assert_int_equal(rmdir(dir), 0);
+}
+
+/* ---- running ---- */
+
+static void good_plugin_runs_same_isolated_and_in_process(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"good.always_met", "good.reads_facts", NULL});
+    make_firm("testsector", 12);
+    const char *dirs[] = {DIR_OF("good")};
+    run_out out[2];
+    for (int isolate = 0; isolate < 2; isolate++) {
+        er_diag diag = {0};
+        er_plugin_host *h = host_for(dirs, 1, isolate, 0, &diag);
+        run(h, &out[isolate]);
+        er_plugin_host_free(h);
+        er_diag_free(&diag);
+    }
+    for (int i = 0; i < 2; i++) {
+        run_out *o = &out[i];
+        assert_int_equal(o->rc, 0);
+        assert_true(o->checks[0].present);
+        assert_int_equal(o->checks[0].status, ER_STATUS_MET);
+        assert_string_equal(o->checks[0].reference, "test reference, not a regulation");
+        assert_string_equal(o->checks[0].valid_as_of, "2026-01-31");
+        assert_string_equal(o->checks[1].note,
+                            "sector=testsector markets=2 m1=US products=1 organic=1 use=food "
+                            "employees=12 answer=3.5 as_of=2026-11-01 rc=-1,-2,-3,-1");
+        assert_false(o->checks[2].present); /* the yes/no criterion */
+        assert_int_equal(o->res.n_sector_findings, 1);
+        assert_string_equal(o->res.sector_findings[0].plugin, "good");
+        assert_string_equal(o->res.sector_findings[0].id, "hello");
+        assert_int_equal(o->res.sector_findings[0].status, ER_STATUS_PARTIAL);
+    }
+    done(&out[0]);
+    done(&out[1]);
+
+    /* The rule itself: fewer than 10 employees is unmet. */
+    make_firm("testsector", 3);
+    er_diag diag = {0};
+    er_plugin_host *h = host_for(dirs, 1, true, 0, &diag);
+    run(h, &out[0]);
+    assert_int_equal(out[0].checks[0].status, ER_STATUS_UNMET);
+    done(&out[0]);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+static void other_sector_is_not_applicable(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"good.always_met", NULL});
+    make_firm("coffee", 12);
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("good")};
+    er_plugin_host *h = host_for(dirs, 1, true, 0, &diag);
+    run_out out;
+    run(h, &out);
+    assert_int_equal(out.rc, 0);
+    assert_true(out.checks[0].present);
+    assert_int_equal(out.checks[0].status, ER_STATUS_NOT_APPLICABLE);
+    assert_string_equal(out.checks[0].note, "plugin 'good' does not serve sector 'coffee'");
+    assert_int_equal(out.res.n_sector_findings, 0);
+    done(&out);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+static void segfault_gives_unknown_and_run_goes_on(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"segv.crash", "good.always_met", NULL});
+    make_firm("testsector", 12);
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("segv"), DIR_OF("good")};
+    er_plugin_host *h = host_for(dirs, 2, true, 0, &diag);
+    for (int firm_no = 0; firm_no < 2; firm_no++) {
+        run_out out;
+        run(h, &out);
+        assert_int_equal(out.rc, 1);
+        assert_int_equal(out.checks[0].status, ER_STATUS_UNKNOWN);
+        assert_non_null(strstr(out.checks[0].note, "plugin 'segv' crashed (signal 11"));
+        assert_int_equal(out.checks[1].status, ER_STATUS_MET); /* the good plugin still ran */
+        assert_int_equal(out.res.n_sector_findings, 2);
+        assert_string_equal(out.res.sector_findings[0].id, "plugin_error");
+        assert_int_equal(out.res.sector_findings[0].status, ER_STATUS_UNKNOWN);
+        done(&out);
+    }
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+static void endless_loop_times_out(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"loop.hang", NULL});
+    make_firm("testsector", 12);
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("loop")};
+    er_plugin_host *h = host_for(dirs, 1, true, 0.5, &diag);
+    run_out out;
+    run(h, &out);
+    assert_int_equal(out.rc, 1);
+    assert_int_equal(out.checks[0].status, ER_STATUS_UNKNOWN);
+    assert_string_equal(out.checks[0].note, "plugin 'loop' timed out after 0.5 s");
+    done(&out);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+static const char *const garbage_checks[] = {
+    "garbage.bad_status", "garbage.bad_utf8", "garbage.missing_ref", "garbage.bad_date",
+    "garbage.twice",      "garbage.no_report", NULL,
+};
+static const char *const garbage_notes[] = {
+    "check 'bad_status' reported an invalid result: status is not",
+    "check 'bad_utf8' reported an invalid result: a text is not valid UTF-8",
+    "check 'missing_ref' reported an invalid result: reference is missing",
+    "check 'bad_date' reported an invalid result: valid_as_of is not a YYYY-MM-DD date",
+    "check 'twice' reported an invalid result: reported twice",
+    "check 'no_report' reported no result",
+};
+
+/* What a plugin reports through the host table is validated in both modes. */
+static void garbage_reports_become_unknown(void **state)
+{
+    (void)state;
+    make_rubric(garbage_checks);
+    make_firm("testsector", 12);
+    const char *dirs[] = {DIR_OF("garbage")};
+    for (int isolate = 0; isolate < 2; isolate++) {
+        er_diag diag = {0};
+        er_plugin_host *h = host_for(dirs, 1, isolate, 0, &diag);
+        run_out out;
+        run(h, &out);
+        assert_int_equal(out.rc, 1);
+        for (size_t i = 0; garbage_checks[i] != NULL; i++) {
+            assert_true(out.checks[i].present);
+            assert_int_equal(out.checks[i].status, ER_STATUS_UNKNOWN);
+            assert_non_null(strstr(out.checks[i].note, garbage_notes[i]));
+        }
+        assert_int_equal(out.res.n_sector_findings, 1);
+        assert_string_equal(out.res.sector_findings[0].id, "plugin_error");
+        assert_non_null(strstr(out.res.sector_findings[0].note, "finding id is not"));
+        done(&out);
+        er_plugin_host_free(h);
+        er_diag_free(&diag);
+    }
+}
+
+/* Junk written straight onto the pipe is caught by the parent's decoder. */
+static void garbage_on_the_pipe_is_refused(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"garbage.scribble", NULL});
+    make_firm("testsector", 12);
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("garbage")};
+    er_plugin_host *h = host_for(dirs, 1, true, 0, &diag);
+    run_out out;
+    run(h, &out);
+    assert_int_equal(out.rc, 1);
+    assert_int_equal(out.checks[0].status, ER_STATUS_UNKNOWN);
+    assert_string_equal(out.checks[0].note, "plugin 'garbage' sent garbage (bad header)");
+    done(&out);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(good_plugin_loads_and_binds),
+        cmocka_unit_test(wrong_abi_is_refused),
+        cmocka_unit_test(missing_symbol_is_refused),
+        cmocka_unit_test(empty_check_id_is_refused),
+        cmocka_unit_test(duplicate_id_is_refused),
+        cmocka_unit_test(writable_plugin_or_dir_is_refused),
+        cmocka_unit_test(good_plugin_runs_same_isolated_and_in_process),
+        cmocka_unit_test(other_sector_is_not_applicable),
+        cmocka_unit_test(segfault_gives_unknown_and_run_goes_on),
+        cmocka_unit_test(endless_loop_times_out),
+        cmocka_unit_test(garbage_reports_become_unknown),
+        cmocka_unit_test(garbage_on_the_pipe_is_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
