@@ -1,0 +1,238 @@
+/*
+ * er_programme_load.c - loads the programme set (docs/rubric-format.md,
+ * "Programme files"): DIR/routing.cfg and DIR/<id>.cfg for each programme it
+ * orders.  Routing itself lives in er_eligibility.c.
+ *
+ * Ownership: the er_programme_set (malloc'd) owns its arena, which holds
+ * every string and array; config_t trees are destroyed before returning.
+ */
+#include "er_programme.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "er_cfg.h"
+#include "er_firm.h"
+
+/* Spelling of each er_prog_op in files, indexed by the enum. */
+static const char *const op_names[] = {">=", ">", "<=", "<", "between", "is", "years_since>=",
+                                       NULL};
+
+/* The one date fact; years_since>= works on it and only on it. */
+#define FOUNDED_FACT "founded"
+
+static void load_criterion(const er_cfg_ctx *ctx, const config_setting_t *cg, const char *p,
+                           er_prog_criterion *c)
+{
+    static const char *const fields[] = {"id", "fact", "op", "value", "min", "max", "text",
+                                         NULL};
+    char fp[ER_CFG_PATH_MAX];
+    c->file = ctx->file;
+    c->line = er_cfg_line(cg);
+    er_cfg_check_fields(ctx, cg, p, fields);
+
+    if (er_cfg_get_string(ctx, cg, "id", p, true, &c->id) == ER_CFG_OK &&
+        !er_cfg_is_ident(c->id, NULL)) {
+        er_cfg_path(fp, p, "id");
+        er_cfg_error(ctx, config_setting_get_member(cg, "id"), fp,
+                     "\"%s\" is not a valid id (expected [a-z0-9_]+)", c->id);
+    }
+    er_cfg_get_text(ctx, cg, "text", p, true, &c->text);
+
+    const er_fact_spec *spec = NULL;
+    if (er_cfg_get_string(ctx, cg, "fact", p, true, &c->fact) == ER_CFG_OK) {
+        spec = er_fact_spec_find(c->fact);
+        if (spec == NULL) {
+            er_cfg_path(fp, p, "fact");
+            er_cfg_error(ctx, config_setting_get_member(cg, "fact"), fp,
+                         "unknown profile fact \"%s\" (see docs/firm-format.md)", c->fact);
+        }
+    }
+    int op = -1;
+    if (er_cfg_get_enum(ctx, cg, "op", p, true, op_names, &op) != ER_CFG_OK)
+        return;
+    c->op = (er_prog_op)op;
+
+    /* Operand fields by op; the others must be absent. */
+    bool want_value = c->op != ER_OP_BETWEEN, want_range = c->op == ER_OP_BETWEEN;
+    static const char *const operand[] = {"value", "min", "max"};
+    for (size_t i = 0; i < 3; i++) {
+        config_setting_t *s = config_setting_get_member(cg, operand[i]);
+        if (s != NULL && (i == 0 ? !want_value : !want_range)) {
+            er_cfg_path(fp, p, operand[i]);
+            er_cfg_error(ctx, s, fp, "not used with op \"%s\"", op_names[op]);
+        }
+    }
+    if (c->op == ER_OP_IS) {
+        er_cfg_get_bool(ctx, cg, "value", p, true, &c->bool_value);
+    } else if (c->op == ER_OP_BETWEEN) {
+        bool ok = er_cfg_get_number(ctx, cg, "min", p, true, &c->min) == ER_CFG_OK;
+        ok &= er_cfg_get_number(ctx, cg, "max", p, true, &c->max) == ER_CFG_OK;
+        if (ok && c->min > c->max)
+            er_cfg_error(ctx, cg, p, "min %g is greater than max %g", c->min, c->max);
+    } else if (er_cfg_get_number(ctx, cg, "value", p, true, &c->value) == ER_CFG_OK &&
+               c->op == ER_OP_YEARS_SINCE_GE && c->value < 0) {
+        er_cfg_path(fp, p, "value");
+        er_cfg_error(ctx, config_setting_get_member(cg, "value"), fp,
+                     "%g years is negative", c->value);
+    }
+
+    if (spec == NULL)
+        return;
+    bool is_founded = strcmp(spec->key, FOUNDED_FACT) == 0;
+    const char *why = NULL;
+    if (c->op == ER_OP_IS && spec->type != ER_VALUE_BOOL)
+        why = "needs a boolean fact";
+    else if (c->op == ER_OP_YEARS_SINCE_GE && !is_founded)
+        why = "needs the date fact \"" FOUNDED_FACT "\"";
+    else if (c->op != ER_OP_IS && c->op != ER_OP_YEARS_SINCE_GE &&
+             (spec->type != ER_VALUE_NUMBER || is_founded))
+        why = is_founded ? "cannot compare a date; use op \"years_since>=\""
+                         : "needs a numeric fact";
+    if (why != NULL) {
+        er_cfg_path(fp, p, "op");
+        er_cfg_error(ctx, config_setting_get_member(cg, "op"), fp,
+                     "op \"%s\" %s, but \"%s\" is %s", op_names[op], why, spec->key,
+                     spec->type == ER_VALUE_BOOL ? "boolean" : is_founded ? "a date" : "a number");
+    }
+}
+
+/* Loads DIR/<id>.cfg into *prog.  The id is checked by the caller. */
+static void load_programme(er_programme_set *set, const char *dir, const char *id,
+                           er_programme *prog, er_diag *diag)
+{
+    static const char *const fields[] = {"id", "name", "source", "valid_as_of", "criteria",
+                                         NULL};
+    er_cfg_ctx ctx = {er_arena_printf(&set->arena, "%s/%s.cfg", dir, id), diag, &set->arena};
+    config_t cfg;
+    if (ctx.file == NULL) {
+        er_diag_add(diag, dir, 0, NULL, "out of memory");
+        return;
+    }
+    if (er_cfg_read(&cfg, ctx.file, diag) != 0)
+        return;
+    config_setting_t *pg = er_cfg_root_group(&ctx, &cfg, "programme");
+    if (pg != NULL) {
+        er_cfg_check_fields(&ctx, pg, "programme", fields);
+        if (er_cfg_get_string(&ctx, pg, "id", "programme", true, &prog->id) == ER_CFG_OK &&
+            strcmp(prog->id, id) != 0)
+            er_cfg_error(&ctx, config_setting_get_member(pg, "id"), "programme.id",
+                         "\"%s\" does not match its file name and routing entry \"%s\"",
+                         prog->id, id);
+        er_cfg_get_text(&ctx, pg, "name", "programme", true, &prog->name);
+        er_cfg_get_string(&ctx, pg, "source", "programme", true, &prog->source);
+        er_cfg_get_date(&ctx, pg, "valid_as_of", "programme", true, ER_DATE_DAY,
+                        &prog->valid_as_of);
+        config_setting_t *list = NULL;
+        if (er_cfg_get_list(&ctx, pg, "criteria", "programme", true, &list) == ER_CFG_OK) {
+            size_t n = (size_t)config_setting_length(list);
+            er_prog_criterion *c = er_arena_calloc(&set->arena, n ? n : 1, sizeof *c);
+            if (n == 0)
+                er_cfg_error(&ctx, list, "programme.criteria", "must list at least one criterion");
+            else if (c == NULL)
+                er_cfg_error(&ctx, list, "programme.criteria", "out of memory");
+            for (size_t i = 0; c != NULL && i < n; i++) {
+                char p[ER_CFG_PATH_MAX];
+                er_cfg_path_index(p, "programme.criteria", i);
+                config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+                if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
+                    er_cfg_error(&ctx, e, p, "expected group { ... }, found %s",
+                                 er_cfg_type_name(config_setting_type(e)));
+                    continue;
+                }
+                load_criterion(&ctx, e, p, &c[i]);
+                for (size_t k = 0; k < i && c[i].id != NULL; k++)
+                    if (c[k].id != NULL && strcmp(c[k].id, c[i].id) == 0)
+                        er_cfg_error(&ctx, e, p, "duplicate criterion id \"%s\" (also "
+                                                 "programme.criteria[%zu])",
+                                     c[i].id, k);
+            }
+            prog->criteria = c;
+            prog->n_criteria = n;
+        }
+    }
+    config_destroy(&cfg);
+}
+
+er_programme_set *er_programmes_load(const char *dir, er_diag *diag)
+{
+    static const char *const fields[] = {"order", "fallback", "fallback_name", NULL};
+    size_t before = er_diag_count(diag);
+    er_programme_set *set = calloc(1, sizeof *set);
+    if (set == NULL) {
+        er_diag_add(diag, dir, 0, NULL, "out of memory");
+        return NULL;
+    }
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/')
+        dl--;
+    char *d = er_arena_printf(&set->arena, "%.*s", (int)dl, dir);
+    er_cfg_ctx ctx = {d ? er_arena_printf(&set->arena, "%s/routing.cfg", d) : NULL, diag,
+                      &set->arena};
+    config_t cfg;
+    if (ctx.file == NULL) {
+        er_diag_add(diag, dir, 0, NULL, "out of memory");
+    } else if (er_cfg_read(&cfg, ctx.file, diag) == 0) {
+        config_setting_t *rg = er_cfg_root_group(&ctx, &cfg, "routing");
+        if (rg != NULL) {
+            er_cfg_check_fields(&ctx, rg, "routing", fields);
+            if (er_cfg_get_string(&ctx, rg, "fallback", "routing", true, &set->fallback) ==
+                    ER_CFG_OK &&
+                !er_cfg_is_ident(set->fallback, "-"))
+                er_cfg_error(&ctx, config_setting_get_member(rg, "fallback"), "routing.fallback",
+                             "\"%s\" is not a valid route id ([a-z0-9_-]+)", set->fallback);
+            er_cfg_get_text(&ctx, rg, "fallback_name", "routing", true, &set->fallback_name);
+
+            const char *const *order = NULL;
+            size_t n = 0;
+            if (er_cfg_get_strings(&ctx, rg, "order", "routing", true, &order, &n) == ER_CFG_OK) {
+                config_setting_t *os = config_setting_get_member(rg, "order");
+                er_programme *progs = er_arena_calloc(&set->arena, n ? n : 1, sizeof *progs);
+                if (n == 0)
+                    er_cfg_error(&ctx, os, "routing.order", "must name at least one programme");
+                else if (progs == NULL)
+                    er_cfg_error(&ctx, os, "routing.order", "out of memory");
+                for (size_t i = 0; progs != NULL && i < n; i++) {
+                    char p[ER_CFG_PATH_MAX];
+                    er_cfg_path_index(p, "routing.order", i);
+                    bool dup = false;
+                    for (size_t k = 0; k < i; k++)
+                        dup |= strcmp(order[k], order[i]) == 0;
+                    /* The id becomes a file name: no '/', no "..". */
+                    if (!er_cfg_is_ident(order[i], "-"))
+                        er_cfg_error(&ctx, os, p, "\"%s\" is not a programme id ([a-z0-9_-]+)",
+                                     order[i]);
+                    else if (dup)
+                        er_cfg_error(&ctx, os, p, "programme \"%s\" is listed twice", order[i]);
+                    else if (set->fallback != NULL && strcmp(order[i], set->fallback) == 0)
+                        er_cfg_error(&ctx, os, p, "\"%s\" is also the fallback route", order[i]);
+                    else if (access(er_arena_printf(&set->arena, "%s/%s.cfg", d, order[i]),
+                                    R_OK) != 0)
+                        er_cfg_error(&ctx, os, p, "programme \"%s\" has no readable file "
+                                                  "%s/%s.cfg (%s)",
+                                     order[i], d, order[i], strerror(errno));
+                    else
+                        load_programme(set, d, order[i], &progs[i], diag);
+                }
+                set->programmes = progs;
+                set->n_programmes = n;
+            }
+        }
+        config_destroy(&cfg);
+    }
+    if (er_diag_count(diag) != before || diag->oom) {
+        er_programmes_free(set);
+        return NULL;
+    }
+    return set;
+}
+
+void er_programmes_free(er_programme_set *p)
+{
+    if (p == NULL)
+        return;
+    er_arena_free(&p->arena);
+    free(p);
+}
