@@ -10,12 +10,20 @@
 #define ER_OUTPUT_H
 
 #include "er_diag.h"
+#include "er_programme.h"
 #include "er_result.h"
 
 typedef struct er_output_options {
     const char *dir;  /* existing output directory */
     er_lang lang;
     bool force;       /* overwrite existing workbooks */
+    /* Optional: names the fallback route (e.g. the local BSO service) in
+     * the Summary; without it the route id is shown. */
+    const er_programme_set *programmes;
+    /* Optional hook for follow-up audits: the firm's earlier (baseline)
+     * result, shown next to the current scores in the Summary.  Must come
+     * from the same rubric.  NULL: none. */
+    const er_firm_result *baseline;
 } er_output_options;
 
 /* Writes DIR/<firm-id>.xlsx for one audited firm (res->error == NULL).

@@ -1,0 +1,71 @@
+/*
+ * er_book_common.c - small helpers the firm-workbook sheets share: cell
+ * references into the what-if sheet, gaps, blockers and answer texts.
+ */
+#include "er_firm_book.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *er_book_overall_ref(er_firm_book *b)
+{
+    return er_xlsx_ref(&b->x->arena, b->sheet_whatif, b->whatif_overall_row, WC_SCORE);
+}
+
+const char *er_book_grade_ref(er_firm_book *b)
+{
+    return er_xlsx_ref(&b->x->arena, b->sheet_whatif, b->whatif_grade_row, WC_SCORE);
+}
+
+const char *er_book_dim_score_ref(er_firm_book *b, size_t d)
+{
+    return er_xlsx_ref(&b->x->arena, b->sheet_whatif, (lxw_row_t)(WR_FIRST_DIM + d), WC_SCORE);
+}
+
+double er_book_gap(const er_finding *f)
+{
+    double g = f->max - f->points;
+    return g > 0.0 ? g : 0.0;
+}
+
+bool er_book_is_blocker(const er_firm_result *res, size_t i)
+{
+    for (size_t k = 0; k < res->n_blockers; k++)
+        if (res->blockers[k] == i)
+            return true;
+    return false;
+}
+
+const char *er_book_answer_text(er_firm_book *b, const er_finding *f)
+{
+    const er_criterion *c = f->criterion;
+    if (f->answer == NULL)
+        return "";
+    switch (c->type) {
+    case ER_ANSWER_YESNO:
+        if (strcmp(f->answer, "yes") == 0)
+            return er_label_get(ER_L_YES, b->lang);
+        if (strcmp(f->answer, "no") == 0)
+            return er_label_get(ER_L_NO, b->lang);
+        return f->answer;
+    case ER_ANSWER_CHOICE:
+        for (size_t i = 0; i < c->n_choices; i++)
+            if (c->choices[i].value && strcmp(c->choices[i].value, f->answer) == 0) {
+                const char *l = er_text_get(&c->choices[i].label, b->lang);
+                return l[0] ? l : f->answer;
+            }
+        return f->answer;
+    case ER_ANSWER_NUMBER:
+        return er_arena_printf(&b->x->arena, "%s%s%s", f->answer, c->unit ? " " : "",
+                               c->unit ? c->unit : "");
+    default:
+        return f->answer;
+    }
+}
+
+const char *er_book_grade_text(er_firm_book *b, char grade)
+{
+    if (grade == '\0')
+        grade = '-';
+    return er_arena_printf(&b->x->arena, "%c", grade);
+}

@@ -1,0 +1,155 @@
+/*
+ * er_labels.h - the fixed words of the workbooks (sheet names, column
+ * headers, status names) in every supported language.
+ *
+ * Texts about criteria, dimensions and programmes come from the rubric
+ * files; only the workbook's own frame is here.  Owns nothing: every label is
+ * a static string.
+ */
+#ifndef ER_LABELS_H
+#define ER_LABELS_H
+
+#include "er_types.h"
+
+typedef enum er_label {
+    /* sheet names (<= 31 chars, none of []:*?/\ ) */
+    ER_L_SHEET_SUMMARY = 0,
+    ER_L_SHEET_FINDINGS,
+    ER_L_SHEET_MARKETS,
+    ER_L_SHEET_ACTIONS,
+    ER_L_SHEET_WHATIF,
+    ER_L_SHEET_FIRMS,
+    ER_L_SHEET_STATS,
+    ER_L_SHEET_GAPS,
+
+    /* summary */
+    ER_L_FIRM,
+    ER_L_SECTOR,
+    ER_L_COUNTRY,
+    ER_L_MARKETS,
+    ER_L_AUDIT_DATE,
+    ER_L_COACH,
+    ER_L_AUDIT_KIND,
+    ER_L_KIND_BASELINE,
+    ER_L_KIND_FOLLOW_UP,
+    ER_L_OVERALL_SCORE,
+    ER_L_GRADE,
+    ER_L_COVERAGE,
+    ER_L_ROUTE,
+    ER_L_PROGRAMME,
+    ER_L_ELIGIBLE,
+    ER_L_ELIGIBLE_YES,
+    ER_L_ELIGIBLE_NO,
+    ER_L_ELIGIBLE_UNKNOWN,
+    ER_L_REASONS,
+    ER_L_REASON_MISSING,
+    ER_L_BLOCKERS,
+    ER_L_NO_BLOCKERS,
+    ER_L_LARGEST_GAPS,
+    ER_L_GAP_POINTS,
+    ER_L_DIMENSION_SCORES,
+    ER_L_BASELINE,
+    ER_L_NOW,
+    ER_L_CHANGE,
+    ER_L_NOT_SCORED,
+    ER_L_SCORE_OUT_OF_100,
+    ER_L_KNOCKOUT_NOTE,
+
+    /* findings */
+    ER_L_DIMENSION,
+    ER_L_REQUIREMENT,
+    ER_L_ANSWER,
+    ER_L_EVIDENCE,
+    ER_L_STATUS,
+    ER_L_POINTS,
+    ER_L_MAX,
+    ER_L_RECOMMENDATION,
+    ER_L_REFERENCE,
+    ER_L_NOTE,
+    ER_L_CRITERION_ID,
+    ER_L_WEIGHT,
+    ER_L_EVIDENCE_MULT,
+    ER_L_ANSWER_FRACTION,
+    ER_L_DIMENSION_KEY,
+    ER_L_KNOCKOUT,
+    ER_L_BLOCKS,
+    ER_L_YES,
+    ER_L_NO,
+    ER_L_EV_NONE,
+    ER_L_EV_DECLARED,
+    ER_L_EV_DOCUMENT,
+    ER_L_EV_VERIFIED,
+
+    /* markets */
+    ER_L_MARKET,
+    ER_L_ALL_MARKETS,
+    ER_L_WHAT_IS_MISSING,
+    ER_L_NOTHING_MISSING,
+    ER_L_NO_ANSWER_RECORDED,
+    ER_L_NO_MARKET_CRITERIA,
+
+    /* action plan */
+    ER_L_PRIORITY,
+    ER_L_ACTION,
+    ER_L_COFINANCING,
+    ER_L_OWNER,
+    ER_L_DUE_DATE,
+    ER_L_ACTION_STATUS,
+    ER_L_EST_COST,
+    ER_L_TODO,
+    ER_L_IN_PROGRESS,
+    ER_L_DONE,
+    ER_L_FAIR_SHARE_FMT,       /* "70% <this> 2 (source: ...)" */
+    ER_L_SOURCE,
+    ER_L_FAIR_ASSUMED_FIRST,   /* note when the attendance fact is missing */
+    ER_L_FAIR_NO_SHARE_FMT,    /* "<this> 4 (source: ...)" */
+    ER_L_NO_ACTIONS,
+    ER_L_FILL_IN,
+
+    /* what-if */
+    ER_L_WHATIF_TITLE,
+    ER_L_WHATIF_HELP,
+    ER_L_WEIGHTED,
+    ER_L_WEIGHT_USED,
+    ER_L_GRADE_UNCAPPED,
+    ER_L_BLOCKER_COUNT,
+
+    /* cohort */
+    ER_L_COHORT_TITLE,
+    ER_L_FIRM_ID,
+    ER_L_NAME,
+    ER_L_SIZE_BAND,
+    ER_L_SIZE_MICRO,
+    ER_L_SIZE_SMALL,
+    ER_L_SIZE_MEDIUM,
+    ER_L_SIZE_LARGE,
+    ER_L_SIZE_UNKNOWN,
+    ER_L_SIZE_SOURCE,
+    ER_L_SCORE,
+    ER_L_COUNT,
+    ER_L_MEDIAN,
+    ER_L_Q1,
+    ER_L_Q3,
+    ER_L_MIN,
+    ER_L_MAXIMUM,
+    ER_L_BY_SECTOR,
+    ER_L_BY_SIZE,
+    ER_L_FIRMS_WITH_GAP,
+    ER_L_TOTAL_GAP,
+    ER_L_COMMON_GAPS,
+    ER_L_MEDIAN_SCORE_CHART,
+    ER_L_PAGE_FOOTER,          /* "Page &P of &N" */
+
+    ER_L_COUNT_
+} er_label;
+
+/* The label in lang (never NULL). */
+const char *er_label_get(er_label id, er_lang lang);
+
+/* Status name as shown in the workbook (the what-if formulas compare
+ * against exactly these strings). */
+const char *er_label_status(er_status s, er_lang lang);
+
+const char *er_label_evidence(er_evidence e, er_lang lang);
+
+#endif

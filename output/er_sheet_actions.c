@@ -1,0 +1,185 @@
+/*
+ * er_sheet_actions.c - the Action plan: every applicable criterion not met,
+ * blockers first, then by points missing (weight x shortfall), ties in
+ * rubric order; with columns the firm fills in (owner, due date, progress
+ * as a dropdown, estimated cost) and, for trade-fair actions, the share of
+ * stand costs the programme co-finances for the firm's next participation.
+ */
+#include "er_firm_book.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    AC_PRIORITY = 0,
+    AC_BLOCKER,
+    AC_REQUIREMENT,
+    AC_ACTION,
+    AC_GAP,
+    AC_REFERENCE,
+    AC_COFINANCING,
+    AC_OWNER,
+    AC_DUE,
+    AC_PROGRESS,
+    AC_COST,
+    AC_COUNT_
+};
+
+typedef struct action_ref {
+    size_t i;
+    bool blocker;
+    double gap;
+} action_ref;
+
+static int action_cmp(const void *pa, const void *pb)
+{
+    const action_ref *a = pa, *b = pb;
+    if (a->blocker != b->blocker)
+        return a->blocker ? -1 : 1;
+    if (a->gap != b->gap)
+        return a->gap < b->gap ? 1 : -1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* The co-financing text for a trade-fair action, or NULL when the criterion
+ * is not one or the rubric lists no shares. */
+static const char *cofinancing_text(er_firm_book *b, const er_criterion *c)
+{
+    const er_rubric *r = b->res->rubric;
+    if (c->action == NULL || strcmp(c->action, "trade_fair") != 0 ||
+        r->n_trade_fair_cofinancing == 0)
+        return NULL;
+    const er_firm *firm = b->res->firm;
+    long attended = -1;
+    for (size_t i = 0; i < firm->n_facts; i++)
+        if (firm->facts[i].key && strcmp(firm->facts[i].key, "eu_trade_fairs_attended") == 0 &&
+            firm->facts[i].value.type == ER_VALUE_NUMBER && firm->facts[i].value.num >= 0)
+            attended = (long)firm->facts[i].value.num;
+    bool assumed = attended < 0;
+    if (assumed)
+        attended = 0;
+    int next = (int)(attended + 1);
+    const char *src = r->trade_fair_cofinancing_source ? r->trade_fair_cofinancing_source : "-";
+    er_lang L = b->lang;
+    const char *main;
+    if ((size_t)attended < r->n_trade_fair_cofinancing) {
+        char pct[32];
+        locale_t cl = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+        locale_t old = cl != (locale_t)0 ? uselocale(cl) : (locale_t)0;
+        snprintf(pct, sizeof pct, "%.0f", r->trade_fair_cofinancing[attended] * 100.0);
+        if (cl != (locale_t)0) {
+            uselocale(old);
+            freelocale(cl);
+        }
+        main = er_arena_printf(&b->x->arena, "%s%% %s %d (%s: %s)", pct,
+                               er_label_get(ER_L_FAIR_SHARE_FMT, L), next,
+                               er_label_get(ER_L_SOURCE, L), src);
+    } else {
+        main = er_arena_printf(&b->x->arena, "%s %d (%s: %s)",
+                               er_label_get(ER_L_FAIR_NO_SHARE_FMT, L), next,
+                               er_label_get(ER_L_SOURCE, L), src);
+    }
+    if (main != NULL && assumed)
+        main = er_arena_printf(&b->x->arena, "%s\n%s", main,
+                               er_label_get(ER_L_FAIR_ASSUMED_FIRST, L));
+    return main;
+}
+
+static void validations(er_firm_book *b, lxw_row_t first, lxw_row_t last)
+{
+    er_xw *x = b->x;
+    lxw_worksheet *ws = b->ws_actions;
+    const char *progress[] = {er_label_get(ER_L_TODO, b->lang),
+                              er_label_get(ER_L_IN_PROGRESS, b->lang),
+                              er_label_get(ER_L_DONE, b->lang), NULL};
+    lxw_data_validation list = {.validate = LXW_VALIDATION_TYPE_LIST,
+                                .value_list = (char **)progress,
+                                .show_error = LXW_VALIDATION_ON};
+    ER_XW(x, worksheet_data_validation_range(ws, first, AC_PROGRESS, last, AC_PROGRESS, &list));
+
+    lxw_data_validation date = {.validate = LXW_VALIDATION_TYPE_DATE,
+                                .criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
+                                .minimum_datetime = {2000, 1, 1, 0, 0, 0},
+                                .maximum_datetime = {2100, 12, 31, 0, 0, 0},
+                                .show_error = LXW_VALIDATION_ON};
+    ER_XW(x, worksheet_data_validation_range(ws, first, AC_DUE, last, AC_DUE, &date));
+
+    lxw_data_validation cost = {.validate = LXW_VALIDATION_TYPE_DECIMAL,
+                                .criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
+                                .value_number = 0,
+                                .show_error = LXW_VALIDATION_ON};
+    ER_XW(x, worksheet_data_validation_range(ws, first, AC_COST, last, AC_COST, &cost));
+
+    char *done = er_arena_printf(&x->arena, "\"%s\"", er_label_get(ER_L_DONE, b->lang));
+    if (done == NULL) {
+        ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_CELL,
+                                 .criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
+                                 .value_string = done,
+                                 .format = x->f.good};
+    ER_XW(x, worksheet_conditional_format_range(ws, first, AC_PROGRESS, last, AC_PROGRESS, &cf));
+}
+
+void er_sheet_actions(er_firm_book *b)
+{
+    er_xw *x = b->x;
+    lxw_worksheet *ws = b->ws_actions;
+    const er_firm_result *res = b->res;
+    er_lang L = b->lang;
+    static const er_label heads[AC_COUNT_] = {
+        ER_L_PRIORITY, ER_L_BLOCKS,       ER_L_REQUIREMENT, ER_L_ACTION,
+        ER_L_GAP_POINTS, ER_L_REFERENCE,  ER_L_COFINANCING, ER_L_OWNER,
+        ER_L_DUE_DATE, ER_L_ACTION_STATUS, ER_L_EST_COST};
+    static const double widths[AC_COUNT_] = {8, 8, 30, 50, 9, 26, 26, 16, 12, 12, 12};
+    for (lxw_col_t c = 0; c < AC_COUNT_; c++) {
+        ER_XW(x, worksheet_set_column(ws, c, c, widths[c], NULL));
+        er_xw_label(x, ws, 0, c, heads[c], x->f.header);
+    }
+    ER_XW(x, worksheet_set_row(ws, 0, 30, NULL));
+
+    action_ref *acts = er_arena_calloc(&x->arena, res->n_findings + 1, sizeof *acts);
+    if (acts == NULL) {
+        ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < res->n_findings; i++) {
+        const er_finding *f = &res->findings[i];
+        if (f->status == ER_STATUS_MET || f->status == ER_STATUS_NOT_APPLICABLE)
+            continue;
+        acts[n++] = (action_ref){i, er_book_is_blocker(res, i), er_book_gap(f)};
+    }
+    qsort(acts, n, sizeof *acts, action_cmp);
+
+    lxw_row_t row = 1;
+    for (size_t k = 0; k < n; k++, row++) {
+        const er_finding *f = &res->findings[acts[k].i];
+        const er_criterion *c = f->criterion;
+        er_xw_num(x, ws, row, AC_PRIORITY, (double)(k + 1), x->f.integer);
+        er_xw_text(x, ws, row, AC_BLOCKER, acts[k].blocker ? er_label_get(ER_L_YES, L) : "",
+                   acts[k].blocker ? x->f.bad : x->f.text);
+        er_xw_text(x, ws, row, AC_REQUIREMENT, er_text_get(&c->title, L), x->f.wrap);
+        er_xw_text(x, ws, row, AC_ACTION, er_text_get(&c->recommendation, L), x->f.wrap);
+        er_xw_num(x, ws, row, AC_GAP, acts[k].gap, x->f.num1);
+        er_xw_text(x, ws, row, AC_REFERENCE, f->reference ? f->reference : c->reference,
+                   x->f.wrap);
+        er_xw_text(x, ws, row, AC_COFINANCING, cofinancing_text(b, c), x->f.wrap);
+        ER_XW(x, worksheet_write_blank(ws, row, AC_OWNER, x->f.fill_in));
+        ER_XW(x, worksheet_write_blank(ws, row, AC_DUE, x->f.fill_in_date));
+        er_xw_text(x, ws, row, AC_PROGRESS, er_label_get(ER_L_TODO, L), x->f.fill_in);
+        ER_XW(x, worksheet_write_blank(ws, row, AC_COST, x->f.fill_in_money));
+    }
+    if (n == 0) {
+        er_xw_label(x, ws, row++, AC_REQUIREMENT, ER_L_NO_ACTIONS, x->f.text);
+    } else {
+        validations(b, 1, row - 1);
+        ER_XW(x, worksheet_autofilter(ws, 0, 0, row - 1, AC_COUNT_ - 1));
+        er_xw_label(x, ws, row + 1, AC_REQUIREMENT, ER_L_FILL_IN, x->f.small);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    er_xw_print_setup(x, ws, b->header_left, b->header_right, 0, 0);
+}

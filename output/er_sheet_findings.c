@@ -1,0 +1,165 @@
+/*
+ * er_sheet_findings.c - the Findings sheet: one row per rubric criterion,
+ * with a status dropdown that drives the what-if formulas.
+ *
+ * Points and Max are formulas over the row's own inputs, written with the
+ * engine's numbers as cached values (viewers without a calc engine show
+ * them; LibreOffice recalculating gets the same).  The arithmetic order is
+ * the engine's: weight x fraction x evidence multiplier (er_score.c).
+ */
+#include "er_firm_book.h"
+
+#include <string.h>
+
+/* The evidence factor the formula uses.  Answered: exactly the engine's
+ * multiplier.  Checks: 1 (no evidence level, docs/scoring.md).  Unanswered:
+ * "declared", because an answer without evidence counts as declared, so a
+ * what-if "met" is worth what a declared yes would be. */
+static double evidence_factor(const er_rubric *r, const er_finding *f)
+{
+    if (f->criterion->type == ER_ANSWER_CHECK)
+        return 1.0;
+    er_evidence e = f->answer != NULL ? f->evidence : ER_EVIDENCE_DECLARED;
+    if ((unsigned)e >= ER_EVIDENCE_COUNT)
+        e = ER_EVIDENCE_DECLARED;
+    return r->evidence_multiplier[e];
+}
+
+/* The share "Partial" is worth: the answer's own fraction, or one half for
+ * a plugin check (the engine's rule for a partial check). */
+static double partial_fraction(const er_finding *f)
+{
+    if (f->criterion->type == ER_ANSWER_CHECK)
+        return 0.5;
+    return f->fraction;
+}
+
+static void status_rules(er_firm_book *b, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last)
+{
+    er_xw *x = b->x;
+    struct {
+        er_status s;
+        lxw_format *fmt;
+    } rules[] = {{ER_STATUS_MET, x->f.good},          {ER_STATUS_PARTIAL, x->f.warn},
+                 {ER_STATUS_UNMET, x->f.bad},         {ER_STATUS_NOT_ASSESSED, x->f.warn},
+                 {ER_STATUS_UNKNOWN, x->f.warn},      {ER_STATUS_NOT_APPLICABLE, x->f.grey}};
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        char *v = er_arena_printf(&x->arena, "\"%s\"", er_label_status(rules[i].s, b->lang));
+        if (v == NULL) {
+            ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            return;
+        }
+        lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_CELL,
+                                     .criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
+                                     .value_string = v,
+                                     .format = rules[i].fmt};
+        ER_XW(x, worksheet_conditional_format_range(ws, first, FC_STATUS, last, FC_STATUS, &cf));
+    }
+
+    /* The dropdown: the six status names in the sheet's language. */
+    const char *list[ER_STATUS_COUNT + 1];
+    for (int s = 0; s < ER_STATUS_COUNT; s++)
+        list[s] = er_label_status((er_status)s, b->lang);
+    list[ER_STATUS_COUNT] = NULL;
+    lxw_data_validation dv = {.validate = LXW_VALIDATION_TYPE_LIST,
+                              .value_list = (char **)list,
+                              .show_error = LXW_VALIDATION_ON,
+                              .error_type = LXW_VALIDATION_ERROR_TYPE_STOP};
+    ER_XW(x, worksheet_data_validation_range(ws, first, FC_STATUS, last, FC_STATUS, &dv));
+}
+
+static void write_row(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row, size_t i)
+{
+    er_xw *x = b->x;
+    const er_firm_result *res = b->res;
+    const er_rubric *r = res->rubric;
+    const er_finding *f = &res->findings[i];
+    const er_criterion *c = f->criterion;
+    er_lang L = b->lang;
+    er_arena *a = &x->arena;
+
+    const char *dim = c->dim_index < r->n_dimensions
+                          ? er_text_get(&r->dimensions[c->dim_index].title, L)
+                          : c->dimension;
+    er_xw_text(x, ws, row, FC_DIMENSION, dim, x->f.wrap);
+    er_xw_text(x, ws, row, FC_REQUIREMENT, er_text_get(&c->title, L), x->f.wrap);
+    er_xw_text(x, ws, row, FC_ANSWER, er_book_answer_text(b, f), x->f.wrap);
+    er_xw_text(x, ws, row, FC_EVIDENCE,
+               f->answer != NULL ? er_label_evidence(f->evidence, L) : "", x->f.wrap);
+    er_xw_text(x, ws, row, FC_STATUS, er_label_status(f->status, L), x->f.text);
+
+    char *st = er_xlsx_ref(a, NULL, row, FC_STATUS);
+    char *mx = er_xlsx_ref(a, NULL, row, FC_MAX);
+    char *w = er_xlsx_ref(a, NULL, row, FC_WEIGHT);
+    char *m = er_xlsx_ref(a, NULL, row, FC_EVIDENCE_MULT);
+    char *fr = er_xlsx_ref(a, NULL, row, FC_FRACTION);
+    char *ko = er_xlsx_ref(a, NULL, row, FC_KNOCKOUT);
+    if (!st || !mx || !w || !m || !fr || !ko) {
+        ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    const char *met = er_label_status(ER_STATUS_MET, L);
+    const char *part = er_label_status(ER_STATUS_PARTIAL, L);
+    const char *na = er_label_status(ER_STATUS_NOT_APPLICABLE, L);
+
+    er_xw_formula(x, ws, row, FC_POINTS,
+                  er_arena_printf(a, "=%s*IF(%s=\"%s\",1,IF(%s=\"%s\",%s,0))*%s", mx, st, met,
+                                  st, part, fr, m),
+                  x->f.num2, f->points);
+    er_xw_formula(x, ws, row, FC_MAX, er_arena_printf(a, "=IF(%s=\"%s\",0,%s)", st, na, w),
+                  x->f.num2, f->max);
+
+    bool unmet = f->status != ER_STATUS_MET && f->status != ER_STATUS_NOT_APPLICABLE;
+    er_xw_text(x, ws, row, FC_RECOMMENDATION,
+               unmet ? er_text_get(&c->recommendation, L) : "", x->f.wrap);
+    const char *ref = f->reference != NULL ? f->reference : c->reference;
+    if (f->valid_as_of != NULL)
+        ref = er_arena_printf(a, "%s (%s)", ref ? ref : "", f->valid_as_of);
+    er_xw_text(x, ws, row, FC_REFERENCE, ref, x->f.wrap);
+    er_xw_text(x, ws, row, FC_NOTE, f->note, x->f.wrap);
+
+    er_xw_text(x, ws, row, FC_CRITERION, c->id, x->f.small);
+    er_xw_num(x, ws, row, FC_WEIGHT, c->weight, x->f.small);
+    er_xw_num(x, ws, row, FC_EVIDENCE_MULT, evidence_factor(r, f), x->f.small);
+    er_xw_num(x, ws, row, FC_FRACTION, partial_fraction(f), x->f.small);
+    er_xw_text(x, ws, row, FC_DIM_KEY, c->dimension, x->f.small);
+    er_xw_num(x, ws, row, FC_KNOCKOUT, c->knockout ? 1 : 0, x->f.small);
+    /* Same rule as the engine: a knock-out not met and applicable blocks. */
+    er_xw_formula(x, ws, row, FC_BLOCKS,
+                  er_arena_printf(a, "=IF(AND(%s=1,%s<>\"%s\",%s<>\"%s\"),1,0)", ko, st, met,
+                                  st, na),
+                  x->f.small, er_book_is_blocker(res, i) ? 1 : 0);
+}
+
+void er_sheet_findings(er_firm_book *b)
+{
+    er_xw *x = b->x;
+    lxw_worksheet *ws = b->ws_findings;
+    static const er_label heads[FC_COUNT_] = {
+        ER_L_DIMENSION, ER_L_REQUIREMENT,    ER_L_ANSWER,    ER_L_EVIDENCE,
+        ER_L_STATUS,    ER_L_POINTS,         ER_L_MAX,       ER_L_RECOMMENDATION,
+        ER_L_REFERENCE, ER_L_NOTE,           ER_L_CRITERION_ID, ER_L_WEIGHT,
+        ER_L_EVIDENCE_MULT, ER_L_ANSWER_FRACTION, ER_L_DIMENSION_KEY, ER_L_KNOCKOUT,
+        ER_L_BLOCKS};
+    static const double widths[FC_COUNT_] = {18, 34, 16, 11, 14, 8, 8, 44, 26, 24,
+                                             14, 7, 9, 9, 12, 9, 8};
+    for (lxw_col_t c = 0; c < FC_COUNT_; c++) {
+        ER_XW(x, worksheet_set_column(ws, c, c, widths[c], NULL));
+        er_xw_label(x, ws, 0, c, heads[c], x->f.header);
+    }
+    ER_XW(x, worksheet_set_row(ws, 0, 30, NULL));
+
+    const er_firm_result *res = b->res;
+    for (size_t i = 0; i < res->n_findings; i++)
+        write_row(b, ws, (lxw_row_t)(b->findings_first + i), i);
+
+    if (res->n_findings > 0) {
+        status_rules(b, ws, b->findings_first, b->findings_last);
+        ER_XW(x, worksheet_autofilter(ws, 0, 0, b->findings_last, FC_COUNT_ - 1));
+    }
+    worksheet_freeze_panes(ws, 1, 2);
+    er_xw_print_setup(x, ws, b->header_left, b->header_right, 0, 0);
+    /* Print the reader's columns; the what-if inputs stay on screen. */
+    ER_XW(x, worksheet_print_area(ws, 0, 0, res->n_findings > 0 ? b->findings_last : 0,
+                                  FC_NOTE));
+}
