@@ -368,7 +368,8 @@ int er_cmd_audit(int argc, char **argv)
     run.summary = args.quiet ? NULL
                   : (args.json_path && strcmp(args.json_path, "-") == 0) ? stderr : stdout;
     run.out_opts = (er_output_options){.dir = args.output_dir, .lang = args.lang,
-                                       .force = args.force};
+                                       .force = args.force,
+                                       .programmes = er_audit_programmes(run.audit)};
     if (args.json_path != NULL &&
         (run.doc = er_json_document_new(rubric, args.has_as_of ? &args.as_of : NULL)) == NULL)
         goto oom;

@@ -253,10 +253,15 @@ def case_same_bytes():
         for i in range(2):
             js = os.path.join(tmp, f"run{i}.json")
             rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "--json", js,
+                               "-o", os.path.join(tmp, f"wb{i}"),
                                GOOD, SMALL, BAD, env={"SOURCE_DATE_EPOCH": "1700000000"})
             expect_status(rc, 1, out, err)
             outs.append(open(js, "rb").read())
         expect(outs[0] == outs[1], "two runs give the same bytes")
+        for name in sorted(os.listdir(os.path.join(tmp, "wb0"))):
+            a = open(os.path.join(tmp, "wb0", name), "rb").read()
+            b = open(os.path.join(tmp, "wb1", name), "rb").read()
+            expect(a == b, f"two runs give the same {name}")
         text = outs[0].decode()
         expect(re.search(r"\d\.\d{5,}", text) is None, "numbers have at most 4 decimals")
 
@@ -336,6 +341,27 @@ def case_validate():
         rc, out, err = run("validate", odd)
         expect_status(rc, 3, out, err)
         expect("unknown kind of file" in err, "unknown kind", err)
+
+
+def case_plugin_failure():
+    # A plugin that crashes for one firm (tests/plugins/src/segv.c, isolated in a
+    # child) leaves that firm's check unknown; the firm is still audited; exit 1.
+    plugin_dir = sys.argv[4]
+    rc, out, err = run("audit", "--rubric-dir", os.path.join(DATA, "rubric-plugin"),
+                       "--plugin-dir", plugin_dir, "--json", "-",
+                       os.path.join(FIRMS, "plugin.cfg"), GOOD)
+    expect_status(rc, 1, out, err)
+    doc = json.loads(out)
+    p, g = doc["firms"]
+    crash = [f for f in p["findings"] if f["criterion"] == "crash_check"][0]
+    expect(crash["status"] == "unknown" and crash.get("note"), "crashed check is unknown", crash)
+    # food_safety: haccp 2.4 + crash 0 of max 3 + 1 = 60; management 70 as pe-good;
+    # overall (70 + 2 x 60) / 3 = 63.3333; coverage (1 + 2 x 3/4) / 3 = 0.8333.
+    expect(close(p["score"], 63.3333) and close(p["coverage"], 0.8333), "pe-plugin score", p)
+    crash = [f for f in g["findings"] if f["criterion"] == "crash_check"][0]
+    expect(crash["status"] == "not_applicable" and close(g["score"], 76.6667),
+           "a firm of another sector is unaffected", g)
+    expect("plugin.cfg: a sector plugin failed" in err, "the failure is reported", err)
 
 
 def case_smoke():
