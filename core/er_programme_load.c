@@ -82,21 +82,24 @@ static void load_criterion(const er_cfg_ctx *ctx, const config_setting_t *cg, co
     if (spec == NULL)
         return;
     bool is_founded = strcmp(spec->key, FOUNDED_FACT) == 0;
-    const char *why = NULL;
-    if (c->op == ER_OP_IS && spec->type != ER_VALUE_BOOL)
-        why = "needs a boolean fact";
+    bool numeric_op = c->op != ER_OP_IS && c->op != ER_OP_YEARS_SINCE_GE;
+    const char *kind = spec->type == ER_VALUE_BOOL ? "boolean" : "a number";
+    er_cfg_path(fp, p, "op");
+    config_setting_t *os = config_setting_get_member(cg, "op");
+    if (is_founded && c->op != ER_OP_YEARS_SINCE_GE)
+        er_cfg_error(ctx, os, fp, "op \"%s\" cannot be used on the date fact \"%s\"; use "
+                                  "\"years_since>=\"",
+                     op_names[op], spec->key);
+    else if (c->op == ER_OP_IS && spec->type != ER_VALUE_BOOL)
+        er_cfg_error(ctx, os, fp, "op \"is\" needs a boolean fact, but \"%s\" is %s",
+                     spec->key, kind);
     else if (c->op == ER_OP_YEARS_SINCE_GE && !is_founded)
-        why = "needs the date fact \"" FOUNDED_FACT "\"";
-    else if (c->op != ER_OP_IS && c->op != ER_OP_YEARS_SINCE_GE &&
-             (spec->type != ER_VALUE_NUMBER || is_founded))
-        why = is_founded ? "cannot compare a date; use op \"years_since>=\""
-                         : "needs a numeric fact";
-    if (why != NULL) {
-        er_cfg_path(fp, p, "op");
-        er_cfg_error(ctx, config_setting_get_member(cg, "op"), fp,
-                     "op \"%s\" %s, but \"%s\" is %s", op_names[op], why, spec->key,
-                     spec->type == ER_VALUE_BOOL ? "boolean" : is_founded ? "a date" : "a number");
-    }
+        er_cfg_error(ctx, os, fp, "op \"years_since>=\" needs the date fact \"" FOUNDED_FACT
+                                  "\", but \"%s\" is %s",
+                     spec->key, kind);
+    else if (numeric_op && spec->type != ER_VALUE_NUMBER)
+        er_cfg_error(ctx, os, fp, "op \"%s\" needs a numeric fact, but \"%s\" is %s",
+                     op_names[op], spec->key, kind);
 }
 
 /* Loads DIR/<id>.cfg into *prog.  The id is checked by the caller. */

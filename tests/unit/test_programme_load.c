@@ -1,0 +1,144 @@
+/* test_programme_load.c - er_programmes_load: the good set in full, and one
+ * bad programme file per error class with the exact message expected. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "er_programme.h"
+
+#define DATA ER_TEST_DATA "/loaders/"
+
+static void assert_diag_has(const er_diag *d, const char *needle)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (strstr(d->lines[i], needle) != NULL)
+            return;
+    er_diag_print(d, stderr, "  diag: ");
+    fail_msg("no diagnostic contains \"%s\"", needle);
+}
+
+static void expect_bad(const char *dir, const char *const *needles)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s%s", DATA, dir);
+    er_diag d = {0};
+    er_programme_set *p = er_programmes_load(path, &d);
+    assert_null(p);
+    size_t n = 0;
+    for (; needles[n] != NULL; n++)
+        assert_diag_has(&d, needles[n]);
+    if (d.count != n)
+        er_diag_print(&d, stderr, "  diag: ");
+    assert_int_equal(d.count, n);
+    er_diag_free(&d);
+}
+
+static void test_good_programmes(void **state)
+{
+    (void)state;
+    er_diag d = {0};
+    er_programme_set *s = er_programmes_load(DATA "programmes_good", &d);
+    if (s == NULL)
+        er_diag_print(&d, stderr, "  diag: ");
+    assert_non_null(s);
+    assert_string_equal(s->fallback, "local");
+    assert_string_equal(s->fallback_name.en, "Local BSO service (e.g. PromPeru Ruta Exportadora)");
+    assert_int_equal(s->n_programmes, 2);
+
+    const er_programme *cbi = &s->programmes[0];
+    assert_string_equal(cbi->id, "cbi");
+    assert_string_equal(cbi->name.en, "CBI Export Coaching Programme");
+    assert_int_equal(cbi->valid_as_of.year, 2014);
+    assert_int_equal(cbi->n_criteria, 3);
+    assert_string_equal(cbi->criteria[0].fact, "local_ownership_pct");
+    assert_int_equal(cbi->criteria[0].op, ER_OP_GE);
+    assert_true(cbi->criteria[0].value == 51.0); /* written as an integer */
+    assert_int_equal(cbi->criteria[1].op, ER_OP_BETWEEN);
+    assert_true(cbi->criteria[1].min == 25.0 && cbi->criteria[1].max == 500.0);
+    assert_int_equal(cbi->criteria[2].op, ER_OP_IS);
+    assert_false(cbi->criteria[2].bool_value);
+    assert_int_equal(cbi->criteria[2].line, 12);
+    assert_non_null(strstr(cbi->criteria[2].file, "programmes_good/cbi.cfg"));
+
+    const er_programme *pum = &s->programmes[1];
+    assert_string_equal(pum->id, "pum");
+    assert_int_equal(pum->n_criteria, 4);
+    assert_int_equal(pum->criteria[0].op, ER_OP_IS);
+    assert_int_equal(pum->criteria[1].op, ER_OP_GT);
+    assert_int_equal(pum->criteria[2].op, ER_OP_YEARS_SINCE_GE);
+    assert_string_equal(pum->criteria[2].fact, "founded");
+    assert_true(pum->criteria[2].value == 2.0);
+    assert_int_equal(pum->criteria[3].op, ER_OP_LE);
+    assert_true(pum->criteria[3].value == 10000000.0);
+    assert_string_equal(pum->criteria[3].text.es,
+                        "Facturación anual de 10 millones de euros como máximo");
+    er_programmes_free(s);
+    er_diag_free(&d);
+}
+
+/* prog_bad/routing.cfg is valid and orders one bad programme per class;
+ * every problem is reported, and nothing else. */
+static void test_programme_errors_all_reported(void **state)
+{
+    (void)state;
+    expect_bad("prog_bad", (const char *const[]){
+        "prog_bad/bad_op.cfg:8: programme.criteria[0].op: \"==\" is not allowed (expected >= | > | <= | < | between | is | years_since>=)",
+        "prog_bad/bad_fact.cfg:8: programme.criteria[0].fact: unknown profile fact \"revenue\"",
+        "prog_bad/bad_is_on_number.cfg:8: programme.criteria[0].op: op \"is\" needs a boolean fact, but \"employees\" is a number",
+        "prog_bad/bad_cmp_on_bool.cfg:8: programme.criteria[0].op: op \">=\" needs a numeric fact, but \"state_owned\" is boolean",
+        "prog_bad/bad_years_on_number.cfg:8: programme.criteria[0].op: op \"years_since>=\" needs the date fact \"founded\"",
+        "prog_bad/bad_cmp_on_founded.cfg:8: programme.criteria[0].op: op \">=\" cannot be used on the date fact \"founded\"",
+        "prog_bad/bad_between.cfg:8: programme.criteria[0]: min 500 is greater than max 25",
+        "prog_bad/bad_operand.cfg:8: programme.criteria[0].min: not used with op \"is\"",
+        "prog_bad/bad_operand.cfg:8: programme.criteria[0].value: expected boolean (true or false), found integer",
+        "prog_bad/bad_field.cfg:8: programme.criteria[0].valeu: unknown field",
+        "prog_bad/bad_field.cfg:8: programme.criteria[0].value: required field missing",
+        "prog_bad/bad_id_mismatch.cfg:3: programme.id: \"other\" does not match its file name and routing entry \"bad_id_mismatch\"",
+        "prog_bad/bad_dup_criterion.cfg:10: programme.criteria[1]: duplicate criterion id \"c1\"",
+        "prog_bad/routing.cfg:3: routing.order[11]: programme \"missing\" has no readable file",
+        NULL});
+}
+
+static void test_routing_errors(void **state)
+{
+    (void)state;
+    expect_bad("prog_routing_bad", (const char *const[]){
+        "prog_routing_bad/routing.cfg:5: routing.fallback_nmae: unknown field",
+        "prog_routing_bad/routing.cfg:2: routing.fallback_name: required field missing",
+        "prog_routing_bad/routing.cfg:3: routing.order[1]: programme \"cbi\" is listed twice",
+        "prog_routing_bad/routing.cfg:3: routing.order[2]: \"../etc\" is not a programme id",
+        "prog_routing_bad/routing.cfg:3: routing.order[3]: \"local\" is also the fallback route",
+        NULL});
+    expect_bad("no-such-dir", (const char *const[]){
+        "no-such-dir/routing.cfg: cannot open: No such file or directory", NULL});
+}
+
+static void test_shipped_programmes_load(void **state)
+{
+    (void)state;
+    er_diag d = {0};
+    er_programme_set *s = er_programmes_load(ER_SOURCE_DIR "/rubrics/programmes", &d);
+    if (s == NULL)
+        er_diag_print(&d, stderr, "  diag: ");
+    assert_non_null(s);
+    assert_true(s->n_programmes > 0);
+    er_programmes_free(s);
+    er_diag_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_good_programmes),
+        cmocka_unit_test(test_programme_errors_all_reported),
+        cmocka_unit_test(test_routing_errors),
+        cmocka_unit_test(test_shipped_programmes_load),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
