@@ -5,7 +5,9 @@
  * er_audit_open() loads everything that is shared by a cohort once; then
  * er_audit_firm() audits one firm file at a time.  Each firm's audit is
  * independent of the others (nothing is cached between firms), so a caller
- * may free each result as soon as it has been written.
+ * may free each result as soon as it has been written.  Calls on one
+ * er_audit are not thread-safe today, because the plugin host is not; a
+ * parallel runner should give each worker its own er_audit or process.
  *
  * Ownership: an er_audit owns the rubric, the programme set and the plugin
  * host; free it with er_audit_close() after every result from it has been

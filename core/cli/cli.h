@@ -68,6 +68,21 @@ int er_cli_dirs_finish_plugin_path(er_cli_dirs *d);
 
 void er_cli_dirs_free(er_cli_dirs *d);
 
+/* A list of owned string copies, searched linearly (tens to thousands of
+ * short strings).  Zero-initialise; free with er_cli_strings_free(). */
+typedef struct er_cli_strings {
+    char **items;
+    size_t n, cap;
+} er_cli_strings;
+
+/* Appends a copy of s; returns -1 when out of memory. */
+int er_cli_strings_add(er_cli_strings *l, const char *s);
+
+/* Index of the first item equal to s, or -1. */
+long er_cli_strings_find(const er_cli_strings *l, const char *s);
+
+void er_cli_strings_free(er_cli_strings *l);
+
 /* Option parsers: print "exportready: OPTION: what is wrong" and return
  * false on bad input. */
 bool er_cli_parse_lang(const char *s, er_lang *out);

@@ -84,6 +84,38 @@ void er_cli_dirs_free(er_cli_dirs *d)
     memset(d, 0, sizeof *d);
 }
 
+int er_cli_strings_add(er_cli_strings *l, const char *s)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        char **p = realloc(l->items, cap * sizeof *p);
+        if (p == NULL)
+            return -1;
+        l->items = p;
+        l->cap = cap;
+    }
+    if ((l->items[l->n] = strdup(s)) == NULL)
+        return -1;
+    l->n++;
+    return 0;
+}
+
+long er_cli_strings_find(const er_cli_strings *l, const char *s)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i], s) == 0)
+            return (long)i;
+    return -1;
+}
+
+void er_cli_strings_free(er_cli_strings *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->items[i]);
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
 bool er_cli_parse_lang(const char *s, er_lang *out)
 {
     if (strcmp(s, "en") == 0) {

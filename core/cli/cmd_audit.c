@@ -154,48 +154,34 @@ static bool json_dir_writable(const char *path)
     return ok;
 }
 
-/* Ids already audited, so two files with one id cannot overwrite each
- * other's workbook. */
+/* Ids already audited and their files (same index), so two files with one
+ * id cannot overwrite each other's workbook. */
 typedef struct seen_ids {
-    char **ids;
-    const char **files;
-    size_t n, cap;
+    er_cli_strings ids, files;
 } seen_ids;
 
 static const char *seen_find(const seen_ids *s, const char *id)
 {
-    for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->ids[i], id) == 0)
-            return s->files[i];
-    return NULL;
+    long i = er_cli_strings_find(&s->ids, id);
+    return i < 0 ? NULL : s->files.items[i];
 }
 
 static int seen_add(seen_ids *s, const char *id, const char *file)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        char **ids = realloc(s->ids, cap * sizeof *ids);
-        if (ids == NULL)
-            return -1;
-        s->ids = ids;
-        const char **files = realloc(s->files, cap * sizeof *files);
-        if (files == NULL)
-            return -1;
-        s->files = files;
-        s->cap = cap;
-    }
-    if ((s->ids[s->n] = strdup(id)) == NULL)
+    if (er_cli_strings_add(&s->ids, id) != 0)
         return -1;
-    s->files[s->n++] = file;
+    if (er_cli_strings_add(&s->files, file) != 0) {
+        /* Keep the two lists the same length. */
+        free(s->ids.items[--s->ids.n]);
+        return -1;
+    }
     return 0;
 }
 
 static void seen_free(seen_ids *s)
 {
-    for (size_t i = 0; i < s->n; i++)
-        free(s->ids[i]);
-    free(s->ids);
-    free(s->files);
+    er_cli_strings_free(&s->ids);
+    er_cli_strings_free(&s->files);
 }
 
 static void print_summary(FILE *out, const er_firm_result *res)

@@ -24,8 +24,7 @@ typedef struct validate_ctx {
     er_cli_dirs plugin_dirs;
     bool quiet;
 
-    char **printed;     /* every problem printed so far, for de-duplication */
-    size_t n_printed, cap_printed;
+    er_cli_strings printed; /* every problem printed so far, for de-duplication */
     size_t n_problems;
 
     /* The rubric and plugins firm files are checked against, loaded once. */
@@ -83,37 +82,16 @@ static bool same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
-static bool already_printed(const validate_ctx *v, const char *line)
-{
-    for (size_t k = 0; k < v->n_printed; k++)
-        if (strcmp(v->printed[k], line) == 0)
-            return true;
-    return false;
-}
-
-static void remember(validate_ctx *v, const char *line)
-{
-    if (v->n_printed == v->cap_printed) {
-        size_t cap = v->cap_printed ? v->cap_printed * 2 : 32;
-        char **p = realloc(v->printed, cap * sizeof *p);
-        if (p == NULL)
-            return; /* only de-duplication is lost */
-        v->printed = p;
-        v->cap_printed = cap;
-    }
-    if ((v->printed[v->n_printed] = strdup(line)) != NULL)
-        v->n_printed++;
-}
-
 /* Prints the lines of d not printed before (a set loaded twice repeats
  * them); returns how many problems d holds, printed now or before. */
 static size_t report(validate_ctx *v, const er_diag *d)
 {
     for (size_t i = 0; i < d->count; i++) {
-        if (already_printed(v, d->lines[i]))
+        if (er_cli_strings_find(&v->printed, d->lines[i]) >= 0)
             continue;
         fprintf(stderr, "%s\n", d->lines[i]);
-        remember(v, d->lines[i]);
+        /* Out of memory here loses only the de-duplication. */
+        (void)er_cli_strings_add(&v->printed, d->lines[i]);
         v->n_problems++;
     }
     if (d->oom) {
@@ -414,9 +392,7 @@ done:
     drop_rubric(v.rubric);
     if (v.host != NULL)
         er_plugin_host_free(v.host);
-    for (size_t i = 0; i < v.n_printed; i++)
-        free(v.printed[i]);
-    free(v.printed);
+    er_cli_strings_free(&v.printed);
     er_cli_dirs_free(&v.plugin_dirs);
     return status;
 }
