@@ -431,6 +431,9 @@ static int gaps_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
     for (size_t k = 0; k < n && k < ER_COHORT_TOP_GAPS; k++) {
         const er_criterion *cr = &rb->criteria[g[k].i];
         lxw_row_t row = (lxw_row_t)(k + 1);
+        int l1 = er_xlsx_wrap_lines(er_text_get(&cr->title, L), widths[0]);
+        int l2 = er_xlsx_wrap_lines(cr->reference, widths[4]);
+        er_xw_row_lines(x, ws, row, l1 > l2 ? l1 : l2);
         er_xw_text(x, ws, row, 0, er_text_get(&cr->title, L), x->f.wrap);
         er_xw_text(x, ws, row, 1,
                    cr->dim_index < rb->n_dimensions

@@ -167,7 +167,16 @@ void er_sheet_actions(er_firm_book *b)
         er_xw_num(x, ws, row, AC_GAP, acts[k].gap, x->f.num1);
         er_xw_text(x, ws, row, AC_REFERENCE, f->reference ? f->reference : c->reference,
                    x->f.wrap);
-        er_xw_text(x, ws, row, AC_COFINANCING, cofinancing_text(b, c), x->f.wrap);
+        const char *cofin = cofinancing_text(b, c);
+        er_xw_text(x, ws, row, AC_COFINANCING, cofin, x->f.wrap);
+        int lines = er_xlsx_wrap_lines(er_text_get(&c->title, L), widths[AC_REQUIREMENT]);
+        int l2 = er_xlsx_wrap_lines(er_text_get(&c->recommendation, L), widths[AC_ACTION]);
+        int l3 = er_xlsx_wrap_lines(f->reference ? f->reference : c->reference,
+                                    widths[AC_REFERENCE]);
+        int l4 = er_xlsx_wrap_lines(cofin, widths[AC_COFINANCING]);
+        lines = lines > l2 ? lines : l2;
+        lines = lines > l3 ? lines : l3;
+        er_xw_row_lines(x, ws, row, lines > l4 ? lines : l4);
         ER_XW(x, worksheet_write_blank(ws, row, AC_OWNER, x->f.fill_in));
         ER_XW(x, worksheet_write_blank(ws, row, AC_DUE, x->f.fill_in_date));
         er_xw_text(x, ws, row, AC_PROGRESS, er_label_get(ER_L_TODO, L), x->f.fill_in);

@@ -68,6 +68,11 @@ static void status_rules(er_firm_book *b, lxw_worksheet *ws, lxw_row_t first, lx
     ER_XW(x, worksheet_data_validation_range(ws, first, FC_STATUS, last, FC_STATUS, &dv));
 }
 
+static const double widths[FC_COUNT_] = {18, 34, 16, 11, 14, 8, 8, 44, 26, 24,
+                                         14, 7, 9, 9, 12, 9, 8};
+
+static int max_int(int a, int b) { return a > b ? a : b; }
+
 static void write_row(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row, size_t i)
 {
     er_xw *x = b->x;
@@ -117,6 +122,15 @@ static void write_row(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row, size_t 
         ref = er_arena_printf(a, "%s (%s)", ref ? ref : "", f->valid_as_of);
     er_xw_text(x, ws, row, FC_REFERENCE, ref, x->f.wrap);
     er_xw_text(x, ws, row, FC_NOTE, f->note, x->f.wrap);
+    int lines = er_xlsx_wrap_lines(dim, widths[FC_DIMENSION]);
+    lines = max_int(lines, er_xlsx_wrap_lines(er_text_get(&c->title, L), widths[FC_REQUIREMENT]));
+    lines = max_int(lines, er_xlsx_wrap_lines(er_book_answer_text(b, f), widths[FC_ANSWER]));
+    if (unmet)
+        lines = max_int(lines, er_xlsx_wrap_lines(er_text_get(&c->recommendation, L),
+                                                  widths[FC_RECOMMENDATION]));
+    lines = max_int(lines, er_xlsx_wrap_lines(ref, widths[FC_REFERENCE]));
+    lines = max_int(lines, er_xlsx_wrap_lines(f->note, widths[FC_NOTE]));
+    er_xw_row_lines(x, ws, row, lines);
 
     er_xw_text(x, ws, row, FC_CRITERION, c->id, x->f.small);
     er_xw_num(x, ws, row, FC_WEIGHT, c->weight, x->f.small);
@@ -141,8 +155,6 @@ void er_sheet_findings(er_firm_book *b)
         ER_L_REFERENCE, ER_L_NOTE,           ER_L_CRITERION_ID, ER_L_WEIGHT,
         ER_L_EVIDENCE_MULT, ER_L_ANSWER_FRACTION, ER_L_DIMENSION_KEY, ER_L_KNOCKOUT,
         ER_L_BLOCKS};
-    static const double widths[FC_COUNT_] = {18, 34, 16, 11, 14, 8, 8, 44, 26, 24,
-                                             14, 7, 9, 9, 12, 9, 8};
     for (lxw_col_t c = 0; c < FC_COUNT_; c++) {
         ER_XW(x, worksheet_set_column(ws, c, c, widths[c], NULL));
         er_xw_label(x, ws, 0, c, heads[c], x->f.header);

@@ -56,14 +56,20 @@ static void row_for(er_firm_book *b, lxw_row_t row, size_t i)
     lxw_worksheet *ws = b->ws_markets;
     const er_finding *f = &b->res->findings[i];
     const er_criterion *c = f->criterion;
+    const char *missing = missing_text(b, f);
+    const char *ref = f->reference ? f->reference : c->reference;
+    int lines = er_xlsx_wrap_lines(er_text_get(&c->title, b->lang), 40);
+    int l2 = er_xlsx_wrap_lines(missing, 60), l3 = er_xlsx_wrap_lines(ref, 34);
+    lines = lines > l2 ? lines : l2;
+    er_xw_row_lines(x, ws, row, lines > l3 ? lines : l3);
     er_xw_text(x, ws, row, MC_REQUIREMENT, er_text_get(&c->title, b->lang), x->f.wrap);
     const char *st = er_xlsx_ref(&x->arena, b->sheet_findings,
                                  (lxw_row_t)(b->findings_first + i), FC_STATUS);
     er_xw_formula_str(x, ws, row, MC_STATUS, st ? er_arena_printf(&x->arena, "=%s", st) : NULL,
                       x->f.text, er_label_status(f->status, b->lang));
     er_xw_text(x, ws, row, MC_ANSWER, er_book_answer_text(b, f), x->f.wrap);
-    er_xw_text(x, ws, row, MC_MISSING, missing_text(b, f), x->f.wrap);
-    er_xw_text(x, ws, row, MC_REFERENCE, f->reference ? f->reference : c->reference, x->f.wrap);
+    er_xw_text(x, ws, row, MC_MISSING, missing, x->f.wrap);
+    er_xw_text(x, ws, row, MC_REFERENCE, ref, x->f.wrap);
 }
 
 static void status_colours(er_firm_book *b, lxw_row_t first, lxw_row_t last)

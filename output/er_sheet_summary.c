@@ -112,6 +112,7 @@ static lxw_row_t programmes_block(er_firm_book *b, lxw_row_t row)
             return row;
         }
         er_xw_text(x, ws, row, SC_VALUE, reasons, x->f.wrap);
+        er_xw_row_lines(x, ws, row, er_xlsx_wrap_lines(reasons, 46));
         er_label el = pr->eligible == ER_TRI_TRUE    ? ER_L_ELIGIBLE_YES
                       : pr->eligible == ER_TRI_FALSE ? ER_L_ELIGIBLE_NO
                                                      : ER_L_ELIGIBLE_UNKNOWN;
@@ -139,6 +140,9 @@ static lxw_row_t blockers_block(er_firm_book *b, lxw_row_t row)
         er_xw_text(x, b->ws_summary, row, SC_VALUE,
                    er_text_get(&f->criterion->recommendation, b->lang), x->f.wrap);
         er_xw_text(x, b->ws_summary, row, SC_C, er_label_status(f->status, b->lang), x->f.bad);
+        int l1 = er_xlsx_wrap_lines(er_text_get(&f->criterion->title, b->lang), 34);
+        int l2 = er_xlsx_wrap_lines(er_text_get(&f->criterion->recommendation, b->lang), 46);
+        er_xw_row_lines(x, b->ws_summary, row, l1 > l2 ? l1 : l2);
     }
     return row;
 }
@@ -186,6 +190,13 @@ static lxw_row_t gaps_block(er_firm_book *b, lxw_row_t row)
         er_xw_text(x, b->ws_summary, row, SC_VALUE, er_text_get(&c->recommendation, b->lang),
                    x->f.wrap);
         er_xw_num(x, b->ws_summary, row, SC_C, g[k].gap, x->f.num1);
+        int l1 = er_xlsx_wrap_lines(er_text_get(&c->title, b->lang), 34);
+        int l2 = er_xlsx_wrap_lines(er_text_get(&c->recommendation, b->lang), 46);
+        int l3 = er_xlsx_wrap_lines(c->dim_index < r->n_dimensions
+                                        ? er_text_get(&r->dimensions[c->dim_index].title, b->lang)
+                                        : c->dimension, 24);
+        l1 = l1 > l2 ? l1 : l2;
+        er_xw_row_lines(x, b->ws_summary, row, l1 > l3 ? l1 : l3);
         er_xw_text(x, b->ws_summary, row, SC_D,
                    c->dim_index < r->n_dimensions
                        ? er_text_get(&r->dimensions[c->dim_index].title, b->lang)
@@ -217,6 +228,9 @@ static lxw_row_t dimensions_block(er_firm_book *b, lxw_row_t row)
         const er_dim_result *dr = &res->dimensions[d];
         er_xw_text(x, ws, row, SC_LABEL, er_text_get(&res->rubric->dimensions[d].title, b->lang),
                    x->f.wrap);
+        er_xw_row_lines(x, ws, row,
+                        er_xlsx_wrap_lines(er_text_get(&res->rubric->dimensions[d].title, b->lang),
+                                           34));
         const char *ref = er_book_dim_score_ref(b, d);
         char *f = ref ? er_arena_printf(a, "=IF(ISNUMBER(%s),%s,\"\")", ref, ref) : NULL;
         if (dr->scored)
@@ -279,7 +293,8 @@ void er_sheet_summary(er_firm_book *b)
 
     ER_XW(x, worksheet_set_column(ws, SC_LABEL, SC_LABEL, 34, NULL));
     ER_XW(x, worksheet_set_column(ws, SC_VALUE, SC_VALUE, 46, NULL));
-    ER_XW(x, worksheet_set_column(ws, SC_C, SC_D, 14, NULL));
+    ER_XW(x, worksheet_set_column(ws, SC_C, SC_C, 14, NULL));
+    ER_XW(x, worksheet_set_column(ws, SC_D, SC_D, 24, NULL));
     ER_XW(x, worksheet_set_column(ws, SC_E, SC_E + 7, 9, NULL));
 
     er_xw_text(x, ws, 0, 0, er_text_get(&r->title, L), x->f.title);
@@ -321,7 +336,7 @@ void er_sheet_summary(er_firm_book *b)
     row++;
     er_xw_text(x, ws, row, SC_VALUE, er_label_get(ER_L_SCORE_OUT_OF_100, L), x->f.small);
     if (r->knockout_cap != '\0')
-        er_xw_text(x, ws, row, SC_C,
+        er_xw_text(x, ws, row, SC_D,
                    er_arena_printf(a, "%s %c.", er_label_get(ER_L_KNOCKOUT_NOTE, L),
                                    r->knockout_cap),
                    x->f.small);

@@ -85,6 +85,12 @@ void er_xw_formula_str(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col
  * locale is (a decimal comma would break the formula). */
 char *er_xlsx_num_text(er_arena *arena, double v);
 
+/* Lines s takes when wrapped in a column `width` characters wide (an
+ * estimate: LibreOffice does not grow rows for wrapped text on its own). */
+int er_xlsx_wrap_lines(const char *s, double width);
+/* Sets row's height to fit `lines` lines of 11-point text (at least one). */
+void er_xw_row_lines(er_xw *x, lxw_worksheet *ws, lxw_row_t row, int lines);
+
 /* Text for a header/footer: cleaned, '&' doubled, cut to fit. */
 char *er_xlsx_hf_text(er_arena *arena, const char *s, size_t max_chars);
 

@@ -255,3 +255,33 @@ char *er_xlsx_num_text(er_arena *arena, double v)
     }
     return er_arena_strdup(arena, buf);
 }
+
+int er_xlsx_wrap_lines(const char *s, double width)
+{
+    if (s == NULL || s[0] == '\0')
+        return 1;
+    int per_line = (int)(width * 1.05) - 1; /* column width ~ digits of the default font */
+    if (per_line < 4)
+        per_line = 4;
+    int lines = 0, col = 0;
+    for (const unsigned char *p = (const unsigned char *)s;; p++) {
+        if (*p == '\0' || *p == '\n') {
+            lines += col / per_line + 1;
+            if (*p == '\0')
+                break;
+            col = 0;
+        } else if ((*p & 0xC0) != 0x80) { /* count characters, not bytes */
+            col++;
+        }
+    }
+    return lines;
+}
+
+void er_xw_row_lines(er_xw *x, lxw_worksheet *ws, lxw_row_t row, int lines)
+{
+    if (lines < 1)
+        lines = 1;
+    if (lines > 25)
+        lines = 25;
+    ER_XW(x, worksheet_set_row(ws, row, 15.0 * lines + 1, NULL));
+}
