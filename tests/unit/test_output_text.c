@@ -1,0 +1,235 @@
+/*
+ * test_output_text.c - the workbook's safety helpers: text cleaning (UTF-8,
+ * XML-illegal characters, cell limit), header escaping, file-name safety of
+ * firm ids, the no-clobber temporary-file dance, SOURCE_DATE_EPOCH and the
+ * label table.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "er_labels.h"
+#include "er_xlsx.h"
+
+static void test_clean_keeps_good_text(void **state)
+{
+    (void)state;
+    er_arena a = {0};
+    size_t rep = 0;
+    const char *s = "Año de exportación: 3\tlíneas\nok 🌶";
+    assert_string_equal(er_xlsx_clean(&a, s, 1000, &rep), s);
+    assert_int_equal(rep, 0);
+    assert_string_equal(er_xlsx_clean(&a, NULL, 10, NULL), "");
+    /* A formula-looking string is just text to the cleaner. */
+    assert_string_equal(er_xlsx_clean(&a, "=HYPERLINK(\"x\")", 100, NULL), "=HYPERLINK(\"x\")");
+    er_arena_free(&a);
+}
+
+static void test_clean_replaces_bad_bytes(void **state)
+{
+    (void)state;
+    er_arena a = {0};
+    size_t rep = 0;
+    /* lone continuation, overlong '/', surrogate, beyond U+10FFFF, C0, DEL, C1, U+FFFE */
+    const char *bad = "a\x80" "b\xC0\xAF" "c\xED\xA0\x80" "d\xF4\x90\x80\x80" "e\x01\x7F"
+                      "\xC2\x85" "f\xEF\xBF\xBE" "g";
+    char *out = er_xlsx_clean(&a, bad, 1000, &rep);
+    assert_non_null(out);
+    for (const unsigned char *p = (const unsigned char *)out; *p; p++)
+        assert_true(*p >= 0x20 || *p == '\t' || *p == '\n');
+    assert_non_null(strstr(out, "a\xEF\xBF\xBD" "b"));
+    assert_null(strstr(out, "\xEF\xBF\xBE"));
+    assert_true(rep >= 8);
+    /* CR is dropped, not replaced. */
+    assert_string_equal(er_xlsx_clean(&a, "x\r\ny", 100, NULL), "x\ny");
+    er_arena_free(&a);
+}
+
+static void test_clean_cuts_at_limit(void **state)
+{
+    (void)state;
+    er_arena a = {0};
+    assert_string_equal(er_xlsx_clean(&a, "ñandú", 3, NULL), "ñan");
+    /* An astral character counts two UTF-16 units and is not split. */
+    assert_string_equal(er_xlsx_clean(&a, "ab🌶", 3, NULL), "ab");
+    size_t n = ER_XLSX_MAX_CELL_CHARS + 100;
+    char *big = malloc(n + 1);
+    assert_non_null(big);
+    memset(big, 'x', n);
+    big[n] = '\0';
+    assert_int_equal(strlen(er_xlsx_clean(&a, big, ER_XLSX_MAX_CELL_CHARS, NULL)),
+                     ER_XLSX_MAX_CELL_CHARS);
+    free(big);
+    er_arena_free(&a);
+}
+
+static void test_header_escapes_ampersand(void **state)
+{
+    (void)state;
+    er_arena a = {0};
+    assert_string_equal(er_xlsx_hf_text(&a, "Frutos & Co\nSAC", 100), "Frutos && Co SAC");
+    er_arena_free(&a);
+}
+
+static void test_refs(void **state)
+{
+    (void)state;
+    er_arena a = {0};
+    assert_string_equal(er_xlsx_ref(&a, "What-if", 4, 4), "'What-if'!$E$5");
+    assert_string_equal(er_xlsx_ref(&a, "It's", 0, 27), "'It''s'!$AB$1");
+    assert_string_equal(er_xlsx_ref(&a, NULL, 9, 0), "$A$10");
+    assert_string_equal(er_xlsx_col_ref(&a, 1, 20, 14), "$O$2:$O$21");
+    er_arena_free(&a);
+}
+
+static void test_id_safety(void **state)
+{
+    (void)state;
+    assert_true(er_xlsx_id_safe("pe-andes-maca"));
+    assert_true(er_xlsx_id_safe("A1.b_c-d"));
+    assert_false(er_xlsx_id_safe("../evil"));
+    assert_false(er_xlsx_id_safe("a/b"));
+    assert_false(er_xlsx_id_safe(".hidden"));
+    assert_false(er_xlsx_id_safe("-rf"));
+    assert_false(er_xlsx_id_safe(""));
+    assert_false(er_xlsx_id_safe(NULL));
+    assert_false(er_xlsx_id_safe("año"));
+    char long_id[70];
+    memset(long_id, 'a', 65);
+    long_id[65] = '\0';
+    assert_false(er_xlsx_id_safe(long_id));
+    long_id[64] = '\0';
+    assert_true(er_xlsx_id_safe(long_id));
+}
+
+static void test_target_no_clobber(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/er-test-output-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    er_diag d = {0};
+    er_xlsx_target t;
+    assert_int_equal(er_xlsx_target_begin(&t, dir, "f.xlsx", false, &d), 0);
+    FILE *fp = fopen(t.tmp_path, "w");
+    assert_non_null(fp);
+    fputs("one", fp);
+    fclose(fp);
+    assert_int_equal(er_xlsx_target_commit(&t, &d), 0);
+    er_xlsx_target_end(&t);
+
+    /* Second time without force: refused before anything is written. */
+    assert_int_equal(er_xlsx_target_begin(&t, dir, "f.xlsx", false, &d), -1);
+    assert_int_equal(d.count, 1);
+    assert_non_null(strstr(d.lines[0], "--force"));
+
+    /* With force: replaced; the temporary file is gone afterwards. */
+    assert_int_equal(er_xlsx_target_begin(&t, dir, "f.xlsx", true, &d), 0);
+    char tmp[512];
+    snprintf(tmp, sizeof tmp, "%s", t.tmp_path);
+    fp = fopen(t.tmp_path, "w");
+    assert_non_null(fp);
+    fputs("two", fp);
+    fclose(fp);
+    assert_int_equal(er_xlsx_target_commit(&t, &d), 0);
+    er_xlsx_target_end(&t);
+    assert_int_equal(access(tmp, F_OK), -1);
+    char path[512], buf[8] = {0};
+    snprintf(path, sizeof path, "%s/f.xlsx", dir);
+    fp = fopen(path, "r");
+    assert_non_null(fp);
+    assert_non_null(fgets(buf, sizeof buf, fp));
+    fclose(fp);
+    assert_string_equal(buf, "two");
+
+    /* An abandoned write leaves nothing behind. */
+    assert_int_equal(er_xlsx_target_begin(&t, dir, "g.xlsx", false, &d), 0);
+    snprintf(tmp, sizeof tmp, "%s", t.tmp_path);
+    er_xlsx_target_end(&t);
+    assert_int_equal(access(tmp, F_OK), -1);
+    snprintf(path, sizeof path, "%s/g.xlsx", dir);
+    assert_int_equal(access(path, F_OK), -1);
+
+    /* Not a directory. */
+    assert_int_equal(er_xlsx_target_begin(&t, "/nonexistent/er", "f.xlsx", false, &d), -1);
+    snprintf(path, sizeof path, "%s/f.xlsx", dir);
+    unlink(path);
+    rmdir(dir);
+    er_diag_free(&d);
+}
+
+static void test_source_date_epoch(void **state)
+{
+    (void)state;
+    er_diag d = {0};
+    time_t t = 0;
+    setenv("SOURCE_DATE_EPOCH", "1790000000", 1);
+    assert_int_equal(er_xlsx_created_time(&t, &d), 0);
+    assert_int_equal((long long)t, 1790000000LL);
+    setenv("SOURCE_DATE_EPOCH", "17x", 1);
+    assert_int_equal(er_xlsx_created_time(&t, &d), -1);
+    assert_int_equal(d.count, 1);
+    assert_non_null(strstr(d.lines[0], "SOURCE_DATE_EPOCH"));
+    unsetenv("SOURCE_DATE_EPOCH");
+    assert_int_equal(er_xlsx_created_time(&t, &d), 0);
+    assert_true(t > 1700000000);
+    er_diag_free(&d);
+}
+
+static void test_labels_complete(void **state)
+{
+    (void)state;
+    for (int i = 0; i < ER_L_COUNT_; i++) {
+        const char *en = er_label_get((er_label)i, ER_LANG_EN);
+        const char *es = er_label_get((er_label)i, ER_LANG_ES);
+        assert_string_not_equal(en, "?");
+        assert_string_not_equal(es, "?");
+    }
+    /* Sheet names must be valid Excel sheet names. */
+    for (int i = ER_L_SHEET_SUMMARY; i <= ER_L_SHEET_GAPS; i++)
+        for (int l = 0; l < 2; l++) {
+            const char *n = er_label_get((er_label)i, (er_lang)l);
+            assert_true(strlen(n) <= 31);
+            assert_null(strpbrk(n, "[]:*?/\\'"));
+        }
+    /* Status names are distinct: the what-if formulas compare with them. */
+    for (int l = 0; l < 2; l++)
+        for (int s = 0; s < ER_STATUS_COUNT; s++)
+            for (int u = s + 1; u < ER_STATUS_COUNT; u++)
+                assert_string_not_equal(er_label_status((er_status)s, (er_lang)l),
+                                        er_label_status((er_status)u, (er_lang)l));
+    assert_string_equal(er_label_status(ER_STATUS_MET, ER_LANG_ES), "Cumple");
+}
+
+static void test_wrap_lines(void **state)
+{
+    (void)state;
+    assert_int_equal(er_xlsx_wrap_lines("", 10), 1);
+    assert_int_equal(er_xlsx_wrap_lines("short", 20), 1);
+    assert_int_equal(er_xlsx_wrap_lines("a\nb\nc", 20), 3);
+    assert_true(er_xlsx_wrap_lines("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 10) >= 4);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clean_keeps_good_text),
+        cmocka_unit_test(test_clean_replaces_bad_bytes),
+        cmocka_unit_test(test_clean_cuts_at_limit),
+        cmocka_unit_test(test_header_escapes_ampersand),
+        cmocka_unit_test(test_refs),
+        cmocka_unit_test(test_id_safety),
+        cmocka_unit_test(test_target_no_clobber),
+        cmocka_unit_test(test_source_date_epoch),
+        cmocka_unit_test(test_labels_complete),
+        cmocka_unit_test(test_wrap_lines),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
