@@ -100,8 +100,9 @@ int er_pl_wire_decode(const unsigned char *buf, size_t len, const uint32_t *idx,
                       er_pl_batch *out, char *err, size_t errlen);
 
 /* Text rules shared by the loader, the host table and the decoder.
- * utf8_valid: strict UTF-8 without control characters but tab and newline. */
-bool er_pl_utf8_valid(const char *s, size_t n);
+ * text_clean: er_utf8_check() passes (strict UTF-8, no control characters
+ * but tab and newline), as for every string read from an input file. */
+bool er_pl_text_clean(const char *s);
 /* [a-z0-9] plus the characters in extra; non-empty, <= ER_PL_MAX_ID. */
 bool er_pl_is_ident(const char *s, const char *extra);
 /* Why a reported outcome is invalid, or NULL when it is fine. */

@@ -75,7 +75,7 @@ static bool text_ok(const char *s, size_t max)
     if (s == NULL || s[0] == '\0')
         return false;
     size_t n = strnlen(s, max + 1);
-    return n <= max && er_pl_utf8_valid(s, n);
+    return n <= max && er_pl_text_clean(s);
 }
 
 /* Validates everything but cross-plugin uniqueness; NULL when fine. */
@@ -291,7 +291,7 @@ int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag)
         if (d->init(er_pl_host_api(), errbuf, sizeof errbuf) != 0) {
             errbuf[sizeof errbuf - 1] = '\0';
             return refuse(host, p, diag, "init failed: %s",
-                          errbuf[0] && er_pl_utf8_valid(errbuf, strlen(errbuf)) ? errbuf
+                          errbuf[0] && er_pl_text_clean(errbuf) ? errbuf
                                                                                  : "no reason given");
         }
     }

@@ -12,48 +12,17 @@
  */
 #include "er_plugin_internal.h"
 
+#include "er_utf8.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define WIRE_NULL 0xFFFFFFFFu
 
-bool er_pl_utf8_valid(const char *str, size_t n)
+bool er_pl_text_clean(const char *s)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        size_t len;
-        unsigned min;
-        /* Controls other than tab and newline would break JSON and xlsx XML. */
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
-            return false;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            len = 2, min = 0x80, c &= 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3, min = 0x800, c &= 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4, min = 0x10000, c &= 0x07;
-        } else {
-            return false;
-        }
-        if (n - i < len)
-            return false;
-        for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-            c = (c << 6) | (s[i + k] & 0x3F);
-        }
-        /* Overlong forms, UTF-16 surrogates and beyond U+10FFFF. */
-        if (c < min || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-            return false;
-        i += len;
-    }
-    return true;
+    return er_utf8_check(s, NULL) == ER_UTF8_OK;
 }
 
 bool er_pl_is_ident(const char *s, const char *extra)
@@ -84,7 +53,7 @@ static const char *text_problem(const char *s, size_t max, const char *what, boo
     size_t n = strnlen(s, max + 1);
     if (n > max)
         return "a text is too long";
-    if (!er_pl_utf8_valid(s, n))
+    if (!er_pl_text_clean(s))
         return "a text is not valid UTF-8";
     return NULL;
 }
@@ -264,10 +233,6 @@ static bool get_str(rbuf *r, size_t max, er_arena *arena, const char **out, cons
         *why = n > max ? "a text is too long" : "truncated";
         return false;
     }
-    if (!er_pl_utf8_valid((const char *)r->p + r->at, n)) {
-        *why = "a text is not valid UTF-8";
-        return false;
-    }
     char *s = er_arena_alloc(arena, (size_t)n + 1);
     if (s == NULL) {
         *why = NULL; /* out of memory */
@@ -275,6 +240,11 @@ static bool get_str(rbuf *r, size_t max, er_arena *arena, const char **out, cons
     }
     memcpy(s, r->p + r->at, n);
     r->at += n;
+    /* An embedded NUL would hide the rest of the text from the check. */
+    if (memchr(s, '\0', n) != NULL || !er_pl_text_clean(s)) {
+        *why = "a text is not valid UTF-8";
+        return false;
+    }
     *out = s;
     return true;
 }

@@ -131,12 +131,12 @@ static void trailing_bytes_are_garbage(void **state)
 static void text_rules(void **state)
 {
     (void)state;
-    assert_true(er_pl_utf8_valid("tab\tand\nnewline", 15));
-    assert_false(er_pl_utf8_valid("bell\a", 5));
-    assert_false(er_pl_utf8_valid("\xc0\xaf", 2));         /* overlong '/' */
-    assert_false(er_pl_utf8_valid("\xed\xa0\x80", 3));     /* surrogate */
-    assert_false(er_pl_utf8_valid("\xf4\x90\x80\x80", 4)); /* > U+10FFFF */
-    assert_true(er_pl_utf8_valid("\xf0\x9f\x8c\xbd", 4));  /* U+1F33D */
+    assert_true(er_pl_text_clean("tab\tand\nnewline"));
+    assert_false(er_pl_text_clean("bell\a"));
+    assert_false(er_pl_text_clean("\xc0\xaf"));         /* overlong '/' */
+    assert_false(er_pl_text_clean("\xed\xa0\x80"));     /* surrogate */
+    assert_false(er_pl_text_clean("\xf4\x90\x80\x80")); /* > U+10FFFF */
+    assert_true(er_pl_text_clean("\xf0\x9f\x8c\xbd"));  /* U+1F33D */
     assert_true(er_pl_is_ident("coffee-cocoa", "-"));
     assert_false(er_pl_is_ident("Coffee", "-"));
     assert_false(er_pl_is_ident("", "-"));
