@@ -293,7 +293,7 @@ static void test_inapplicable_leaves_denominator(void **state)
 static void test_applies_rules(void **state)
 {
     (void)state;
-    er_fact none[1];
+    er_fact none[1] = {{0}};
     er_firm f = make_firm(none, 0); /* EU, food, not organic, natural-ingredients */
     er_criterion c = crit("x", 0, 1.0, ER_ANSWER_YESNO);
     assert_true(er_criterion_applies(&c, &f)); /* empty lists: any firm */
