@@ -260,7 +260,8 @@ int er_xlsx_wrap_lines(const char *s, double width)
 {
     if (s == NULL || s[0] == '\0')
         return 1;
-    int per_line = (int)(width * 1.05) - 1; /* column width ~ digits of the default font */
+    /* A column width unit is one digit; average text runs ~1.2 chars per unit. */
+    int per_line = (int)(width * 1.2) - 1;
     if (per_line < 4)
         per_line = 4;
     int lines = 0, col = 0;
