@@ -105,7 +105,7 @@ static int check_number(const char *tok, size_t n, int line, const char *path,
     errno = 0;
     char *end = NULL;
     unsigned long long v = strtoull(digits, &end, hex ? 16 : 10);
-    bool too_big = errno == ERANGE || (hex ? v > 0xFFFFFFFFull : v > (neg ? 2147483648ull : 2147483647ull));
+    bool too_big = errno == ERANGE || (hex ? v > 0x7FFFFFFFull : v > (neg ? 2147483648ull : 2147483647ull));
     if (end != digits + dn)
         return 0; /* not a plain integer: leave it to the parser's message */
     if (too_big) {
@@ -144,11 +144,19 @@ static int precheck(const char *buf, size_t len, const char *path, er_diag *diag
             line++;
             i++;
         } else if (c == '"') {
+            int start_line = line;
             for (i++; i < len && buf[i] != '"'; i++) {
                 if (buf[i] == '\\' && i + 1 < len)
                     i++;
                 if (buf[i] == '\n')
                     line++;
+            }
+            if (i >= len) {
+                /* libconfig 1.5 leaks its string buffer on this error, and
+                 * its message would point at the end of the file. */
+                er_diag_add(diag, path, start_line, NULL,
+                            "unterminated string (no closing '\"' before the end of the file)");
+                return problems + 1;
             }
             i++;
         } else if (c == '#' || (c == '/' && i + 1 < len && buf[i + 1] == '/')) {

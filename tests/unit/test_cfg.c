@@ -222,6 +222,8 @@ static void test_refuses_unsafe_files(void **state)
     expect_refused("overflow.cfg", "overflow.cfg:5: integer 2147483648 is out of range", 2);
     expect_refused("include.cfg", "include.cfg:4: '@' directives (@include) are not supported",
                    1);
+    /* Caught before libconfig, which would leak and blame the last line. */
+    expect_refused("unterminated.cfg", "unterminated.cfg:3: unterminated string", 1);
     expect_refused("no-such-file.cfg", "no-such-file.cfg: cannot open: No such file", 1);
 }
 
