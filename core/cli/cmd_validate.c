@@ -366,6 +366,11 @@ int er_cmd_validate(int argc, char **argv)
     }
     if (er_cli_dirs_finish_plugin_path(&v.plugin_dirs) != 0)
         goto oom;
+    /* `validate rubrics firm.cfg` means "check the firm against that rubric":
+     * without --rubric-dir, the first directory named stands in for it. */
+    for (int i = optind; i < argc && v.rubric_opt == NULL; i++)
+        if (is_dir(argv[i]))
+            v.rubric_opt = argv[i];
 
     for (int i = optind; i < argc; i++) {
         const char *path = argv[i];

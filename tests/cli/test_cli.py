@@ -312,6 +312,11 @@ def case_validate():
         expect_status(rc, 0, out, err)
     rc, out, err = run("validate", "--rubric-dir", RUBRIC, GOOD, SMALL)
     expect_status(rc, 0, out, err)
+    # Without --rubric-dir, a rubric directory named on the line is the one
+    # firm files are checked against (not the installed default).
+    rc, out, err = run("validate", RUBRIC, GOOD)
+    expect_status(rc, 0, out, err)
+    expect(f"{GOOD}: ok" in out, "firm checked against the named rubric dir", out, err)
 
     # Every problem of a file, not only the first, as FILE:LINE: FIELD: text.
     bad_rubric = os.path.join(DATA, "bad-rubric", "readiness.cfg")
