@@ -1,0 +1,218 @@
+/*
+ * eudr.c - EU Deforestation Regulation (Reg. (EU) 2023/1115) due-diligence
+ * readiness for coffee and cocoa suppliers.
+ *
+ * The obligations (geolocation of every plot, polygons above 4 ha,
+ * deforestation-free after 31 Dec 2020, legal production) are [V] in the
+ * fact sheet, so eudr_geolocation may knock out.  The application dates
+ * (Reg. (EU) 2025/2650: 30 Dec 2026 large/medium, 30 Jun 2027 micro/small)
+ * are [V] as enacted but may move again [U]; they are reported, never used
+ * to excuse a gap: an EU buyer needs the plot data before its own date.
+ */
+#include "coffee_cocoa.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define REF_EUDR "Reg. (EU) 2023/1115 (EUDR): geolocation of all plots, polygons above 4 ha, " \
+                 "deforestation-free after 31 Dec 2020, legal production [V]"
+#define REF_DATES "Reg. (EU) 2025/2650: EUDR applies 30 Dec 2026 (large/medium), " \
+                  "30 Jun 2027 (micro/small) [V]; dates may move again [U]"
+#define REF_SIZE "Dir. 2013/34/EU Art. 3 size classes, thresholds as adjusted by Del. Dir. " \
+                 "(EU) 2023/2775 [BK]"
+#define REF_BENCH "EUDR country benchmarking, Impl. Reg. of 22 May 2025: Peru standard risk; " \
+                  "check rates 1/3/9 % [V]"
+#define DATES_NOTE " EUDR applies from 30 Dec 2026 (large/medium operators) or 30 Jun 2027 " \
+                   "(micro/small) per Reg. (EU) 2025/2650; these dates may move again [U]."
+
+static int no_eudr_product(const er_plugin_host_api *host, er_plugin_firm *firm, int *rc)
+{
+    int coffee = cc_has_kind(host, firm, CC_COFFEE), cocoa = cc_has_kind(host, firm, CC_COCOA);
+    if (coffee < 0 || cocoa < 0) {
+        *rc = ER_PLUGIN_E_FAILED;
+        return 1;
+    }
+    if (coffee || cocoa)
+        return 0;
+    *rc = host->report(firm, ER_PLUGIN_NOT_APPLICABLE,
+                       "no coffee or cocoa product (HS 0901, 1801-1806): EUDR does not apply",
+                       NULL, NULL);
+    return 1;
+}
+
+int cc_check_eudr_geolocation(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    int rc;
+    if (no_eudr_product(host, firm, &rc))
+        return rc;
+
+    double pct = 0.0;
+    rc = host->get_number(firm, "answers.eudr_plots_geolocated_pct", &pct);
+    if (rc == ER_PLUGIN_E_MISSING)
+        return host->report(firm, ER_PLUGIN_UNKNOWN,
+                            "not answered: what share of supplying plots is geolocated "
+                            "(eudr_plots_geolocated_pct)?",
+                            REF_EUDR, CC_CHECKED);
+    if (rc != ER_PLUGIN_OK || !isfinite(pct) || pct < 0.0 || pct > 100.0) {
+        host->log(ER_PLUGIN_LOG_ERROR,
+                  "answers.eudr_plots_geolocated_pct: expected a number from 0 to 100");
+        return ER_PLUGIN_E_FAILED;
+    }
+    if (pct == 0.0)
+        return host->report(firm, ER_PLUGIN_UNMET,
+                            "no supplying plot is geolocated: EU buyers cannot file the due "
+                            "diligence statement, so the coffee or cocoa cannot be placed on "
+                            "the EU market." DATES_NOTE,
+                            REF_EUDR, CC_CHECKED);
+    if (pct < 100.0) {
+        char note[400];
+        snprintf(note, sizeof note,
+                 "%g %% of plots geolocated: only lots from geolocated plots, kept "
+                 "segregated, can go to the EU." DATES_NOTE,
+                 pct);
+        return host->report(firm, ER_PLUGIN_PARTIAL, note, REF_EUDR, CC_CHECKED);
+    }
+    int polygons = cc_answer_bool(host, firm, "eudr_polygons_over_4ha");
+    if (polygons == ER_PLUGIN_E_FAILED)
+        return polygons;
+    if (polygons < 0)
+        return host->report(firm, ER_PLUGIN_UNKNOWN,
+                            "all plots have GPS points; not answered whether plots over 4 ha "
+                            "are mapped as polygons (eudr_polygons_over_4ha)",
+                            REF_EUDR, CC_CHECKED);
+    if (!polygons)
+        return host->report(firm, ER_PLUGIN_PARTIAL,
+                            "all plots have GPS points, but plots over 4 ha need polygons." DATES_NOTE,
+                            REF_EUDR, CC_CHECKED);
+    return host->report(firm, ER_PLUGIN_MET,
+                        "every supplying plot geolocated, polygons for plots over 4 ha." DATES_NOTE,
+                        REF_EUDR, CC_CHECKED);
+}
+
+int cc_check_eudr_deforestation_legality(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    int rc;
+    if (no_eudr_product(host, firm, &rc))
+        return rc;
+    int defo = cc_answer_bool(host, firm, "eudr_deforestation_free_evidence");
+    int legal = cc_answer_bool(host, firm, "eudr_legality_evidence");
+    if (defo == ER_PLUGIN_E_FAILED || legal == ER_PLUGIN_E_FAILED)
+        return ER_PLUGIN_E_FAILED;
+    if (defo < 0 || legal < 0)
+        return host->report(firm, ER_PLUGIN_UNKNOWN,
+                            "not answered: eudr_deforestation_free_evidence and "
+                            "eudr_legality_evidence are both needed",
+                            REF_EUDR, CC_CHECKED);
+    if (defo && legal)
+        return host->report(firm, ER_PLUGIN_MET,
+                            "deforestation-free evidence against the 31 Dec 2020 cut-off and "
+                            "legality documents held for the plots",
+                            REF_EUDR, CC_CHECKED);
+    if (defo || legal)
+        return host->report(firm, ER_PLUGIN_PARTIAL,
+                            defo ? "deforestation-free evidence held; legality documents "
+                                   "(land title or use right, labour, indigenous rights) missing"
+                                 : "legality documents held; no evidence that plots were not "
+                                   "deforested after 31 Dec 2020",
+                            REF_EUDR, CC_CHECKED);
+    return host->report(firm, ER_PLUGIN_UNMET,
+                        "neither deforestation-free evidence nor legality documents for the plots",
+                        REF_EUDR, CC_CHECKED);
+}
+
+int cc_check_eudr_plot_traceability(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    int rc;
+    if (no_eudr_product(host, firm, &rc))
+        return rc;
+    int seg = cc_answer_bool(host, firm, "eudr_lots_traceable_to_plot");
+    if (seg == ER_PLUGIN_E_FAILED)
+        return seg;
+    if (seg < 0)
+        return host->report(firm, ER_PLUGIN_UNKNOWN,
+                            "not answered: are EU-bound lots traceable to their plots "
+                            "(eudr_lots_traceable_to_plot)?",
+                            REF_EUDR, CC_CHECKED);
+    return host->report(firm, seg ? ER_PLUGIN_MET : ER_PLUGIN_UNMET,
+                        seg ? "EU-bound lots segregated and traceable to their plots"
+                            : "lots are mixed beyond the plot: the geolocation of a lot cannot "
+                              "be given, so it cannot be sold under a due diligence statement",
+                        REF_EUDR, CC_CHECKED);
+}
+
+/* One size class: not exceeding at least two of the three limits. */
+struct size_limits {
+    double balance_eur, turnover_eur, employees;
+};
+
+/* Small undertaking, Dir. 2013/34/EU Art. 3(2) as adjusted by Del. Dir.
+ * (EU) 2023/2775 [BK]: balance sheet EUR 5 m, net turnover EUR 10 m, 50
+ * employees.  EUDR uses that directive's classes for micro/small/medium. */
+static const struct size_limits small_limits = {5000000.0, 10000000.0, 50.0};
+
+cc_size cc_firm_size(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    const char *keys[3] = {"profile.balance_sheet_eur", "profile.turnover_eur",
+                           "profile.employees"};
+    const double lim[3] = {small_limits.balance_eur, small_limits.turnover_eur,
+                           small_limits.employees};
+    int within = 0, over = 0;
+    for (int k = 0; k < 3; k++) {
+        double v = 0.0;
+        if (host->get_number(firm, keys[k], &v) != ER_PLUGIN_OK)
+            continue;
+        if (v > lim[k])
+            over++;
+        else
+            within++;
+    }
+    if (within >= 2)
+        return CC_SIZE_MICRO_SMALL;
+    if (over >= 2)
+        return CC_SIZE_MEDIUM_LARGE;
+    return CC_SIZE_UNKNOWN;
+}
+
+int cc_eudr_findings(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    int coffee = cc_has_kind(host, firm, CC_COFFEE), cocoa = cc_has_kind(host, firm, CC_COCOA);
+    if (coffee < 0 || cocoa < 0)
+        return ER_PLUGIN_E_FAILED;
+    if (!coffee && !cocoa)
+        return ER_PLUGIN_OK;
+
+    const char *note;
+    switch (cc_firm_size(host, firm)) {
+    case CC_SIZE_MICRO_SMALL:
+        note = "the firm is micro or small by balance sheet, turnover and staff (not exceeding "
+               "two of EUR 5 m, EUR 10 m, 50 staff): as an EU operator its own date would be "
+               "30 Jun 2027; EU buyers that are large or medium need plot data by 30 Dec 2026. "
+               "Dates may move again [U].";
+        break;
+    case CC_SIZE_MEDIUM_LARGE:
+        note = "the firm is medium or large (exceeds two of EUR 5 m balance sheet, EUR 10 m "
+               "turnover, 50 staff): 30 Dec 2026 applies to it and to its large or medium EU "
+               "buyers. Dates may move again [U].";
+        break;
+    default:
+        note = "firm size not decidable from the profile (needs two of balance_sheet_eur, "
+               "turnover_eur, employees); plan for the earlier date, 30 Dec 2026. Dates may "
+               "move again [U].";
+        break;
+    }
+    int rc = host->add_finding(firm, "eudr_application_date", ER_PLUGIN_UNKNOWN, note,
+                               REF_DATES "; " REF_SIZE, CC_CHECKED);
+    if (rc != ER_PLUGIN_OK)
+        return rc;
+
+    const char *country = NULL;
+    if (host->get_string(firm, "firm.country", &country) == ER_PLUGIN_OK &&
+        strcmp(country, "PE") == 0)
+        rc = host->add_finding(firm, "eudr_country_risk", ER_PLUGIN_UNKNOWN,
+                               "Peru is benchmarked standard risk: EU buyers must do full due "
+                               "diligence (no simplified route) and authorities check 3 % of "
+                               "operators",
+                               REF_BENCH, CC_CHECKED);
+    return rc;
+}
