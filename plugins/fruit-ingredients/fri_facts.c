@@ -1,0 +1,51 @@
+/*
+ * fri_facts.c - lead maximum levels for fruit ingredients, copied exactly
+ * from the ExportReady domain fact sheet, section 1.2 (Reg. (EU) 2023/915,
+ * from Reg. 2021/1317).  Ingredient ids are products[i].ingredient values;
+ * HS prefixes tell the product form (fresh or frozen fruit, pulp, juice).
+ *
+ * Fruit classes are [BK]: "berries and small fruit" follows the Annex I
+ * grouping of Reg. (EC) 396/2005 (grapes, strawberries, cane fruit, other
+ * small fruit and berries).  Fruits whose class we are not sure of are in
+ * both juice rows, so only a result clear under both decides.
+ */
+#include "fri_facts.h"
+
+/* Known not to be berries or small fruit [BK]. */
+#define NON_BERRY                                                                        \
+    "passion_fruit", "mango", "pineapple", "orange", "mandarin", "tangerine", "lemon",   \
+        "lime", "apple", "pear", "peach", "banana", "papaya", "cherimoya", "granadilla", \
+        "lucuma", "avocado"
+/* Berries and small fruit [BK]. */
+#define BERRY "blueberry", "strawberry", "raspberry", "blackberry", "grape"
+/* Class not settled here: in both juice rows. */
+#define UNSURE "goldenberry", "aguaymanto", "camu_camu", "acerola", "guava", "tumbo"
+
+static const char *const juice_non_berry[] = {NON_BERRY, UNSURE, NULL};
+static const char *const juice_berry[] = {BERRY, UNSURE, NULL};
+/* The fruit row excludes cranberry, currant, elderberry and strawberry-tree
+ * fruit, so they are simply not listed. */
+static const char *const fruit_all[] = {NON_BERRY, BERRY, UNSURE, NULL};
+
+/* 2009: juices.  0811 (frozen, incl. frozen pulp) and 2008 (prepared, incl.
+ * pulp): judged as juice or as fruit, not settled here [U], so both. */
+static const char *const hs_juice_or_pulp[] = {"2009", "0811", "2008", NULL};
+/* Fresh or frozen fruit, and pulp (see above). */
+static const char *const hs_fruit_or_pulp[] = {"0803", "0804", "0805", "0806", "0807", "0808",
+                                               "0809", "0810", "0811", "2008", NULL};
+
+#define SRC_JUICE "Reg. (EU) 2023/915 Annex I, lead, fruit juices and nectars [V] (fact sheet 1.2)"
+#define SRC_FRUIT "Reg. (EU) 2023/915 Annex I, lead, fruit [V] (fact sheet 1.2)"
+
+const er_limit_row fri_limits[] = {
+    {"lead", "fruit juices and nectars, not from berries or small fruit", juice_non_berry,
+     hs_juice_or_pulp, NULL, 0.03, "mg/kg", SRC_JUICE, FRI_CHECKED},
+    {"lead", "fruit juices and nectars from berries and small fruit", juice_berry,
+     hs_juice_or_pulp, NULL, 0.05, "mg/kg", SRC_JUICE, FRI_CHECKED},
+    {"lead", "fruit, excluding cranberries, currants, elderberries, strawberry-tree fruit",
+     fruit_all, hs_fruit_or_pulp, NULL, 0.10, "mg/kg", SRC_FRUIT, FRI_CHECKED},
+};
+const size_t fri_n_limits = sizeof fri_limits / sizeof fri_limits[0];
+
+const char *const fri_juice_pulp_hs[] = {"2009", "0811", "2008", NULL};
+const char *const fri_dried_hs[] = {"0813", "0812", "1106.30", "110630", NULL};

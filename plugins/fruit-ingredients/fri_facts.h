@@ -1,0 +1,39 @@
+/*
+ * fri_facts.h - the EU facts the fruit-ingredients plugin embeds.
+ *
+ * Lead maximum levels are [V] rows of the ExportReady domain fact sheet,
+ * section 1.2 (Reg. (EU) 2023/915).  Which fruits count as "berries and
+ * small fruit" and whether a frozen pulp is judged as fruit or as juice is
+ * not in the fact sheet: the plugin then matches every row that may apply
+ * and only decides when the result is clear under all of them (see
+ * limit_table.h).  Quality and microbiology have no verified number in the
+ * fact sheet, so their checks are about evidence, never about a value.
+ */
+#ifndef FRI_FACTS_H
+#define FRI_FACTS_H
+
+#include "limit_table.h"
+
+#define FRI_CHECKED "2026-11-01"
+
+extern const er_limit_row fri_limits[];
+extern const size_t fri_n_limits;
+
+/* HS prefixes of products sold as juice or pulp (quality check applies). */
+extern const char *const fri_juice_pulp_hs[];
+/* HS prefixes of dried fruit and fruit flours (Art. 3 factor finding). */
+extern const char *const fri_dried_hs[];
+
+#define FRI_REF_DRIED                                                                    \
+    "Reg. (EU) 2023/915 Art. 3: concentration factors for dried or processed food [V] "  \
+    "(fact sheet 1.1 row 4)"
+#define FRI_REF_QUALITY                                                                  \
+    "Dir. 2001/112/EC on fruit juices; AIJN Code of Practice (authenticity, Brix, "      \
+    "acidity) [BK]; buyer specification. No number is judged"
+#define FRI_REF_MICRO                                                                    \
+    "Reg. (EC) 2073/2005 on microbiological criteria for foodstuffs [BK]; the criteria "  \
+    "per category are not in the fact sheet, so no number is judged"
+#define FRI_REF_MRL                                                                      \
+    "Reg. (EC) 396/2005 on pesticide MRLs [V]; default MRL 0.01 mg/kg [BK]"
+
+#endif

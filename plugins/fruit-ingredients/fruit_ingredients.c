@@ -1,0 +1,240 @@
+/*
+ * fruit_ingredients.c - the fruit-ingredients sector plugin: lead in fruit,
+ * pulps and juices against the EU maximum levels (the only check that may
+ * knock out: its rows are [V]); and evidence checks for juice and pulp
+ * quality, microbiology and pesticide residues, which judge documents and
+ * lab routines, not numbers, because the fact sheet holds no verified limit
+ * for them.
+ *
+ * Facts and sources: fri_facts.c.  Comparison rule: limit_table.h.
+ */
+#include <exportready/plugin.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "fri_facts.h"
+
+#define Q_LEAD "answers.fri_lead_mg_kg"
+#define Q_SPEC "answers.fri_quality_spec"
+#define Q_COA "answers.fri_quality_coa_per_lot"
+#define Q_MICRO "answers.fri_micro_testing"
+#define Q_SCREEN "answers.fri_residue_screening"
+#define Q_EXCEED "answers.fri_mrl_exceedances"
+
+/* Whether a food product's HS code starts with one of prefixes: 1 yes, 0 no. */
+static int has_food_product_hs(const er_plugin_host_api *host, er_plugin_firm *firm,
+                               const char *const *prefixes, const char **ingredient)
+{
+    size_t n = 0;
+    if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char path[48];
+        const char *use = NULL, *hs = NULL;
+        snprintf(path, sizeof path, "products[%zu].use", i);
+        if (host->get_string(firm, path, &use) != ER_PLUGIN_OK || strcmp(use, "food") != 0)
+            continue;
+        snprintf(path, sizeof path, "products[%zu].hs", i);
+        if (host->get_string(firm, path, &hs) != ER_PLUGIN_OK)
+            continue;
+        for (size_t p = 0; prefixes == NULL || prefixes[p] != NULL; p++) {
+            if (prefixes == NULL || strncmp(hs, prefixes[p], strlen(prefixes[p])) == 0) {
+                if (ingredient != NULL) {
+                    snprintf(path, sizeof path, "products[%zu].ingredient", i);
+                    if (host->get_string(firm, path, ingredient) != ER_PLUGIN_OK)
+                        *ingredient = "?";
+                }
+                return 1;
+            }
+            if (prefixes == NULL)
+                break;
+        }
+    }
+    return 0;
+}
+
+static int check_lead(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    er_limit_eval e;
+    if (er_limit_evaluate(host, firm, fri_limits, fri_n_limits, "lead", NULL, Q_LEAD, &e))
+        return ER_PLUGIN_E_FAILED;
+    return host->report(firm, e.status, e.note, e.reference[0] ? e.reference : NULL,
+                        e.valid_as_of[0] ? e.valid_as_of : NULL);
+}
+
+static int check_quality(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    if (!has_food_product_hs(host, firm, fri_juice_pulp_hs, NULL))
+        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE,
+                            "no juice or pulp product (HS 2009, 0811, 2008)", NULL, NULL);
+    int spec = 0, coa = 0;
+    int rs = host->get_bool(firm, Q_SPEC, &spec);
+    int rc = host->get_bool(firm, Q_COA, &coa);
+    if ((rs != ER_PLUGIN_OK && rs != ER_PLUGIN_E_MISSING) ||
+        (rc != ER_PLUGIN_OK && rc != ER_PLUGIN_E_MISSING))
+        return ER_PLUGIN_E_FAILED;
+    if (rs != ER_PLUGIN_OK || rc != ER_PLUGIN_OK)
+        return host->report(firm, ER_PLUGIN_UNKNOWN, "not answered: " Q_SPEC " and " Q_COA,
+                            FRI_REF_QUALITY, FRI_CHECKED);
+    if (spec && coa)
+        return host->report(firm, ER_PLUGIN_MET,
+                            "written specification (Brix, acidity, pH, defects) and a "
+                            "certificate of analysis for every lot",
+                            FRI_REF_QUALITY, FRI_CHECKED);
+    if (spec || coa)
+        return host->report(firm, ER_PLUGIN_PARTIAL,
+                            spec ? "specification written, but no certificate of analysis per lot"
+                                 : "lots analysed, but no written specification to judge them by",
+                            FRI_REF_QUALITY, FRI_CHECKED);
+    return host->report(firm, ER_PLUGIN_UNMET,
+                        "no written quality specification and no per-lot analysis",
+                        FRI_REF_QUALITY, FRI_CHECKED);
+}
+
+static int check_micro(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    if (!has_food_product_hs(host, firm, NULL, NULL))
+        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, "no food product with an HS code",
+                            NULL, NULL);
+    const char *s = NULL;
+    int rc = host->get_string(firm, Q_MICRO, &s);
+    if (rc == ER_PLUGIN_E_MISSING)
+        return host->report(firm, ER_PLUGIN_UNKNOWN,
+                            "not answered: " Q_MICRO " (none, periodic or every_lot)",
+                            FRI_REF_MICRO, FRI_CHECKED);
+    if (rc != ER_PLUGIN_OK)
+        return ER_PLUGIN_E_FAILED;
+    if (strcmp(s, "every_lot") == 0)
+        return host->report(firm, ER_PLUGIN_MET,
+                            "microbiological analysis of every lot against the criteria the "
+                            "buyer's specification sets", FRI_REF_MICRO, FRI_CHECKED);
+    if (strcmp(s, "periodic") == 0)
+        return host->report(firm, ER_PLUGIN_PARTIAL,
+                            "periodic microbiological analysis only: a lot shipped between "
+                            "analyses is not covered", FRI_REF_MICRO, FRI_CHECKED);
+    if (strcmp(s, "none") == 0)
+        return host->report(firm, ER_PLUGIN_UNMET, "no microbiological analysis",
+                            FRI_REF_MICRO, FRI_CHECKED);
+    char note[300] = "";
+    er_text_add(note, sizeof note, Q_MICRO " = \"%s\" is not none, periodic or every_lot", s);
+    return host->report(firm, ER_PLUGIN_UNKNOWN, note, FRI_REF_MICRO, FRI_CHECKED);
+}
+
+static int check_residues(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    if (!has_food_product_hs(host, firm, NULL, NULL))
+        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, "no food product with an HS code",
+                            NULL, NULL);
+    const char *screen = NULL;
+    double exceed = 0.0;
+    int rs = host->get_string(firm, Q_SCREEN, &screen);
+    int re = host->get_number(firm, Q_EXCEED, &exceed);
+    if ((rs != ER_PLUGIN_OK && rs != ER_PLUGIN_E_MISSING) ||
+        (re != ER_PLUGIN_OK && re != ER_PLUGIN_E_MISSING))
+        return ER_PLUGIN_E_FAILED;
+    if (re == ER_PLUGIN_OK && exceed < 0.0)
+        return host->report(firm, ER_PLUGIN_UNKNOWN,
+                            Q_EXCEED " is negative; give the number of results above an EU MRL",
+                            FRI_REF_MRL, FRI_CHECKED);
+    if (re == ER_PLUGIN_OK && exceed > 0.0)
+        return host->report(firm, ER_PLUGIN_UNMET,
+                            "lab results above an EU MRL in the last 12 months: such lots may "
+                            "not be placed on the EU market", FRI_REF_MRL, FRI_CHECKED);
+    if (rs == ER_PLUGIN_E_MISSING)
+        return host->report(firm, ER_PLUGIN_UNKNOWN,
+                            "not answered: " Q_SCREEN " (none, some_lots or every_lot)",
+                            FRI_REF_MRL, FRI_CHECKED);
+    if (strcmp(screen, "none") == 0)
+        return host->report(firm, ER_PLUGIN_UNMET, "no multi-residue analysis", FRI_REF_MRL,
+                            FRI_CHECKED);
+    int every = strcmp(screen, "every_lot") == 0;
+    if (!every && strcmp(screen, "some_lots") != 0) {
+        char note[300] = "";
+        er_text_add(note, sizeof note, Q_SCREEN " = \"%s\" is not none, some_lots or every_lot",
+                    screen);
+        return host->report(firm, ER_PLUGIN_UNKNOWN, note, FRI_REF_MRL, FRI_CHECKED);
+    }
+    if (re == ER_PLUGIN_E_MISSING)
+        return host->report(firm, ER_PLUGIN_UNKNOWN,
+                            "screening done, but not answered: " Q_EXCEED, FRI_REF_MRL,
+                            FRI_CHECKED);
+    return host->report(firm, every ? ER_PLUGIN_MET : ER_PLUGIN_PARTIAL,
+                        every ? "multi-residue analysis of every lot, none above an EU MRL"
+                              : "multi-residue analysis of some lots only, none above an EU MRL",
+                        FRI_REF_MRL, FRI_CHECKED);
+}
+
+static int fri_run_check(const er_plugin_host_api *host, er_plugin_firm *firm,
+                         const char *check_id)
+{
+    if (strcmp(check_id, "lead") == 0)
+        return check_lead(host, firm);
+    if (strcmp(check_id, "juice_pulp_quality") == 0)
+        return check_quality(host, firm);
+    if (strcmp(check_id, "microbiology") == 0)
+        return check_micro(host, firm);
+    if (strcmp(check_id, "pesticide_residues") == 0)
+        return check_residues(host, firm);
+    host->log(ER_PLUGIN_LOG_ERROR, "unknown check '%s'", check_id);
+    return ER_PLUGIN_E_FAILED;
+}
+
+static int fri_sector_findings(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    /* Dried fruit and flours: the fresh-fruit level applies through a factor
+     * the table does not hold, so the lead check leaves them out. */
+    const char *ingredient = NULL;
+    if (!has_food_product_hs(host, firm, fri_dried_hs, &ingredient))
+        return ER_PLUGIN_OK;
+    char note[500] = "";
+    er_text_add(note, sizeof note,
+                "%s is sold dried or as flour: the lead level for fruit (0.10 mg/kg) applies "
+                "after the drying (concentration) factor, which the firm must document; the "
+                "lead check does not judge this product", ingredient);
+    if (host->add_finding(firm, "dried_fruit_lead_factor", ER_PLUGIN_UNKNOWN, note,
+                          FRI_REF_DRIED, FRI_CHECKED) != ER_PLUGIN_OK)
+        return ER_PLUGIN_E_FAILED;
+    return ER_PLUGIN_OK;
+}
+
+static const char *const fri_sectors[] = {"fruit-ingredients", NULL};
+
+static const er_plugin_check fri_checks[] = {
+    {"lead", "Lead within EU maximum levels for fruit, pulps and juices"},
+    {"juice_pulp_quality", "Juice and pulp quality specification and per-lot analysis"},
+    {"microbiology", "Microbiological analysis of export lots"},
+    {"pesticide_residues", "Multi-residue screening of export lots against EU MRLs"},
+    {NULL, NULL},
+};
+
+static const er_plugin_question fri_questions[] = {
+    {"fri_lead_mg_kg", ER_PLUGIN_NUMBER,
+     "Highest lead result (mg/kg, as sold) of fruit, pulp or juice export lots in the last 12 "
+     "months (ISO/IEC 17025 lab)"},
+    {"fri_quality_spec", ER_PLUGIN_BOOL,
+     "Is there a written specification per juice or pulp (Brix, acidity, pH, defects)?"},
+    {"fri_quality_coa_per_lot", ER_PLUGIN_BOOL,
+     "Does every juice or pulp lot get a certificate of analysis against it?"},
+    {"fri_micro_testing", ER_PLUGIN_STRING,
+     "Microbiological analysis of export lots: none, periodic or every_lot"},
+    {"fri_residue_screening", ER_PLUGIN_STRING,
+     "Multi-residue pesticide analysis: none, some_lots or every_lot"},
+    {"fri_mrl_exceedances", ER_PLUGIN_NUMBER,
+     "Number of pesticide results above an EU MRL in the last 12 months"},
+    {NULL, 0, NULL},
+};
+
+static const er_plugin_descriptor fri_descriptor = {
+    ER_PLUGIN_HEADER,
+    .id = "fruit-ingredients",
+    .name = "Fruit ingredients (EU lead levels, quality, microbiology, residues)",
+    .version = "1.0.0",
+    .sectors = fri_sectors,
+    .checks = fri_checks,
+    .questions = fri_questions,
+    .run_check = fri_run_check,
+    .sector_findings = fri_sector_findings,
+};
+
+ER_PLUGIN_DEFINE(fri_descriptor)

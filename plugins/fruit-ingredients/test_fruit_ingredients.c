@@ -1,0 +1,214 @@
+/*
+ * test_fruit_ingredients.c - pins the fruit-ingredients plugin's decisions
+ * against the template's host mock: each lead level at its boundary, the
+ * "clear under every row that may apply" rule for pulps and fruits of
+ * unsettled class, dried products, missing results and the evidence checks.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "host_mock.h"
+
+const er_plugin_descriptor *exportready_plugin_v1(void);
+
+static int reset(void **state)
+{
+    (void)state;
+    er_mock_reset();
+    return 0;
+}
+
+static void product(size_t i, const char *ingredient, const char *hs, const char *use)
+{
+    char p[64];
+    er_mock_set_count("products", i + 1);
+    snprintf(p, sizeof p, "products[%zu].ingredient", i);
+    er_mock_set_string(p, ingredient);
+    snprintf(p, sizeof p, "products[%zu].hs", i);
+    er_mock_set_string(p, hs);
+    snprintf(p, sizeof p, "products[%zu].use", i);
+    er_mock_set_string(p, use);
+}
+
+static const er_mock_report *run(const char *check)
+{
+    size_t before = er_mock_report_count();
+    int rc = exportready_plugin_v1()->run_check(er_mock_host(), er_mock_firm(), check);
+    assert_int_equal(rc, ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    assert_int_equal(er_mock_report_count(), before + 1);
+    return er_mock_report_get(before);
+}
+
+static er_plugin_status lead(double v)
+{
+    er_mock_set_number("answers.fri_lead_mg_kg", v);
+    return run("lead")->status;
+}
+
+static void descriptor_is_valid(void **state)
+{
+    (void)state;
+    const er_plugin_descriptor *d = exportready_plugin_v1();
+    assert_string_equal(d->id, "fruit-ingredients");
+    assert_string_equal(d->sectors[0], "fruit-ingredients");
+    for (size_t i = 0; d->questions[i].id != NULL; i++)
+        assert_int_equal(strncmp(d->questions[i].id, "fri_", 4), 0);
+}
+
+static void non_berry_juice_boundary(void **state)
+{
+    (void)state;
+    product(0, "orange", "2009.12", "food");
+    assert_int_equal(lead(0.03), ER_PLUGIN_MET);
+    assert_int_equal(lead(0.031), ER_PLUGIN_UNMET);
+    const er_mock_report *r = er_mock_report_get(er_mock_report_count() - 1);
+    assert_non_null(strstr(r->reference, "2023/915"));
+    assert_string_equal(r->valid_as_of, "2026-11-01");
+}
+
+static void berry_juice_boundary(void **state)
+{
+    (void)state;
+    product(0, "grape", "2009.61", "food");
+    assert_int_equal(lead(0.05), ER_PLUGIN_MET);
+    assert_int_equal(lead(0.051), ER_PLUGIN_UNMET);
+}
+
+static void unsettled_class_decides_only_when_clear(void **state)
+{
+    (void)state;
+    product(0, "camu_camu", "2009.89", "food");
+    assert_int_equal(lead(0.03), ER_PLUGIN_MET);
+    assert_int_equal(lead(0.04), ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_report_get(er_mock_report_count() - 1)->note, "per product"));
+    assert_int_equal(lead(0.051), ER_PLUGIN_UNMET);
+}
+
+static void fresh_fruit_boundary(void **state)
+{
+    (void)state;
+    product(0, "mango", "0804.50", "food");
+    assert_int_equal(lead(0.10), ER_PLUGIN_MET);
+    assert_int_equal(lead(0.101), ER_PLUGIN_UNMET);
+}
+
+static void frozen_pulp_judged_as_juice_or_fruit(void **state)
+{
+    (void)state;
+    product(0, "passion_fruit", "0811.90", "food");
+    assert_int_equal(lead(0.03), ER_PLUGIN_MET);
+    assert_int_equal(lead(0.05), ER_PLUGIN_UNKNOWN);
+    assert_int_equal(lead(0.10), ER_PLUGIN_UNKNOWN);
+    assert_int_equal(lead(0.11), ER_PLUGIN_UNMET);
+}
+
+static void missing_result_unknown_and_wrong_use_not_applicable(void **state)
+{
+    (void)state;
+    product(0, "mango", "0804.50", "food");
+    const er_mock_report *r = run("lead");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(r->note, "fri_lead_mg_kg"));
+    er_mock_reset();
+    product(0, "mango", "0804.50", "cosmetic");
+    assert_int_equal(lead(5.0), ER_PLUGIN_NOT_APPLICABLE);
+    er_mock_reset();
+    product(0, "cranberry", "0810.40", "food"); /* excluded from the fruit row */
+    assert_int_equal(lead(5.0), ER_PLUGIN_NOT_APPLICABLE);
+}
+
+static void dried_product_gets_finding_not_a_verdict(void **state)
+{
+    (void)state;
+    product(0, "lucuma", "1106.30", "food");
+    assert_int_equal(lead(0.5), ER_PLUGIN_NOT_APPLICABLE);
+    const er_plugin_descriptor *d = exportready_plugin_v1();
+    size_t before = er_mock_report_count();
+    assert_int_equal(d->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
+    assert_int_equal(er_mock_report_count(), before + 1);
+    const er_mock_report *f = er_mock_report_get(before);
+    assert_string_equal(f->id, "dried_fruit_lead_factor");
+    assert_non_null(strstr(f->note, "lucuma"));
+    assert_non_null(strstr(f->reference, "Art. 3"));
+}
+
+static void quality_evidence(void **state)
+{
+    (void)state;
+    product(0, "mango", "0804.50", "food");
+    assert_int_equal(run("juice_pulp_quality")->status, ER_PLUGIN_NOT_APPLICABLE);
+    product(1, "passion_fruit", "0811.90", "food");
+    assert_int_equal(run("juice_pulp_quality")->status, ER_PLUGIN_UNKNOWN);
+    er_mock_set_bool("answers.fri_quality_spec", 1);
+    er_mock_set_bool("answers.fri_quality_coa_per_lot", 0);
+    assert_int_equal(run("juice_pulp_quality")->status, ER_PLUGIN_PARTIAL);
+    er_mock_set_bool("answers.fri_quality_coa_per_lot", 1);
+    assert_int_equal(run("juice_pulp_quality")->status, ER_PLUGIN_MET);
+    er_mock_set_bool("answers.fri_quality_spec", 0);
+    er_mock_set_bool("answers.fri_quality_coa_per_lot", 0);
+    assert_int_equal(run("juice_pulp_quality")->status, ER_PLUGIN_UNMET);
+}
+
+static void micro_evidence(void **state)
+{
+    (void)state;
+    product(0, "passion_fruit", "0811.90", "food");
+    assert_int_equal(run("microbiology")->status, ER_PLUGIN_UNKNOWN);
+    er_mock_set_string("answers.fri_micro_testing", "none");
+    assert_int_equal(run("microbiology")->status, ER_PLUGIN_UNMET);
+    er_mock_set_string("answers.fri_micro_testing", "periodic");
+    assert_int_equal(run("microbiology")->status, ER_PLUGIN_PARTIAL);
+    er_mock_set_string("answers.fri_micro_testing", "every_lot");
+    assert_int_equal(run("microbiology")->status, ER_PLUGIN_MET);
+    er_mock_set_string("answers.fri_micro_testing", "weekly");
+    assert_int_equal(run("microbiology")->status, ER_PLUGIN_UNKNOWN);
+}
+
+static void residues_evidence(void **state)
+{
+    (void)state;
+    product(0, "passion_fruit", "0811.90", "food");
+    er_mock_set_string("answers.fri_residue_screening", "every_lot");
+    assert_int_equal(run("pesticide_residues")->status, ER_PLUGIN_UNKNOWN);
+    er_mock_set_number("answers.fri_mrl_exceedances", 0);
+    assert_int_equal(run("pesticide_residues")->status, ER_PLUGIN_MET);
+    er_mock_set_number("answers.fri_mrl_exceedances", 2);
+    assert_int_equal(run("pesticide_residues")->status, ER_PLUGIN_UNMET);
+}
+
+static void wrong_type_fails(void **state)
+{
+    (void)state;
+    product(0, "mango", "0804.50", "food");
+    er_mock_set_bool("answers.fri_lead_mg_kg", 1);
+    const er_plugin_descriptor *d = exportready_plugin_v1();
+    assert_int_equal(d->run_check(er_mock_host(), er_mock_firm(), "lead"), ER_PLUGIN_E_FAILED);
+    assert_int_equal(d->run_check(er_mock_host(), er_mock_firm(), "nope"), ER_PLUGIN_E_FAILED);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(descriptor_is_valid, reset),
+        cmocka_unit_test_setup(non_berry_juice_boundary, reset),
+        cmocka_unit_test_setup(berry_juice_boundary, reset),
+        cmocka_unit_test_setup(unsettled_class_decides_only_when_clear, reset),
+        cmocka_unit_test_setup(fresh_fruit_boundary, reset),
+        cmocka_unit_test_setup(frozen_pulp_judged_as_juice_or_fruit, reset),
+        cmocka_unit_test_setup(missing_result_unknown_and_wrong_use_not_applicable, reset),
+        cmocka_unit_test_setup(dried_product_gets_finding_not_a_verdict, reset),
+        cmocka_unit_test_setup(quality_evidence, reset),
+        cmocka_unit_test_setup(micro_evidence, reset),
+        cmocka_unit_test_setup(residues_evidence, reset),
+        cmocka_unit_test_setup(wrong_type_fails, reset),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,35 @@
+/*
+ * gpn_facts.h - the EU facts the grains-pulses-nuts plugin embeds.
+ *
+ * Every row carries its source, its confidence tag and the date it was
+ * checked; the checks report them with each outcome.  Only rows tagged [V]
+ * in the ExportReady domain fact sheet (section 1.2) are here: they are the
+ * only ones that may knock a firm out.
+ */
+#ifndef GPN_FACTS_H
+#define GPN_FACTS_H
+
+#include "limit_table.h"
+
+#define GPN_CHECKED "2026-11-01"
+
+extern const er_limit_row gpn_limits[];
+extern const size_t gpn_n_limits;
+
+/* Ingredients whose food category in Reg. (EU) 2023/915 the fact sheet does
+ * not settle (pseudo-cereals): reported as findings, never compared. */
+extern const char *const gpn_uncertain_category[];
+
+#define GPN_REF_AFLA_LABEL                                                               \
+    "Reg. (EU) 2023/915 Annex I, aflatoxins: intended use to be labelled [V] (fact sheet 1.2)"
+#define GPN_REF_MRL                                                                      \
+    "Reg. (EC) 396/2005 on pesticide MRLs [V]; most common RASFF issue for grains, pulses "  \
+    "and oilseeds [V] (CBI); default MRL 0.01 mg/kg [BK]"
+#define GPN_REF_MOISTURE                                                                 \
+    "No EU maximum moisture for these products in the fact sheet; drying and storage "   \
+    "moisture drive mould and aflatoxin growth [BK]; buyer specification"
+#define GPN_REF_PSEUDO                                                                   \
+    "Reg. (EU) 2023/915: whether cereal maximum levels apply to pseudo-cereals is not "  \
+    "settled in the fact sheet [U]"
+
+#endif

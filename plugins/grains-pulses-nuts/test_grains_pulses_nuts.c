@@ -1,0 +1,286 @@
+/*
+ * test_grains_pulses_nuts.c - pins the grains-pulses-nuts plugin's
+ * decisions against the template's host mock: every limit at its boundary
+ * (equal passes, just above fails), missing results, wrong use, the
+ * intended-use rule for aflatoxins and the evidence checks.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "host_mock.h"
+
+const er_plugin_descriptor *exportready_plugin_v1(void);
+
+static int reset(void **state)
+{
+    (void)state;
+    er_mock_reset();
+    return 0;
+}
+
+static void product(size_t i, const char *ingredient, const char *use)
+{
+    char p[64];
+    er_mock_set_count("products", i + 1);
+    snprintf(p, sizeof p, "products[%zu].ingredient", i);
+    er_mock_set_string(p, ingredient);
+    snprintf(p, sizeof p, "products[%zu].use", i);
+    er_mock_set_string(p, use);
+    snprintf(p, sizeof p, "products[%zu].hs", i);
+    er_mock_set_string(p, "0801.22");
+}
+
+static const er_mock_report *run(const char *check)
+{
+    /* The mock keeps every report; each run must add exactly one. */
+    size_t before = er_mock_report_count();
+    int rc = exportready_plugin_v1()->run_check(er_mock_host(), er_mock_firm(), check);
+    assert_int_equal(rc, ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    assert_int_equal(er_mock_report_count(), before + 1);
+    return er_mock_report_get(before);
+}
+
+static er_plugin_status afla(double b1, double total)
+{
+    er_mock_set_number("answers.gpn_aflatoxin_b1_ug_kg", b1);
+    er_mock_set_number("answers.gpn_aflatoxin_total_ug_kg", total);
+    return run("aflatoxins")->status;
+}
+
+static void descriptor_is_valid(void **state)
+{
+    (void)state;
+    const er_plugin_descriptor *d = exportready_plugin_v1();
+    assert_int_equal(d->magic, ER_PLUGIN_MAGIC);
+    assert_string_equal(d->id, "grains-pulses-nuts");
+    assert_string_equal(d->sectors[0], "grains-pulses-nuts");
+    for (size_t i = 0; d->questions[i].id != NULL; i++)
+        assert_int_equal(strncmp(d->questions[i].id, "gpn_", 4), 0); /* unique across plugins */
+}
+
+static void brazil_nuts_ready_to_eat_boundaries(void **state)
+{
+    (void)state;
+    product(0, "brazil_nut", "food");
+    assert_int_equal(afla(5.0, 10.0), ER_PLUGIN_MET);
+    assert_int_equal(afla(5.01, 10.0), ER_PLUGIN_UNMET);
+    assert_int_equal(afla(5.0, 10.01), ER_PLUGIN_UNMET);
+    assert_int_equal(afla(0.0, 0.0), ER_PLUGIN_MET);
+    const er_mock_report *r = er_mock_report_get(er_mock_report_count() - 1);
+    assert_non_null(strstr(r->reference, "2023/915"));
+    assert_non_null(strstr(r->reference, "[V]"));
+    assert_string_equal(r->valid_as_of, "2026-11-01");
+}
+
+static void brazil_nuts_to_be_sorted_boundaries(void **state)
+{
+    (void)state;
+    product(0, "brazil_nut", "food");
+    er_mock_set_string("answers.gpn_aflatoxin_intended_use", "sorting");
+    assert_int_equal(afla(8.0, 15.0), ER_PLUGIN_MET);
+    assert_int_equal(afla(8.01, 15.0), ER_PLUGIN_UNMET);
+    assert_int_equal(afla(8.0, 15.01), ER_PLUGIN_UNMET);
+    assert_int_equal(afla(6.0, 12.0), ER_PLUGIN_MET); /* above the ready-to-eat level */
+}
+
+static void groundnuts_and_almonds_boundaries(void **state)
+{
+    (void)state;
+    product(0, "peanut", "food");
+    assert_int_equal(afla(2.0, 4.0), ER_PLUGIN_MET);
+    assert_int_equal(afla(2.01, 4.0), ER_PLUGIN_UNMET);
+    assert_int_equal(afla(2.0, 4.01), ER_PLUGIN_UNMET);
+    er_mock_reset();
+    product(0, "almond", "food");
+    assert_int_equal(afla(8.0, 10.0), ER_PLUGIN_MET);
+    assert_int_equal(afla(8.01, 10.0), ER_PLUGIN_UNMET);
+    er_mock_set_string("answers.gpn_aflatoxin_intended_use", "sorting");
+    assert_int_equal(afla(12.0, 15.0), ER_PLUGIN_MET);
+    assert_int_equal(afla(12.01, 15.0), ER_PLUGIN_UNMET);
+}
+
+static void missing_aflatoxin_result_is_unknown(void **state)
+{
+    (void)state;
+    product(0, "brazil_nut", "food");
+    er_mock_set_number("answers.gpn_aflatoxin_b1_ug_kg", 1.0);
+    const er_mock_report *r = run("aflatoxins");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(r->note, "gpn_aflatoxin_total_ug_kg"));
+}
+
+static void one_result_over_every_limit_is_unmet_even_if_other_missing(void **state)
+{
+    (void)state;
+    product(0, "brazil_nut", "food");
+    er_mock_set_number("answers.gpn_aflatoxin_b1_ug_kg", 9.0);
+    assert_int_equal(run("aflatoxins")->status, ER_PLUGIN_UNMET);
+}
+
+static void mixed_products_between_limits_is_unknown(void **state)
+{
+    (void)state;
+    product(0, "brazil_nut", "food");
+    product(1, "peanut", "food");
+    assert_int_equal(afla(2.0, 4.0), ER_PLUGIN_MET);
+    assert_int_equal(afla(3.0, 4.0), ER_PLUGIN_UNKNOWN); /* over 2.0 peanut, within 5.0 nut */
+    assert_int_equal(afla(5.5, 4.0), ER_PLUGIN_UNMET);
+}
+
+static void groundnuts_to_be_sorted_have_no_verified_level(void **state)
+{
+    (void)state;
+    product(0, "peanut", "food");
+    er_mock_set_string("answers.gpn_aflatoxin_intended_use", "sorting");
+    assert_int_equal(afla(1.0, 1.0), ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_report_get(er_mock_report_count() - 1)->note, "no verified"));
+}
+
+static void bad_intended_use_is_unknown(void **state)
+{
+    (void)state;
+    product(0, "brazil_nut", "food");
+    er_mock_set_string("answers.gpn_aflatoxin_intended_use", "roasted");
+    const er_mock_report *r = run("aflatoxins");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(r->note, "roasted"));
+}
+
+static void non_food_use_or_pulses_not_applicable(void **state)
+{
+    (void)state;
+    product(0, "brazil_nut", "cosmetic");
+    er_mock_set_number("answers.gpn_aflatoxin_b1_ug_kg", 50.0);
+    assert_int_equal(run("aflatoxins")->status, ER_PLUGIN_NOT_APPLICABLE);
+    er_mock_reset();
+    product(0, "lentil", "food"); /* no aflatoxin row for pulses */
+    assert_int_equal(run("aflatoxins")->status, ER_PLUGIN_NOT_APPLICABLE);
+}
+
+static void negative_result_is_unknown(void **state)
+{
+    (void)state;
+    product(0, "maize", "food");
+    er_mock_set_number("answers.gpn_lead_mg_kg", -0.1);
+    assert_int_equal(run("lead")->status, ER_PLUGIN_UNKNOWN);
+}
+
+static er_plugin_status limit(const char *check, const char *answer, double v)
+{
+    er_mock_set_number(answer, v);
+    return run(check)->status;
+}
+
+static void lead_cereals_pulses_boundary(void **state)
+{
+    (void)state;
+    product(0, "lima_bean", "food");
+    assert_int_equal(run("lead")->status, ER_PLUGIN_UNKNOWN); /* no result */
+    assert_int_equal(limit("lead", "answers.gpn_lead_mg_kg", 0.20), ER_PLUGIN_MET);
+    assert_int_equal(limit("lead", "answers.gpn_lead_mg_kg", 0.21), ER_PLUGIN_UNMET);
+    er_mock_reset();
+    product(0, "brazil_nut", "food");
+    assert_int_equal(run("lead")->status, ER_PLUGIN_NOT_APPLICABLE);
+}
+
+static void cadmium_boundaries(void **state)
+{
+    (void)state;
+    product(0, "peanut", "food");
+    assert_int_equal(limit("cadmium", "answers.gpn_cadmium_mg_kg", 0.20), ER_PLUGIN_MET);
+    assert_int_equal(limit("cadmium", "answers.gpn_cadmium_mg_kg", 0.201), ER_PLUGIN_UNMET);
+    er_mock_reset();
+    product(0, "linseed", "food");
+    assert_int_equal(limit("cadmium", "answers.gpn_cadmium_mg_kg", 0.50), ER_PLUGIN_MET);
+    assert_int_equal(limit("cadmium", "answers.gpn_cadmium_mg_kg", 0.51), ER_PLUGIN_UNMET);
+}
+
+static void residues_evidence(void **state)
+{
+    (void)state;
+    product(0, "brazil_nut", "food");
+    assert_int_equal(run("pesticide_residues")->status, ER_PLUGIN_UNKNOWN);
+    er_mock_set_string("answers.gpn_residue_screening", "none");
+    assert_int_equal(run("pesticide_residues")->status, ER_PLUGIN_UNMET);
+    er_mock_set_string("answers.gpn_residue_screening", "some_lots");
+    assert_int_equal(limit("pesticide_residues", "answers.gpn_mrl_exceedances", 0),
+                     ER_PLUGIN_PARTIAL);
+    er_mock_set_string("answers.gpn_residue_screening", "every_lot");
+    assert_int_equal(limit("pesticide_residues", "answers.gpn_mrl_exceedances", 0),
+                     ER_PLUGIN_MET);
+    assert_int_equal(limit("pesticide_residues", "answers.gpn_mrl_exceedances", 1),
+                     ER_PLUGIN_UNMET);
+}
+
+static void moisture_evidence(void **state)
+{
+    (void)state;
+    product(0, "brazil_nut", "food");
+    er_mock_set_bool("answers.gpn_moisture_in_spec", 1);
+    assert_int_equal(run("moisture_control")->status, ER_PLUGIN_UNKNOWN);
+    er_mock_set_bool("answers.gpn_moisture_per_lot", 0);
+    assert_int_equal(run("moisture_control")->status, ER_PLUGIN_PARTIAL);
+    er_mock_set_bool("answers.gpn_moisture_per_lot", 1);
+    assert_int_equal(run("moisture_control")->status, ER_PLUGIN_MET);
+    er_mock_set_bool("answers.gpn_moisture_in_spec", 0);
+    er_mock_set_bool("answers.gpn_moisture_per_lot", 0);
+    assert_int_equal(run("moisture_control")->status, ER_PLUGIN_UNMET);
+}
+
+static void wrong_type_fails_and_unknown_check_fails(void **state)
+{
+    (void)state;
+    product(0, "maize", "food");
+    er_mock_set_string("answers.gpn_lead_mg_kg", "0.1");
+    const er_plugin_descriptor *d = exportready_plugin_v1();
+    assert_int_equal(d->run_check(er_mock_host(), er_mock_firm(), "lead"), ER_PLUGIN_E_FAILED);
+    assert_int_equal(d->run_check(er_mock_host(), er_mock_firm(), "nope"), ER_PLUGIN_E_FAILED);
+    assert_int_equal(er_mock_report_count(), 0);
+}
+
+static void findings(void **state)
+{
+    (void)state;
+    const er_plugin_descriptor *d = exportready_plugin_v1();
+    product(0, "brazil_nut", "food");
+    product(1, "quinoa", "food");
+    assert_int_equal(d->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    assert_int_equal(er_mock_report_count(), 2);
+    assert_string_equal(er_mock_report_get(0)->id, "aflatoxin_intended_use");
+    assert_int_equal(er_mock_report_get(0)->status, ER_PLUGIN_UNKNOWN);
+    assert_string_equal(er_mock_report_get(1)->id, "pseudo_cereal_category");
+    assert_non_null(strstr(er_mock_report_get(1)->reference, "[U]"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(descriptor_is_valid, reset),
+        cmocka_unit_test_setup(brazil_nuts_ready_to_eat_boundaries, reset),
+        cmocka_unit_test_setup(brazil_nuts_to_be_sorted_boundaries, reset),
+        cmocka_unit_test_setup(groundnuts_and_almonds_boundaries, reset),
+        cmocka_unit_test_setup(missing_aflatoxin_result_is_unknown, reset),
+        cmocka_unit_test_setup(one_result_over_every_limit_is_unmet_even_if_other_missing, reset),
+        cmocka_unit_test_setup(mixed_products_between_limits_is_unknown, reset),
+        cmocka_unit_test_setup(groundnuts_to_be_sorted_have_no_verified_level, reset),
+        cmocka_unit_test_setup(bad_intended_use_is_unknown, reset),
+        cmocka_unit_test_setup(non_food_use_or_pulses_not_applicable, reset),
+        cmocka_unit_test_setup(negative_result_is_unknown, reset),
+        cmocka_unit_test_setup(lead_cereals_pulses_boundary, reset),
+        cmocka_unit_test_setup(cadmium_boundaries, reset),
+        cmocka_unit_test_setup(residues_evidence, reset),
+        cmocka_unit_test_setup(moisture_evidence, reset),
+        cmocka_unit_test_setup(wrong_type_fails_and_unknown_check_fails, reset),
+        cmocka_unit_test_setup(findings, reset),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
