@@ -1,0 +1,130 @@
+/*
+ * novel_food.c - novel-food status of each food product (Reg. (EU)
+ * 2015/2283), from the catalogue, by intended use.
+ *
+ * Two checks, so that uncertainty costs points without blocking a firm:
+ *   novel_food            knock-out criterion: decides on [V] rows only.
+ *                         A [V] novel, unauthorised ingredient is unmet; an
+ *                         ingredient not in the catalogue is unknown.
+ *   novel_food_confirmed  scored, never a knock-out: for rows tagged [BK]
+ *                         or [U], has the firm confirmed the current
+ *                         Novel Food Catalogue / Union list entry?
+ * Cosmetic and pharma products are not food; the use decides, as the fact
+ * sheet's lesson 1 says.  "Food supplement" is not a product use in the
+ * firm file, so one answer, sold_as_food_supplements, says whether the
+ * food products are sold as supplements (Dir. 2002/46/EC).
+ */
+#include "natural_ingredients.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define REF_NF "Reg. (EU) 2015/2283 on novel foods; Union list Impl. Reg. (EU) 2017/2470 [V]"
+
+static int is_allowed(ni_nf s)
+{
+    return s == NI_NF_NOT_NOVEL || s == NI_NF_AUTHORISED || s == NI_NF_TRADITIONAL ||
+           s == NI_NF_ADDITIVE;
+}
+
+/* Status of row r in the firm's kind of food use, and its name. */
+static ni_nf status_for(const ni_ingredient *r, int supplements, const char **kind)
+{
+    *kind = supplements ? "food supplements" : "food";
+    return supplements ? r->supplement : r->food;
+}
+
+int ni_check_novel_food(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    size_t n = 0;
+    if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
+        return ER_PLUGIN_E_FAILED;
+    int supp = ni_answer_bool(host, firm, "sold_as_food_supplements");
+    if (supp == ER_PLUGIN_E_FAILED)
+        return supp;
+
+    ni_outcome o;
+    ni_outcome_init(&o);
+    int deferred = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *ingredient, *use, *kind;
+        char note[400];
+        if (ni_product(host, firm, i, &ingredient, &use) != ER_PLUGIN_OK ||
+            strcmp(use, "food") != 0)
+            continue;
+        const ni_ingredient *r = ni_lookup(ingredient);
+        if (r == NULL) {
+            snprintf(note, sizeof note,
+                     "%s: not in the embedded catalogue; look it up by scientific name in the "
+                     "Commission's Novel Food Catalogue and the Union list",
+                     ingredient);
+            ni_outcome_add(&o, ER_PLUGIN_UNKNOWN, note, REF_NF, NI_CHECKED);
+            continue;
+        }
+        if (strcmp(r->nf_tag, "V") != 0) {
+            deferred = 1; /* decided by novel_food_confirmed, never a knock-out */
+            continue;
+        }
+        ni_nf s = status_for(r, supp == 1, &kind);
+        if (supp < 0 && r->food != r->supplement) {
+            snprintf(note, sizeof note,
+                     "%s (%s): status differs between food and food supplements; answer "
+                     "sold_as_food_supplements",
+                     ingredient, r->species);
+            ni_outcome_add(&o, ER_PLUGIN_UNKNOWN, note, r->nf_source, r->valid_as_of);
+            continue;
+        }
+        snprintf(note, sizeof note, "%s (%s) in %s: %s [%s]", ingredient, r->species, kind,
+                 r->nf_note, r->nf_tag);
+        ni_outcome_add(&o, is_allowed(s) ? ER_PLUGIN_MET
+                           : s == NI_NF_NOVEL ? ER_PLUGIN_UNMET
+                                              : ER_PLUGIN_UNKNOWN,
+                       note, r->nf_source, r->valid_as_of);
+    }
+    if (!o.any && deferred)
+        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE,
+                            "no food product has a verified catalogue status; see "
+                            "novel_food_confirmed",
+                            NULL, NULL);
+    return ni_outcome_report(host, firm, &o, "no food product");
+}
+
+int ni_check_novel_food_confirmed(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    size_t n = 0;
+    if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
+        return ER_PLUGIN_E_FAILED;
+    int supp = ni_answer_bool(host, firm, "sold_as_food_supplements");
+    int confirmed = ni_answer_bool(host, firm, "novel_food_status_confirmed");
+    if (supp == ER_PLUGIN_E_FAILED || confirmed == ER_PLUGIN_E_FAILED)
+        return ER_PLUGIN_E_FAILED;
+
+    ni_outcome o;
+    ni_outcome_init(&o);
+    for (size_t i = 0; i < n; i++) {
+        const char *ingredient, *use, *kind;
+        char note[400];
+        if (ni_product(host, firm, i, &ingredient, &use) != ER_PLUGIN_OK ||
+            strcmp(use, "food") != 0)
+            continue;
+        const ni_ingredient *r = ni_lookup(ingredient);
+        if (r == NULL || strcmp(r->nf_tag, "V") == 0)
+            continue; /* decided by novel_food */
+        ni_nf s = status_for(r, supp == 1, &kind);
+        er_plugin_status st;
+        if (confirmed == 1)
+            st = ER_PLUGIN_MET;
+        else if (confirmed < 0)
+            st = ER_PLUGIN_UNKNOWN;
+        else /* not confirmed: the unverified status is all there is */
+            st = is_allowed(s) ? ER_PLUGIN_PARTIAL : ER_PLUGIN_UNMET;
+        snprintf(note, sizeof note, "%s (%s) in %s: %s [%s]%s", ingredient, r->species, kind,
+                 r->nf_note, r->nf_tag,
+                 confirmed == 1 ? "; firm confirmed the current catalogue entry"
+                 : confirmed < 0 ? "; not answered: novel_food_status_confirmed"
+                                 : "; current catalogue entry not confirmed");
+        ni_outcome_add(&o, st, note, r->nf_source, r->valid_as_of);
+    }
+    return ni_outcome_report(host, firm, &o,
+                             "every food product's status rests on a verified source");
+}

@@ -1,0 +1,84 @@
+/*
+ * outcome.c - per-product look-ups shared by the checks, and the collector
+ * that turns per-product outcomes into one report.
+ */
+#include "natural_ingredients.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int ni_product(const er_plugin_host_api *host, er_plugin_firm *firm, size_t i,
+               const char **ingredient, const char **use)
+{
+    char path[48];
+    snprintf(path, sizeof path, "products[%zu].ingredient", i);
+    if (host->get_string(firm, path, ingredient) != ER_PLUGIN_OK)
+        return ER_PLUGIN_E_MISSING;
+    snprintf(path, sizeof path, "products[%zu].use", i);
+    if (host->get_string(firm, path, use) != ER_PLUGIN_OK)
+        return ER_PLUGIN_E_MISSING;
+    return ER_PLUGIN_OK;
+}
+
+int ni_answer_bool(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id)
+{
+    char path[96];
+    int v = 0;
+    snprintf(path, sizeof path, "answers.%s", id);
+    int rc = host->get_bool(firm, path, &v);
+    if (rc == ER_PLUGIN_E_MISSING)
+        return -1;
+    if (rc != ER_PLUGIN_OK) {
+        host->log(ER_PLUGIN_LOG_ERROR, "answers.%s: expected true or false", id);
+        return ER_PLUGIN_E_FAILED;
+    }
+    return v != 0;
+}
+
+static int severity(er_plugin_status s)
+{
+    switch (s) {
+    case ER_PLUGIN_NOT_APPLICABLE: return 0;
+    case ER_PLUGIN_MET: return 1;
+    case ER_PLUGIN_PARTIAL: return 2;
+    case ER_PLUGIN_UNKNOWN: return 3;
+    default: return 4;
+    }
+}
+
+void ni_outcome_init(ni_outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    o->status = ER_PLUGIN_NOT_APPLICABLE;
+}
+
+/* Appends with "; ", stopping short rather than splitting (texts are ASCII). */
+static void append(char *buf, size_t cap, const char *text)
+{
+    size_t len = strlen(buf);
+    if (len + 2 + strlen(text) + 1 > cap)
+        return;
+    snprintf(buf + len, cap - len, "%s%s", len ? "; " : "", text);
+}
+
+void ni_outcome_add(ni_outcome *o, er_plugin_status s, const char *note, const char *source,
+                    const char *valid_as_of)
+{
+    o->any = 1;
+    if (severity(s) > severity(o->status))
+        o->status = s;
+    append(o->note, sizeof o->note, note);
+    if (source != NULL && strstr(o->reference, source) == NULL)
+        append(o->reference, sizeof o->reference, source);
+    if (valid_as_of != NULL && (o->valid_as_of[0] == '\0' || strcmp(valid_as_of, o->valid_as_of) < 0))
+        snprintf(o->valid_as_of, sizeof o->valid_as_of, "%s", valid_as_of);
+}
+
+int ni_outcome_report(const er_plugin_host_api *host, er_plugin_firm *firm, const ni_outcome *o,
+                      const char *none_note)
+{
+    if (!o->any)
+        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, none_note, NULL, NULL);
+    return host->report(firm, o->status, o->note, o->reference[0] ? o->reference : NULL,
+                        o->valid_as_of[0] ? o->valid_as_of : NULL);
+}
