@@ -129,8 +129,8 @@ int er_limit_evaluate(const er_plugin_host_api *host, er_plugin_firm *firm,
     if (lo == NULL) {
         out->status = ER_PLUGIN_NOT_APPLICABLE;
         er_text_add(out->note, sizeof out->note,
-                    "no food product of the firm has a %s maximum level in this plugin's "
-                    "table (%s)", contaminant, variant ? variant : "any use");
+                    "no food product of the firm has a %s maximum level%s%s in this "
+                    "plugin's table", contaminant, variant ? " for " : "", variant ? variant : "");
         return 0;
     }
     set_reference(out, lo, hi);

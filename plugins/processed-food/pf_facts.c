@@ -1,0 +1,45 @@
+/* pf_facts.c - see pf_facts.h.  All lists [BK]: Reg. (EU) 1169/2011. */
+#include "pf_facts.h"
+
+#include <string.h>
+
+const char *const pf_allergens[] = {
+    "cereals_containing_gluten", "crustaceans", "eggs",    "fish",
+    "peanuts",                   "soybeans",    "milk",    "nuts",
+    "celery",                    "mustard",     "sesame",  "sulphites",
+    "lupin",                     "molluscs",    NULL};
+
+/* Only ingredients that are themselves the allergen; a composite product's
+ * recipe is the firm's to declare. */
+const pf_allergen_source pf_allergen_sources[] = {
+    {"wheat", "cereals_containing_gluten"}, {"barley", "cereals_containing_gluten"},
+    {"rye", "cereals_containing_gluten"},   {"oats", "cereals_containing_gluten"},
+    {"spelt", "cereals_containing_gluten"}, {"peanut", "peanuts"},
+    {"groundnut", "peanuts"},               {"soya", "soybeans"},
+    {"soybean", "soybeans"},                {"milk", "milk"},
+    {"egg", "eggs"},                        {"sesame", "sesame"},
+    {"almond", "nuts"},                     {"hazelnut", "nuts"},
+    {"walnut", "nuts"},                     {"cashew", "nuts"},
+    {"pecan", "nuts"},                      {"brazil_nut", "nuts"},
+    {"pistachio", "nuts"},                  {"macadamia", "nuts"},
+    {"mustard", "mustard"},                 {"celery", "celery"},
+    {"lupin", "lupin"},                     {"fish", "fish"},
+    {"shrimp", "crustaceans"},              {NULL, NULL},
+};
+
+const char *const pf_particulars[] = {
+    "name", "ingredients", "allergens_emphasised", "net_quantity", "date_marking",
+    "operator", "nutrition_declaration", NULL};
+const char *const pf_particulars_optional[] = {"quid", "storage_use", "origin",
+                                               "instructions", NULL};
+
+const char *const pf_nutrients[] = {"energy", "fat", "saturates", "carbohydrate",
+                                    "sugars", "protein", "salt", NULL};
+
+int pf_index(const char *const *list, const char *s)
+{
+    for (int i = 0; list[i] != NULL; i++)
+        if (strcmp(list[i], s) == 0)
+            return i;
+    return -1;
+}

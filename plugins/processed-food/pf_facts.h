@@ -1,0 +1,50 @@
+/*
+ * pf_facts.h - the EU food-information facts the processed-food plugin
+ * embeds: the 14 allergens of Reg. (EU) 1169/2011 Annex II, the mandatory
+ * particulars (Art. 9) and the nutrition declaration (Art. 30).
+ *
+ * The domain fact sheet tags Reg. 1169/2011 [BK] (section 1.1 row 8): the
+ * lists are background knowledge not re-checked there, so the checks built
+ * on them score but never knock out, and every reference says [BK].
+ */
+#ifndef PF_FACTS_H
+#define PF_FACTS_H
+
+#include <stddef.h>
+
+#define PF_CHECKED "2026-11-01"
+
+#define PF_REF_ALLERGENS                                                                 \
+    "Reg. (EU) 1169/2011 Art. 9(1)(c), Art. 21 and Annex II (14 allergens) [BK], so no "   \
+    "knock-out"
+#define PF_REF_PARTICULARS "Reg. (EU) 1169/2011 Art. 9 mandatory particulars [BK], so no knock-out"
+#define PF_REF_NUTRITION                                                                 \
+    "Reg. (EU) 1169/2011 Art. 30(1) nutrition declaration; exemptions in Annex V [BK], so "  \
+    "no knock-out"
+#define PF_REF_BULK                                                                      \
+    "Reg. (EU) 1169/2011: bulk B2B ingredients need accompanying information so the EU "   \
+    "buyer can comply [BK] (fact sheet 1.1 row 8)"
+
+/* The 14 allergen ids firm files use, Annex II order.  NULL-terminated. */
+extern const char *const pf_allergens[];
+
+/* An ingredient id that is, or mostly is, an Annex II allergen. */
+typedef struct pf_allergen_source {
+    const char *ingredient;
+    const char *allergen;
+} pf_allergen_source;
+extern const pf_allergen_source pf_allergen_sources[];
+
+/* Particulars required on every pre-packed food (the "where required" ones,
+ * QUID, origin, storage and use, are left out: they depend on the product). */
+extern const char *const pf_particulars[];
+/* Known ids of the conditional particulars, accepted but not required. */
+extern const char *const pf_particulars_optional[];
+
+/* The seven nutrition-declaration items. */
+extern const char *const pf_nutrients[];
+
+/* Index of s in list, or -1. */
+int pf_index(const char *const *list, const char *s);
+
+#endif

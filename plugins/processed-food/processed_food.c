@@ -1,0 +1,311 @@
+/*
+ * processed_food.c - the processed-food sector plugin: EU food information
+ * (Reg. (EU) 1169/2011).  Three checks compute what is missing from lists
+ * the firm gives: allergens present but not declared (cross-checked with the
+ * products' own ingredients), mandatory label particulars, and the
+ * nutrition declaration.  The regulation's lists are [BK] in the fact sheet,
+ * so the rubric never makes these checks knock-outs.
+ *
+ * Facts: pf_facts.c.
+ */
+#include <exportready/plugin.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pf_facts.h"
+
+#define Q_PREPACKED "answers.pf_prepacked"
+#define Q_PRESENT "answers.pf_allergens_present"
+#define Q_DECLARED "answers.pf_allergens_declared"
+#define Q_PARTICULARS "answers.pf_label_items"
+#define Q_NUTRIENTS "answers.pf_nutrition_declared"
+
+#define MAX_ITEMS 16
+
+/* Appends text, stopping cleanly when the buffer is full (ASCII only). */
+static void add(char *buf, size_t cap, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+static void add(char *buf, size_t cap, const char *fmt, ...)
+{
+    size_t len = strlen(buf);
+    if (len + 1 >= cap)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + len, cap - len, fmt, ap);
+    va_end(ap);
+}
+
+enum { SET_OK = 0, SET_MISSING = 1, SET_BAD = 2, SET_FAILED = -1 };
+
+/*
+ * Reads the answer at path, a comma-separated list of ids ("eggs, milk";
+ * "" for none), into flags over `known` (and `also_known`, accepted and
+ * ignored).  A string, not a list answer: the firm loader takes only
+ * booleans, numbers and strings.  An item in neither list gives SET_BAD
+ * with it quoted in bad (printable ASCII only, cut to badcap).
+ */
+static int read_set(const er_plugin_host_api *host, er_plugin_firm *firm, const char *path,
+                    const char *const *known, const char *const *also_known, int *flags,
+                    char *bad, size_t badcap)
+{
+    const char *s = NULL;
+    int rc = host->get_string(firm, path, &s);
+    if (rc == ER_PLUGIN_E_MISSING)
+        return SET_MISSING;
+    if (rc != ER_PLUGIN_OK)
+        return SET_FAILED;
+    while (*s != '\0') {
+        while (*s == ' ' || *s == ',')
+            s++;
+        size_t len = strcspn(s, ",");
+        while (len > 0 && s[len - 1] == ' ')
+            len--;
+        if (len == 0)
+            break;
+        char item[64];
+        size_t j = 0;
+        for (; j < len && j + 1 < sizeof item; j++)
+            item[j] = (s[j] >= 0x20 && s[j] < 0x7f) ? s[j] : '?'; /* keep notes valid */
+        item[j] = '\0';
+        int k = len < sizeof item ? pf_index(known, item) : -1;
+        if (k >= 0) {
+            flags[k] = 1;
+        } else if (also_known == NULL || len >= sizeof item || pf_index(also_known, item) < 0) {
+            snprintf(bad, badcap, "%s", item);
+            return SET_BAD;
+        }
+        s += len;
+        while (*s == ' ')
+            s++;
+    }
+    return SET_OK;
+}
+
+static int sells_food(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    size_t n = 0;
+    if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char path[48];
+        const char *use = NULL;
+        snprintf(path, sizeof path, "products[%zu].use", i);
+        if (host->get_string(firm, path, &use) == ER_PLUGIN_OK && strcmp(use, "food") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int report_bad_item(const er_plugin_host_api *host, er_plugin_firm *firm,
+                           const char *path, const char *bad, const char *const *known,
+                           const char *ref)
+{
+    char note[1000] = "";
+    add(note, sizeof note, "%s: \"%s\" is not one of:", path, bad);
+    for (size_t i = 0; known[i] != NULL; i++)
+        add(note, sizeof note, " %s", known[i]);
+    return host->report(firm, ER_PLUGIN_UNKNOWN, note, ref, PF_CHECKED);
+}
+
+static int check_allergens(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    if (!sells_food(host, firm))
+        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, "no food product", NULL, NULL);
+    int present[MAX_ITEMS] = {0}, declared[MAX_ITEMS] = {0};
+    char bad[64];
+    int rc = read_set(host, firm, Q_PRESENT, pf_allergens, NULL, present, bad, sizeof bad);
+    if (rc == SET_FAILED)
+        return ER_PLUGIN_E_FAILED;
+    if (rc == SET_MISSING)
+        return host->report(firm, ER_PLUGIN_UNKNOWN,
+                            "not answered: " Q_PRESENT " (the Annex II allergens in any product, "
+                            "\"\" for none)", PF_REF_ALLERGENS, PF_CHECKED);
+    if (rc == SET_BAD)
+        return report_bad_item(host, firm, Q_PRESENT, bad, pf_allergens, PF_REF_ALLERGENS);
+
+    /* A product that is itself an allergen must be on the list. */
+    size_t n = 0;
+    if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
+        n = 0;
+    for (size_t i = 0; i < n; i++) {
+        char path[48];
+        const char *ing = NULL;
+        snprintf(path, sizeof path, "products[%zu].ingredient", i);
+        if (host->get_string(firm, path, &ing) != ER_PLUGIN_OK)
+            continue;
+        for (size_t s = 0; pf_allergen_sources[s].ingredient != NULL; s++) {
+            if (strcmp(pf_allergen_sources[s].ingredient, ing) != 0)
+                continue;
+            int k = pf_index(pf_allergens, pf_allergen_sources[s].allergen);
+            if (!present[k]) {
+                char note[300] = "";
+                add(note, sizeof note,
+                    "product ingredient %s is the Annex II allergen %s, which is not in "
+                    Q_PRESENT, pf_allergen_sources[s].ingredient, pf_allergens[k]);
+                return host->report(firm, ER_PLUGIN_UNMET, note, PF_REF_ALLERGENS, PF_CHECKED);
+            }
+        }
+    }
+
+    int any = 0;
+    for (int k = 0; pf_allergens[k] != NULL; k++)
+        any |= present[k];
+    if (!any)
+        return host->report(firm, ER_PLUGIN_MET,
+                            "no Annex II allergen present in any product (keep the statement in "
+                            "the specification)", PF_REF_ALLERGENS, PF_CHECKED);
+
+    rc = read_set(host, firm, Q_DECLARED, pf_allergens, NULL, declared, bad, sizeof bad);
+    if (rc == SET_FAILED)
+        return ER_PLUGIN_E_FAILED;
+    if (rc == SET_MISSING)
+        return host->report(firm, ER_PLUGIN_UNKNOWN,
+                            "not answered: " Q_DECLARED " (allergens emphasised on the label or "
+                            "stated in the specification)", PF_REF_ALLERGENS, PF_CHECKED);
+    if (rc == SET_BAD)
+        return report_bad_item(host, firm, Q_DECLARED, bad, pf_allergens, PF_REF_ALLERGENS);
+
+    char missing[600] = "";
+    for (int k = 0; pf_allergens[k] != NULL; k++)
+        if (present[k] && !declared[k])
+            add(missing, sizeof missing, "%s%s", missing[0] ? ", " : "", pf_allergens[k]);
+    if (missing[0] == '\0')
+        return host->report(firm, ER_PLUGIN_MET, "every allergen present is declared",
+                            PF_REF_ALLERGENS, PF_CHECKED);
+    char note[800] = "";
+    add(note, sizeof note, "present but not declared: %s", missing);
+    return host->report(firm, ER_PLUGIN_UNMET, note, PF_REF_ALLERGENS, PF_CHECKED);
+}
+
+/* 1 pre-packed, 0 not, -1 not answered, -2 failure. */
+static int prepacked(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    int b = 0;
+    int rc = host->get_bool(firm, Q_PREPACKED, &b);
+    if (rc == ER_PLUGIN_E_MISSING)
+        return -1;
+    return rc == ER_PLUGIN_OK ? b : -2;
+}
+
+/* Label particulars and nutrition items: what is missing from a list. */
+static int check_list(const er_plugin_host_api *host, er_plugin_firm *firm, const char *path,
+                      const char *const *required, const char *const *optional,
+                      const char *what, const char *ref)
+{
+    if (!sells_food(host, firm))
+        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, "no food product", NULL, NULL);
+    int pp = prepacked(host, firm);
+    if (pp == -2)
+        return ER_PLUGIN_E_FAILED;
+    if (pp == -1)
+        return host->report(firm, ER_PLUGIN_UNKNOWN, "not answered: " Q_PREPACKED, ref,
+                            PF_CHECKED);
+    if (pp == 0)
+        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE,
+                            "sold in bulk, not pre-packed: see the bulk-information finding",
+                            NULL, NULL);
+    int have[MAX_ITEMS] = {0};
+    char bad[64];
+    int rc = read_set(host, firm, path, required, optional, have, bad, sizeof bad);
+    if (rc == SET_FAILED)
+        return ER_PLUGIN_E_FAILED;
+    if (rc == SET_MISSING) {
+        char note[200] = "";
+        add(note, sizeof note, "not answered: %s", path);
+        return host->report(firm, ER_PLUGIN_UNKNOWN, note, ref, PF_CHECKED);
+    }
+    if (rc == SET_BAD)
+        return report_bad_item(host, firm, path, bad, required, ref);
+    char missing[600] = "";
+    int n_have = 0;
+    for (int k = 0; required[k] != NULL; k++) {
+        if (have[k])
+            n_have++;
+        else
+            add(missing, sizeof missing, "%s%s", missing[0] ? ", " : "", required[k]);
+    }
+    char note[800] = "";
+    if (missing[0] == '\0') {
+        add(note, sizeof note, "%s: all present", what);
+        return host->report(firm, ER_PLUGIN_MET, note, ref, PF_CHECKED);
+    }
+    add(note, sizeof note, "%s: missing %s", what, missing);
+    return host->report(firm, n_have > 0 ? ER_PLUGIN_PARTIAL : ER_PLUGIN_UNMET, note, ref,
+                        PF_CHECKED);
+}
+
+static int pf_run_check(const er_plugin_host_api *host, er_plugin_firm *firm,
+                        const char *check_id)
+{
+    if (strcmp(check_id, "allergens") == 0)
+        return check_allergens(host, firm);
+    if (strcmp(check_id, "label_particulars") == 0)
+        return check_list(host, firm, Q_PARTICULARS, pf_particulars, pf_particulars_optional,
+                          "mandatory label particulars", PF_REF_PARTICULARS);
+    if (strcmp(check_id, "nutrition_declaration") == 0)
+        return check_list(host, firm, Q_NUTRIENTS, pf_nutrients, NULL,
+                          "nutrition declaration items", PF_REF_NUTRITION);
+    host->log(ER_PLUGIN_LOG_ERROR, "unknown check '%s'", check_id);
+    return ER_PLUGIN_E_FAILED;
+}
+
+static int pf_sector_findings(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    int pp = prepacked(host, firm);
+    if (pp == -2)
+        return ER_PLUGIN_E_FAILED;
+    if (pp != 0 || !sells_food(host, firm))
+        return ER_PLUGIN_OK;
+    if (host->add_finding(firm, "bulk_information", ER_PLUGIN_UNKNOWN,
+                          "sold in bulk: give the EU buyer a specification with ingredients, "
+                          "allergens and nutrition data so its own labels comply",
+                          PF_REF_BULK, PF_CHECKED) != ER_PLUGIN_OK)
+        return ER_PLUGIN_E_FAILED;
+    return ER_PLUGIN_OK;
+}
+
+static const char *const pf_sectors[] = {"processed-food", NULL};
+
+static const er_plugin_check pf_checks[] = {
+    {"allergens", "Every Annex II allergen present is declared"},
+    {"label_particulars", "Mandatory label particulars present (pre-packed food)"},
+    {"nutrition_declaration", "Nutrition declaration complete (pre-packed food)"},
+    {NULL, NULL},
+};
+
+static const er_plugin_question pf_questions[] = {
+    {"pf_prepacked", ER_PLUGIN_BOOL,
+     "Are the export products pre-packed for the final consumer (false: sold in bulk)?"},
+    {"pf_allergens_present", ER_PLUGIN_STRING,
+     "Annex II allergens present in any product or its processing aids, comma-separated (\"\" for none): "
+     "cereals_containing_gluten crustaceans eggs fish peanuts soybeans milk nuts celery "
+     "mustard sesame sulphites lupin molluscs"},
+    {"pf_allergens_declared", ER_PLUGIN_STRING,
+     "Allergens emphasised in the label's ingredient list, or stated in the specification, comma-separated"},
+    {"pf_label_items", ER_PLUGIN_STRING,
+     "Particulars on the EU label, comma-separated: name ingredients allergens_emphasised net_quantity "
+     "date_marking operator nutrition_declaration (and quid storage_use origin instructions)"},
+    {"pf_nutrition_declared", ER_PLUGIN_STRING,
+     "Items in the nutrition declaration, comma-separated: energy fat saturates carbohydrate sugars protein salt"},
+    {NULL, 0, NULL},
+};
+
+static const er_plugin_descriptor pf_descriptor = {
+    ER_PLUGIN_HEADER,
+    .id = "processed-food",
+    .name = "Processed food (EU food information: allergens, labels, nutrition)",
+    .version = "1.0.0",
+    .sectors = pf_sectors,
+    .checks = pf_checks,
+    .questions = pf_questions,
+    .run_check = pf_run_check,
+    .sector_findings = pf_sector_findings,
+};
+
+ER_PLUGIN_DEFINE(pf_descriptor)
