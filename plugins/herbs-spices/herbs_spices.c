@@ -1,0 +1,68 @@
+/*
+ * herbs_spices.c - the herbs-spices sector plugin: descriptor and check
+ * dispatch.
+ *
+ * Checks (criteria in rubrics/sectors/herbs-spices.cfg):
+ *   lead               lead vs the [V] level of the spice group (knock-out)
+ *   ochratoxin_a       OTA vs the [V] herb or spice level (knock-out)
+ *   background_levels  [BK] aflatoxin and Capsicum OTA levels (scored only)
+ *   purity             purity and authenticity tests per lot (scored only)
+ * The plugin keeps no state between calls.
+ */
+#include "herbs_spices.h"
+
+#include <string.h>
+
+static int hs_run_check(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id)
+{
+    if (strcmp(id, "lead") == 0)
+        return hs_check_lead(host, firm);
+    if (strcmp(id, "ochratoxin_a") == 0)
+        return hs_check_ochratoxin_a(host, firm);
+    if (strcmp(id, "background_levels") == 0)
+        return hs_check_background_levels(host, firm);
+    if (strcmp(id, "purity") == 0)
+        return hs_check_purity(host, firm);
+    host->log(ER_PLUGIN_LOG_ERROR, "unknown check '%s'", id);
+    return ER_PLUGIN_E_FAILED;
+}
+
+static const char *const hs_sectors[] = {"herbs-spices", NULL};
+
+static const er_plugin_check hs_checks[] = {
+    {"lead", "Lead within the EU maximum level for the spice group"},
+    {"ochratoxin_a", "Ochratoxin A within the EU maximum level for herbs or spices"},
+    {"background_levels", "Aflatoxins and Capsicum OTA within the levels tagged [BK]"},
+    {"purity", "Purity and authenticity tested per lot"},
+    {NULL, NULL},
+};
+
+static const er_plugin_question hs_questions[] = {
+    {"spice_category", ER_PLUGIN_STRING,
+     "Spice group of the main product, if not known to the plugin: herb, fruit, root_rhizome, "
+     "bark, bud_flower or seed"},
+    {"spice_lead_mg_kg", ER_PLUGIN_NUMBER, "Latest lead result of the main product, mg/kg"},
+    {"spice_ota_ug_kg", ER_PLUGIN_NUMBER,
+     "Latest ochratoxin A result of the main product, ug/kg"},
+    {"spice_aflatoxin_b1_ug_kg", ER_PLUGIN_NUMBER,
+     "Latest aflatoxin B1 result of the main product, ug/kg"},
+    {"spice_aflatoxin_total_ug_kg", ER_PLUGIN_NUMBER,
+     "Latest total aflatoxins (B1+B2+G1+G2) result of the main product, ug/kg"},
+    {"spice_purity_tests", ER_PLUGIN_BOOL,
+     "Is each lot tested for extraneous matter and adulteration against the buyer's "
+     "specification (e.g. ESA Quality Minima)?"},
+    {NULL, 0, NULL},
+};
+
+static const er_plugin_descriptor hs_descriptor = {
+    ER_PLUGIN_HEADER,
+    .id = "herbs-spices",
+    .name = "Herbs and spices: lead, ochratoxin A, aflatoxins, purity",
+    .version = "1.0.0",
+    .sectors = hs_sectors,
+    .checks = hs_checks,
+    .questions = hs_questions,
+    .run_check = hs_run_check,
+};
+
+ER_PLUGIN_DEFINE(hs_descriptor)

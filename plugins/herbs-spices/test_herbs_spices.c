@@ -1,0 +1,240 @@
+/*
+ * test_herbs_spices.c - pins the herbs-spices plugin's decisions against the
+ * template's host mock: each lead and OTA level at its boundary (equal
+ * passes, the next double above fails), [BK] levels kept out of the
+ * knock-out checks, missing results, unknown species and purity.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "host_mock.h"
+
+const er_plugin_descriptor *exportready_plugin_v1(void);
+
+static const er_plugin_descriptor *plugin(void) { return exportready_plugin_v1(); }
+
+static int reset(void **state)
+{
+    (void)state;
+    er_mock_reset();
+    return 0;
+}
+
+static void firm_with(const char *ingredient)
+{
+    er_mock_reset();
+    er_mock_set_count("products", 1);
+    er_mock_set_string("products[0].ingredient", ingredient);
+    er_mock_set_string("products[0].use", "food");
+}
+
+static const er_mock_report *run(const char *check)
+{
+    int rc = plugin()->run_check(er_mock_host(), er_mock_firm(), check);
+    assert_int_equal(rc, ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    assert_int_equal(er_mock_report_count(), 1);
+    return er_mock_report_get(0);
+}
+
+static er_plugin_status result(const char *ingredient, const char *check, const char *answer,
+                               double value)
+{
+    firm_with(ingredient);
+    er_mock_set_number(answer, value);
+    return run(check)->status;
+}
+
+static void descriptor_is_valid(void **state)
+{
+    (void)state;
+    const er_plugin_descriptor *d = plugin();
+    assert_int_equal(d->magic, ER_PLUGIN_MAGIC);
+    assert_string_equal(d->id, "herbs-spices");
+    assert_string_equal(d->sectors[0], "herbs-spices");
+}
+
+static void lead_levels_at_the_boundary(void **state)
+{
+    (void)state;
+    const struct {
+        const char *ingredient;
+        double limit;
+    } rows[] = {{"black_pepper", 0.60}, {"turmeric", 1.50}, {"cinnamon", 2.0},
+                {"clove", 1.0},         {"cumin", 0.90}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const char *a = "answers.spice_lead_mg_kg";
+        assert_int_equal(result(rows[i].ingredient, "lead", a, rows[i].limit), ER_PLUGIN_MET);
+        assert_int_equal(result(rows[i].ingredient, "lead", a, nextafter(rows[i].limit, INFINITY)),
+                         ER_PLUGIN_UNMET);
+    }
+    const er_mock_report *r = er_mock_report_get(0);
+    assert_non_null(strstr(r->note, "seed spices"));
+    assert_non_null(strstr(r->reference, "2023/915"));
+    assert_string_equal(r->valid_as_of, "2026-11-01");
+}
+
+static void herbs_have_no_embedded_lead_level(void **state)
+{
+    (void)state;
+    assert_int_equal(result("oregano", "lead", "answers.spice_lead_mg_kg", 9.0),
+                     ER_PLUGIN_NOT_APPLICABLE);
+}
+
+static void ota_levels_at_the_boundary(void **state)
+{
+    (void)state;
+    const char *a = "answers.spice_ota_ug_kg";
+    assert_int_equal(result("oregano", "ochratoxin_a", a, 10.0), ER_PLUGIN_MET);
+    assert_int_equal(result("oregano", "ochratoxin_a", a, nextafter(10.0, INFINITY)),
+                     ER_PLUGIN_UNMET);
+    assert_int_equal(result("black_pepper", "ochratoxin_a", a, 15.0), ER_PLUGIN_MET);
+    assert_int_equal(result("black_pepper", "ochratoxin_a", a, nextafter(15.0, INFINITY)),
+                     ER_PLUGIN_UNMET);
+}
+
+static void capsicum_ota_is_never_a_knockout(void **state)
+{
+    (void)state;
+    const char *a = "answers.spice_ota_ug_kg";
+    /* 18 ug/kg would fail the 15 ug/kg spice level; Capsicum's own is [BK]. */
+    assert_int_equal(result("aji_panca", "ochratoxin_a", a, 18.0), ER_PLUGIN_NOT_APPLICABLE);
+    firm_with("aji_panca");
+    er_mock_set_number(a, 20.0);
+    er_mock_set_number("answers.spice_aflatoxin_b1_ug_kg", 1.0);
+    er_mock_set_number("answers.spice_aflatoxin_total_ug_kg", 2.0);
+    const er_mock_report *r = run("background_levels");
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_non_null(strstr(r->reference, "[BK]"));
+    firm_with("aji_panca");
+    er_mock_set_number(a, 20.5);
+    er_mock_set_number("answers.spice_aflatoxin_b1_ug_kg", 1.0);
+    er_mock_set_number("answers.spice_aflatoxin_total_ug_kg", 2.0);
+    assert_int_equal(run("background_levels")->status, ER_PLUGIN_UNMET);
+}
+
+static void aflatoxin_background_levels(void **state)
+{
+    (void)state;
+    firm_with("ginger");
+    er_mock_set_number("answers.spice_aflatoxin_b1_ug_kg", 5.0);
+    er_mock_set_number("answers.spice_aflatoxin_total_ug_kg", 10.0);
+    assert_int_equal(run("background_levels")->status, ER_PLUGIN_MET);
+    firm_with("ginger");
+    er_mock_set_number("answers.spice_aflatoxin_b1_ug_kg", nextafter(5.0, INFINITY));
+    er_mock_set_number("answers.spice_aflatoxin_total_ug_kg", 10.0);
+    assert_int_equal(run("background_levels")->status, ER_PLUGIN_UNMET);
+    firm_with("ginger");
+    er_mock_set_number("answers.spice_aflatoxin_b1_ug_kg", 1.0);
+    assert_int_equal(run("background_levels")->status, ER_PLUGIN_UNKNOWN);
+    /* Oregano is not one of the five genera. */
+    assert_int_equal(result("oregano", "background_levels", "answers.spice_ota_ug_kg", 1.0),
+                     ER_PLUGIN_NOT_APPLICABLE);
+}
+
+static void missing_result_is_unknown(void **state)
+{
+    (void)state;
+    firm_with("oregano");
+    const er_mock_report *r = run("ochratoxin_a");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(r->note, "needs a recent ochratoxin A in dried herbs result"));
+    assert_non_null(strstr(r->note, "spice_ota_ug_kg"));
+}
+
+static void unknown_species_needs_a_category(void **state)
+{
+    (void)state;
+    firm_with("muna");
+    er_mock_set_number("answers.spice_lead_mg_kg", 0.5);
+    assert_int_equal(run("lead")->status, ER_PLUGIN_UNKNOWN);
+    firm_with("muna");
+    er_mock_set_number("answers.spice_lead_mg_kg", 0.5);
+    er_mock_set_string("answers.spice_category", "seed");
+    assert_int_equal(run("lead")->status, ER_PLUGIN_MET);
+    firm_with("muna");
+    er_mock_set_string("answers.spice_category", "leaf");
+    assert_int_equal(plugin()->run_check(er_mock_host(), er_mock_firm(), "lead"),
+                     ER_PLUGIN_E_FAILED);
+}
+
+static void bad_result_fails(void **state)
+{
+    (void)state;
+    firm_with("cumin");
+    er_mock_set_number("answers.spice_lead_mg_kg", -1.0);
+    assert_int_equal(plugin()->run_check(er_mock_host(), er_mock_firm(), "lead"),
+                     ER_PLUGIN_E_FAILED);
+    assert_int_equal(er_mock_report_count(), 0);
+}
+
+static void non_food_firm_is_not_applicable(void **state)
+{
+    (void)state;
+    er_mock_set_count("products", 1);
+    er_mock_set_string("products[0].ingredient", "rosemary");
+    er_mock_set_string("products[0].use", "cosmetic");
+    assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_NOT_APPLICABLE);
+}
+
+static void several_products_say_which_was_assessed(void **state)
+{
+    (void)state;
+    er_mock_set_count("products", 2);
+    er_mock_set_string("products[0].ingredient", "turmeric");
+    er_mock_set_string("products[0].use", "food");
+    er_mock_set_string("products[1].ingredient", "ginger");
+    er_mock_set_string("products[1].use", "food");
+    er_mock_set_number("answers.spice_lead_mg_kg", 1.0);
+    const er_mock_report *r = run("lead");
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_non_null(strstr(r->note, "results are for turmeric only"));
+}
+
+static void purity(void **state)
+{
+    (void)state;
+    firm_with("oregano");
+    assert_int_equal(run("purity")->status, ER_PLUGIN_UNKNOWN);
+    firm_with("oregano");
+    er_mock_set_bool("answers.spice_purity_tests", 0);
+    assert_int_equal(run("purity")->status, ER_PLUGIN_UNMET);
+    firm_with("oregano");
+    er_mock_set_bool("answers.spice_purity_tests", 1);
+    assert_int_equal(run("purity")->status, ER_PLUGIN_MET);
+}
+
+static void unknown_check_fails(void **state)
+{
+    (void)state;
+    assert_int_equal(plugin()->run_check(er_mock_host(), er_mock_firm(), "x"),
+                     ER_PLUGIN_E_FAILED);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(descriptor_is_valid, reset),
+        cmocka_unit_test_setup(lead_levels_at_the_boundary, reset),
+        cmocka_unit_test_setup(herbs_have_no_embedded_lead_level, reset),
+        cmocka_unit_test_setup(ota_levels_at_the_boundary, reset),
+        cmocka_unit_test_setup(capsicum_ota_is_never_a_knockout, reset),
+        cmocka_unit_test_setup(aflatoxin_background_levels, reset),
+        cmocka_unit_test_setup(missing_result_is_unknown, reset),
+        cmocka_unit_test_setup(unknown_species_needs_a_category, reset),
+        cmocka_unit_test_setup(bad_result_fails, reset),
+        cmocka_unit_test_setup(non_food_firm_is_not_applicable, reset),
+        cmocka_unit_test_setup(several_products_say_which_was_assessed, reset),
+        cmocka_unit_test_setup(purity, reset),
+        cmocka_unit_test_setup(unknown_check_fails, reset),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
