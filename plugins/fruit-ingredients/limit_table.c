@@ -60,6 +60,16 @@ int er_limit_row_matches(const er_limit_row *row, const char *ingredient, const 
     return 0;
 }
 
+/* True when name is already an item of the ", "-separated list names. */
+static int in_names(const char *names, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = names; (p = strstr(p, name)) != NULL; p++)
+        if ((p == names || p[-1] == ' ') && (p[n] == '\0' || p[n] == ','))
+            return 1;
+    return 0;
+}
+
 /* Reads an optional string fact: 0 and *out on success, 1 when missing,
  * -1 on a wrong type. */
 static int opt_string(const er_plugin_host_api *host, er_plugin_firm *firm, const char *path,
@@ -122,7 +132,7 @@ int er_limit_evaluate(const er_plugin_host_api *host, er_plugin_firm *firm,
             if (hi == NULL || rows[r].max > hi->max)
                 hi = &rows[r];
         }
-        if (matched && strstr(names, ingredient) == NULL)
+        if (matched && !in_names(names, ingredient))
             er_text_add(names, sizeof names, "%s%s", names[0] ? ", " : "", ingredient);
     }
 

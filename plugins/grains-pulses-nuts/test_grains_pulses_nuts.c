@@ -135,6 +135,19 @@ static void mixed_products_between_limits_is_unknown(void **state)
     assert_int_equal(afla(5.5, 4.0), ER_PLUGIN_UNMET);
 }
 
+static void note_names_each_product_once(void **state)
+{
+    (void)state;
+    product(0, "black_bean", "food");
+    product(1, "bean", "food"); /* a substring of the first: still named */
+    product(2, "maize", "food");
+    product(3, "maize", "food");
+    er_mock_set_number("answers.gpn_lead_mg_kg", 0.1);
+    const er_mock_report *r = run("lead");
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_non_null(strstr(r->note, "(black_bean, bean, maize)"));
+}
+
 static void groundnuts_to_be_sorted_have_no_verified_level(void **state)
 {
     (void)state;
@@ -271,6 +284,7 @@ int main(void)
         cmocka_unit_test_setup(missing_aflatoxin_result_is_unknown, reset),
         cmocka_unit_test_setup(one_result_over_every_limit_is_unmet_even_if_other_missing, reset),
         cmocka_unit_test_setup(mixed_products_between_limits_is_unknown, reset),
+        cmocka_unit_test_setup(note_names_each_product_once, reset),
         cmocka_unit_test_setup(groundnuts_to_be_sorted_have_no_verified_level, reset),
         cmocka_unit_test_setup(bad_intended_use_is_unknown, reset),
         cmocka_unit_test_setup(non_food_use_or_pulses_not_applicable, reset),
