@@ -385,6 +385,28 @@ def case_smoke():
         expect("error" not in f and 0 <= f["score"] <= 100 and f["grade"], "firm scored", f)
         expect(f["route"], "firm routed", f)
 
+    # Each example states "Expected: route R, grade G." in its header; the
+    # audit must agree, and together they must show every route and grade.
+    by_file = {f["file"]: f for f in doc["firms"]}
+    for path in firms:
+        with open(path, encoding="utf-8") as fh:
+            m = re.search(r"Expected: route (\w+), grade ([A-D])", fh.read())
+        expect(m, "example states its expected route and grade", path)
+        got = by_file[path]
+        expect((got["route"], got["grade"]) == m.groups(),
+               "example audits as its header says", path, got["route"], got["grade"])
+    expect({f["route"] for f in doc["firms"]} >= {"cbi", "pum", "local"},
+           "examples cover every route", doc["firms"])
+    expect({f["grade"] for f in doc["firms"]} >= set("ABCD"),
+           "examples cover every grade", doc["firms"])
+
+    # The shipped rubric, programmes and firms validate, plugins' questions included.
+    rc, out, err = run("validate", *plugin_dirs, os.path.join(src, "rubrics"),
+                       *sorted(os.path.join(src, "rubrics", "programmes", f)
+                               for f in os.listdir(os.path.join(src, "rubrics", "programmes"))),
+                       *firms)
+    expect_status(rc, 0, out, err)
+
 
 if __name__ == "__main__":
     globals()["case_" + sys.argv[3]]()

@@ -8,7 +8,6 @@
 
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,40 +282,6 @@ static void test_unreadable_files(void **state)
     BAD("no-such-firm.cfg", "no-such-firm.cfg: cannot open: No such file or directory");
 }
 
-/* The example firms shipped in examples/firms must load against the shipped
- * rubric (plugin questions aside: a firm with any fails here loudly). */
-static void test_shipped_examples_load(void **state)
-{
-    (void)state;
-    er_diag d = {0};
-    er_rubric *r = er_rubric_load(ER_SOURCE_DIR "/rubrics", &d);
-    assert_non_null(r);
-    DIR *dir = opendir(ER_SOURCE_DIR "/examples/firms");
-    if (dir == NULL) {
-        er_rubric_free(r);
-        skip();
-    }
-    struct dirent *e;
-    size_t loaded = 0;
-    while ((e = readdir(dir)) != NULL) {
-        size_t n = strlen(e->d_name);
-        if (n < 5 || strcmp(e->d_name + n - 4, ".cfg") != 0)
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/examples/firms/%s", ER_SOURCE_DIR, e->d_name);
-        er_firm *f = er_firm_load(path, r, NULL, 0, &d);
-        loaded += f != NULL;
-        er_firm_free(f);
-    }
-    closedir(dir);
-    if (d.count > 0)
-        er_diag_print(&d, stderr, "  diag: ");
-    assert_int_equal(d.count, 0);
-    print_message("loaded %zu example firms\n", loaded);
-    er_rubric_free(r);
-    er_diag_free(&d);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,7 +294,6 @@ int main(void)
         cmocka_unit_test(test_answer_errors),
         cmocka_unit_test(test_many_problems_all_reported),
         cmocka_unit_test(test_unreadable_files),
-        cmocka_unit_test(test_shipped_examples_load),
     };
     return cmocka_run_group_tests(tests, load_rubric, free_rubric);
 }
