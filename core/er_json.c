@@ -140,6 +140,20 @@ static json_t *programmes(const er_firm_result *res)
             if (text == NULL || json_array_append_new(reasons, str_or_null(text)) != 0)
                 goto fail;
         }
+        /* The same reasons as data, so a reader can re-word them in another
+         * language without the programme files' wording having to match. */
+        json_t *details = json_array();
+        if (set(o, "reason_details", details) != 0)
+            goto fail;
+        for (size_t k = 0; k < p->n_reasons; k++) {
+            const er_reason *r = &p->reasons[k];
+            json_t *d = json_object();
+            if (d == NULL || json_array_append_new(details, d) != 0 ||
+                set(d, "criterion", str_or_null(r->criterion ? r->criterion->id : NULL)) != 0 ||
+                set(d, "kind", json_string(r->kind == ER_REASON_MISSING ? "missing" : "failed")) != 0 ||
+                set(d, "fact", str_or_null(r->fact)) != 0)
+                goto fail;
+        }
     }
     er_arena_free(&scratch);
     return a;
@@ -226,6 +240,78 @@ static json_t *sector_findings(const er_firm_result *res)
     return a;
 }
 
+/* A profile fact as the firm file gave it: whole numbers as integers so
+ * head counts and years read naturally, dates and texts as strings. */
+static json_t *fact_value(const er_value *v)
+{
+    switch (v->type) {
+    case ER_VALUE_BOOL: return json_boolean(v->b);
+    case ER_VALUE_NUMBER:
+        if (v->num == (double)(json_int_t)v->num && v->num > -9007199254740992.0 &&
+            v->num < 9007199254740992.0)
+            return json_integer((json_int_t)v->num);
+        return json_real(v->num);
+    case ER_VALUE_STRING: return str_or_null(v->str);
+    case ER_VALUE_LIST: {
+        json_t *a = json_array();
+        for (size_t i = 0; a != NULL && i < v->n; i++)
+            if (json_array_append_new(a, str_or_null(v->list[i])) != 0) {
+                json_decref(a);
+                return NULL;
+            }
+        return a;
+    }
+    case ER_VALUE_NONE: break;
+    }
+    return json_null();
+}
+
+static json_t *string_list(const char *const *items, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a != NULL && i < n; i++)
+        if (json_array_append_new(a, str_or_null(items[i])) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    return a;
+}
+
+/* Who the firm is, beyond id/name/sector: enough for `report` to render a
+ * workbook and for `--baseline` to compare outcome indicators later. */
+static int firm_details(json_t *o, const er_firm *f)
+{
+    json_t *audit = json_object();
+    if (set(o, "country", str_or_null(f->country)) != 0 ||
+        set(o, "markets", string_list(f->markets, f->n_markets)) != 0 ||
+        set(o, "audit", audit) != 0 ||
+        set(audit, "date", date_or_null(&f->audit.date)) != 0 ||
+        set(audit, "coach", str_or_null(f->audit.coach)) != 0 ||
+        set(audit, "kind", json_string(f->audit.kind == ER_AUDIT_FOLLOW_UP ? "follow-up"
+                                                                          : "baseline")) != 0)
+        return -1;
+    json_t *products = json_array();
+    if (set(o, "products", products) != 0)
+        return -1;
+    for (size_t i = 0; i < f->n_products; i++) {
+        const er_product *p = &f->products[i];
+        json_t *po = json_object();
+        if (po == NULL || json_array_append_new(products, po) != 0 ||
+            set(po, "name", str_or_null(p->name)) != 0 || set(po, "hs", str_or_null(p->hs)) != 0 ||
+            set(po, "ingredient", str_or_null(p->ingredient)) != 0 ||
+            set(po, "use", json_string(er_use_name(p->use))) != 0 ||
+            set(po, "organic", json_boolean(p->organic)) != 0)
+            return -1;
+    }
+    json_t *facts = json_object();
+    if (set(o, "facts", facts) != 0)
+        return -1;
+    for (size_t i = 0; i < f->n_facts; i++)
+        if (set(facts, f->facts[i].key, fact_value(&f->facts[i].value)) != 0)
+            return -1;
+    return 0;
+}
+
 static json_t *grade(bool scored, char g)
 {
     if (!scored || g == '\0')
@@ -253,7 +339,7 @@ json_t *er_json_firm(const er_firm_result *res)
         set(o, "route", str_or_null(res->route)) != 0 ||
         set(o, "blockers", blockers(res)) != 0 ||
         set(o, "findings", findings(res)) != 0 ||
-        set(o, "sector_findings", sector_findings(res)) != 0)
+        set(o, "sector_findings", sector_findings(res)) != 0 || firm_details(o, f) != 0)
         goto fail;
     return o;
 fail:

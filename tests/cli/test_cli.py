@@ -136,7 +136,8 @@ def case_json_values():
     g, s = firms
     expect(list(g) == ["id", "name", "sector", "file", "as_of", "score", "grade",
                        "grade_uncapped", "coverage", "dimensions", "programmes", "route",
-                       "blockers", "findings", "sector_findings"], "firm keys", list(g))
+                       "blockers", "findings", "sector_findings", "country", "markets",
+                       "audit", "products", "facts"], "firm keys", list(g))
 
     # pe-good.  evidence: verified 1.0, document 0.8, declared 0.5.
     #   management: english_management 2 x 1 x 0.8 = 1.6; years_operating 5 -> band >= 2
@@ -153,8 +154,8 @@ def case_json_values():
     expect(close(dims["management"]["score"], 70.0), "management 70", dims)
     expect(close(dims["food_safety"]["score"], 80.0), "food_safety 80", dims)
     expect(close(dims["food_safety"]["weight"], 2.0), "food_safety weight 2", dims)
-    expect(g["programmes"] == [{"id": "cbi", "eligible": True, "reasons": []}],
-           "pe-good cbi", g["programmes"])
+    expect(g["programmes"] == [{"id": "cbi", "eligible": True, "reasons": [],
+                                "reason_details": []}], "pe-good cbi", g["programmes"])
     expect(g["route"] == "cbi" and g["blockers"] == [], "pe-good route/blockers", g)
     f = {x["criterion"]: x for x in g["findings"]}
     expect(list(f) == ["haccp_plan", "us_fsma_plan", "english_management", "years_operating"],
@@ -194,6 +195,16 @@ def case_json_values():
     expect(cbi["reasons"][0].startswith("25 to 500 employees") and "12" in cbi["reasons"][0],
            "employees reason in English", cbi)
     expect("local_ownership_pct" in cbi["reasons"][1], "missing fact reason", cbi)
+    expect(cbi["reason_details"] == [
+        {"criterion": "employees", "kind": "failed", "fact": "employees"},
+        {"criterion": "local_ownership", "kind": "missing", "fact": "local_ownership_pct"}],
+        "reasons as data", cbi["reason_details"])
+    # The firm travels with its results, for `report` and `--baseline`.
+    expect(s["facts"].get("employees") == 12 and "local_ownership_pct" not in s["facts"],
+           "profile facts as given", s["facts"])
+    expect(s["audit"]["kind"] in ("baseline", "follow-up") and s["audit"]["date"],
+           "audit details", s["audit"])
+    expect(s["markets"] and s["products"] and s["country"], "identity details", s)
     expect(s["route"] == "local", "pe-small route", s["route"])
     f = {x["criterion"]: x for x in s["findings"]}
     expect(f["years_operating"]["status"] == "not_assessed", "unanswered", f["years_operating"])

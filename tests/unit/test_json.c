@@ -164,8 +164,18 @@ static void test_firm_shape_and_values(void **state)
     assert_non_null(o);
     assert_keys(o, "id", "name", "sector", "file", "as_of", "score", "grade", "grade_uncapped",
                 "coverage", "dimensions", "programmes", "route", "blockers", "findings",
-                "sector_findings", NULL);
+                "sector_findings", "country", "markets", "audit", "products", "facts", NULL);
     assert_string_equal(json_string_value(json_object_get(o, "id")), "pe-demo");
+    /* The firm's profile travels with its results (for report/--baseline):
+     * a whole-number fact is written as an integer. */
+    json_t *jfacts = json_object_get(o, "facts");
+    assert_int_equal(json_object_size(jfacts), 1);
+    assert_true(json_is_integer(json_object_get(jfacts, "employees")));
+    assert_int_equal(json_integer_value(json_object_get(jfacts, "employees")), 12);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(o, "audit"), "date")),
+                        "2026-10-14");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(o, "audit"), "kind")),
+                        "baseline");
     assert_string_equal(json_string_value(json_object_get(o, "as_of")), "2026-10-14");
     assert_true(json_real_value(json_object_get(o, "score")) == 72.4);
     assert_string_equal(json_string_value(json_object_get(o, "grade")), "C");
@@ -179,7 +189,11 @@ static void test_firm_shape_and_values(void **state)
     assert_true(json_is_null(json_object_get(json_array_get(d, 1), "score")));
 
     json_t *p = json_object_get(o, "programmes");
-    assert_keys(json_array_get(p, 0), "id", "eligible", "reasons", NULL);
+    assert_keys(json_array_get(p, 0), "id", "eligible", "reasons", "reason_details", NULL);
+    json_t *rd = json_array_get(json_object_get(json_array_get(p, 0), "reason_details"), 0);
+    assert_keys(rd, "criterion", "kind", "fact", NULL);
+    assert_string_equal(json_string_value(json_object_get(rd, "kind")), "failed");
+    assert_string_equal(json_string_value(json_object_get(rd, "fact")), "employees");
     assert_true(json_is_false(json_object_get(json_array_get(p, 0), "eligible")));
     assert_true(json_is_null(json_object_get(json_array_get(p, 1), "eligible")));
     json_t *r = json_object_get(json_array_get(p, 0), "reasons");
