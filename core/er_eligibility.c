@@ -14,27 +14,9 @@
 #include "er_firm.h"
 #include "er_programme.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-/* %.15g in the C locale: "12", "50.1", "10000001" (plain %g would print
- * 1e+07 and hide why 10,000,001 fails "at most 10 million"). */
-static void format_number_c(double x, char *buf, size_t n)
-{
-    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    locale_t old = c != (locale_t)0 ? uselocale(c) : (locale_t)0;
-    snprintf(buf, n, "%.15g", x);
-    if (c != (locale_t)0) {
-        uselocale(old);
-        freelocale(c);
-    } else {
-        for (char *p = buf; *p; p++)
-            if (*p == ',')
-                *p = '.';
-    }
-}
 
 static const er_fact *fact_for(const er_firm *f, const char *key)
 {
@@ -194,7 +176,7 @@ static void format_value(const er_value *v, char *buf, size_t n)
 {
     switch (v->type) {
     case ER_VALUE_BOOL: snprintf(buf, n, "%s", v->b ? "true" : "false"); break;
-    case ER_VALUE_NUMBER: format_number_c(v->num, buf, n); break;
+    case ER_VALUE_NUMBER: er_format_double_c(buf, n, 15, v->num); break;
     case ER_VALUE_STRING: snprintf(buf, n, "%s", v->str ? v->str : ""); break;
     case ER_VALUE_LIST: snprintf(buf, n, "(a list)"); break;
     default: snprintf(buf, n, "(none)"); break;

@@ -11,7 +11,6 @@
  */
 #include "er_result.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,24 +22,6 @@
 
 /* Shown as the grade of a firm to which no criterion applies. */
 #define ER_GRADE_NONE '-'
-
-/* %.15g in the C locale whatever the process locale is: "12", "0.5",
- * "10000001" (plain %g would print 1e+07 and hide the one). */
-static void format_number_c(double x, char *buf, size_t n)
-{
-    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    locale_t old = c != (locale_t)0 ? uselocale(c) : (locale_t)0;
-    snprintf(buf, n, "%.15g", x);
-    if (c != (locale_t)0) {
-        uselocale(old);
-        freelocale(c);
-    } else {
-        /* No C locale object: repair the decimal point by hand. */
-        for (char *p = buf; *p; p++)
-            if (*p == ',')
-                *p = '.';
-    }
-}
 
 /* ---- firm lookups (plain loops; see the file comment) ------------------ */
 
@@ -177,7 +158,7 @@ static int score_answer(const er_rubric *r, const er_criterion *c, const er_fact
     case ER_ANSWER_NUMBER: {
         if (v->type != ER_VALUE_NUMBER || !isfinite(v->num))
             return set_unknown(fd, arena, "answer is not a finite number");
-        format_number_c(v->num, num, sizeof num);
+        er_format_double_c(num, sizeof num, 15, v->num);
         fd->answer = er_arena_strdup(arena, num);
         if (fd->answer == NULL)
             return -1;

@@ -1,6 +1,8 @@
 /* er_types.c - names and parsers for the shared value types. */
 #include "er_types.h"
 
+#include <locale.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -129,4 +131,33 @@ int er_date_cmp(const er_date *a, const er_date *b)
     if (a->day != b->day)
         return a->day < b->day ? -1 : 1;
     return 0;
+}
+
+/* One C locale object for the process: newlocale() per number was a
+ * measurable cost when formatting every cell of a large cohort. */
+static locale_t c_numeric_locale;
+static pthread_once_t c_numeric_once = PTHREAD_ONCE_INIT;
+
+static void make_c_numeric_locale(void)
+{
+    c_numeric_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
+
+void er_format_double_c(char *buf, size_t n, int digits, double x)
+{
+    if (n == 0)
+        return;
+    pthread_once(&c_numeric_once, make_c_numeric_locale);
+    if (c_numeric_locale != (locale_t)0) {
+        locale_t old = uselocale(c_numeric_locale);
+        snprintf(buf, n, "%.*g", digits, x);
+        uselocale(old);
+        return;
+    }
+    /* No locale object (out of memory at start-up): the only locale-dependent
+     * character %g can print is the decimal point; repair it by hand. */
+    snprintf(buf, n, "%.*g", digits, x);
+    for (char *p = buf; *p; p++)
+        if (*p == ',')
+            *p = '.';
 }

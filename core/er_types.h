@@ -106,6 +106,12 @@ bool er_date_parse(const char *s, er_date *out);
 /* Formats a date at its own precision into buf (at least 11 bytes). */
 void er_date_format(const er_date *d, char *buf, size_t n);
 
+/* Formats x as "%.*g" with the given significant digits in the C locale,
+ * whatever the process locale is: numbers shown to people and written into
+ * formulas must never get a decimal comma.  %.15g shows 10000001 as
+ * "10000001" (plain %g would print 1e+07); use 17 digits to round-trip. */
+void er_format_double_c(char *buf, size_t n, int digits, double x);
+
 /* Compares two day-precision dates: <0, 0, >0. */
 int er_date_cmp(const er_date *a, const er_date *b);
 

@@ -10,7 +10,6 @@
  */
 #include "er_xlsx.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -242,17 +241,7 @@ char *er_xlsx_col_ref(er_arena *arena, lxw_row_t first, lxw_row_t last, lxw_col_
 char *er_xlsx_num_text(er_arena *arena, double v)
 {
     char buf[64];
-    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    locale_t old = c != (locale_t)0 ? uselocale(c) : (locale_t)0;
-    snprintf(buf, sizeof buf, "%.17g", v);
-    if (c != (locale_t)0) {
-        uselocale(old);
-        freelocale(c);
-    } else {
-        for (char *p = buf; *p; p++)
-            if (*p == ',')
-                *p = '.';
-    }
+    er_format_double_c(buf, sizeof buf, 17, v);
     return er_arena_strdup(arena, buf);
 }
 

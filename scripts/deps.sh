@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libconfig-dev libxlsxwriter-dev libjansson-dev libcsv-dev   # build
   libcmocka-dev python3 python3-openpyxl                      # tests: unit, workbook readers
+  locales                                                     # tests: a decimal-comma locale
   libreoffice-calc-nogui                                      # tests: recalculates workbooks
 )
 
@@ -19,4 +20,10 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Number formatting and parsing must not follow a decimal-comma locale; the
+# tests prove it under es_ES.UTF-8 when it exists, so make sure it does.
+if ! locale -a 2>/dev/null | grep -qi '^es_ES\.utf-\?8$'; then
+  as_root localedef -i es_ES -f UTF-8 es_ES.UTF-8 || echo "deps: could not generate es_ES.UTF-8; locale tests will skip" >&2
 fi

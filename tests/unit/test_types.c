@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "er_types.h"
@@ -52,12 +54,43 @@ static void test_names_round_trip(void **state)
     assert_false(er_use_parse("Food", &u));
 }
 
+static void test_format_double_c(void **state)
+{
+    (void)state;
+    char buf[64];
+    er_format_double_c(buf, sizeof buf, 15, 10000001.0);
+    assert_string_equal(buf, "10000001"); /* %g would hide the 1 */
+    er_format_double_c(buf, sizeof buf, 17, 0.1);
+    assert_string_equal(buf, "0.10000000000000001");
+
+    /* Under a decimal-comma locale the output must not change.  The locale
+     * may be missing on a minimal machine; then only the C path is tested. */
+    const char *comma[] = {"de_DE.UTF-8", "es_ES.UTF-8", "es_PE.UTF-8", NULL};
+    const char *used = NULL;
+    for (int i = 0; comma[i] && !used; i++)
+        if (setlocale(LC_NUMERIC, comma[i]) != NULL)
+            used = comma[i];
+    if (used != NULL) {
+        char probe[16];
+        snprintf(probe, sizeof probe, "%.1f", 0.5);
+        assert_string_equal(probe, "0,5"); /* the locale really uses a comma */
+        er_format_double_c(buf, sizeof buf, 15, 72.5);
+        assert_string_equal(buf, "72.5");
+        setlocale(LC_NUMERIC, "C");
+    } else {
+        print_message("no decimal-comma locale installed; C path only\n");
+    }
+    er_format_double_c(buf, sizeof buf, 15, 72.5);
+    assert_string_equal(buf, "72.5");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_date_parse_precisions),
         cmocka_unit_test(test_date_parse_rejects_bad_dates),
         cmocka_unit_test(test_names_round_trip),
+        cmocka_unit_test(test_format_double_c),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
