@@ -369,6 +369,13 @@ er_cfg_res er_cfg_string_of(const er_cfg_ctx *ctx, const config_setting_t *s,
         er_cfg_error(ctx, s, path, "must not be empty");
         return ER_CFG_BAD;
     }
+    size_t len = strlen(v);
+    if (len > ER_MAX_TEXT_BYTES) {
+        /* Also Excel's cell limit: a longer text could not be written. */
+        er_cfg_error(ctx, s, path, "text is too long (%zu bytes; at most %u)", len,
+                     ER_MAX_TEXT_BYTES);
+        return ER_CFG_BAD;
+    }
     size_t off = 0;
     er_utf8_status st = er_utf8_check(v, &off);
     if (st != ER_UTF8_OK) {

@@ -26,13 +26,15 @@
 
 #include "er_arena.h"
 #include "er_diag.h"
+#include "er_limits.h"
 #include "er_types.h"
 
 /* Longest dotted path kept for messages; longer ones are truncated. */
 #define ER_CFG_PATH_MAX 256
 
-/* Largest input file accepted; rubric and firm files are a few kB. */
-#define ER_CFG_MAX_FILE_BYTES (4u * 1024u * 1024u)
+/* Largest input file accepted; rubric and firm files are a few kB.  The
+ * value lives with the other input limits in er_limits.h. */
+#define ER_CFG_MAX_FILE_BYTES ER_MAX_CFG_BYTES
 
 /* Where problems go and where copies live while one file is read. */
 typedef struct er_cfg_ctx {

@@ -109,6 +109,12 @@ static void load_markets(const er_cfg_ctx *ctx, const config_setting_t *fg, er_f
         ER_CFG_OK)
         return;
     config_setting_t *s = config_setting_get_member(fg, "markets");
+    if (f->n_markets > ER_MAX_MARKETS) {
+        /* Before the pairwise duplicate check below, which is quadratic. */
+        er_cfg_error(ctx, s, "firm.markets", "too many markets (%zu; at most %u)", f->n_markets,
+                     ER_MAX_MARKETS);
+        return;
+    }
     if (f->n_markets == 0)
         er_cfg_error(ctx, s, "firm.markets", "must name at least one target market");
     for (size_t i = 0; i < f->n_markets; i++) {
@@ -135,6 +141,11 @@ static void load_products(const er_cfg_ctx *ctx, const config_setting_t *fg, er_
     if (n == 0) {
         /* A firm is audited for exporting something. */
         er_cfg_error(ctx, list, "firm.products", "must list at least one product");
+        return;
+    }
+    if (n > ER_MAX_PRODUCTS) {
+        er_cfg_error(ctx, list, "firm.products", "too many products (%zu; at most %u)", n,
+                     ER_MAX_PRODUCTS);
         return;
     }
     er_product *pr = er_arena_calloc(ctx->arena, n, sizeof *pr);

@@ -627,6 +627,12 @@ static void load_all_criteria(src_file *files, size_t n_files, er_rubric *r, er_
                     "the rubric defines no criteria");
         return;
     }
+    if (total > ER_MAX_CRITERIA) {
+        er_diag_add(diag, files[0].ctx.file, 0, "rubric.criteria",
+                    "too many criteria (%zu in the rubric and its modules; at most %u)", total,
+                    ER_MAX_CRITERIA);
+        return;
+    }
     er_criterion *crit = er_arena_calloc(&r->arena, total, sizeof *crit);
     if (crit == NULL) {
         er_diag_add(diag, files[0].ctx.file, 0, NULL, "out of memory");
