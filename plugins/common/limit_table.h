@@ -2,9 +2,10 @@
  * limit_table.h - compares a firm's lab result with the EU maximum levels
  * that apply to its products, from a table the plugin embeds.
  *
- * Kept identical in plugins/grains-pulses-nuts and plugins/fruit-ingredients:
- * each plugin must build alone (out of tree too), so they do not share a
- * library.
+ * Shared source of the grains-pulses-nuts and fruit-ingredients plugins:
+ * each compiles it into its own .so (plugins never share a library or need
+ * another's symbols).  A BSO copying one of them out of tree copies this
+ * file with it.
  *
  * Decision rule (no invented margins): the firm gives ONE result per
  * contaminant, its highest over recent export lots.  Every food product is
