@@ -13,18 +13,9 @@
 
 #include "er_cfg.h"
 #include "er_utf8.h"
+#include "diag_assert.h"
 
 #define DATA ER_TEST_DATA "/loaders/cfg/"
-
-/* Fails with the whole diag printed when no line contains needle. */
-static void assert_diag_has(const er_diag *d, const char *needle)
-{
-    for (size_t i = 0; i < d->count; i++)
-        if (strstr(d->lines[i], needle) != NULL)
-            return;
-    er_diag_print(d, stderr, "  diag: ");
-    fail_msg("no diagnostic contains \"%s\"", needle);
-}
 
 static void test_utf8_accepts_clean_text(void **state)
 {

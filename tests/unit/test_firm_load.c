@@ -14,18 +14,10 @@
 
 #include "er_firm.h"
 #include "er_rubric.h"
+#include "diag_assert.h"
 
 #define DATA ER_TEST_DATA "/loaders/"
 #define FIRMS DATA "firms/"
-
-static void assert_diag_has(const er_diag *d, const char *needle)
-{
-    for (size_t i = 0; i < d->count; i++)
-        if (strstr(d->lines[i], needle) != NULL)
-            return;
-    er_diag_print(d, stderr, "  diag: ");
-    fail_msg("no diagnostic contains \"%s\"", needle);
-}
 
 static int load_rubric(void **state)
 {
@@ -51,12 +43,7 @@ static void expect_bad(const er_rubric *r, const char *file, const char *const *
     er_diag d = {0};
     er_firm *f = er_firm_load(path, r, NULL, 0, &d);
     assert_null(f);
-    size_t n = 0;
-    for (; needles[n] != NULL; n++)
-        assert_diag_has(&d, needles[n]);
-    if (d.count != n)
-        er_diag_print(&d, stderr, "  diag: ");
-    assert_int_equal(d.count, n);
+    assert_diag_exactly(&d, needles);
     er_diag_free(&d);
 }
 

@@ -11,17 +11,9 @@
 #include <string.h>
 
 #include "er_rubric.h"
+#include "diag_assert.h"
 
 #define DATA ER_TEST_DATA "/loaders/"
-
-static void assert_diag_has(const er_diag *d, const char *needle)
-{
-    for (size_t i = 0; i < d->count; i++)
-        if (strstr(d->lines[i], needle) != NULL)
-            return;
-    er_diag_print(d, stderr, "  diag: ");
-    fail_msg("no diagnostic contains \"%s\"", needle);
-}
 
 /* Loads DATA/dir, which must fail with exactly the listed problems. */
 static void expect_bad(const char *dir, const char *const *needles)
@@ -31,12 +23,7 @@ static void expect_bad(const char *dir, const char *const *needles)
     er_diag d = {0};
     er_rubric *r = er_rubric_load(path, &d);
     assert_null(r);
-    size_t n = 0;
-    for (; needles[n] != NULL; n++)
-        assert_diag_has(&d, needles[n]);
-    if (d.count != n)
-        er_diag_print(&d, stderr, "  diag: ");
-    assert_int_equal(d.count, n);
+    assert_diag_exactly(&d, needles);
     er_diag_free(&d);
 }
 
