@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "er_cfg.h"
+#include "er_firm_check.h"
 #include "er_rubric.h"
 
 #define NO_MAX DBL_MAX /* no upper bound: the schema does not invent one */
@@ -58,49 +59,6 @@ const er_fact_spec *er_fact_spec_find(const char *key)
     return NULL;
 }
 
-/* ---- field formats ------------------------------------------------------ */
-
-/* [A-Za-z0-9][A-Za-z0-9._-]{0,63}: the id becomes an output file name. */
-static bool is_firm_id(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 64)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
-            return false;
-    }
-    return true;
-}
-
-static bool is_upper(const char *s, size_t min, size_t max)
-{
-    size_t n = strlen(s);
-    if (n < min || n > max)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < 'A' || s[i] > 'Z')
-            return false;
-    return true;
-}
-
-/* An HS code as written: digit groups separated by single dots, 4 to 10
- * digits in all, starting with the 4-digit heading ("1106", "1106.20",
- * "0901.11.00"). */
-static bool is_hs_code(const char *s)
-{
-    size_t digits = 0;
-    for (size_t i = 0; s[i]; i++) {
-        if (s[i] >= '0' && s[i] <= '9')
-            digits++;
-        else if (s[i] != '.' || i < 4 || s[i + 1] == '\0' || s[i + 1] == '.')
-            return false;
-    }
-    return digits >= 4 && digits <= 10 && s[0] != '.';
-}
-
 /* ---- groups ----------------------------------------------------------------- */
 
 static void load_markets(const er_cfg_ctx *ctx, const config_setting_t *fg, er_firm *f)
@@ -116,16 +74,12 @@ static void load_markets(const er_cfg_ctx *ctx, const config_setting_t *fg, er_f
         return;
     }
     if (f->n_markets == 0)
-        er_cfg_error(ctx, s, "firm.markets", "must name at least one target market");
+        er_cfg_error(ctx, s, "firm.markets", ER_FIRM_MSG_NO_MARKETS);
     for (size_t i = 0; i < f->n_markets; i++) {
-        char p[ER_CFG_PATH_MAX];
+        char p[ER_CFG_PATH_MAX], msg[ER_FIRM_MSG_MAX];
         er_cfg_path_index(p, "firm.markets", i);
-        if (!is_upper(f->markets[i], 2, 8))
-            er_cfg_error(ctx, s, p, "\"%s\" is not a market code (2-8 upper-case letters, e.g. EU)",
-                         f->markets[i]);
-        for (size_t k = 0; k < i; k++)
-            if (strcmp(f->markets[k], f->markets[i]) == 0)
-                er_cfg_error(ctx, s, p, "market \"%s\" is listed twice", f->markets[i]);
+        if (!er_firm_check_market(f->markets, i, msg, sizeof msg))
+            er_cfg_error(ctx, s, p, "%s", msg);
     }
 }
 
@@ -140,7 +94,7 @@ static void load_products(const er_cfg_ctx *ctx, const config_setting_t *fg, er_
     size_t n = (size_t)config_setting_length(list);
     if (n == 0) {
         /* A firm is audited for exporting something. */
-        er_cfg_error(ctx, list, "firm.products", "must list at least one product");
+        er_cfg_error(ctx, list, "firm.products", ER_FIRM_MSG_NO_PRODUCTS);
         return;
     }
     if (n > ER_MAX_PRODUCTS) {
@@ -154,7 +108,7 @@ static void load_products(const er_cfg_ctx *ctx, const config_setting_t *fg, er_
         return;
     }
     for (size_t i = 0; i < n; i++) {
-        char p[ER_CFG_PATH_MAX], fp[ER_CFG_PATH_MAX];
+        char p[ER_CFG_PATH_MAX], fp[ER_CFG_PATH_MAX], msg[ER_FIRM_MSG_MAX];
         er_cfg_path_index(p, "firm.products", i);
         config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
         pr[i].line = er_cfg_line(e);
@@ -166,17 +120,14 @@ static void load_products(const er_cfg_ctx *ctx, const config_setting_t *fg, er_
         er_cfg_check_fields(ctx, e, p, fields);
         er_cfg_get_string(ctx, e, "name", p, true, &pr[i].name);
         if (er_cfg_get_string(ctx, e, "hs", p, true, &pr[i].hs) == ER_CFG_OK &&
-            !is_hs_code(pr[i].hs)) {
+            !er_firm_check_hs(pr[i].hs, msg, sizeof msg)) {
             er_cfg_path(fp, p, "hs");
-            er_cfg_error(ctx, config_setting_get_member(e, "hs"), fp,
-                         "\"%s\" is not an HS code (digits, optionally dotted, e.g. 1106.20)",
-                         pr[i].hs);
+            er_cfg_error(ctx, config_setting_get_member(e, "hs"), fp, "%s", msg);
         }
         if (er_cfg_get_string(ctx, e, "ingredient", p, false, &pr[i].ingredient) == ER_CFG_OK &&
-            !er_cfg_is_ident(pr[i].ingredient, "-")) {
+            !er_firm_check_ingredient(pr[i].ingredient, msg, sizeof msg)) {
             er_cfg_path(fp, p, "ingredient");
-            er_cfg_error(ctx, config_setting_get_member(e, "ingredient"), fp,
-                         "\"%s\" is not a catalogue key ([a-z0-9_-]+)", pr[i].ingredient);
+            er_cfg_error(ctx, config_setting_get_member(e, "ingredient"), fp, "%s", msg);
         }
         int use = -1;
         if (er_cfg_get_enum(ctx, e, "use", p, true, uses, &use) == ER_CFG_OK)
@@ -210,42 +161,24 @@ static bool load_founded(const er_cfg_ctx *ctx, const config_setting_t *s, const
                          const er_firm *f, er_value *v)
 {
     int t = config_setting_type(s);
-    er_date d = {0};
+    char msg[ER_FIRM_MSG_MAX];
+    bool ok;
     if (t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64) {
-        long long y = config_setting_get_int64(s);
-        if (y < 1800 || y > 9999) {
-            er_cfg_error(ctx, s, p, "%lld is not a year 1800..9999", y);
-            return false;
-        }
-        d.year = (int)y;
-        d.precision = ER_DATE_YEAR;
-        v->type = ER_VALUE_NUMBER;
+        ok = er_firm_check_founded_year(config_setting_get_int64(s), &f->audit.date, v, msg,
+                                        sizeof msg);
     } else if (t == CONFIG_TYPE_STRING) {
-        if (er_cfg_string_of(ctx, s, p, &v->str) != ER_CFG_OK)
+        const char *text = NULL;
+        if (er_cfg_string_of(ctx, s, p, &text) != ER_CFG_OK)
             return false;
-        if (!er_date_parse(v->str, &d)) {
-            er_cfg_error(ctx, s, p, "invalid date \"%s\" (expected YYYY, YYYY-MM or YYYY-MM-DD)",
-                         v->str);
-            return false;
-        }
-        v->type = ER_VALUE_STRING;
+        ok = er_firm_check_founded_text(text, &f->audit.date, v, msg, sizeof msg);
     } else {
         er_cfg_error(ctx, s, p, "expected a year (integer) or a date string, found %s",
                      er_cfg_type_name(t));
         return false;
     }
-    v->num = d.year;
-    /* Compare at the founding date's own precision: founded 2026 is fine
-     * for an audit on 2026-03-01. */
-    const er_date *a = &f->audit.date;
-    if (a->precision == ER_DATE_DAY &&
-        (d.year > a->year || (d.precision >= ER_DATE_MONTH && d.year == a->year &&
-                              (d.month > a->month || (d.precision == ER_DATE_DAY &&
-                                                      d.month == a->month && d.day > a->day))))) {
-        er_cfg_error(ctx, s, p, "founding date is after the audit date");
-        return false;
-    }
-    return true;
+    if (!ok)
+        er_cfg_error(ctx, s, p, "%s", msg);
+    return ok;
 }
 
 static bool load_fact(const er_cfg_ctx *ctx, const config_setting_t *s, const char *p,
@@ -266,12 +199,9 @@ static bool load_fact(const er_cfg_ctx *ctx, const config_setting_t *s, const ch
     } else if (er_cfg_number_of(ctx, s, p, &x) != ER_CFG_OK) {
         return false;
     }
-    if (x < spec->min || x > spec->max) {
-        if (spec->max == NO_MAX)
-            er_cfg_error(ctx, s, p, "%g is out of range (must be >= %g)", x, spec->min);
-        else
-            er_cfg_error(ctx, s, p, "%g is out of range (must be %g..%g)", x, spec->min,
-                         spec->max);
+    char msg[ER_FIRM_MSG_MAX];
+    if (!er_firm_check_number_fact(spec, x, msg, sizeof msg)) {
+        er_cfg_error(ctx, s, p, "%s", msg);
         return false;
     }
     v->type = ER_VALUE_NUMBER;
@@ -298,8 +228,7 @@ static void load_profile(const er_cfg_ctx *ctx, const config_setting_t *fg, er_f
         er_cfg_path(p, "firm.profile", key);
         const er_fact_spec *spec = er_fact_spec_find(key);
         if (spec == NULL) {
-            er_cfg_error(ctx, s, p, "unknown field (profile facts are listed in "
-                                    "docs/firm-format.md)");
+            er_cfg_error(ctx, s, p, ER_FIRM_MSG_UNKNOWN_FACT);
             continue;
         }
         er_fact *fact = &facts[k];
@@ -316,45 +245,28 @@ static void load_profile(const er_cfg_ctx *ctx, const config_setting_t *fg, er_f
 static bool load_rubric_answer(const er_cfg_ctx *ctx, const config_setting_t *s, const char *p,
                                const er_criterion *c, er_value *v)
 {
+    bool typed = true;
     switch (c->type) {
-    case ER_ANSWER_CHECK:
-        er_cfg_error(ctx, s, p, "criterion \"%s\" is computed by plugin check \"%s\"; "
-                                "it cannot be answered",
-                     c->id, c->check);
-        return false;
+    case ER_ANSWER_CHECK: break;
     case ER_ANSWER_YESNO:
         v->type = ER_VALUE_BOOL;
-        return er_cfg_bool_of(ctx, s, p, &v->b) == ER_CFG_OK;
-    case ER_ANSWER_CHOICE: {
-        if (er_cfg_string_of(ctx, s, p, &v->str) != ER_CFG_OK)
-            return false;
-        if (er_criterion_find_choice(c, v->str) != NULL) {
-            v->type = ER_VALUE_STRING;
-            return true;
-        }
-        char list[512] = "";
-        for (size_t i = 0; i < c->n_choices; i++) {
-            size_t used = strlen(list);
-            snprintf(list + used, sizeof list - used, "%s%s", i ? " | " : "", c->choices[i].value);
-        }
-        er_cfg_error(ctx, s, p, "\"%s\" is not a choice of criterion \"%s\" (expected %s)",
-                     v->str, c->id, list);
+        typed = er_cfg_bool_of(ctx, s, p, &v->b) == ER_CFG_OK;
+        break;
+    case ER_ANSWER_CHOICE:
+        v->type = ER_VALUE_STRING;
+        typed = er_cfg_string_of(ctx, s, p, &v->str) == ER_CFG_OK;
+        break;
+    case ER_ANSWER_NUMBER:
+        v->type = ER_VALUE_NUMBER;
+        typed = er_cfg_number_of(ctx, s, p, &v->num) == ER_CFG_OK;
+        break;
+    }
+    if (!typed)
         return false;
-    }
-    case ER_ANSWER_NUMBER: {
-        if (er_cfg_number_of(ctx, s, p, &v->num) != ER_CFG_OK)
-            return false;
-        for (size_t i = 0; i < c->n_bands; i++) {
-            const er_band *b = &c->bands[i];
-            if ((!b->has_min || v->num >= b->min) && (!b->has_below || v->num < b->below)) {
-                v->type = ER_VALUE_NUMBER;
-                return true;
-            }
-        }
-        er_cfg_error(ctx, s, p, "%g is outside every band of criterion \"%s\"", v->num, c->id);
-        return false;
-    }
-    }
+    char msg[ER_FIRM_MSG_MAX];
+    if (er_firm_check_answer(c, v, msg, sizeof msg))
+        return true;
+    er_cfg_error(ctx, s, p, "%s", msg);
     return false;
 }
 
@@ -406,15 +318,10 @@ static void load_answers(const er_cfg_ctx *ctx, const config_setting_t *fg, er_f
         long ci = rubric ? er_rubric_find_criterion(rubric, key) : -1;
         if (ci >= 0) {
             ok = load_rubric_answer(ctx, s, p, &rubric->criteria[ci], &a->value);
+        } else if (er_firm_question_known(rubric, extra, n_extra, key)) {
+            ok = load_free_answer(ctx, s, p, &a->value);
         } else {
-            bool known = rubric == NULL;
-            for (size_t e = 0; e < n_extra && !known; e++)
-                known = strcmp(extra[e], key) == 0;
-            if (known)
-                ok = load_free_answer(ctx, s, p, &a->value);
-            else
-                er_cfg_error(ctx, s, p, "unknown question (not a rubric criterion id nor a "
-                                        "plugin question)");
+            er_cfg_error(ctx, s, p, ER_FIRM_MSG_UNKNOWN_QUESTION);
         }
         if (ok && a->key != NULL)
             k++;
@@ -438,10 +345,9 @@ static void load_evidence(const er_cfg_ctx *ctx, const config_setting_t *fg, er_
         if (er_cfg_string_of(ctx, s, p, &v) != ER_CFG_OK)
             continue;
         er_evidence ev;
-        if (!er_evidence_parse(v, &ev)) {
-            er_cfg_error(ctx, s, p, "\"%s\" is not an evidence level (expected verified | "
-                                    "document | declared)",
-                         v);
+        char msg[ER_FIRM_MSG_MAX];
+        if (!er_firm_check_evidence(v, &ev, msg, sizeof msg)) {
+            er_cfg_error(ctx, s, p, "%s", msg);
             continue;
         }
         /* Look in the file, not the loaded answers, so a bad answer is
@@ -449,7 +355,7 @@ static void load_evidence(const er_cfg_ctx *ctx, const config_setting_t *fg, er_
         bool answered = answers != NULL && config_setting_is_group(answers) &&
                         config_setting_get_member(answers, key) != NULL;
         if (!answered) {
-            er_cfg_error(ctx, s, p, "evidence given for a question that has no answer");
+            er_cfg_error(ctx, s, p, ER_FIRM_MSG_ORPHAN_EVIDENCE);
             continue;
         }
         for (size_t k = 0; k < f->n_answers; k++)
@@ -460,21 +366,17 @@ static void load_evidence(const er_cfg_ctx *ctx, const config_setting_t *fg, er_
 
 static void load_identity(const er_cfg_ctx *ctx, const config_setting_t *fg, er_firm *f)
 {
-    if (er_cfg_get_string(ctx, fg, "id", "firm", true, &f->id) == ER_CFG_OK && !is_firm_id(f->id))
-        er_cfg_error(ctx, config_setting_get_member(fg, "id"), "firm.id",
-                     "\"%s\" is not a valid firm id (expected [A-Za-z0-9][A-Za-z0-9._-]{0,63}; "
-                     "it becomes a file name)",
-                     f->id);
+    char msg[ER_FIRM_MSG_MAX];
+    if (er_cfg_get_string(ctx, fg, "id", "firm", true, &f->id) == ER_CFG_OK &&
+        !er_firm_check_id(f->id, msg, sizeof msg))
+        er_cfg_error(ctx, config_setting_get_member(fg, "id"), "firm.id", "%s", msg);
     er_cfg_get_string(ctx, fg, "name", "firm", true, &f->name);
     if (er_cfg_get_string(ctx, fg, "country", "firm", true, &f->country) == ER_CFG_OK &&
-        !is_upper(f->country, 2, 2))
-        er_cfg_error(ctx, config_setting_get_member(fg, "country"), "firm.country",
-                     "\"%s\" is not an ISO 3166-1 alpha-2 code (two upper-case letters)",
-                     f->country);
+        !er_firm_check_country(f->country, msg, sizeof msg))
+        er_cfg_error(ctx, config_setting_get_member(fg, "country"), "firm.country", "%s", msg);
     if (er_cfg_get_string(ctx, fg, "sector", "firm", true, &f->sector) == ER_CFG_OK &&
-        !er_cfg_is_ident(f->sector, "-"))
-        er_cfg_error(ctx, config_setting_get_member(fg, "sector"), "firm.sector",
-                     "\"%s\" is not a sector plugin id ([a-z0-9_-]+)", f->sector);
+        !er_firm_check_sector(f->sector, msg, sizeof msg))
+        er_cfg_error(ctx, config_setting_get_member(fg, "sector"), "firm.sector", "%s", msg);
 }
 
 er_firm *er_firm_load(const char *path, const struct er_rubric *rubric,
