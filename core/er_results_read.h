@@ -4,7 +4,11 @@
  * auditing again) and `exportready audit --baseline OLD.json` (follow-up
  * audits compare with an earlier run).
  *
- * The saved numbers are used as they are: nothing is re-scored.  Each saved
+ * The saved numbers are used as they are: nothing is re-scored.  (The
+ * engine does run on the rebuilt firm, but only to recover the exact
+ * doubles the JSON rounds to 4 decimals, so workbooks match `audit`'s byte
+ * for byte; a saved status, point, score, grade or blocker it disagrees
+ * with is an error.)  Each saved
  * firm is rebuilt as an er_firm (identity, audit, markets, products, profile
  * facts; answers and evidence from its findings) and an er_firm_result whose
  * findings, dimensions, programmes and blockers point into the rubric and
