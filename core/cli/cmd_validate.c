@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "er_cfg.h"
 #include "er_firm.h"
 #include "er_plugin_host.h"
 #include "er_programme.h"
@@ -297,14 +298,10 @@ static const char *file_kind(const char *file, const config_t *cfg, er_diag *dia
 static void check_file(validate_ctx *v, const char *file, er_diag *diag)
 {
     config_t cfg;
-    config_init(&cfg);
-    if (config_read_file(&cfg, file) != CONFIG_TRUE) {
-        const char *ef = config_error_file(&cfg);
-        er_diag_add(diag, ef ? ef : file, config_error_line(&cfg), NULL, "%s",
-                    config_error_text(&cfg) ? config_error_text(&cfg) : "cannot be read");
-        config_destroy(&cfg);
+    /* The loaders' own reader: same size limit, @include refusal and
+     * messages as `audit`, never libconfig's raw file reader. */
+    if (er_cfg_read(&cfg, file, diag) != 0)
         return;
-    }
     const char *kind = file_kind(file, &cfg, diag);
     config_destroy(&cfg);
     if (kind == NULL)
