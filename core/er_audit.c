@@ -112,19 +112,33 @@ static int fail_firm(er_firm_audit *out, const er_diag *diag, size_t from, const
     return 1;
 }
 
+const char *const *er_audit_questions(const er_audit *a, size_t *n)
+{
+    *n = a->n_questions;
+    return a->questions;
+}
+
 int er_audit_firm(er_audit *a, const char *path, er_firm_audit *out)
 {
     memset(out, 0, sizeof *out);
     out->file = path;
 
     er_diag diag = {0};
-    out->firm = er_firm_load(path, a->rubric, a->questions, a->n_questions, &diag);
-    if (out->firm == NULL) {
+    er_firm *firm = er_firm_load(path, a->rubric, a->questions, a->n_questions, &diag);
+    if (firm == NULL) {
         int rc = diag.oom ? -1 : fail_firm(out, &diag, 0, "the firm file could not be loaded");
         er_diag_free(&diag);
         return rc;
     }
     er_diag_free(&diag);
+    return er_audit_loaded_firm(a, firm, path, out);
+}
+
+int er_audit_loaded_firm(er_audit *a, er_firm *firm, const char *file, er_firm_audit *out)
+{
+    memset(out, 0, sizeof *out);
+    out->file = file;
+    out->firm = firm;
     out->id = out->firm->id;
 
     const er_rubric *r = a->rubric;

@@ -75,6 +75,18 @@ typedef struct er_firm_audit {
  */
 int er_audit_firm(er_audit *a, const char *path, er_firm_audit *out);
 
+/*
+ * Audits a firm already loaded by another reader (a CSV cohort row), taking
+ * ownership of firm (freed with out, also on failure).  file names it in
+ * messages and results ("cohort.csv:12") and must outlive out.  Returns 0,
+ * or -1 when out of memory.
+ */
+int er_audit_loaded_firm(er_audit *a, er_firm *firm, const char *file, er_firm_audit *out);
+
+/* The plugin intake question ids a firm may answer besides the rubric's
+ * criteria (host-owned), for readers that check answers themselves. */
+const char *const *er_audit_questions(const er_audit *a, size_t *n);
+
 void er_firm_audit_free(er_firm_audit *fa);
 
 void er_audit_close(er_audit *a);

@@ -454,3 +454,164 @@ int er_json_write(const json_t *doc, const char *path, const char **why)
     free(text);
     return rc;
 }
+
+/* ---- streaming ----------------------------------------------------------- */
+
+/* jansson writes the empty array of the envelope's last key as this; the
+ * firms go between its brackets. */
+#define FIRMS_EMPTY "\"firms\": []"
+#define FIRM_INDENT "    " /* depth 2: document -> "firms" array -> object */
+
+struct er_json_stream {
+    FILE *out;
+    char *path, *tmp; /* tmp NULL: writing to stdout */
+    char *tail;       /* what follows the firms */
+    size_t n_firms;
+    const char *why;  /* first failure */
+};
+
+static void stream_fail(er_json_stream *s, const char *why)
+{
+    if (s->why == NULL)
+        s->why = why;
+}
+
+static void stream_put(er_json_stream *s, const char *text)
+{
+    size_t n = strlen(text);
+    if (s->why == NULL && fwrite(text, 1, n, s->out) != n)
+        stream_fail(s, strerror(errno));
+}
+
+static void stream_free(er_json_stream *s)
+{
+    free(s->path);
+    free(s->tmp);
+    free(s->tail);
+    free(s);
+}
+
+er_json_stream *er_json_stream_open(const json_t *doc, const char *path, const char **why)
+{
+    *why = "out of memory";
+    er_json_stream *s = calloc(1, sizeof *s);
+    char *env = s ? er_json_dumps(doc) : NULL;
+    char *cut = env ? strstr(env, FIRMS_EMPTY) : NULL;
+    if (cut == NULL || strstr(cut + 1, FIRMS_EMPTY) != NULL) {
+        if (env != NULL)
+            *why = "internal error: the document has no empty \"firms\" array at its end";
+        free(env);
+        free(s);
+        return NULL;
+    }
+    cut += strlen(FIRMS_EMPTY) - 1; /* at the ']' */
+    s->tail = strdup(cut);
+    *cut = '\0';
+    s->path = strdup(path);
+    if (s->tail == NULL || s->path == NULL) {
+        free(env);
+        stream_free(s);
+        return NULL;
+    }
+    if (strcmp(path, "-") == 0) {
+        s->out = stdout;
+    } else {
+        size_t plen = strlen(path);
+        s->tmp = malloc(plen + sizeof ".tmp.XXXXXX");
+        if (s->tmp == NULL) {
+            free(env);
+            stream_free(s);
+            return NULL;
+        }
+        memcpy(s->tmp, path, plen);
+        memcpy(s->tmp + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
+        int fd = mkstemp(s->tmp);
+        mode_t mask = umask(0);
+        umask(mask);
+        if (fd < 0 || fchmod(fd, 0666 & ~mask) != 0 || (s->out = fdopen(fd, "w")) == NULL) {
+            *why = strerror(errno);
+            if (fd >= 0) {
+                close(fd);
+                unlink(s->tmp);
+            }
+            free(env);
+            stream_free(s);
+            return NULL;
+        }
+    }
+    stream_put(s, env);
+    free(env);
+    *why = NULL;
+    return s;
+}
+
+char *er_json_firm_text(const json_t *firm)
+{
+    char *body = json_dumps(firm, ER_JSON_FLAGS);
+    if (body == NULL)
+        return NULL;
+    size_t lines = 1;
+    for (const char *p = body; *p; p++)
+        lines += *p == '\n';
+    size_t ind = strlen(FIRM_INDENT);
+    char *out = malloc(strlen(body) + lines * ind + 1);
+    if (out != NULL) {
+        /* Strings never hold a raw newline (JSON escapes it), so every
+         * newline starts a line to indent. */
+        char *o = out;
+        memcpy(o, FIRM_INDENT, ind);
+        o += ind;
+        for (const char *p = body; *p; p++) {
+            *o++ = *p;
+            if (*p == '\n') {
+                memcpy(o, FIRM_INDENT, ind);
+                o += ind;
+            }
+        }
+        *o = '\0';
+    }
+    free(body);
+    return out;
+}
+
+int er_json_stream_add_text(er_json_stream *s, const char *firm_text)
+{
+    stream_put(s, s->n_firms == 0 ? "\n" : ",\n");
+    stream_put(s, firm_text);
+    s->n_firms++;
+    return s->why == NULL ? 0 : -1;
+}
+
+int er_json_stream_commit(er_json_stream *s, const char **why)
+{
+    if (s->n_firms > 0)
+        stream_put(s, "\n  ");
+    stream_put(s, s->tail);
+    if (s->why == NULL && fflush(s->out) != 0)
+        stream_fail(s, strerror(errno));
+    if (s->tmp != NULL) {
+        if (s->why == NULL && fsync(fileno(s->out)) != 0)
+            stream_fail(s, strerror(errno));
+        if (fclose(s->out) != 0)
+            stream_fail(s, strerror(errno));
+        if (s->why == NULL && rename(s->tmp, s->path) != 0)
+            stream_fail(s, strerror(errno));
+        if (s->why != NULL)
+            unlink(s->tmp);
+    }
+    *why = s->why;
+    int rc = s->why == NULL ? 0 : -1;
+    stream_free(s);
+    return rc;
+}
+
+void er_json_stream_abort(er_json_stream *s)
+{
+    if (s == NULL)
+        return;
+    if (s->tmp != NULL) {
+        fclose(s->out);
+        unlink(s->tmp);
+    }
+    stream_free(s);
+}

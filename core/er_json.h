@@ -48,4 +48,25 @@ int er_json_write(const json_t *doc, const char *path, const char **why);
 /* The same bytes as er_json_write, as a malloc'd string (caller frees). */
 char *er_json_dumps(const json_t *doc);
 
+/*
+ * Streaming: the same bytes as er_json_write of a document holding every
+ * firm, in constant memory.  doc is the envelope from er_json_document_new
+ * (its "firms" array empty); each firm is added as text from
+ * er_json_firm_text, in order, and never kept.  The file appears (renamed
+ * into place, as er_json_write does) only on er_json_stream_commit; abort
+ * removes the temporary file.  Errors are sticky: after a failed add, the
+ * commit fails with the first reason.  why gets static text.
+ */
+typedef struct er_json_stream er_json_stream;
+
+er_json_stream *er_json_stream_open(const json_t *doc, const char *path, const char **why);
+
+/* A firm object as it appears inside the document (indented to its depth,
+ * no separator), malloc'd; NULL when out of memory. */
+char *er_json_firm_text(const json_t *firm);
+
+int er_json_stream_add_text(er_json_stream *s, const char *firm_text);
+int er_json_stream_commit(er_json_stream *s, const char **why); /* frees s */
+void er_json_stream_abort(er_json_stream *s);                   /* frees s */
+
 #endif
