@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""bench/run.py - times `exportready audit` against the libxlsxwriter floor.
+
+    bench/run.py --build BUILD_DIR [--sizes 100,1000,10000] [--jobs 1,2]
+                 [--work DIR] [--report FILE] [--seed S]
+
+For each size N it generates N firms (bench/gen_firms, deterministic), then
+runs, each in a fresh output directory:
+  * the floor (bench/floor): the same workbooks with bare libxlsxwriter;
+  * `exportready audit -o DIR` (firm workbooks + cohort workbook), with and
+    without plugin isolation (--no-isolate), for each -j value the CLI
+    supports (-j is skipped, with a note, when `exportready help audit` does
+    not list it).
+Per run it reports wall seconds, firms per second, bytes written, peak RSS
+(GNU time %M: the process itself, not its forked plugin children) and our time as a ratio to the floor.
+
+The floor is sized from a real audit: a calibration run of the first firms
+with --json gives the criteria, dimensions, actions, blockers and programmes
+per firm; the rubric files give the mean text lengths (see calibrate()).
+
+Only the Python standard library is used.  No timing is asserted: this
+prints figures, it does not judge them.
+"""
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+COLUMNS = ["n", "program", "isolate", "jobs", "exit", "wall_s", "firms_per_s", "bytes",
+           "peak_rss_mib", "ratio_to_floor"]
+
+
+def raise_stack():
+    # The kernel allows argv up to min(stack limit / 4, 6 MiB): 100 000 file
+    # names need more than the default 8 MiB stack gives (2 MiB).
+    soft, hard = resource.getrlimit(resource.RLIMIT_STACK)
+    want = 64 * 1024 * 1024
+    if hard == resource.RLIM_INFINITY or hard >= want:
+        resource.setrlimit(resource.RLIMIT_STACK, (want, hard))
+
+
+def timed(cmd, cwd=None, env=None, rss_file="/tmp/exportready-bench.rss"):
+    """Runs cmd; returns (exit status, wall seconds, peak RSS in KiB).
+
+    Peak RSS comes from GNU time's %M (wait4 of its own child): measuring
+    our child directly would count Python's RSS, because the kernel keeps the
+    high-water mark of the forked Python image across execve."""
+    start = time.monotonic()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss_file] + cmd, cwd=cwd, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       preexec_fn=raise_stack)
+    wall = time.monotonic() - start
+    if p.returncode != 0:
+        sys.stderr.write(p.stderr.decode("utf-8", "replace")[-2000:])
+    with open(rss_file, encoding="ascii") as f:
+        rss = int(f.read().split()[-1])
+    return p.returncode, wall, rss
+
+
+def dir_bytes(path):
+    total = 0
+    for root, _, files in os.walk(path):
+        for f in files:
+            total += os.path.getsize(os.path.join(root, f))
+    return total
+
+
+def fresh(path):
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+    return path
+
+
+EN_TEXT = re.compile(r'(title|recommendation)\s*=\s*\{\s*en\s*=\s*"((?:[^"\\]|\\.)*)"', re.S)
+REFERENCE = re.compile(r'reference\s*=\s*"((?:[^"\\]|\\.)*)"')
+
+
+def rubric_texts(rubric_dir):
+    """Mean lengths of criterion titles, recommendations and references,
+    and the number of criteria the Market requirements sheet lists (any in
+    a module file, or naming markets)."""
+    lens = {"title": [], "recommendation": [], "reference": []}
+    market_rows = 0
+    for root, _, files in os.walk(rubric_dir):
+        if os.path.basename(root) == "programmes":
+            continue
+        for name in sorted(files):
+            if not name.endswith(".cfg"):
+                continue
+            text = open(os.path.join(root, name), encoding="utf-8").read()
+            for kind, s in EN_TEXT.findall(text):
+                lens[kind].append(len(s))
+            lens["reference"] += [len(s) for s in REFERENCE.findall(text)]
+            n_crit = len(re.findall(r'\{\s*id\s*=\s*"', text))
+            if name == "readiness.cfg":
+                market_rows += len(re.findall(r"markets\s*=\s*\[", text))
+            else:
+                market_rows += n_crit
+    mean = {k: int(sum(v) / len(v)) if v else 40 for k, v in lens.items()}
+    return mean, market_rows
+
+
+def calibrate(exe, rubric_dir, plugin_dir, files, work):
+    """Floor options from a real audit of the given firms."""
+    out = fresh(os.path.join(work, "calibrate"))
+    js = os.path.join(out, "r.json")
+    subprocess.run([exe, "audit", "-q", "--rubric-dir", rubric_dir, "--plugin-dir", plugin_dir,
+                    "--json", js] + files, check=True)
+    firms = [f for f in json.load(open(js, encoding="utf-8"))["firms"] if "error" not in f]
+    n = max(len(firms), 1)
+    actions = sum(sum(1 for x in f["findings"] if x["status"] not in ("met", "not_applicable"))
+                  for f in firms) / n
+    blockers = sum(len(f["blockers"]) for f in firms) / n
+    lens, market_rows = rubric_texts(rubric_dir)
+    opts = {
+        "--criteria": len(firms[0]["findings"]),
+        "--dims": len(firms[0]["dimensions"]),
+        "--programmes": len(firms[0]["programmes"]),
+        "--actions": round(actions),
+        "--blockers": round(blockers),
+        "--market-rows": market_rows,
+        "--title-len": lens["title"],
+        "--rec-len": lens["recommendation"],
+        "--ref-len": lens["reference"],
+    }
+    args = []
+    for k, v in opts.items():
+        args += [k, str(v)]
+    return args
+
+
+def supports_jobs(exe):
+    r = subprocess.run([exe, "help", "audit"], capture_output=True, text=True)
+    return re.search(r"(^|\s)-j\b|--jobs", r.stdout + r.stderr) is not None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--build", required=True)
+    ap.add_argument("--source", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    ap.add_argument("--sizes", default="100,1000,10000")
+    ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--work", default="/tmp/exportready-bench")
+    ap.add_argument("--report", default="-")
+    ap.add_argument("--seed", default="2026")
+    ap.add_argument("--isolate", default="yes,no", help="yes,no | yes | no")
+    ap.add_argument("--keep", action="store_true", help="keep the output directories")
+    a = ap.parse_args()
+
+    build = os.path.abspath(a.build)
+    exe = os.path.join(build, "core", "exportready")
+    gen = os.path.join(build, "bench", "gen_firms")
+    floor = os.path.join(build, "bench", "floor")
+    plugin_dir = os.path.join(build, "sector-plugins")
+    rubric_dir = os.path.join(a.source, "rubrics")
+    sizes = [int(s) for s in a.sizes.split(",") if s]
+    jobs = [int(j) for j in a.jobs.split(",") if j]
+    if not supports_jobs(exe):
+        if any(j != 1 for j in jobs):
+            print("note: this exportready has no -j; measuring -j 1 only", file=sys.stderr)
+        jobs = [None]
+    work = os.path.abspath(a.work)
+    os.makedirs(work, exist_ok=True)
+    rss_file = os.path.join(work, "rss")
+
+    firms_dir = os.path.join(work, "firms")
+    fresh(firms_dir)
+    subprocess.run([gen, "--seed", a.seed, rubric_dir, firms_dir, str(max(sizes))], check=True)
+    names = sorted(os.listdir(firms_dir), key=lambda s: s[-10:])  # by firm number
+    floor_opts = calibrate(exe, rubric_dir, plugin_dir,
+                           [os.path.join(firms_dir, f) for f in names[:min(60, len(names))]],
+                           work)
+
+    rows = []
+    for n in sizes:
+        files = names[:n]  # relative to firms_dir: short argv for large N
+        out = fresh(os.path.join(work, "out"))
+        rc, wall, rss = timed([floor] + floor_opts + [out, str(n)], rss_file=rss_file)
+        floor_wall = wall
+        rows.append([n, "floor", "-", "-", rc, wall, n / wall, dir_bytes(out), rss / 1024.0, 1.0])
+        for iso in a.isolate.split(","):
+            for j in jobs:
+                out = fresh(os.path.join(work, "out"))
+                cmd = [exe, "audit", "-q", "--rubric-dir", rubric_dir, "--plugin-dir", plugin_dir,
+                       "-o", out]
+                if iso == "no":
+                    cmd.append("--no-isolate")
+                if j is not None:
+                    cmd += ["-j", str(j)]
+                rc, wall, rss = timed(cmd + files, cwd=firms_dir, rss_file=rss_file)
+                rows.append([n, "exportready", iso, j if j is not None else 1, rc, wall, n / wall,
+                             dir_bytes(out), rss / 1024.0, wall / floor_wall])
+        if not a.keep:
+            shutil.rmtree(os.path.join(work, "out"), ignore_errors=True)
+
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    for r in rows:
+        cells = [str(r[0]), r[1], r[2], str(r[3]), str(r[4]), "%.3f" % r[5], "%.1f" % r[6],
+                 str(r[7]), "%.1f" % r[8], "%.2f" % r[9]]
+        lines.append("| " + " | ".join(cells) + " |")
+    text = "floor options: %s\n\n%s\n" % (" ".join(floor_opts), "\n".join(lines))
+    if a.report == "-":
+        sys.stdout.write(text)
+    else:
+        with open(a.report, "w", encoding="utf-8") as f:
+            f.write(text)
+    return 1 if any(r[4] != 0 for r in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
