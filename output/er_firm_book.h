@@ -61,6 +61,7 @@ typedef struct er_firm_book {
     const char *sheet_summary, *sheet_findings, *sheet_markets, *sheet_actions,
         *sheet_whatif;
     lxw_worksheet *ws_summary, *ws_findings, *ws_markets, *ws_actions, *ws_whatif;
+    lxw_worksheet *ws_progress; /* only with a baseline (er_sheet_progress.c) */
 
     lxw_row_t findings_first, findings_last; /* data rows (last < first if none) */
     lxw_row_t whatif_overall_row;            /* value in column WC_SCORE */
@@ -91,5 +92,9 @@ void er_sheet_findings(er_firm_book *b);
 void er_sheet_markets(er_firm_book *b);
 void er_sheet_actions(er_firm_book *b);
 void er_sheet_whatif(er_firm_book *b);
+void er_sheet_progress(er_firm_book *b); /* no-op without a baseline */
+
+/* Name of the Progress sheet in lang. */
+const char *er_sheet_progress_name(er_lang lang);
 
 #endif

@@ -2,7 +2,8 @@
  * er_output_firm.c - writes DIR/<firm-id>.xlsx for one audited firm.
  *
  * Orchestration only: checks the firm id, fixes the cross-sheet layout, adds
- * the five sheets in reading order and lets er_sheet_*.c fill them, then
+ * the five sheets (six with a baseline: Progress) in reading order and lets
+ * er_sheet_*.c fill them, then
  * closes the workbook into a temporary file and moves it into place
  * (er_xlsx_file.c).  Nothing of a failed workbook is left behind.
  */
@@ -94,12 +95,15 @@ int er_output_firm_workbook(const er_firm_result *res, const er_output_options *
     er_xw_properties(&x, er_text_get(&res->rubric->title, b.lang), firm->audit.coach,
                      firm->name, created);
     b.ws_summary = er_xw_sheet(&x, b.sheet_summary);
+    if (b.baseline != NULL) /* a follow-up reads its progress right after the summary */
+        b.ws_progress = er_xw_sheet(&x, er_sheet_progress_name(b.lang));
     b.ws_findings = er_xw_sheet(&x, b.sheet_findings);
     b.ws_markets = er_xw_sheet(&x, b.sheet_markets);
     b.ws_actions = er_xw_sheet(&x, b.sheet_actions);
     b.ws_whatif = er_xw_sheet(&x, b.sheet_whatif);
     if (x.err == LXW_NO_ERROR && b.header_left != NULL && b.header_right != NULL) {
         er_sheet_summary(&b);
+        er_sheet_progress(&b);
         er_sheet_findings(&b);
         er_sheet_markets(&b);
         er_sheet_actions(&b);

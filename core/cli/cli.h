@@ -32,6 +32,8 @@ enum er_exit {
 int er_cmd_audit(int argc, char **argv);
 int er_cmd_validate(int argc, char **argv);
 int er_cmd_plugins(int argc, char **argv); /* core/cli/cmd_plugins.c */
+int er_cmd_report(int argc, char **argv);   /* core/cli/cmd_report.c */
+int er_cmd_template(int argc, char **argv); /* core/cli/cmd_template.c */
 
 /* Prints the help for command (NULL = the overview) to out.  Returns false
  * when there is no such command. */

@@ -14,6 +14,8 @@ static const char overview[] =
     "  audit      audit firm files; write JSON results and Excel workbooks\n"
     "  validate   check rubric, module, programme, routing and firm files\n"
     "  plugins    list and check sector plugins\n"
+    "  report     render workbooks from saved JSON results, without auditing\n"
+    "  template   write an intake questionnaire (xlsx, csv or cfg) for a sector\n"
     "  help CMD   show the help for a command\n"
     "\n"
     "Options:\n"
@@ -69,6 +71,53 @@ static const char validate_help[] =
     "\n"
     "Exit status: 0 every file is valid; 2 usage error; 3 problems found.\n";
 
+static const char report_help[] =
+    "Usage: exportready report [OPTIONS] -o DIR RESULTS.json\n"
+    "\n"
+    "Renders the workbooks of saved results (written by audit --json) without\n"
+    "auditing again: DIR/<firm-id>.xlsx per audited firm and DIR/cohort.xlsx\n"
+    "when the results hold more than one firm, exactly as audit -o writes them.\n"
+    "Firms that failed in the audit are skipped with a warning.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output DIR        directory for the workbooks (created if missing)\n"
+    "      --force             overwrite existing workbooks\n"
+    "      --rubric-dir DIR    the rubric the results were written with (default:\n"
+    "                          $EXPORTREADY_RUBRICS, else " ER_DEFAULT_RUBRIC_DIR ")\n"
+    "      --lang en|es        workbook language (default en)\n"
+    "      --baseline OLD.json earlier results: each firm found there gets a\n"
+    "                          Progress sheet comparing then and now\n"
+    "  -q, --quiet             no warnings, errors only\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "Exit status: 0 every workbook written; 1 some firms failed in the audit or\n"
+    "a workbook could not be written; 2 usage error; 3 the rubric or a results\n"
+    "file is invalid (or written with another rubric), nothing written.\n";
+
+static const char template_help[] =
+    "Usage: exportready template --sector SECTOR [OPTIONS] -o FILE.xlsx|.csv|.cfg\n"
+    "\n"
+    "Writes the intake questionnaire for a sector: the profile facts, the firm's\n"
+    "identity, audit and products, every rubric question that can apply to the\n"
+    "sector and the sector plugin's questions, each with its help text and\n"
+    "allowed values.  The format follows FILE's extension: .xlsx (one row per\n"
+    "question, dropdowns for choices), .csv (a cohort header row, see\n"
+    "docs/csv-format.md) or .cfg (a commented firm file).  Filled-in .csv and\n"
+    ".cfg files go straight back into audit.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE       the template to write\n"
+    "      --sector SECTOR     a sector plugin id, e.g. natural-ingredients\n"
+    "      --force             overwrite an existing FILE\n"
+    "      --lang en|es        language of questions and help (default en)\n"
+    "      --rubric-dir DIR    rubric directory (default as for audit)\n"
+    "      --plugin-dir DIR    search DIR for sector plugins (repeatable; then\n"
+    "                          $EXPORTREADY_PLUGIN_PATH, then " ER_DEFAULT_PLUGIN_DIR ")\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "Exit status: 0 written; 1 it could not be written; 2 usage error (also an\n"
+    "unknown sector); 3 the rubric is invalid.\n";
+
 bool er_cli_help(FILE *out, const char *command)
 {
     if (command == NULL)
@@ -77,6 +126,10 @@ bool er_cli_help(FILE *out, const char *command)
         fputs(audit_help, out);
     else if (strcmp(command, "validate") == 0)
         fputs(validate_help, out);
+    else if (strcmp(command, "report") == 0)
+        fputs(report_help, out);
+    else if (strcmp(command, "template") == 0)
+        fputs(template_help, out);
     else if (strcmp(command, "help") == 0)
         fputs("Usage: exportready help [COMMAND]\n", out);
     else

@@ -12,6 +12,8 @@ static const struct {
     {"audit", er_cmd_audit},
     {"validate", er_cmd_validate},
     {"plugins", er_cmd_plugins},
+    {"report", er_cmd_report},
+    {"template", er_cmd_template},
 };
 
 static int help(int argc, char **argv)

@@ -1,0 +1,225 @@
+/* cmd_report.c - `exportready report`: renders the workbooks of saved
+ * results (a `--json` file) without auditing again (docs/cli.md).
+ *
+ * The rubric and programmes are loaded because every text in a workbook
+ * comes from them; the results file is read with er_results_read, which
+ * refuses a file written with another rubric.  The workbooks are the ones
+ * `audit -o` writes for the same firms, byte for byte.  With --baseline,
+ * each firm found in the earlier results gets a Progress sheet. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "er_output.h"
+#include "er_results_read.h"
+
+typedef struct report_args {
+    const char *output_dir;
+    const char *rubric_dir;
+    const char *baseline;
+    er_lang lang;
+    bool force, quiet;
+    const char *results;
+} report_args;
+
+enum { OPT_FORCE = 256, OPT_RUBRIC_DIR, OPT_LANG, OPT_BASELINE };
+
+static const struct option long_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"rubric-dir", required_argument, NULL, OPT_RUBRIC_DIR},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Returns -1 when help was printed (exit 0), else an exit status. */
+static int parse_args(int argc, char **argv, report_args *a)
+{
+    a->lang = ER_LANG_EN;
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":o:qh", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': a->output_dir = optarg; break;
+        case OPT_FORCE: a->force = true; break;
+        case OPT_RUBRIC_DIR: a->rubric_dir = optarg; break;
+        case OPT_BASELINE: a->baseline = optarg; break;
+        case OPT_LANG:
+            if (!er_cli_parse_lang(optarg, &a->lang))
+                return ER_EXIT_USAGE;
+            break;
+        case 'q': a->quiet = true; break;
+        case 'h': er_cli_help(stdout, "report"); return -1;
+        default: return er_cli_bad_option("report", c, optopt, argv[optind - 1]);
+        }
+    }
+    if (argc - optind != 1 || a->output_dir == NULL) {
+        er_cli_error("report: %s", a->output_dir == NULL ? "-o DIR is required"
+                                                         : "give exactly one results file");
+        fputs("Try 'exportready help report'.\n", stderr);
+        return ER_EXIT_USAGE;
+    }
+    a->results = argv[optind];
+    a->rubric_dir = er_cli_rubric_dir(a->rubric_dir);
+    return ER_EXIT_OK;
+}
+
+/* mkdir -p DIR, as `audit -o` does. */
+static int make_dirs(const char *path)
+{
+    char *p = strdup(path);
+    if (p == NULL)
+        return -1;
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int rc = mkdir(p, 0777);
+    free(p);
+    struct stat st;
+    if ((rc != 0 && errno != EEXIST) || stat(path, &st) != 0)
+        return -1;
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct report_inputs {
+    er_rubric *rubric;
+    er_programme_set *progs;
+    er_saved_results *results, *baseline;
+} report_inputs;
+
+static void inputs_free(report_inputs *in)
+{
+    er_saved_results_free(in->baseline);
+    er_saved_results_free(in->results);
+    er_programmes_free(in->progs);
+    er_rubric_free(in->rubric);
+}
+
+/* Loads everything; returns ER_EXIT_OK or the status to exit with. */
+static int load_inputs(const report_args *a, report_inputs *in)
+{
+    er_diag d = {0};
+    int status = ER_EXIT_INVALID;
+    char *prog_dir = malloc(strlen(a->rubric_dir) + sizeof "/programmes");
+    if (prog_dir == NULL) {
+        er_cli_error("out of memory");
+        return ER_EXIT_FAILED;
+    }
+    strcpy(prog_dir, a->rubric_dir);
+    strcat(prog_dir, "/programmes");
+    in->rubric = er_rubric_load(a->rubric_dir, &d);
+    in->progs = er_programmes_load(prog_dir, &d);
+    free(prog_dir);
+    if (in->rubric == NULL || in->progs == NULL) {
+        er_diag_print(&d, stderr, "exportready: ");
+        er_cli_error("rubric %s is invalid; nothing rendered", a->rubric_dir);
+        goto done;
+    }
+    in->results = er_results_read(a->results, in->rubric, in->progs, &d);
+    if (in->results != NULL && a->baseline != NULL)
+        in->baseline = er_results_read(a->baseline, in->rubric, in->progs, &d);
+    er_diag_print(&d, stderr, "exportready: ");
+    if (in->results == NULL || (a->baseline != NULL && in->baseline == NULL)) {
+        er_cli_error("nothing rendered");
+        goto done;
+    }
+    status = ER_EXIT_OK;
+done:
+    er_diag_free(&d);
+    return status;
+}
+
+/* Writes the workbooks; returns the exit status. */
+static int render(const report_args *a, const report_inputs *in)
+{
+    er_output_options opts = {.dir = a->output_dir, .lang = a->lang, .force = a->force,
+                              .programmes = in->progs};
+    const er_saved_results *s = in->results;
+    bool degraded = false;
+    size_t n_audited = 0;
+    for (size_t i = 0; i < s->n_firms; i++)
+        n_audited += s->firms[i].result.error == NULL;
+    if (n_audited == 0) {
+        /* As `audit`: nothing audited, nothing written. */
+        er_cli_error("%s: no firm in it was audited; nothing to render", a->results);
+        return ER_EXIT_INVALID;
+    }
+    /* As `audit` does: a cohort whenever the run had more than one firm. */
+    er_cohort *cohort = s->n_firms > 1 ? er_cohort_new(in->rubric, &opts) : NULL;
+    if (s->n_firms > 1 && cohort == NULL)
+        goto oom;
+    for (size_t i = 0; i < s->n_firms; i++) {
+        const er_saved_firm *sf = &s->firms[i];
+        if (sf->result.error != NULL) {
+            if (!a->quiet)
+                er_cli_error("warning: %s: %s: failed in the audit; no workbook",
+                             a->results, sf->firm.id ? sf->firm.id : "?");
+            degraded = true;
+            continue;
+        }
+        const er_saved_firm *base = er_saved_results_find(in->baseline, sf->firm.id);
+        opts.baseline = base ? &base->result : NULL;
+        if (in->baseline != NULL && base == NULL && !a->quiet)
+            er_cli_error("warning: %s: firm '%s' is not in the baseline; no Progress sheet",
+                         a->baseline, sf->firm.id);
+        er_diag d = {0};
+        if (er_output_firm_workbook(&sf->result, &opts, &d) != 0) {
+            degraded = true;
+            er_diag_print(&d, stderr, "exportready: ");
+        }
+        er_diag_free(&d);
+        if (cohort != NULL && er_cohort_add(cohort, &sf->result) != 0)
+            goto oom;
+    }
+    if (cohort != NULL) {
+        er_diag d = {0};
+        if (er_cohort_write(cohort, &d) != 0) {
+            degraded = true;
+            er_diag_print(&d, stderr, "exportready: ");
+        }
+        er_diag_free(&d);
+        er_cohort_free(cohort);
+    }
+    return degraded ? ER_EXIT_FAILED : ER_EXIT_OK;
+oom:
+    er_cohort_free(cohort);
+    er_cli_error("out of memory");
+    return ER_EXIT_FAILED;
+}
+
+int er_cmd_report(int argc, char **argv)
+{
+    report_args args = {0};
+    int status = parse_args(argc, argv, &args);
+    if (status != ER_EXIT_OK)
+        return status < 0 ? ER_EXIT_OK : status;
+    report_inputs in = {0};
+    if ((status = load_inputs(&args, &in)) == ER_EXIT_OK) {
+        if (make_dirs(args.output_dir) != 0) {
+            er_cli_error("--output %s: %s", args.output_dir, strerror(errno));
+            status = ER_EXIT_USAGE;
+        } else {
+            status = render(&args, &in);
+        }
+    }
+    inputs_free(&in);
+    return status;
+}
