@@ -10,10 +10,12 @@
  * either.  Ownership: the cohort owns its rows (its arena) and borrows the
  * rubric, which must outlive it.
  */
+#include "er_cohort_row.h"
 #include "er_output.h"
 #include "er_xlsx.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +36,9 @@ typedef struct cohort_row {
     bool scored;
     char grade;
     unsigned char band;
+    bool has_base, base_scored; /* follow-up: the baseline's score and grade */
+    double base_score;
+    char base_grade;
 } cohort_row;
 
 struct er_cohort {
@@ -47,6 +52,7 @@ struct er_cohort {
     const char **interned;    /* distinct sector and route strings */
     size_t n_interned, cap_interned;
     bool oom;
+    bool show_change;
     er_arena arena;
 };
 
@@ -126,12 +132,138 @@ static const char *route_name(er_cohort *c, const er_firm_result *res)
     return route;
 }
 
-int er_cohort_add(er_cohort *c, const er_firm_result *res)
+/* ---- rows as bytes ------------------------------------------------------- */
+
+typedef struct wbuf {
+    char *p;
+    size_t n, cap;
+    bool oom;
+} wbuf;
+
+static void put(wbuf *b, const void *src, size_t n)
 {
-    if (c == NULL || res == NULL || res->error != NULL || res->firm == NULL ||
-        res->rubric != c->rubric || res->n_dimensions != c->rubric->n_dimensions ||
-        res->n_findings != c->rubric->n_criteria)
+    if (b->oom)
+        return;
+    if (b->n + n > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap < b->n + n)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (p == NULL) {
+            b->oom = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, src, n);
+    b->n += n;
+}
+
+static void put_str(wbuf *b, const char *s)
+{
+    uint32_t n = (uint32_t)strlen(s ? s : "");
+    put(b, &n, sizeof n);
+    put(b, s ? s : "", n);
+}
+
+#define PUT(b, v) put((b), &(v), sizeof(v))
+
+int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
+                         const er_firm_result *baseline, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    if (res->error != NULL || res->firm == NULL || res->rubric != c->rubric ||
+        res->n_dimensions != c->rubric->n_dimensions || res->n_findings != c->rubric->n_criteria)
         return 0; /* failed firms have no row; the caller reports them */
+    wbuf b = {0};
+    put_str(&b, res->firm->id);
+    put_str(&b, res->firm->name);
+    put_str(&b, res->firm->sector);
+    put_str(&b, route_name((er_cohort *)c, res));
+    uint8_t scored = res->scored, band = (uint8_t)band_of(res->firm);
+    char grade = res->grade ? res->grade : '-';
+    uint32_t blockers = (uint32_t)res->n_blockers;
+    PUT(&b, scored);
+    PUT(&b, band);
+    PUT(&b, grade);
+    PUT(&b, blockers);
+    PUT(&b, res->score);
+    PUT(&b, res->coverage);
+    for (size_t d = 0; d < res->n_dimensions; d++) {
+        double v = res->dimensions[d].scored ? res->dimensions[d].score : NAN;
+        PUT(&b, v);
+    }
+    uint32_t n_gaps = 0;
+    for (size_t i = 0; i < res->n_findings; i++)
+        n_gaps += res->findings[i].status != ER_STATUS_MET &&
+                  res->findings[i].status != ER_STATUS_NOT_APPLICABLE;
+    PUT(&b, n_gaps);
+    for (size_t i = 0; i < res->n_findings; i++) {
+        const er_finding *f = &res->findings[i];
+        if (f->status == ER_STATUS_MET || f->status == ER_STATUS_NOT_APPLICABLE)
+            continue;
+        uint32_t idx = (uint32_t)i;
+        double missing = f->max > f->points ? f->max - f->points : 0.0;
+        PUT(&b, idx);
+        PUT(&b, missing);
+    }
+    uint8_t has_base = baseline != NULL && baseline->error == NULL;
+    uint8_t base_scored = has_base && baseline->scored;
+    double base_score = has_base ? baseline->score : 0.0;
+    char base_grade = has_base && baseline->grade ? baseline->grade : '-';
+    PUT(&b, has_base);
+    PUT(&b, base_scored);
+    PUT(&b, base_score);
+    PUT(&b, base_grade);
+    if (b.oom) {
+        free(b.p);
+        return -1;
+    }
+    *out = b.p;
+    *len = b.n;
+    return 0;
+}
+
+typedef struct rbuf {
+    const char *p;
+    size_t n, at;
+    bool bad;
+} rbuf;
+
+static void get(rbuf *b, void *dst, size_t n)
+{
+    if (b->bad || b->n - b->at < n) {
+        b->bad = true;
+        memset(dst, 0, n);
+        return;
+    }
+    memcpy(dst, b->p + b->at, n);
+    b->at += n;
+}
+
+#define GET(b, v) get((b), &(v), sizeof(v))
+
+/* A string of the row copied into the arena (NULL: malformed or no memory). */
+static const char *get_str(rbuf *b, er_arena *a)
+{
+    uint32_t n = 0;
+    GET(b, n);
+    if (b->bad || b->n - b->at < n)
+        return b->bad = true, NULL;
+    char *s = er_arena_alloc(a, (size_t)n + 1);
+    if (s == NULL)
+        return NULL;
+    memcpy(s, b->p + b->at, n);
+    b->at += n;
+    return s;
+}
+
+int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
+{
+    if (c == NULL || row == NULL || len == 0)
+        return 0;
     if (c->n_rows == c->cap_rows) {
         size_t cap = c->cap_rows ? c->cap_rows * 2 : 64;
         cohort_row *p = realloc(c->rows, cap * sizeof *p);
@@ -140,35 +272,80 @@ int er_cohort_add(er_cohort *c, const er_firm_result *res)
         c->rows = p;
         c->cap_rows = cap;
     }
+    rbuf b = {row, len, 0, false};
     cohort_row *r = &c->rows[c->n_rows];
     memset(r, 0, sizeof *r);
-    r->id = er_arena_strdup(&c->arena, res->firm->id ? res->firm->id : "");
-    r->name = er_arena_strdup(&c->arena, res->firm->name ? res->firm->name : "");
-    r->sector = intern(c, res->firm->sector);
-    r->route = intern(c, route_name(c, res));
-    r->dims = er_arena_calloc(&c->arena, res->n_dimensions + 1, sizeof *r->dims);
-    if (!r->id || !r->name || !r->sector || !r->route || !r->dims)
+    const er_rubric *rb = c->rubric;
+    r->id = get_str(&b, &c->arena);
+    r->name = get_str(&b, &c->arena);
+    const char *sector = get_str(&b, &c->arena), *route = get_str(&b, &c->arena);
+    if (r->id == NULL || r->name == NULL || sector == NULL || route == NULL)
+        goto bad;
+    r->sector = intern(c, sector);
+    r->route = intern(c, route);
+    r->dims = er_arena_calloc(&c->arena, rb->n_dimensions + 1, sizeof *r->dims);
+    if (!r->sector || !r->route || !r->dims)
         goto oom;
-    r->scored = res->scored;
-    r->score = res->score;
-    r->coverage = res->coverage;
-    r->grade = res->grade ? res->grade : '-';
-    r->n_blockers = (unsigned)res->n_blockers;
-    r->band = (unsigned char)band_of(res->firm);
-    for (size_t d = 0; d < res->n_dimensions; d++)
-        r->dims[d] = res->dimensions[d].scored ? res->dimensions[d].score : NAN;
-    for (size_t i = 0; i < res->n_findings; i++) {
-        const er_finding *f = &res->findings[i];
-        if (f->status == ER_STATUS_MET || f->status == ER_STATUS_NOT_APPLICABLE)
-            continue;
-        c->gap_firms[i]++;
-        c->gap_points[i] += f->max > f->points ? f->max - f->points : 0.0;
+    uint8_t scored = 0, band = 0;
+    uint32_t blockers = 0, n_gaps = 0;
+    GET(&b, scored);
+    GET(&b, band);
+    GET(&b, r->grade);
+    GET(&b, blockers);
+    GET(&b, r->score);
+    GET(&b, r->coverage);
+    r->scored = scored != 0;
+    r->band = band < BAND_COUNT_ ? band : BAND_UNKNOWN;
+    r->n_blockers = blockers;
+    for (size_t d = 0; d < rb->n_dimensions; d++)
+        GET(&b, r->dims[d]);
+    GET(&b, n_gaps);
+    for (uint32_t k = 0; k < n_gaps && !b.bad; k++) {
+        uint32_t idx = 0;
+        double missing = 0;
+        GET(&b, idx);
+        GET(&b, missing);
+        if (idx >= rb->n_criteria)
+            goto bad;
+        c->gap_firms[idx]++;
+        c->gap_points[idx] += missing;
     }
+    uint8_t has_base = 0, base_scored = 0;
+    GET(&b, has_base);
+    GET(&b, base_scored);
+    GET(&b, r->base_score);
+    GET(&b, r->base_grade);
+    r->has_base = has_base != 0;
+    r->base_scored = base_scored != 0;
+    if (b.bad || b.at != b.n)
+        goto bad;
     c->n_rows++;
     return 0;
+bad:
 oom:
     c->oom = true;
     return -1;
+}
+
+int er_cohort_add(er_cohort *c, const er_firm_result *res)
+{
+    if (c == NULL || res == NULL)
+        return 0;
+    char *row = NULL;
+    size_t len = 0;
+    if (er_cohort_row_encode(c, res, NULL, &row, &len) != 0) {
+        c->oom = true;
+        return -1;
+    }
+    int rc = er_cohort_add_encoded(c, row, len);
+    free(row);
+    return rc;
+}
+
+void er_cohort_show_change(er_cohort *c, bool on)
+{
+    if (c != NULL)
+        c->show_change = on;
 }
 
 /* ---- statistics -------------------------------------------------------- */
@@ -254,12 +431,20 @@ static void colour_scale(er_xw *x, lxw_worksheet *ws, lxw_row_t last, lxw_col_t 
     ER_XW(x, worksheet_conditional_format_range(ws, 1, col, last, col, &cf));
 }
 
+/* Follow-up columns (no shared label yet: they exist only in this sheet). */
+static const char *const change_heads[3][2] = {
+    {"Baseline score", "Puntaje de línea de base"},
+    {"Score change", "Cambio de puntaje"},
+    {"Baseline grade", "Calificación de línea de base"},
+};
+
 static void firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
 {
     const er_rubric *rb = c->rubric;
     er_lang L = x->lang;
-    lxw_col_t ncols = (lxw_col_t)(CC_DIMS + rb->n_dimensions + 1);
     lxw_col_t blk = (lxw_col_t)(CC_DIMS + rb->n_dimensions);
+    lxw_col_t chg = (lxw_col_t)(blk + 1); /* follow-up: baseline score, change, grade */
+    lxw_col_t ncols = (lxw_col_t)(chg + (c->show_change ? 3 : 0));
     static const er_label heads[CC_DIMS] = {ER_L_FIRM_ID, ER_L_NAME,  ER_L_SECTOR,
                                             ER_L_SIZE_BAND, ER_L_SCORE, ER_L_GRADE,
                                             ER_L_ROUTE,   ER_L_COVERAGE};
@@ -275,6 +460,12 @@ static void firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
         er_xw_text(x, ws, 0, (lxw_col_t)(CC_DIMS + d), er_text_get(&rb->dimensions[d].title, L),
                    x->f.header);
     er_xw_label(x, ws, 0, blk, ER_L_BLOCKER_COUNT, x->f.header);
+    if (c->show_change) {
+        ER_XW(x, worksheet_set_column(ws, chg, chg + 2, 12, NULL));
+        for (int k = 0; k < 3; k++)
+            er_xw_text(x, ws, 0, (lxw_col_t)(chg + k), change_heads[k][L == ER_LANG_ES],
+                       x->f.header);
+    }
 
     for (size_t i = 0; i < c->n_rows && x->err == LXW_NO_ERROR; i++) {
         const cohort_row *r = &c->rows[i];
@@ -293,6 +484,15 @@ static void firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
             if (!isnan(r->dims[d]))
                 er_xw_num(x, ws, row, (lxw_col_t)(CC_DIMS + d), r->dims[d], x->f.num1);
         er_xw_num(x, ws, row, blk, r->n_blockers, x->f.integer);
+        if (c->show_change && r->has_base) {
+            if (r->base_scored)
+                er_xw_num(x, ws, row, chg, r->base_score, x->f.num1);
+            if (r->base_scored && r->scored)
+                er_xw_num(x, ws, row, (lxw_col_t)(chg + 1), r->score - r->base_score,
+                          x->f.num1);
+            char bg[2] = {r->base_grade, '\0'};
+            er_xw_text(x, ws, row, (lxw_col_t)(chg + 2), bg, NULL);
+        }
         /* The arena holds only cleaned copies; drop them row by row so a
          * large cohort does not pile them up. */
         er_arena_free(&x->arena);
