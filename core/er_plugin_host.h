@@ -50,6 +50,25 @@ int er_plugin_host_run(er_plugin_host *host, const er_rubric *rubric, const er_f
 
 void er_plugin_host_free(er_plugin_host *host);
 
+/* ---- Intake questions with their help, for `exportready template` ---- */
+
+/* One intake question of a loaded plugin.  Strings are owned by the plugin
+ * (valid while the host lives).  help is English (plugin ABI 1.0). */
+typedef struct er_plugin_question_info {
+    const char *plugin; /* plugin id */
+    const char *id;
+    er_value_type type; /* BOOL, NUMBER, STRING or LIST */
+    const char *help;
+} er_plugin_question_info;
+
+/* Whether a loaded plugin serves this sector. */
+bool er_plugin_host_serves(const er_plugin_host *host, const char *sector);
+
+/* The questions of the loaded plugins serving sector, in load order, into
+ * out (at most max).  Returns how many there are (may exceed max). */
+size_t er_plugin_host_sector_questions(const er_plugin_host *host, const char *sector,
+                                       er_plugin_question_info *out, size_t max);
+
 /* ---- Listing, for `exportready plugins` (added by issue 3) ---- */
 
 /* One plugin file the host looked at, loaded or refused.  Strings are owned

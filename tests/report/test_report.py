@@ -225,6 +225,184 @@ def case_progress_es(tmp):
     progress_case(tmp, "es")
 
 
+# ---- template ---------------------------------------------------------------
+
+SECTORS = ("coffee-cocoa", "natural-ingredients", "processed-food")
+SETTING = re.compile(r"^(\s*)# ([a-z0-9_]+) = (.+);$")
+
+
+def template(out, sector, *extra):
+    return run("template", "--sector", sector, "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS,
+               "-o", out, *extra)
+
+
+def examples_from_cfg(text):
+    """key -> example value (libconfig literal) of every commented setting;
+    the first one, so an answer's evidence line does not replace it."""
+    ex = {}
+    for m in map(SETTING.match, text.splitlines()):
+        if m:
+            ex.setdefault(m.group(2), m.group(3))
+    return ex
+
+
+def case_template_cfg(tmp):
+    """The skeleton loads as it is, and with every example answer filled in
+    it audits (exit 0) with every rubric question answered."""
+    for sector in SECTORS:
+        cfg = os.path.join(tmp, sector + ".cfg")
+        rc, _, err = template(cfg, sector)
+        expect(rc == 0, f"{sector}: template .cfg exit 0", err)
+        text = open(cfg).read()
+        rj = os.path.join(tmp, "empty.json")
+        rc, _, err = audit(tmp, rj, cfg)
+        expect(rc == 0, f"{sector}: the untouched skeleton audits", err)
+        filled = []
+        for line in text.splitlines():
+            m = SETTING.match(line)
+            if m and m.group(3) != '""':
+                line = f"{m.group(1)}{m.group(2)} = {m.group(3)};"
+            filled.append(line)
+        path = os.path.join(tmp, sector + "-filled.cfg")
+        open(path, "w").write("\n".join(filled).replace('"pe-example"', '"pe-filled"') + "\n")
+        rc, _, err = audit(tmp, rj, path)
+        expect(rc == 0, f"{sector}: the filled-in skeleton audits", err)
+        firm = json.load(open(rj))["firms"][0]
+        expect(firm.get("id") == "pe-filled", "filled firm audited", firm.get("error"))
+        assessed = [f for f in firm.get("findings", []) if f["status"] == "not_assessed"]
+        expect(not assessed, f"{sector}: every applicable question is in the template",
+               [f["criterion"] for f in assessed])
+        expect(all(f["evidence"] in (None, "declared") for f in firm.get("findings", [])),
+               "evidence lines filled in")
+
+
+def case_template_csv(tmp):
+    """The header is the CSV cohort format; a row filled in audits."""
+    for sector in SECTORS:
+        path, cfg = os.path.join(tmp, sector + ".csv"), os.path.join(tmp, sector + ".cfg")
+        rc, _, err = template(path, sector)
+        expect(rc == 0, f"{sector}: template .csv exit 0", err)
+        template(cfg, sector)
+        ex = examples_from_cfg(open(cfg).read())
+        header = next(csv.reader(open(path, newline="")))
+        expect(len(header) == len(set(header)), "no column twice")
+        for col in header:
+            expect(re.fullmatch(r"(id|name|country|sector|markets|audit\.(date|coach|kind)|"
+                                r"products\.(name|hs|ingredient|use|organic)|"
+                                r"(profile|answers|evidence)\.[a-z0-9_]+)", col),
+                   f"column {col} is of docs/csv-format.md")
+        fixed = {"id": "pe-csv", "name": "CSV Example S.A.C.", "country": "PE",
+                 "sector": sector, "markets": "EU;US", "audit.date": "2026-03-02",
+                 "audit.coach": "Ana Torres", "audit.kind": "baseline",
+                 "products.name": "Powder;Flour", "products.hs": "1106.20;1106.20",
+                 "products.ingredient": "", "products.use": "food;food",
+                 "products.organic": "yes;no"}
+        row = []
+        for col in header:
+            if col in fixed:
+                row.append(fixed[col])
+            elif col.startswith("evidence."):
+                row.append("document")
+            else:
+                v = ex.get(col.split(".", 1)[1], '""').strip('"')
+                row.append({"true": "yes", "false": "no"}.get(v, v))
+        with open(path, "a", newline="") as f:
+            csv.writer(f).writerow(row)
+        rj = os.path.join(tmp, "csv.json")
+        rc, _, err = audit(tmp, rj, path)
+        if "not a valid libconfig file" in err:
+            # audit does not read CSV cohorts yet (issue 6 item 1): the header
+            # was checked against docs/csv-format.md above.
+            print("note: audit does not take .csv yet; header checked only")
+            continue
+        expect(rc == 0, f"{sector}: the filled-in CSV row audits", err)
+        firm = json.load(open(rj))["firms"][0]
+        expect(firm.get("id") == "pe-csv" and "error" not in firm, "csv firm audited", firm)
+
+
+def case_template_xlsx(tmp):
+    """One row per question with dropdowns; Spanish texts from the rubric."""
+    cfg, x_en, x_es = (os.path.join(tmp, n) for n in ("t.cfg", "t.xlsx", "t-es.xlsx"))
+    template(cfg, "coffee-cocoa")
+    keys = set(examples_from_cfg(open(cfg).read())) - {"ingredient"}  # a product field
+    for path, lang, sheet in ((x_en, "en", "Questionnaire"), (x_es, "es", "Cuestionario")):
+        rc, _, err = template(path, "coffee-cocoa", "--lang", lang)
+        expect(rc == 0 and err == "", f"template .xlsx ({lang}) exit 0, quiet", err)
+        wb = openpyxl.load_workbook(path)
+        expect(sheet in wb.sheetnames, f"{sheet} sheet", wb.sheetnames)
+        ws = wb[sheet]
+        rows = list(ws.iter_rows(min_row=2, values_only=True))
+        fields = [r[1] for r in rows]
+        answer_keys = {f.split(".", 1)[1] for f in fields if f and "." in f and
+                       f.split(".")[0] in ("profile", "answers")}
+        expect(answer_keys == keys, "the same questions as the cfg template",
+               answer_keys ^ keys)
+        lists = wb[wb.sheetnames[2]]
+        dvs = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+        def values(formula):
+            m = re.match(r"'?([^'!]+)'?!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)", formula)
+            col = m.group(2)
+            return [lists[f"{col}{i}"].value for i in range(int(m.group(3)), int(m.group(4)) + 1)]
+        row_of = {r[1]: i + 2 for i, r in enumerate(rows)}
+        fss = row_of["answers.food_safety_system"]
+        expect(values(dvs[f"F{fss}"]) == ["none", "prerequisites", "haccp_plan", "haccp_verified"],
+               "choice dropdown lists the choice values in order", dvs.get(f"F{fss}"))
+        expect(values(dvs[f"G{fss}"]) == ["verified", "document", "declared"],
+               "evidence dropdown")
+        yn = row_of["answers.eu_haccp"]
+        expect(values(dvs[f"F{yn}"]) == ["yes", "no"], "yes/no dropdown")
+        q = rows[fss - 2][2]
+        expect(q.startswith("¿") if lang == "es" else q.endswith("?"),
+               f"question in {lang}", q)
+        plugin_rows = [r for r in rows if r[1] == "answers.eudr_plots_geolocated_pct"]
+        expect(len(plugin_rows) == 1 and plugin_rows[0][2], "plugin question with help",
+               plugin_rows)
+
+
+def case_template_usage(tmp):
+    rc, _, err = template(os.path.join(tmp, "x.cfg"), "no-such-sector")
+    expect(rc == 2 and "no-such-sector" in err, "unknown sector: usage error", rc, err)
+    rc, _, err = template(os.path.join(tmp, "x.txt"), "coffee-cocoa")
+    expect(rc == 2 and ".xlsx, .csv or .cfg" in err, "unknown extension", rc, err)
+    rc, _, err = run("template", "-o", os.path.join(tmp, "x.cfg"))
+    expect(rc == 2 and "--sector" in err, "--sector required", rc, err)
+    path = os.path.join(tmp, "x.cfg")
+    template(path, "coffee-cocoa")
+    rc, _, err = template(path, "coffee-cocoa")
+    expect(rc == 1 and "exists" in err, "existing file kept without --force", rc, err)
+    rc, _, err = template(path, "coffee-cocoa", "--force")
+    expect(rc == 0, "--force overwrites", err)
+    expect(os.listdir(tmp) == ["x.cfg"], "no temporary file left", os.listdir(tmp))
+
+
+# ---- man page -----------------------------------------------------------------
+
+def case_man_page(tmp):
+    page = os.path.join(SRC, "docs", "exportready.1")
+    p = subprocess.run(["groff", "-man", "-ww", "-z", page], capture_output=True, text=True)
+    expect(p.returncode == 0 and p.stderr == "", "groff -man -ww renders without warnings",
+           p.stderr)
+    text = open(page).read()
+    for sec in ("NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "OPTIONS", "ENVIRONMENT",
+                "FILES", "EXIT STATUS", "EXAMPLES", "SEE ALSO"):
+        expect(f'.SH "{sec}"' in text or f".SH {sec}" in text, f"section {sec}")
+    for cmd in ("audit", "validate", "plugins", "template", "report", "help"):
+        expect(re.search(r"^\.TP\n\\fB" + cmd + r"\\fR", text, re.M), f"command {cmd}")
+    # Every option the commands' --help shows is documented.
+    for cmd in ("audit", "validate", "report", "template"):
+        _, out, _ = run(cmd, "--help")
+        for opt in set(re.findall(r"--[a-z][a-z-]+", out)):
+            expect(opt.replace("-", r"\-") in text, f"{cmd} {opt} in the man page")
+    # Installed with the binary.
+    build = os.path.dirname(os.path.dirname(EXE))
+    dest = os.path.join(tmp, "inst")
+    p = subprocess.run(["cmake", "--install", build, "--prefix", dest],
+                       capture_output=True, text=True)
+    expect(p.returncode == 0, "cmake --install", p.stderr)
+    expect(os.path.exists(os.path.join(dest, "share", "man", "man1", "exportready.1")),
+           "installed to share/man/man1")
+
+
 def main():
     fn = globals().get("case_" + CASE)
     if fn is None:
