@@ -943,6 +943,14 @@ int er_firm_csv_next(er_firm_csv *c, bool build_firm, er_firm_csv_row *row, er_d
     return 1;
 }
 
+er_firm *er_firm_csv_build(er_firm_csv *c, er_diag *diag)
+{
+    er_firm *f = build(c, diag);
+    if (c->oom)
+        diag->oom = 1;
+    return f;
+}
+
 void er_firm_csv_close(er_firm_csv *c)
 {
     if (c == NULL)

@@ -56,6 +56,11 @@ typedef struct er_firm_csv_row {
  */
 int er_firm_csv_next(er_firm_csv *c, bool build, er_firm_csv_row *row, er_diag *diag);
 
+/* Builds the firm of the row er_firm_csv_next last read (with build
+ * false), as build true would have.  NULL when the row is bad (diag says
+ * why) or out of memory (diag->oom). */
+er_firm *er_firm_csv_build(er_firm_csv *c, er_diag *diag);
+
 void er_firm_csv_close(er_firm_csv *c);
 
 #endif

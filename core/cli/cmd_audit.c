@@ -1,12 +1,19 @@
-/* cmd_audit.c - `exportready audit`: audits firm files one at a time and
- * writes JSON results and workbooks (docs/cli.md).
+/* cmd_audit.c - `exportready audit`: audits firm files and CSV cohorts and
+ * writes JSON results and workbooks (docs/cli.md, docs/csv-format.md).
  *
- * Memory stays bounded by one firm: each result is freed once its JSON
- * object, workbook and cohort row are made.  Only the JSON objects (small)
- * and the ids seen (to refuse duplicates) grow with the cohort. */
+ * A run has two passes.  The first, in this process, lists the firms (one
+ * per firm file, one per CSV row), refuses a run over the firm limit and
+ * finds duplicate ids, so that no workbook is ever overwritten by a later
+ * firm with the same id.  The second audits: each firm's audit, workbook,
+ * JSON object and cohort row are made by er_parallel workers (-j N) and
+ * come back as bytes in firm order, so -j N writes exactly what -j 1 does.
+ *
+ * Memory stays bounded by one firm plus a few bytes per firm listed: the
+ * JSON document is streamed, and the cohort keeps a compact row per firm. */
 #include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,8 +21,14 @@
 
 #include "cli.h"
 #include "er_audit.h"
+#include "er_cohort_row.h"
+#include "er_firm_csv.h"
 #include "er_json.h"
+#include "er_limits.h"
 #include "er_output.h"
+#include "er_parallel.h"
+#include "er_progress.h"
+#include "er_results_read.h"
 
 typedef struct audit_args {
     const char *output_dir;
@@ -29,12 +42,14 @@ typedef struct audit_args {
     bool has_as_of;
     er_date as_of;
     bool quiet;
-    char **firms;
-    int n_firms;
+    unsigned jobs;
+    const char *baseline;
+    char **inputs;
+    int n_inputs;
 } audit_args;
 
 enum { OPT_FORCE = 256, OPT_JSON, OPT_RUBRIC_DIR, OPT_PLUGIN_DIR, OPT_NO_ISOLATE,
-       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF };
+       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -46,20 +61,36 @@ static const struct option long_options[] = {
     {"plugin-timeout", required_argument, NULL, OPT_TIMEOUT},
     {"lang", required_argument, NULL, OPT_LANG},
     {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"jobs", required_argument, NULL, 'j'},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
+
+static bool parse_jobs(const char *s, unsigned *out)
+{
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || v < 1 || v > 1024) {
+        er_cli_error("--jobs: '%s' is not a number of processes 1..1024", s);
+        return false;
+    }
+    *out = (unsigned)v;
+    return true;
+}
 
 /* Returns -1 when help was printed (exit 0), else an exit status. */
 static int parse_args(int argc, char **argv, audit_args *a)
 {
     a->isolate = true;
     a->lang = ER_LANG_EN;
+    a->jobs = er_parallel_cpus();
     opterr = 0;
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, ":o:qh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:j:qh", long_options, NULL)) != -1) {
         switch (c) {
         case 'o': a->output_dir = optarg; break;
         case OPT_FORCE: a->force = true; break;
@@ -85,14 +116,19 @@ static int parse_args(int argc, char **argv, audit_args *a)
                 return ER_EXIT_USAGE;
             a->has_as_of = true;
             break;
+        case 'j':
+            if (!parse_jobs(optarg, &a->jobs))
+                return ER_EXIT_USAGE;
+            break;
+        case OPT_BASELINE: a->baseline = optarg; break;
         case 'q': a->quiet = true; break;
         case 'h': er_cli_help(stdout, "audit"); return -1;
         default: return er_cli_bad_option("audit", c, optopt, argv[optind - 1]);
         }
     }
-    a->firms = argv + optind;
-    a->n_firms = argc - optind;
-    if (a->n_firms == 0) {
+    a->inputs = argv + optind;
+    a->n_inputs = argc - optind;
+    if (a->n_inputs == 0) {
         er_cli_error("audit: no firm files given");
         fputs("Try 'exportready help audit'.\n", stderr);
         return ER_EXIT_USAGE;
@@ -154,34 +190,273 @@ static bool json_dir_writable(const char *path)
     return ok;
 }
 
-/* Ids already audited and their files (same index), so two files with one
- * id cannot overwrite each other's workbook. */
-typedef struct seen_ids {
-    er_cli_strings ids, files;
-} seen_ids;
+/* ---- the firm list ------------------------------------------------------------ */
 
-static const char *seen_find(const seen_ids *s, const char *id)
+/* One firm to audit: a firm file (line 0), a CSV row (its line), or a CSV
+ * file that failed as a whole (line 0, its input has an error). */
+typedef struct item {
+    uint32_t input;
+    uint32_t line;
+    int64_t dup_of; /* index of the earlier firm with this id, or -1 */
+} item;
+
+typedef struct input {
+    const char *path;
+    bool csv;
+    char *error; /* the CSV file failed as a whole */
+} input;
+
+/* Firm ids seen, for duplicates: open addressing, the table only grows. */
+typedef struct id_set {
+    char **keys;
+    size_t *items;
+    size_t n, cap;
+} id_set;
+
+static uint64_t hash(const char *s)
 {
-    long i = er_cli_strings_find(&s->ids, id);
-    return i < 0 ? NULL : s->files.items[i];
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
 }
 
-static int seen_add(seen_ids *s, const char *id, const char *file)
+/* Adds id for item i; returns the earlier item with it, -1 when new, -2
+ * when out of memory. */
+static int64_t id_set_add(id_set *s, const char *id, size_t i)
 {
-    if (er_cli_strings_add(&s->ids, id) != 0)
-        return -1;
-    if (er_cli_strings_add(&s->files, file) != 0) {
-        /* Keep the two lists the same length. */
-        free(s->ids.items[--s->ids.n]);
-        return -1;
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 1024;
+        id_set t = {calloc(cap, sizeof *t.keys), calloc(cap, sizeof *t.items), s->n, cap};
+        if (t.keys == NULL || t.items == NULL) {
+            free(t.keys);
+            free(t.items);
+            return -2;
+        }
+        for (size_t k = 0; k < s->cap; k++)
+            if (s->keys[k] != NULL) {
+                size_t h = hash(s->keys[k]) & (cap - 1);
+                while (t.keys[h] != NULL)
+                    h = (h + 1) & (cap - 1);
+                t.keys[h] = s->keys[k];
+                t.items[h] = s->items[k];
+            }
+        free(s->keys);
+        free(s->items);
+        *s = t;
     }
+    size_t h = hash(id) & (s->cap - 1);
+    for (; s->keys[h] != NULL; h = (h + 1) & (s->cap - 1))
+        if (strcmp(s->keys[h], id) == 0)
+            return (int64_t)s->items[h];
+    if ((s->keys[h] = strdup(id)) == NULL)
+        return -2;
+    s->items[h] = i;
+    s->n++;
+    return -1;
+}
+
+static void id_set_free(id_set *s)
+{
+    for (size_t k = 0; k < s->cap; k++)
+        free(s->keys[k]);
+    free(s->keys);
+    free(s->items);
+}
+
+typedef struct audit_run {
+    const audit_args *args;
+    er_audit *audit;
+    er_saved_results *baseline;
+    input *inputs;
+    item *items;
+    size_t n_items, cap_items;
+
+    /* Parent only. */
+    er_json_stream *json;
+    er_cohort *cohort;
+    er_progress *progress;
+    FILE *summary; /* NULL when quiet */
+    int n_ok, n_failed;
+    bool degraded; /* an audited firm had a plugin or output failure */
+    bool oom;
+
+    /* Each worker's position in the CSV file it reads. */
+    er_firm_csv *csv;
+    uint32_t csv_input;
+    char where[4200];
+    er_output_options out_opts;
+} audit_run;
+
+static int add_item(audit_run *run, uint32_t in, uint32_t line, int64_t dup_of)
+{
+    if (run->n_items == run->cap_items) {
+        size_t cap = run->cap_items ? run->cap_items * 2 : 256;
+        item *p = realloc(run->items, cap * sizeof *p);
+        if (p == NULL)
+            return -1;
+        run->items = p;
+        run->cap_items = cap;
+    }
+    run->items[run->n_items++] = (item){in, line, dup_of};
     return 0;
 }
 
-static void seen_free(seen_ids *s)
+/* The name a firm has in messages and the JSON "file": PATH or PATH:ROW. */
+static const char *item_name(const audit_run *run, const item *it, char *buf, size_t n)
 {
-    er_cli_strings_free(&s->ids);
-    er_cli_strings_free(&s->files);
+    const char *path = run->inputs[it->input].path;
+    if (it->line == 0)
+        return path;
+    snprintf(buf, n, "%s:%u", path, it->line);
+    return buf;
+}
+
+/* Lists one firm; id is its id when it loads (NULL: it will fail). */
+static int add_firm(audit_run *run, id_set *ids, uint32_t in, uint32_t line, const char *id)
+{
+    int64_t prev = -1;
+    if (id != NULL && (prev = id_set_add(ids, id, run->n_items)) == -2)
+        return -1;
+    return add_item(run, in, line, prev);
+}
+
+/* Lists the rows of one CSV file (or the file, when it fails as a whole). */
+static int list_csv(audit_run *run, id_set *ids, uint32_t i, const er_rubric *rubric,
+                    const char *const *extra, size_t n_extra)
+{
+    input *in = &run->inputs[i];
+    er_diag diag = {0};
+    er_firm_csv *c = er_firm_csv_open(in->path, rubric, extra, n_extra, &diag);
+    if (c == NULL) {
+        in->error = diag.oom ? NULL : er_diag_join(&diag, 0);
+        er_diag_free(&diag);
+        return in->error == NULL ? -1 : add_firm(run, ids, i, 0, NULL);
+    }
+    er_firm_csv_row row;
+    int rc;
+    while (run->n_items <= ER_MAX_FIRMS_PER_RUN &&
+           (rc = er_firm_csv_next(c, true, &row, &diag)) == 1) {
+        int r2 = add_firm(run, ids, i, (uint32_t)row.line, row.firm ? row.firm->id : NULL);
+        er_firm_free(row.firm);
+        er_diag_free(&diag);
+        diag = (er_diag){0};
+        if (r2 != 0) {
+            rc = -1;
+            break;
+        }
+    }
+    er_firm_csv_close(c);
+    er_diag_free(&diag);
+    return run->n_items > ER_MAX_FIRMS_PER_RUN ? 0 : rc;
+}
+
+/* First pass: lists the firms.  Returns an exit status, or -1 to go on. */
+static int list_firms(audit_run *run)
+{
+    const audit_args *a = run->args;
+    const er_rubric *rubric = er_audit_rubric(run->audit);
+    size_t n_extra = 0;
+    const char *const *extra = er_audit_questions(run->audit, &n_extra);
+    id_set ids = {0};
+    int status = -1;
+    run->inputs = calloc((size_t)a->n_inputs, sizeof *run->inputs);
+    if (run->inputs == NULL)
+        goto oom;
+    for (uint32_t i = 0; i < (uint32_t)a->n_inputs; i++) {
+        input *in = &run->inputs[i];
+        in->path = a->inputs[i];
+        in->csv = er_firm_csv_is_csv(in->path);
+        if (in->csv) {
+            if (list_csv(run, &ids, i, rubric, extra, n_extra) != 0)
+                goto oom;
+        } else {
+            er_diag diag = {0};
+            er_firm *f = er_firm_load(in->path, rubric, extra, n_extra, &diag);
+            int rc = diag.oom ? -1 : add_firm(run, &ids, i, 0, f ? f->id : NULL);
+            er_firm_free(f);
+            er_diag_free(&diag);
+            if (rc != 0)
+                goto oom;
+        }
+        if (run->n_items > ER_MAX_FIRMS_PER_RUN) {
+            er_cli_error("%s: too many firms in one run (more than %u); split the cohort",
+                         in->path, ER_MAX_FIRMS_PER_RUN);
+            status = ER_EXIT_INVALID;
+            goto done;
+        }
+    }
+    goto done;
+oom:
+    er_cli_error("out of memory");
+    status = ER_EXIT_FAILED;
+done:
+    id_set_free(&ids);
+    return status;
+}
+
+/* ---- one firm, in a worker ------------------------------------------------------ */
+
+/* What the parent needs of one firm, made in a worker. */
+typedef struct record {
+    char kind; /* 'A' audited, 'F' failed */
+    bool degraded;
+    char *json;     /* firm object text */
+    char *messages; /* for stderr */
+    char *summary;  /* for the summary stream */
+    char *row;      /* cohort row, may be NULL */
+    size_t row_len;
+} record;
+
+static void record_free(record *r)
+{
+    free(r->json);
+    free(r->messages);
+    free(r->summary);
+    free(r->row);
+}
+
+static void put_bytes(FILE *f, const void *p, size_t n)
+{
+    uint64_t len = n;
+    fwrite(&len, sizeof len, 1, f);
+    if (n > 0)
+        fwrite(p, 1, n, f);
+}
+
+static int record_encode(const record *r, char **out, size_t *len)
+{
+    FILE *f = open_memstream(out, len);
+    if (f == NULL)
+        return -1;
+    fputc(r->kind, f);
+    fputc(r->degraded, f);
+    put_bytes(f, r->json, r->json ? strlen(r->json) : 0);
+    put_bytes(f, r->messages, r->messages ? strlen(r->messages) : 0);
+    put_bytes(f, r->summary, r->summary ? strlen(r->summary) : 0);
+    put_bytes(f, r->row, r->row_len);
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+/* A piece of an encoded record: its bytes (not terminated) and length. */
+typedef struct piece {
+    const char *p;
+    size_t n;
+} piece;
+
+static bool take(const char **p, const char *end, piece *out)
+{
+    uint64_t len;
+    if ((size_t)(end - *p) < sizeof len)
+        return false;
+    memcpy(&len, *p, sizeof len);
+    *p += sizeof len;
+    if ((uint64_t)(end - *p) < len)
+        return false;
+    out->p = *p;
+    out->n = (size_t)len;
+    *p += len;
+    return true;
 }
 
 static void print_summary(FILE *out, const er_firm_result *res)
@@ -197,82 +472,262 @@ static void print_summary(FILE *out, const er_firm_result *res)
     fputc('\n', out);
 }
 
-typedef struct audit_run {
-    const audit_args *args;
-    er_audit *audit;
-    json_t *doc;
-    er_cohort *cohort;
-    er_output_options out_opts;
-    seen_ids seen;
-    FILE *summary; /* NULL when quiet */
-    int n_ok, n_failed;
-    bool degraded; /* an audited firm had a plugin or output failure */
-} audit_run;
-
-/* Records a firm that was not audited. */
-static int add_failed(audit_run *run, const char *id, const char *file, const char *error)
+static int failed_record(record *r, const char *id, const char *file, const char *error)
 {
-    run->n_failed++;
-    er_cli_error("%s", error);
-    if (run->doc != NULL &&
-        er_json_document_add_firm(run->doc, er_json_failed_firm(id, file, error)) != 0)
+    r->kind = 'F';
+    json_t *o = er_json_failed_firm(id, file, error);
+    r->json = o ? er_json_firm_text(o) : NULL;
+    json_decref(o);
+    size_t n = strlen(error) + 32;
+    r->messages = malloc(n);
+    if (r->json == NULL || r->messages == NULL)
         return -1;
+    snprintf(r->messages, n, "exportready: %s\n", error);
     return 0;
 }
 
-/* Audits one firm and writes its outputs.  Returns -1 when out of memory. */
-static int audit_one(audit_run *run, const char *path)
+/* Writes the outputs of an audited firm into r. */
+static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
 {
-    er_firm_audit fa;
-    int rc = er_audit_firm(run->audit, path, &fa);
-    if (rc < 0)
-        goto oom;
-    if (rc == 1) {
-        if (add_failed(run, fa.id, path, fa.result.error) != 0)
-            goto oom;
-        er_firm_audit_free(&fa);
-        return 0;
+    const er_firm_result *res = &fa->result;
+    size_t msize = 0, ssize = 0;
+    FILE *msg = open_memstream(&r->messages, &msize);
+    if (msg == NULL)
+        return -1;
+    r->kind = 'A';
+    if (fa->plugin_failed) {
+        r->degraded = true;
+        fprintf(msg, "exportready: %s: a sector plugin failed for this firm; its checks are "
+                     "unknown\n",
+                fa->file);
     }
-
-    const er_firm_result *res = &fa.result;
-    const char *other = seen_find(&run->seen, fa.firm->id);
-    if (other != NULL) {
-        char msg[1024];
-        snprintf(msg, sizeof msg, "%s: firm.id: duplicate firm id '%s' (also in %s)", path,
-                 fa.firm->id, other);
-        if (add_failed(run, fa.firm->id, path, msg) != 0)
-            goto oom;
-        er_firm_audit_free(&fa);
-        return 0;
+    const er_firm_result *base = NULL;
+    if (run->baseline != NULL) {
+        const er_saved_firm *sf = er_saved_results_find(run->baseline, fa->firm->id);
+        if (sf != NULL && sf->result.error == NULL)
+            base = &sf->result;
+        else if (!run->args->quiet)
+            fprintf(msg, "exportready: warning: %s: firm '%s' has no audited result in the "
+                         "baseline %s; its workbook shows no progress\n",
+                    fa->file, fa->firm->id, run->args->baseline);
     }
-    if (seen_add(&run->seen, fa.firm->id, path) != 0)
-        goto oom;
-
-    run->n_ok++;
-    if (fa.plugin_failed) {
-        run->degraded = true;
-        er_cli_error("%s: a sector plugin failed for this firm; its checks are unknown", path);
-    }
-    if (run->doc != NULL && er_json_document_add_firm(run->doc, er_json_firm(res)) != 0)
-        goto oom;
-    if (run->args->output_dir != NULL) {
+    json_t *o = er_json_firm(res);
+    r->json = o ? er_json_firm_text(o) : NULL;
+    json_decref(o);
+    int rc = r->json == NULL ? -1 : 0;
+    if (rc == 0 && run->args->output_dir != NULL) {
+        er_output_options opts = run->out_opts;
+        opts.baseline = base;
         er_diag diag = {0};
-        if (er_output_firm_workbook(res, &run->out_opts, &diag) != 0) {
-            run->degraded = true;
-            er_diag_print(&diag, stderr, "exportready: ");
+        if (er_output_firm_workbook(res, &opts, &diag) != 0) {
+            r->degraded = true;
+            er_diag_print(&diag, msg, "exportready: ");
         }
         er_diag_free(&diag);
-        if (run->cohort != NULL && er_cohort_add(run->cohort, res) != 0)
-            goto oom;
+        if (run->cohort != NULL)
+            rc = er_cohort_row_encode(run->cohort, res, base, &r->row, &r->row_len);
     }
-    if (run->summary != NULL)
-        print_summary(run->summary, res);
-    er_firm_audit_free(&fa);
-    return 0;
-oom:
-    er_firm_audit_free(&fa);
-    return -1;
+    if (fclose(msg) != 0)
+        rc = -1;
+    if (rc == 0 && run->summary != NULL) {
+        FILE *s = open_memstream(&r->summary, &ssize);
+        if (s == NULL)
+            return -1;
+        print_summary(s, res);
+        if (fclose(s) != 0)
+            rc = -1;
+    }
+    return rc;
 }
+
+/* Reads item it's CSV row with this process's cursor: *firm, or NULL with
+ * the problems in diag.  Returns 0, or -1 when out of memory. */
+static int read_csv_row(audit_run *run, const item *it, er_firm **firm, char *id, size_t id_n,
+                        er_diag *diag)
+{
+    const input *in = &run->inputs[it->input];
+    *firm = NULL;
+    id[0] = '\0';
+    if (run->csv != NULL && run->csv_input != it->input) {
+        er_firm_csv_close(run->csv);
+        run->csv = NULL;
+    }
+    if (run->csv == NULL) {
+        size_t n_extra = 0;
+        const char *const *extra = er_audit_questions(run->audit, &n_extra);
+        er_diag open_diag = {0};
+        run->csv = er_firm_csv_open(in->path, er_audit_rubric(run->audit), extra, n_extra,
+                                    &open_diag);
+        run->csv_input = it->input;
+        bool oom = open_diag.oom;
+        if (run->csv == NULL) {
+            /* It opened in the first pass: it changed since, or memory ran out. */
+            char *why = er_diag_join(&open_diag, 0);
+            er_diag_add(diag, in->path, 0, NULL, "%s", why ? why : "cannot be read again");
+            free(why);
+        }
+        er_diag_free(&open_diag);
+        if (run->csv == NULL)
+            return oom ? -1 : 0;
+    }
+    er_firm_csv_row row;
+    int rc;
+    while ((rc = er_firm_csv_next(run->csv, false, &row, diag)) == 1 &&
+           (uint32_t)row.line < it->line)
+        ;
+    if (rc < 0)
+        return -1;
+    if (rc == 0 || (uint32_t)row.line != it->line) {
+        er_diag_add(diag, in->path, (int)it->line, NULL, "the file changed during the run");
+        return 0;
+    }
+    if (row.id != NULL)
+        snprintf(id, id_n, "%s", row.id);
+    *firm = er_firm_csv_build(run->csv, diag);
+    return diag->oom ? -1 : 0;
+}
+
+/* Makes the record of item i. */
+static int make_record(audit_run *run, size_t i, record *r)
+{
+    const item *it = &run->items[i];
+    const input *in = &run->inputs[it->input];
+    char name[4200], other[4200];
+    const char *file = item_name(run, it, name, sizeof name);
+
+    if (in->error != NULL)
+        return failed_record(r, NULL, file, in->error);
+    if (it->dup_of >= 0) {
+        /* Only firms that loaded have an id in the list. */
+        char id[72] = "", msg[9000];
+        er_diag diag = {0};
+        er_firm *f = NULL;
+        if (in->csv) {
+            if (read_csv_row(run, it, &f, id, sizeof id, &diag) != 0)
+                return -1;
+        } else {
+            size_t n_extra = 0;
+            const char *const *extra = er_audit_questions(run->audit, &n_extra);
+            f = er_firm_load(in->path, er_audit_rubric(run->audit), extra, n_extra, &diag);
+        }
+        if (f != NULL)
+            snprintf(id, sizeof id, "%s", f->id);
+        er_firm_free(f);
+        er_diag_free(&diag);
+        snprintf(msg, sizeof msg, "%s: firm.id: duplicate firm id '%s' (also in %s)", file, id,
+                 item_name(run, &run->items[it->dup_of], other, sizeof other));
+        return failed_record(r, id[0] ? id : NULL, file, msg);
+    }
+
+    er_firm_audit fa;
+    int rc;
+    if (!in->csv) {
+        rc = er_audit_firm(run->audit, in->path, &fa);
+    } else {
+        char id[72];
+        er_diag diag = {0};
+        er_firm *f = NULL;
+        if (read_csv_row(run, it, &f, id, sizeof id, &diag) != 0) {
+            er_diag_free(&diag);
+            return -1;
+        }
+        if (f == NULL) {
+            char *why = er_diag_join(&diag, 0);
+            er_diag_free(&diag);
+            rc = why ? failed_record(r, id[0] ? id : NULL, file, why) : -1;
+            free(why);
+            return rc;
+        }
+        er_diag_free(&diag);
+        snprintf(run->where, sizeof run->where, "%s", file);
+        rc = er_audit_loaded_firm(run->audit, f, run->where, &fa);
+    }
+    if (rc < 0) {
+        er_firm_audit_free(&fa);
+        return -1;
+    }
+    if (rc == 1)
+        rc = failed_record(r, fa.id, file, fa.result.error);
+    else
+        rc = audited_record(run, &fa, r);
+    er_firm_audit_free(&fa);
+    return rc;
+}
+
+static int produce(size_t i, void *ctx, char **out, size_t *len)
+{
+    record r = {0};
+    int rc = make_record(ctx, i, &r);
+    if (rc == 0)
+        rc = record_encode(&r, out, len);
+    record_free(&r);
+    return rc;
+}
+
+/* ---- in the parent, in firm order ------------------------------------------------ */
+
+static void emit(audit_run *run, FILE *to, piece s)
+{
+    if (s.n == 0 || to == NULL)
+        return;
+    er_progress_clear(run->progress);
+    fwrite(s.p, 1, s.n, to);
+}
+
+static int consume(size_t i, const char *data, size_t len, const char *why, void *ctx)
+{
+    audit_run *run = ctx;
+    char name[4200];
+    const char *file = item_name(run, &run->items[i], name, sizeof name);
+    int rc = 0;
+    if (data == NULL) {
+        /* Its worker died before reporting it. */
+        record r = {0};
+        char msg[4600];
+        snprintf(msg, sizeof msg, "%s: %s", file, why);
+        rc = failed_record(&r, NULL, file, msg);
+        char *bytes = NULL;
+        size_t n = 0;
+        if (rc == 0 && (rc = record_encode(&r, &bytes, &n)) == 0)
+            rc = consume(i, bytes, n, NULL, ctx);
+        free(bytes);
+        record_free(&r);
+        return rc;
+    }
+    const char *p = data + 2, *end = data + len;
+    piece json, messages, summary, row;
+    if (len < 2 || !take(&p, end, &json) || !take(&p, end, &messages) ||
+        !take(&p, end, &summary) || !take(&p, end, &row) || p != end)
+        return -1;
+    if (data[0] == 'A')
+        run->n_ok++;
+    else
+        run->n_failed++;
+    run->degraded |= data[1] != 0;
+    emit(run, stderr, messages);
+    emit(run, run->summary, summary);
+    if (run->json != NULL) {
+        char *text = strndup(json.p, json.n);
+        if (text == NULL)
+            return -1;
+        er_json_stream_add_text(run->json, text); /* a write error shows at commit */
+        free(text);
+    }
+    if (run->cohort != NULL && row.n > 0 && er_cohort_add_encoded(run->cohort, row.p, row.n) != 0)
+        rc = -1;
+    er_progress_update(run->progress, i + 1);
+    return rc;
+}
+
+/* Workers start with the parent's open streams; only the parent writes them. */
+static void child_init(unsigned worker, void *ctx)
+{
+    (void)worker;
+    audit_run *run = ctx;
+    run->progress = NULL;
+}
+
+/* ---- the run -------------------------------------------------------------------------- */
 
 /* Opens the audit; returns an exit status, or -1 when opened. */
 static int open_audit(audit_run *run)
@@ -308,7 +763,29 @@ static int open_audit(audit_run *run)
     return ER_EXIT_FAILED;
 }
 
-/* Writes the cohort workbook and the JSON file at the end of the run. */
+/* Reads --baseline; returns an exit status, or -1 to go on. */
+static int load_baseline(audit_run *run)
+{
+    const char *path = run->args->baseline;
+    if (path == NULL)
+        return -1;
+    er_diag diag = {0};
+    run->baseline =
+        er_results_read(path, er_audit_rubric(run->audit), er_audit_programmes(run->audit), &diag);
+    er_diag_print(&diag, stderr, "exportready: ");
+    bool oom = diag.oom;
+    er_diag_free(&diag);
+    if (run->baseline != NULL)
+        return -1;
+    if (oom) {
+        er_cli_error("out of memory");
+        return ER_EXIT_FAILED;
+    }
+    er_cli_error("--baseline %s cannot be used; nothing audited", path);
+    return ER_EXIT_INVALID;
+}
+
+/* Writes the cohort workbook and commits the JSON file at the end. */
 static void finish_outputs(audit_run *run)
 {
     const audit_args *a = run->args;
@@ -320,13 +797,60 @@ static void finish_outputs(audit_run *run)
         }
         er_diag_free(&diag);
     }
-    if (run->doc != NULL) {
+    if (run->json != NULL) {
         const char *why = NULL;
-        if (er_json_write(run->doc, a->json_path, &why) != 0) {
+        if (er_json_stream_commit(run->json, &why) != 0) {
             run->degraded = true;
             er_cli_error("--json %s: %s", a->json_path, why ? why : "write failed");
         }
+        run->json = NULL;
     }
+}
+
+/* Sets up the outputs and runs the audits; returns an exit status. */
+static int run_audits(audit_run *run)
+{
+    const audit_args *args = run->args;
+    const er_rubric *rubric = er_audit_rubric(run->audit);
+    run->summary = args->quiet ? NULL
+                   : (args->json_path && strcmp(args->json_path, "-") == 0) ? stderr : stdout;
+    run->out_opts = (er_output_options){.dir = args->output_dir, .lang = args->lang,
+                                        .force = args->force,
+                                        .programmes = er_audit_programmes(run->audit)};
+    if (args->json_path != NULL) {
+        json_t *env = er_json_document_new(rubric, args->has_as_of ? &args->as_of : NULL);
+        const char *why = NULL;
+        run->json = env ? er_json_stream_open(env, args->json_path, &why) : NULL;
+        json_decref(env);
+        if (run->json == NULL) {
+            er_cli_error("--json %s: %s", args->json_path, why ? why : "out of memory");
+            return ER_EXIT_FAILED;
+        }
+    }
+    if (args->output_dir != NULL && run->n_items > 1) {
+        if ((run->cohort = er_cohort_new(rubric, &run->out_opts)) == NULL)
+            goto oom;
+        er_cohort_show_change(run->cohort, run->baseline != NULL);
+    }
+    run->progress = er_progress_new(stderr, run->n_items, !args->quiet && isatty(2));
+    if (run->progress == NULL)
+        goto oom;
+
+    if (er_parallel_run(run->n_items, args->jobs, produce, consume, child_init, run) != 0)
+        goto oom;
+    er_progress_clear(run->progress);
+
+    if (run->n_ok == 0) {
+        /* Nothing audited: write nothing, so no file suggests otherwise. */
+        er_cli_error("no firm could be audited");
+        return ER_EXIT_INVALID;
+    }
+    finish_outputs(run);
+    return (run->n_failed > 0 || run->degraded) ? ER_EXIT_FAILED : ER_EXIT_OK;
+oom:
+    er_progress_clear(run->progress);
+    er_cli_error("out of memory, or a worker process could not be started");
+    return ER_EXIT_FAILED;
 }
 
 int er_cmd_audit(int argc, char **argv)
@@ -347,44 +871,22 @@ int er_cmd_audit(int argc, char **argv)
         status = ER_EXIT_USAGE;
         goto done;
     }
-    if ((status = open_audit(&run)) >= 0)
+    if ((status = open_audit(&run)) >= 0 || (status = load_baseline(&run)) >= 0 ||
+        (status = list_firms(&run)) >= 0)
         goto done;
-
-    const er_rubric *rubric = er_audit_rubric(run.audit);
-    run.summary = args.quiet ? NULL
-                  : (args.json_path && strcmp(args.json_path, "-") == 0) ? stderr : stdout;
-    run.out_opts = (er_output_options){.dir = args.output_dir, .lang = args.lang,
-                                       .force = args.force,
-                                       .programmes = er_audit_programmes(run.audit)};
-    if (args.json_path != NULL &&
-        (run.doc = er_json_document_new(rubric, args.has_as_of ? &args.as_of : NULL)) == NULL)
-        goto oom;
-    if (args.output_dir != NULL && args.n_firms > 1 &&
-        (run.cohort = er_cohort_new(rubric, &run.out_opts)) == NULL)
-        goto oom;
-
-    for (int i = 0; i < args.n_firms; i++)
-        if (audit_one(&run, args.firms[i]) != 0)
-            goto oom;
-
-    if (run.n_ok == 0) {
-        /* Nothing audited: write nothing, so no file suggests otherwise. */
-        er_cli_error("no firm could be audited");
-        status = ER_EXIT_INVALID;
-        goto done;
-    }
-    finish_outputs(&run);
-    status = (run.n_failed > 0 || run.degraded) ? ER_EXIT_FAILED : ER_EXIT_OK;
-    goto done;
-
-oom:
-    er_cli_error("out of memory");
-    status = ER_EXIT_FAILED;
+    status = run_audits(&run);
 done:
+    er_json_stream_abort(run.json);
+    er_progress_free(run.progress);
     if (run.cohort != NULL)
         er_cohort_free(run.cohort);
-    json_decref(run.doc);
-    seen_free(&run.seen);
+    er_firm_csv_close(run.csv);
+    if (run.inputs != NULL)
+        for (int i = 0; i < args.n_inputs; i++)
+            free(run.inputs[i].error);
+    free(run.inputs);
+    free(run.items);
+    er_saved_results_free(run.baseline);
     er_audit_close(run.audit);
     er_cli_dirs_free(&args.plugin_dirs);
     return status;
