@@ -162,6 +162,11 @@ int er_pl_run_isolated(const er_pl_plugin *p, const er_rubric *rubric, const er_
     } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         describe_exit(status, err, errlen, pid_name);
         rc = 1;
+    } else if (len == 0) {
+        /* exit(0) in a check: say so, not "garbage". */
+        snprintf(err, errlen, "plugin '%s' exited (status 0) without sending a result",
+                 pid_name);
+        rc = 1;
     } else {
         char why[200];
         rc = er_pl_wire_decode(buf, len, idx, n_idx, out, why, sizeof why);

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Fault injection (docs/security.md).
+
+usage: run_fault.py EXPORTREADY SOURCE_DIR PLUGIN_ROOT CASE [VALGRIND]
+
+Each case breaks one thing the run depends on and checks that the run
+reports it precisely (exit status and message naming the file or plugin),
+that what was already finished is intact (workbooks open in openpyxl), and
+that no temporary or half-written file is left behind.  The techniques work
+as root (CI runs as root, and root ignores file permissions): a path whose
+parent is a regular file (ENOTDIR), RLIMIT_FSIZE (EFBIG: "disk full" during
+the workbook write), missing directories, and plugins that misbehave.
+"""
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+
+EXE, SRC, PLUGINS = (os.path.abspath(a) for a in sys.argv[1:4])
+CASE = sys.argv[4]
+DATA = os.path.join(SRC, "tests", "data", "cli")
+RUBRIC = os.path.join(DATA, "rubric-plugin")
+PLUGIN_FIRM = os.path.join(DATA, "firms", "plugin.cfg")
+GOOD = os.path.join(DATA, "firms", "good.cfg")
+SMALL = os.path.join(DATA, "firms", "small.cfg")
+failures = []
+
+
+def expect(cond, what, detail=""):
+    if not cond:
+        failures.append(f"{what}: {detail}")
+
+
+def run(args, preexec=None):
+    p = subprocess.run([EXE] + args, capture_output=True, preexec_fn=preexec, timeout=300,
+                       env=dict(os.environ, LC_ALL="C", SOURCE_DATE_EPOCH="1767225600"))
+    return p.returncode, p.stdout.decode(), p.stderr.decode()
+
+
+def opens(path):
+    import openpyxl
+    try:
+        return len(openpyxl.load_workbook(path).worksheets) > 0
+    except Exception as e:  # any reader failure means a broken workbook
+        failures.append(f"{path} does not open: {e}")
+        return False
+
+
+def plugin(kind, note):
+    """A plugin misbehaving in its check: the firm's check is unknown with a
+    precise note, exit 1, the other firm and every output are complete."""
+    out = tempfile.mkdtemp(prefix="er-fault-")
+    try:
+        rc, _, err = run(["audit", "-q", "--plugin-timeout", "1", "--rubric-dir", RUBRIC,
+                          "--plugin-dir", os.path.join(PLUGINS, kind), "-o", out,
+                          "--json", os.path.join(out, "r.json"), PLUGIN_FIRM, GOOD])
+        expect(rc == 1, "exit status 1", f"{rc}: {err}")
+        expect(err == f"exportready: {PLUGIN_FIRM}: a sector plugin failed for this firm; "
+               "its checks are unknown\n", "message names the firm", err)
+        with open(os.path.join(out, "r.json"), encoding="utf-8") as f:
+            firms = json.load(f)["firms"]
+        crash = [x for x in firms[0]["findings"] if x["criterion"] == "crash_check"][0]
+        expect(crash["status"] == "unknown", "check unknown", crash)
+        expect(crash.get("note") == note, "precise note", crash.get("note"))
+        expect("error" not in firms[1] and firms[1]["score"] is not None, "other firm audited",
+               firms[1])
+        expect(sorted(os.listdir(out)) == ["cohort.xlsx", "pe-good.xlsx", "pe-plugin.xlsx",
+                                           "r.json"], "outputs", os.listdir(out))
+        for b in ("cohort.xlsx", "pe-good.xlsx", "pe-plugin.xlsx"):
+            opens(os.path.join(out, b))
+    finally:
+        shutil.rmtree(out)
+
+
+def plugin_dir_missing():
+    out = tempfile.mkdtemp(prefix="er-fault-")
+    try:
+        missing = os.path.join(out, "no-such-dir")
+        rc, _, err = run(["audit", "-q", "--rubric-dir", RUBRIC, "--plugin-dir", missing,
+                          "-o", os.path.join(out, "o"), GOOD])
+        expect(rc == 4, "exit status 4", f"{rc}: {err}")
+        expect(err == f"exportready: {RUBRIC}/readiness.cfg:72: check: no loaded plugin "
+               "provides check 'segv.crash'\nexportready: the rubric needs checks that no "
+               "loaded plugin provides; nothing audited\n", "message", err)
+        # -o is created before the rubric is checked; it must stay empty.
+        o = os.path.join(out, "o")
+        expect(not os.path.exists(o) or os.listdir(o) == [], "nothing written", os.listdir(out))
+    finally:
+        shutil.rmtree(out)
+
+
+def output_notdir():
+    tmp = tempfile.mkdtemp(prefix="er-fault-")
+    try:
+        blocker = os.path.join(tmp, "file")
+        open(blocker, "w").close()
+        target = os.path.join(blocker, "out")
+        rc, _, err = run(["audit", "-q", "--rubric-dir", os.path.join(DATA, "rubric"),
+                          "-o", target, GOOD])
+        expect(rc == 2, "exit status 2", f"{rc}: {err}")
+        expect(target in err and "Not a directory" in err, "message names the directory", err)
+        expect(os.listdir(tmp) == ["file"], "nothing written", os.listdir(tmp))
+    finally:
+        shutil.rmtree(tmp)
+
+
+def output_file_too_big():
+    """A workbook write fails half-way (EFBIG, as on a full disk): the run
+    says which file, keeps the workbook an earlier run finished, and leaves
+    no temporary file."""
+    out = tempfile.mkdtemp(prefix="er-fault-")
+    try:
+        rubric = os.path.join(DATA, "rubric")
+        rc, _, err = run(["audit", "-q", "--rubric-dir", rubric, "-o", out, GOOD])
+        expect(rc == 0, "first run", err)
+        with open(os.path.join(out, "pe-good.xlsx"), "rb") as f:
+            before = f.read()
+
+        def limit():
+            # SIGXFSZ would kill the process; ignored, write() gets EFBIG.
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+        rc, _, err = run(["audit", "-q", "--rubric-dir", rubric, "-o", out, SMALL],
+                         preexec=limit)
+        expect(rc == 1, "exit status 1", f"{rc}: {err}")
+        expect(os.path.join(out, "pe-small.xlsx") in err, "message names the workbook", err)
+        expect(sorted(os.listdir(out)) == ["pe-good.xlsx"], "no partial or temporary file",
+               os.listdir(out))
+        with open(os.path.join(out, "pe-good.xlsx"), "rb") as f:
+            expect(f.read() == before, "earlier workbook unchanged")
+        opens(os.path.join(out, "pe-good.xlsx"))
+    finally:
+        shutil.rmtree(out)
+
+
+def json_dir_missing():
+    out = tempfile.mkdtemp(prefix="er-fault-")
+    try:
+        js = os.path.join(out, "missing", "r.json")
+        rc, _, err = run(["audit", "-q", "--rubric-dir", os.path.join(DATA, "rubric"),
+                          "-o", os.path.join(out, "o"), "--json", js, GOOD])
+        expect(rc == 2, "exit status 2", f"{rc}: {err}")
+        expect(err.startswith(f"exportready: --json {js}: "), "message names the file", err)
+        expect(os.listdir(out) in ([], ["o"]) and not os.path.exists(
+            os.path.join(out, "o", "pe-good.xlsx")), "nothing audited", os.listdir(out))
+    finally:
+        shutil.rmtree(out)
+
+
+def valgrind():
+    """memcheck over the example run with workbooks and JSON.  --no-isolate:
+    plugin code then runs in the checked process (with isolation it would
+    run in forked children whose exit skips the leak check), so one clean
+    report covers core, plugins and output."""
+    vg = sys.argv[5]
+    out = tempfile.mkdtemp(prefix="er-valgrind-")
+    try:
+        ex = os.path.join(SRC, "examples", "firms")
+        firms = sorted(os.path.join(ex, f) for f in os.listdir(ex) if f.endswith(".cfg"))
+        supp = os.path.join(SRC, "tests", "fault", "valgrind-libconfig.supp")
+        p = subprocess.run([vg, "-q", "--error-exitcode=99", "--leak-check=full",
+                            "--errors-for-leak-kinds=definite", f"--suppressions={supp}",
+                            EXE, "audit", "-q", "--no-isolate", "--rubric-dir",
+                            os.path.join(SRC, "rubrics"), "--plugin-dir", PLUGINS, "-o", out,
+                            "--json", os.path.join(out, "r.json")] + firms,
+                           capture_output=True, timeout=850)
+        err = p.stderr.decode()
+        expect(p.returncode == 0, "valgrind clean", f"{p.returncode}:\n{err[-4000:]}")
+        expect(len(os.listdir(out)) == len(firms) + 2, "all outputs", os.listdir(out))
+    finally:
+        shutil.rmtree(out)
+
+
+CASES = {
+    "plugin_exit": lambda: plugin("exit", "plugin 'segv' exited (status 0) without sending "
+                                  "a result"),
+    "plugin_abort": lambda: plugin("abort", "plugin 'segv' crashed (signal 6, Aborted)"),
+    "plugin_sleep": lambda: plugin("sleep", "plugin 'segv' timed out after 1 s"),
+    "plugin_dir_missing": plugin_dir_missing,
+    "output_notdir": output_notdir,
+    "output_file_too_big": output_file_too_big,
+    "json_dir_missing": json_dir_missing,
+    "valgrind": valgrind,
+}
+CASES[CASE]()
+for f in failures:
+    print("FAIL " + f)
+print(f"fault/{CASE}: {'FAILED' if failures else 'ok'}")
+sys.exit(1 if failures else 0)
