@@ -514,7 +514,14 @@ er_json_stream *er_json_stream_open(const json_t *doc, const char *path, const c
         return NULL;
     }
     if (strcmp(path, "-") == 0) {
-        s->out = stdout;
+        /* Spooled, and copied to stdout only on commit: a run that audits
+         * nothing must not leave half a document on stdout either. */
+        if ((s->out = tmpfile()) == NULL) {
+            *why = strerror(errno);
+            free(env);
+            stream_free(s);
+            return NULL;
+        }
     } else {
         size_t plen = strlen(path);
         s->tmp = malloc(plen + sizeof ".tmp.XXXXXX");
@@ -589,7 +596,18 @@ int er_json_stream_commit(er_json_stream *s, const char **why)
     stream_put(s, s->tail);
     if (s->why == NULL && fflush(s->out) != 0)
         stream_fail(s, strerror(errno));
-    if (s->tmp != NULL) {
+    if (s->tmp == NULL) {
+        char buf[65536];
+        size_t n;
+        if (s->why == NULL && fseek(s->out, 0, SEEK_SET) != 0)
+            stream_fail(s, strerror(errno));
+        while (s->why == NULL && (n = fread(buf, 1, sizeof buf, s->out)) > 0)
+            if (fwrite(buf, 1, n, stdout) != n)
+                stream_fail(s, strerror(errno));
+        if (s->why == NULL && (ferror(s->out) || fflush(stdout) != 0))
+            stream_fail(s, strerror(errno));
+        fclose(s->out);
+    } else {
         if (s->why == NULL && fsync(fileno(s->out)) != 0)
             stream_fail(s, strerror(errno));
         if (fclose(s->out) != 0)
@@ -609,9 +627,8 @@ void er_json_stream_abort(er_json_stream *s)
 {
     if (s == NULL)
         return;
-    if (s->tmp != NULL) {
-        fclose(s->out);
+    fclose(s->out);
+    if (s->tmp != NULL)
         unlink(s->tmp);
-    }
     stream_free(s);
 }

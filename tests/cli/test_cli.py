@@ -380,6 +380,213 @@ def case_plugin_failure():
     expect("plugin.cfg: a sector plugin failed" in err, "the failure is reported", err)
 
 
+# ---- CSV cohorts, -j, progress, --baseline (docs/csv-format.md, docs/cli.md) ----
+
+CSV_HEADER = ("id,name,country,sector,markets,audit.date,audit.coach,audit.kind,"
+              "products.name,products.hs,products.ingredient,products.use,products.organic,"
+              "profile.founded,profile.employees,firm.profile.local_ownership_pct,"
+              "answers.haccp_plan,answers.english_management,answers.years_operating,"
+              "evidence.haccp_plan,evidence.english_management")
+
+
+def csv_row(firm_id, haccp="certified", english="yes"):
+    """The firm of good.cfg (76.6667 by hand, see its header) under another id."""
+    return (f'{firm_id},"Good Maca, S.A.C.",PE,natural-ingredients,EU,2026-10-14,'
+            f"Ana Torres,baseline,Maca powder,1106.20,maca,food,true,2012,40,100.0,"
+            f"{haccp},{english},5,document,document")
+
+
+def write(path, text, mode="w"):
+    with open(path, mode) as fh:
+        fh.write(text)
+    return path
+
+
+def case_csv():
+    with tempfile.TemporaryDirectory() as tmp:
+        cohort = write(os.path.join(tmp, "cohort.csv"), "\n".join([
+            CSV_HEADER,
+            csv_row("pe-csv-1"),
+            csv_row("pe-csv-2", english="maybe"),      # line 3: bad boolean, column 18
+            csv_row("pe-csv-3", haccp="in_progress"),
+        ]) + "\n")
+        rc, doc, err = audit_json("-q", "-j", "1", cohort, GOOD)
+        expect_status(rc, 1, json.dumps(doc), err)
+        firms = doc["firms"]
+        expect([f["id"] for f in firms] == ["pe-csv-1", "pe-csv-2", "pe-csv-3", "pe-good"],
+               "one firm per row, in order, then the firm file", firms)
+        expect(firms[0]["file"] == cohort + ":2" and firms[1]["file"] == cohort + ":3",
+               "a row's file is FILE:LINE", firms[0]["file"], firms[1]["file"])
+        expect(close(firms[0]["score"], 76.6667) and firms[0]["grade"] == "B",
+               "a row scores like the same firm file", firms[0])
+        expect(close(firms[0]["score"], firms[3]["score"]), "same as good.cfg", firms)
+        want = (f"{cohort}:3:18: firm.answers.english_management: \"maybe\" is not a boolean")
+        expect(firms[1]["error"].startswith(want), "FILE:ROW:COLUMN: FIELD: message",
+               firms[1]["error"])
+        expect(want in err, "the bad row is reported on stderr", err)
+        expect(firms[2]["score"] < firms[0]["score"], "the rows after a bad one go on", firms[2])
+
+        # A row with an id already audited fails, naming the first one.
+        rc, doc, err = audit_json("-q", cohort, write(os.path.join(tmp, "dup.csv"),
+                                                      CSV_HEADER + "\n" + csv_row("pe-csv-1")))
+        expect_status(rc, 1, json.dumps(doc), err)
+        expect(f"duplicate firm id 'pe-csv-1' (also in {cohort}:2)" in doc["firms"][-1]["error"],
+               "duplicate ids across files", doc["firms"][-1])
+
+        # An unknown column fails the whole file: nothing audited, exit 3.
+        bad = write(os.path.join(tmp, "bad.csv"), CSV_HEADER + ",answers.haccp\n" +
+                    csv_row("pe-x") + ",yes\n")
+        js = os.path.join(tmp, "out.json")
+        rc, out, err = run("audit", "--rubric-dir", RUBRIC, "--json", js, bad)
+        expect_status(rc, 3, out, err)
+        expect(f"{bad}:1:22: answers.haccp: unknown column" in err, "the column is named", err)
+        expect(not os.path.exists(js), "nothing written")
+        rc, out, err = run("audit", "--rubric-dir", RUBRIC, "--json", "-", bad)
+        expect_status(rc, 3, out, err)
+        expect(out == "", "nothing on stdout either", out)
+
+        # ';' delimiter, BOM, CRLF, decimal comma, quoted list.
+        semi = CSV_HEADER.replace(",", ";") + "\r\n" + csv_row("pe-semi").replace(
+            '"Good Maca, S.A.C."', "Good Maca").replace(",", ";").replace("100.0", "100,0") + "\r\n"
+        semi_path = write(os.path.join(tmp, "semi.csv"), b"\xef\xbb\xbf" + semi.encode(), "wb")
+        rc, doc, err = audit_json("-q", semi_path)
+        expect_status(rc, 0, json.dumps(doc), err)
+        expect(close(doc["firms"][0]["score"], 76.6667), "';' file scores the same", doc)
+
+
+def audit_dir(tmp, tag, jobs, *inputs, extra=()):
+    out_dir = os.path.join(tmp, tag)
+    js = os.path.join(tmp, tag + ".json")
+    rc, out, err = run("audit", "-j", str(jobs), "--rubric-dir", RUBRIC, "-o", out_dir,
+                       "--json", js, *extra, *inputs, env={"SOURCE_DATE_EPOCH": "1700000000"})
+    return rc, out, err, out_dir, js
+
+
+def case_jobs_identical():
+    with tempfile.TemporaryDirectory() as tmp:
+        cohort = write(os.path.join(tmp, "c.csv"), "\n".join(
+            [CSV_HEADER] + [csv_row(f"pe-r{i}", haccp=("certified", "in_progress", "none")[i % 3])
+                            for i in range(7)] + [csv_row("bad", english="?")]) + "\n")
+        runs = [audit_dir(tmp, f"j{j}", j, GOOD, SMALL, BAD, cohort) for j in (1, 2, 3)]
+        base = runs[0]
+        expect_status(base[0], 1, base[1], base[2])
+        names = sorted(os.listdir(base[3]))
+        expect("cohort.xlsx" in names and len(names) == 10, "workbooks written", names)
+        for rc, out, err, d, js in runs[1:]:
+            expect(rc == base[0] and out == base[1], "same status and summary", out, base[1])
+            expect(err == base[2], "same messages in the same order", err, base[2])
+            expect(open(js, "rb").read() == open(base[4], "rb").read(), "same JSON bytes", js)
+            expect(sorted(os.listdir(d)) == names, "same files", os.listdir(d))
+            for n in names:
+                expect(open(os.path.join(d, n), "rb").read() ==
+                       open(os.path.join(base[3], n), "rb").read(), f"same bytes of {n}", d)
+
+
+def case_worker_death():
+    # The crashing test plugin, not isolated, kills the worker that runs it:
+    # the firms that worker had not reported fail, the others are audited.
+    plugin_dir = sys.argv[4]
+    rc, out, err = run("audit", "-j", "2", "--no-isolate",
+                       "--rubric-dir", os.path.join(DATA, "rubric-plugin"),
+                       "--plugin-dir", plugin_dir, "--json", "-",
+                       os.path.join(FIRMS, "plugin.cfg"), GOOD, SMALL)
+    expect_status(rc, 1, out, err)
+    firms = json.loads(out)["firms"]
+    expect([f["id"] for f in firms] == ["plugin.cfg", "pe-good", "small.cfg"],
+           "every firm listed in order", firms)
+    for f in (firms[0], firms[2]):  # jobs 0 and 2 belong to worker 0
+        expect("worker process" in f["error"], "lost firms say why", f)
+    expect(close(firms[1]["score"], 76.6667), "the other worker's firm is audited", firms[1])
+
+
+def run_on_pty(*args):
+    import pty
+    master, slave = pty.openpty()
+    p = subprocess.Popen([EXE, *args], stdout=subprocess.DEVNULL, stderr=slave,
+                         env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+    os.close(slave)
+    data = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    p.wait()
+    os.close(master)
+    return p.returncode, data.decode(errors="replace")
+
+
+def case_progress():
+    firms = [GOOD, SMALL] * 1
+    rc, text = run_on_pty("audit", "-j", "1", "--rubric-dir", RUBRIC, *firms)
+    expect_status(rc, 0, "", text)
+    expect(re.search(r"\r\[ *\d+/2\] [\d.]+ firms/s", text), "progress line on a terminal", text)
+    expect(text.endswith("\r") or text.rstrip(" \r") == "" or text.split("\r")[-1].strip() == "",
+           "the line is erased at the end", repr(text))
+    rc, text = run_on_pty("audit", "-q", "--rubric-dir", RUBRIC, *firms)
+    expect("firms/s" not in text, "--quiet: no progress", text)
+    rc, out, err = run("audit", "--rubric-dir", RUBRIC, *firms)
+    expect("firms/s" not in err and "\r" not in err, "no progress when stderr is a file", err)
+
+
+def case_baseline():
+    import shutil
+    with tempfile.TemporaryDirectory() as tmp:
+        # The baseline: pe-good a year earlier, HACCP plan only in progress.
+        old_good = write(os.path.join(tmp, "good-2025.cfg"), open(GOOD).read().replace(
+            'haccp_plan = "certified"', 'haccp_plan = "in_progress"'))
+        old_js = os.path.join(tmp, "old.json")
+        rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "--json", old_js, old_good)
+        expect_status(rc, 0, out, err)
+        rc, out, err, out_dir, js = audit_dir(tmp, "follow", 2, GOOD, SMALL,
+                                              extra=("--baseline", old_js))
+        expect_status(rc, 0, out, err)
+        expect("pe-small" in err and "baseline" in err, "a firm without a baseline is named",
+               err)
+        old = json.load(open(old_js))["firms"][0]
+        new = json.load(open(js))["firms"][0]
+        expect(new["score"] > old["score"], "the follow-up scores higher", old, new)
+        check = os.path.join(tmp, "check.py")
+        write(check, r"""
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1], read_only=True).worksheets[0]
+rows = list(ws.iter_rows(values_only=True))
+head = rows[0]
+c = head.index("Score change")
+b = head.index("Baseline score")
+g = head.index("Baseline grade")
+for r in rows[1:]:
+    print(r[0], r[b], r[c], r[g])
+""")
+        p = subprocess.run(["/usr/bin/python3", check, os.path.join(out_dir, "cohort.xlsx")],
+                           capture_output=True, text=True)
+        expect(p.returncode == 0, "cohort has the change columns", p.stdout, p.stderr)
+        got = {l.split()[0]: l.split()[1:] for l in p.stdout.splitlines()}
+        b, c, g = got["pe-good"]
+        expect(abs(float(b) - old["score"]) < 1e-3 and
+               abs(float(c) - (new["score"] - old["score"])) < 1e-3 and g == old["grade"],
+               "baseline score, change and grade of pe-good", p.stdout, old, new)
+        expect(got["pe-small"] == ["None", "None", "None"], "no baseline: empty cells", p.stdout)
+        # The firm with a baseline gets the Progress sheet; the other does not.
+        p = subprocess.run(["/usr/bin/python3", "-c",
+                            "import sys, openpyxl\n"
+                            "for f in sys.argv[1:]:\n"
+                            "    print('Progress' in openpyxl.load_workbook(f).sheetnames)",
+                            os.path.join(out_dir, "pe-good.xlsx"),
+                            os.path.join(out_dir, "pe-small.xlsx")],
+                           capture_output=True, text=True)
+        expect(p.stdout.split() == ["True", "False"], "Progress sheet only with a baseline",
+               p.stdout, p.stderr)
+        # A baseline file that cannot be read stops the run before any work.
+        rc, out, err = run("audit", "--rubric-dir", RUBRIC, "--baseline",
+                           write(os.path.join(tmp, "junk.json"), "{"), GOOD)
+        expect_status(rc, 3, out, err)
+        shutil.rmtree(out_dir)
+
+
 def case_smoke():
     src = sys.argv[4]
     firms = sorted(os.path.join(src, "examples", "firms", f)
