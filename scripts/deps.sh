@@ -9,6 +9,7 @@ packages=(
   libcmocka-dev python3 python3-openpyxl                      # tests: unit, workbook readers
   locales                                                     # tests: a decimal-comma locale
   libreoffice-calc-nogui                                      # tests: recalculates workbooks
+  clang libclang-rt-14-dev valgrind                           # CI: libFuzzer, memcheck
 )
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
