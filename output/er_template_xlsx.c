@@ -2,9 +2,7 @@
  * er_template_xlsx.c - the intake questionnaire as a workbook: an
  * instructions sheet, then one row per question (field, question, help,
  * allowed values, an answer cell and an evidence cell), with dropdowns
- * (data validation) for choices, yes/no and evidence.  Dropdown values live
- * on a Lists sheet and are referenced by range, because an inline list is
- * limited to 255 characters and long choice lists would not fit.
+ * (data validation) for choices, yes/no and evidence.
  */
 #include <libgen.h>
 #include <stdlib.h>
@@ -18,7 +16,6 @@ enum { QC_SECTION = 0, QC_FIELD, QC_QUESTION, QC_HELP, QC_ALLOWED, QC_ANSWER, QC
 static const char *const texts[][2] = {
     {"Questionnaire", "Cuestionario"},
     {"Instructions", "Instrucciones"},
-    {"Lists", "Listas"},
     {"Section", "Sección"},
     {"Field", "Campo"},
     {"Question", "Pregunta"},
@@ -40,7 +37,7 @@ static const char *const texts[][2] = {
     {"Sector", "Sector"},
     {"Rubric", "Rúbrica"},
 };
-enum { X_SHEET, X_INSTR, X_LISTS, X_SECTION, X_FIELD, X_QUESTION, X_HELP, X_ALLOWED,
+enum { X_SHEET, X_INSTR, X_SECTION, X_FIELD, X_QUESTION, X_HELP, X_ALLOWED,
        X_ANSWER, X_EVIDENCE, X_TITLE, X_STEP1, X_STEP2, X_STEP3, X_STEP4, X_SECTOR,
        X_RUBRIC };
 
@@ -65,35 +62,31 @@ static void instructions(er_xw *x, lxw_worksheet *ws, const er_template *t)
     }
 }
 
-/* Writes values as column col of the Lists sheet; returns the range
- * formula for a dropdown ("=Lists!$C$1:$C$4"), NULL when out of memory. */
-static const char *list_column(er_xw *x, lxw_worksheet *lists, const char *lists_name,
-                               lxw_col_t col, const char *const *values, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        er_xw_text(x, lists, (lxw_row_t)i, col, values[i], NULL);
-    char *first = er_xlsx_ref(&x->arena, lists_name, 0, col);
-    char *last = er_xlsx_ref(&x->arena, NULL, (lxw_row_t)(n - 1), col);
-    if (first == NULL || last == NULL)
-        return NULL;
-    return er_arena_printf(&x->arena, "=%s:%s", first, last);
-}
-
+/* A dropdown of values.  Inline lists only: Excel limits them to 255
+ * characters, and libxlsxwriter 1.1.4 leaks the formula of a range-based
+ * list, so a longer list gets no dropdown (the Allowed values column still
+ * names every value). */
 static void dropdown(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                     const char *formula)
+                     const char *const *values, size_t n)
 {
-    if (formula == NULL) {
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(values[i]) + 1;
+    if (n == 0 || len > 256)
+        return;
+    const char **list = er_arena_calloc(&x->arena, n + 1, sizeof *list);
+    if (list == NULL) {
         ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST_FORMULA,
-                             .value_formula = (char *)formula,
+    memcpy(list, values, n * sizeof *list);
+    lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST,
+                             .value_list = (char **)list,
                              .show_error = LXW_VALIDATION_ON};
     ER_XW(x, worksheet_data_validation_cell(ws, row, col, &v));
 }
 
-static void questionnaire(er_xw *x, lxw_worksheet *ws, lxw_worksheet *lists,
-                          const char *lists_name, const er_template *t)
+static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
 {
     er_lang L = t->lang;
     static const double widths[] = {26, 30, 50, 36, 44, 22, 14};
@@ -103,8 +96,6 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, lxw_worksheet *lists,
         er_xw_text(x, ws, 0, c, texts[X_SECTION + c][L], x->f.header);
     worksheet_freeze_panes(ws, 1, 0);
 
-    const char *evidence = list_column(x, lists, lists_name, 0, evidence_values, 3);
-    lxw_col_t next_list = 1;
     for (size_t i = 0; i < t->n; i++) {
         const er_tq *q = &t->q[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
@@ -117,12 +108,10 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, lxw_worksheet *lists,
         int lines = er_xlsx_wrap_lines(q->question, widths[QC_QUESTION]);
         int l2 = er_xlsx_wrap_lines(q->allowed, widths[QC_ALLOWED]);
         er_xw_row_lines(x, ws, row, lines > l2 ? lines : l2);
-        if (q->n_values > 0)
-            dropdown(x, ws, row, QC_ANSWER,
-                     list_column(x, lists, lists_name, next_list++, q->values, q->n_values));
+        dropdown(x, ws, row, QC_ANSWER, q->values, q->n_values);
         if (q->evidence) {
             er_xw_text(x, ws, row, QC_EVIDENCE, "", x->f.fill_in);
-            dropdown(x, ws, row, QC_EVIDENCE, evidence);
+            dropdown(x, ws, row, QC_EVIDENCE, evidence_values, 3);
         }
     }
     ER_XW(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->n, QC_EVIDENCE));
@@ -155,12 +144,10 @@ int er_template_write_xlsx(const er_template *t, const char *path, bool force, e
     er_xw_properties(&x, texts[X_TITLE][L], NULL, NULL, created);
     lxw_worksheet *ws_i = er_xw_sheet(&x, texts[X_INSTR][L]);
     lxw_worksheet *ws_q = er_xw_sheet(&x, texts[X_SHEET][L]);
-    lxw_worksheet *ws_l = er_xw_sheet(&x, texts[X_LISTS][L]);
     if (x.err == LXW_NO_ERROR) {
         instructions(&x, ws_i, t);
-        questionnaire(&x, ws_q, ws_l, texts[X_LISTS][L], t);
+        questionnaire(&x, ws_q, t);
         worksheet_activate(ws_q);
-        worksheet_hide(ws_l);
     }
     rc = er_xw_close(&x, tg.final_path, diag);
     if (rc == 0)
