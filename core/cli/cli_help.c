@@ -26,11 +26,11 @@ static const char overview[] =
     "4 a check the rubric needs has no plugin.  See docs/cli.md.\n";
 
 static const char audit_help[] =
-    "Usage: exportready audit [OPTIONS] FIRM.cfg...\n"
+    "Usage: exportready audit [OPTIONS] FIRM.cfg|COHORT.csv...\n"
     "\n"
-    "Audits each firm file against the rubric, routes it to a programme, and\n"
-    "writes the results.  Firms are audited one at a time; a firm that fails\n"
-    "does not stop the others.\n"
+    "Audits each firm file, and each row of a CSV cohort (docs/csv-format.md),\n"
+    "against the rubric, routes it to a programme, and writes the results.  A\n"
+    "firm that fails does not stop the others.\n"
     "\n"
     "Options:\n"
     "  -o, --output DIR        write DIR/<firm-id>.xlsx per firm, and DIR/cohort.xlsx\n"
@@ -45,7 +45,11 @@ static const char audit_help[] =
     "      --plugin-timeout S  seconds a plugin may take per firm (default 5)\n"
     "      --lang en|es        workbook language (default en)\n"
     "      --as-of YYYY-MM-DD  audit date (default: each firm's audit.date)\n"
-    "  -q, --quiet             no summary and no warnings, errors only\n"
+    "  -j, --jobs N            audit in N worker processes (default: the number\n"
+    "                          of processors); the output is the same for any N\n"
+    "      --baseline OLD.json an earlier run's results: workbooks gain a Progress\n"
+    "                          sheet and the cohort the change of each firm\n"
+    "  -q, --quiet             no summary, no progress line and no warnings\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit status: 0 all firms audited; 1 some firms failed; 2 usage error;\n"
