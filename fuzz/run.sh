@@ -34,7 +34,7 @@ for h in "${harnesses[@]}"; do
   mkdir -p "$corpus" "$artifacts"
   echo "== fuzz $h: ${secs}s =="
   # Leaks are real findings too; -rss_limit_mb bounds a memory blow-up.
-  if LSAN_OPTIONS=suppressions=$PWD/tests/bad/lsan-libconfig.supp ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 UBSAN_OPTIONS=print_stacktrace=1 \
+  if LSAN_OPTIONS=suppressions=$PWD/tests/bad/lsan-libconfig.supp:print_suppressions=0 ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 UBSAN_OPTIONS=print_stacktrace=1 \
      "$build/fuzz/fuzz_$h" -max_total_time="$secs" -max_len=65536 -timeout=10 \
        -rss_limit_mb=2048 -artifact_prefix="$artifacts/" -print_final_stats=1 \
        "$corpus" "fuzz/corpus/$h" >"$build/fuzz/$h.log" 2>&1; then
