@@ -589,16 +589,23 @@ static void build_markets(const row_ctx *r)
         report(r, col, "firm.markets", "too many markets (%ld; at most %u)", n, ER_MAX_MARKETS);
         return;
     }
+    /* Empty elements are reported and left out, so the duplicate check
+     * only ever compares real codes. */
+    size_t k = 0;
     for (long i = 0; i < n; i++) {
         char p[64], msg[ER_FIRM_MSG_MAX];
         snprintf(p, sizeof p, "firm.markets[%ld]", i);
-        if (v[i] == NULL)
+        if (v[i] == NULL) {
             report(r, col, p, "empty element in the ';' list");
-        else if (!er_firm_check_market(v, (size_t)i, msg, sizeof msg))
+            continue;
+        }
+        v[k] = v[i];
+        if (!er_firm_check_market(v, k, msg, sizeof msg))
             report(r, col, p, "%s", msg);
+        k++;
     }
     r->f->markets = v;
-    r->f->n_markets = (size_t)n;
+    r->f->n_markets = k;
 }
 
 /* One products.* list: NULL elements when the cell is empty. */

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag_assert.h"
 #include "er_firm_csv.h"
@@ -206,6 +207,37 @@ static void bad_files(void **state)
     }
 }
 
+/* Empty list elements are reported, and never reach the duplicate check
+ * (a fuzzer found it comparing a NULL element). */
+static void empty_market_elements(void **state)
+{
+    const er_rubric *r = *state;
+    char path[] = "/tmp/er-csv-markets-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("id,name,country,sector,markets,audit.date,audit.coach,audit.kind,products.name,"
+          "products.hs,products.use\n"
+          "pe-x,X,PE,natural-ingredients,;;EU;EU,2026-01-05,C,baseline,A,1106,food\n", f);
+    fclose(f);
+    er_diag d = {0};
+    er_firm_csv *c = er_firm_csv_open(path, r, NULL, 0, &d);
+    assert_non_null(c);
+    er_firm_csv_row row;
+    assert_int_equal(er_firm_csv_next(c, true, &row, &d), 1);
+    assert_null(row.firm);
+    char want[3][256];
+    snprintf(want[0], sizeof want[0], "%s:2:5: firm.markets[0]: empty element", path);
+    snprintf(want[1], sizeof want[1], "%s:2:5: firm.markets[1]: empty element", path);
+    snprintf(want[2], sizeof want[2], "%s:2:5: firm.markets[3]: market \"EU\" is listed twice",
+             path);
+    const char *const needles[] = {want[0], want[1], want[2], NULL};
+    assert_diag_exactly(&d, needles);
+    er_firm_csv_close(c);
+    er_diag_free(&d);
+    unlink(path);
+}
+
 static void is_csv(void **state)
 {
     (void)state;
@@ -220,7 +252,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(comma_file), cmocka_unit_test(semicolon_file),
         cmocka_unit_test(bad_rows),   cmocka_unit_test(bad_files),
-        cmocka_unit_test(is_csv),
+        cmocka_unit_test(empty_market_elements), cmocka_unit_test(is_csv),
     };
     return cmocka_run_group_tests(tests, load_rubric, free_rubric);
 }
