@@ -2,6 +2,7 @@
  * "scribble" writes junk onto every pipe it has (use isolated only). */
 #include <exportready/plugin.h>
 
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,12 +25,18 @@ static int run(const er_plugin_host_api *host, er_plugin_firm *firm, const char 
     }
     if (strcmp(check, "scribble") == 0) {
         static const char junk[] = "\x07garbage\xff\xfe not a record";
-        /* Only pipes: the result pipe, not a file the test harness shares. */
+        /* Only pipes: the result pipe, not a file the test harness shares.
+         * Other inherited pipes (ctest's, a CI `| tee`) may have lost their
+         * reader; SIGPIPE from one of those would kill this child before the
+         * host ever saw the garbage, making the test depend on its caller.
+         * So writes to them just fail with EPIPE. */
+        void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
         for (int fd = 3; fd < 1024; fd++) {
             struct stat st;
             if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode) && write(fd, junk, sizeof junk) < 0)
                 continue;
         }
+        signal(SIGPIPE, old_pipe);
         return host->report(firm, ER_PLUGIN_MET, "x", REF, "2026-01-01");
     }
     return 0; /* "no_report": returns without reporting */
