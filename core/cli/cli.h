@@ -68,6 +68,14 @@ int er_cli_dirs_add(er_cli_dirs *d, const char *dir);
  * already added.  Returns -1 when out of memory. */
 int er_cli_dirs_finish_plugin_path(er_cli_dirs *d);
 
+/* Warns on stderr about each directory of d that does not exist, except the
+ * installed default (absent until plugins are installed, which is normal):
+ * a mistyped --plugin-dir should not pass silently. */
+void er_cli_dirs_warn_missing(const er_cli_dirs *d);
+
+/* The directories joined with ", ", for messages (malloc'd; NULL if no memory). */
+char *er_cli_dirs_join(const er_cli_dirs *d);
+
 void er_cli_dirs_free(er_cli_dirs *d);
 
 /* A list of owned string copies, searched linearly (tens to thousands of

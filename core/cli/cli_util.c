@@ -5,8 +5,10 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void er_cli_error(const char *fmt, ...)
 {
@@ -75,6 +77,38 @@ int er_cli_dirs_finish_plugin_path(er_cli_dirs *d)
         }
     }
     return er_cli_dirs_add(d, ER_DEFAULT_PLUGIN_DIR);
+}
+
+void er_cli_dirs_warn_missing(const er_cli_dirs *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        struct stat st;
+        if (strcmp(d->dirs[i], ER_DEFAULT_PLUGIN_DIR) == 0)
+            continue;
+        if (stat(d->dirs[i], &st) != 0)
+            fprintf(stderr, "exportready: warning: plugin directory %s: %s\n", d->dirs[i],
+                    strerror(errno));
+        else if (!S_ISDIR(st.st_mode))
+            fprintf(stderr, "exportready: warning: plugin directory %s: not a directory\n",
+                    d->dirs[i]);
+    }
+}
+
+char *er_cli_dirs_join(const er_cli_dirs *d)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < d->n; i++)
+        n += strlen(d->dirs[i]) + 2;
+    char *s = malloc(n);
+    if (s == NULL)
+        return NULL;
+    s[0] = '\0';
+    for (size_t i = 0; i < d->n; i++) {
+        if (i > 0)
+            strcat(s, ", ");
+        strcat(s, d->dirs[i]);
+    }
+    return s;
 }
 
 void er_cli_dirs_free(er_cli_dirs *d)

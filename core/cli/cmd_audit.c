@@ -754,9 +754,14 @@ static int open_audit(audit_run *run)
     case ER_AUDIT_BAD_RUBRIC:
         er_cli_error("rubric %s is invalid; nothing audited", a->rubric_dir);
         return ER_EXIT_INVALID;
-    case ER_AUDIT_MISSING_CHECKS:
-        er_cli_error("the rubric needs checks that no loaded plugin provides; nothing audited");
+    case ER_AUDIT_MISSING_CHECKS: {
+        char *dirs = er_cli_dirs_join(&a->plugin_dirs);
+        er_cli_error("the rubric needs checks that no loaded plugin provides "
+                     "(plugin directories searched: %s); nothing audited",
+                     dirs ? dirs : "?");
+        free(dirs);
         return ER_EXIT_PLUGIN;
+    }
     case ER_AUDIT_NO_MEMORY: break;
     }
     er_cli_error("out of memory");
@@ -866,14 +871,17 @@ int er_cmd_audit(int argc, char **argv)
         status = ER_EXIT_USAGE;
         goto done;
     }
+    er_cli_dirs_warn_missing(&args.plugin_dirs);
+    if ((status = open_audit(&run)) >= 0 || (status = load_baseline(&run)) >= 0 ||
+        (status = list_firms(&run)) >= 0)
+        goto done;
+    /* Only now: a run that stops on bad input or a missing plugin must not
+     * leave a new, empty output directory behind. */
     if (args.output_dir != NULL && make_dirs(args.output_dir) != 0) {
         er_cli_error("--output %s: %s", args.output_dir, strerror(errno));
         status = ER_EXIT_USAGE;
         goto done;
     }
-    if ((status = open_audit(&run)) >= 0 || (status = load_baseline(&run)) >= 0 ||
-        (status = list_firms(&run)) >= 0)
-        goto done;
     status = run_audits(&run);
 done:
     er_json_stream_abort(run.json);

@@ -120,6 +120,18 @@ def case_plugin_missing():
                        "--plugin-dir", os.path.join(DATA, "no-plugins-here"), GOOD)
     expect_status(rc, 4, out, err)
     expect("no-such-plugin.some_check" in err, "the missing check is named", err)
+    missing = os.path.join(DATA, "no-plugins-here")
+    expect(f"plugin directory {missing}: No such file or directory" in err,
+           "a --plugin-dir that does not exist is warned about", err)
+    expect(f"plugin directories searched: {missing}" in err,
+           "the exit-4 message says where plugins were looked for", err)
+    # A run that stops before auditing leaves no new output directory.
+    with tempfile.TemporaryDirectory() as tmp:
+        outdir = os.path.join(tmp, "never")
+        rc, out, err = run("audit", "--rubric-dir", os.path.join(DATA, "rubric-check"),
+                           "--plugin-dir", missing, "-o", outdir, GOOD)
+        expect_status(rc, 4, out, err)
+        expect(not os.path.exists(outdir), "no -o directory made on exit 4", outdir)
 
 
 def case_json_values():
