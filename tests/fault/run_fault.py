@@ -26,6 +26,7 @@ DATA = os.path.join(SRC, "tests", "data", "cli")
 RUBRIC = os.path.join(DATA, "rubric-plugin")
 PLUGIN_FIRM = os.path.join(DATA, "firms", "plugin.cfg")
 GOOD = os.path.join(DATA, "firms", "good.cfg")
+DEFAULT_PLUGIN_DIR = os.environ.get("ER_DEFAULT_PLUGIN_DIR", "")
 SMALL = os.path.join(DATA, "firms", "small.cfg")
 failures = []
 
@@ -88,12 +89,14 @@ def plugin_dir_missing():
         rc, _, err = run(["audit", "-q", "--rubric-dir", RUBRIC, "--plugin-dir", missing,
                           "-o", os.path.join(out, "o"), GOOD])
         expect(rc == 4, "exit status 4", f"{rc}: {err}")
-        expect(err == f"exportready: {RUBRIC}/readiness.cfg:72: check: no loaded plugin "
+        expect(err == f"exportready: warning: plugin directory {missing}: No such file or "
+               f"directory\nexportready: {RUBRIC}/readiness.cfg:72: check: no loaded plugin "
                "provides check 'segv.crash'\nexportready: the rubric needs checks that no "
-               "loaded plugin provides; nothing audited\n", "message", err)
-        # -o is created before the rubric is checked; it must stay empty.
+               f"loaded plugin provides (plugin directories searched: {missing}, "
+               f"{DEFAULT_PLUGIN_DIR}); nothing audited\n", "message", err)
+        # The run stops before auditing, so -o is not even created.
         o = os.path.join(out, "o")
-        expect(not os.path.exists(o) or os.listdir(o) == [], "nothing written", os.listdir(out))
+        expect(not os.path.exists(o), "no output directory", os.listdir(out))
     finally:
         shutil.rmtree(out)
 
