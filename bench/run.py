@@ -151,6 +151,8 @@ def main():
     ap.add_argument("--isolate", default="yes,no", help="yes,no | yes | no")
     ap.add_argument("--keep", action="store_true", help="keep the output directories")
     a = ap.parse_args()
+    # Same timestamps in every workbook, so "bytes" compares content only.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")
 
     build = os.path.abspath(a.build)
     exe = os.path.join(build, "core", "exportready")

@@ -11,6 +11,7 @@
 #include "er_xlsx.h"
 
 #include <stdio.h>
+#include <stdbool.h>
 #include <string.h>
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
@@ -110,9 +111,33 @@ char *er_xlsx_clean(er_arena *arena, const char *s, size_t max_chars, size_t *re
     return out;
 }
 
+/* True when er_xlsx_clean would return s unchanged: valid UTF-8, only
+ * characters a cell may hold, within max_chars.  Almost every text is, so
+ * checking first saves a copy into a zeroed buffer three times its size. */
+static bool cell_text_clean(const char *s, size_t max_chars)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t units = 0;
+    while (*p) {
+        unsigned long cp = 0;
+        size_t n = utf8_seq(p, &cp);
+        if (n == 0 || !cell_char_ok(cp))
+            return false;
+        units += n == 4 ? 2 : 1;
+        if (units > max_chars)
+            return false;
+        p += n;
+    }
+    return true;
+}
+
 void er_xw_text(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
                 lxw_format *fmt)
 {
+    if (s != NULL && s[0] != '\0' && cell_text_clean(s, ER_XLSX_MAX_CELL_CHARS)) {
+        ER_XW(x, worksheet_write_string(ws, row, col, s, fmt));
+        return;
+    }
     char *clean = er_xlsx_clean(&x->arena, s, ER_XLSX_MAX_CELL_CHARS, &x->replaced);
     if (clean == NULL) {
         ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
