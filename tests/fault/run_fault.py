@@ -146,6 +146,35 @@ def output_file_too_big():
         shutil.rmtree(out)
 
 
+def json_file_too_big():
+    """The JSON results stop fitting half-way (EFBIG, as on a full disk):
+    the run exits 1 naming the file, an earlier results file survives
+    unchanged, and no temporary file is left beside it."""
+    out = tempfile.mkdtemp(prefix="er-fault-")
+    try:
+        rubric = os.path.join(DATA, "rubric")
+        js = os.path.join(out, "r.json")
+        rc, _, err = run(["audit", "-q", "--rubric-dir", rubric, "--json", js, GOOD])
+        expect(rc == 0, "first run", err)
+        with open(js, "rb") as f:
+            before = f.read()
+        expect(len(before) > 1024, "results larger than the limit below", len(before))
+
+        def limit():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+        rc, _, err = run(["audit", "-q", "--rubric-dir", rubric, "--json", js, GOOD, SMALL],
+                         preexec=limit)
+        expect(rc == 1, "exit status 1", f"{rc}: {err}")
+        expect(f"--json {js}" in err, "message names the results file", err)
+        expect(os.listdir(out) == ["r.json"], "no partial or temporary file", os.listdir(out))
+        with open(js, "rb") as f:
+            expect(f.read() == before, "earlier results unchanged")
+    finally:
+        shutil.rmtree(out)
+
+
 def json_dir_missing():
     out = tempfile.mkdtemp(prefix="er-fault-")
     try:
@@ -190,6 +219,7 @@ CASES = {
     "plugin_abort": lambda: plugin("abort", "plugin 'segv' crashed (signal 6, Aborted)"),
     "plugin_sleep": lambda: plugin("sleep", "plugin 'segv' timed out after 1 s"),
     "plugin_dir_missing": plugin_dir_missing,
+    "json_file_too_big": json_file_too_big,
     "output_notdir": output_notdir,
     "output_file_too_big": output_file_too_big,
     "json_dir_missing": json_dir_missing,
