@@ -68,6 +68,11 @@ int er_cli_dirs_add(er_cli_dirs *d, const char *dir);
  * already added.  Returns -1 when out of memory. */
 int er_cli_dirs_finish_plugin_path(er_cli_dirs *d);
 
+/* mkdir -p: creates path and its missing parents (mode 0777 less umask).
+ * Returns 0 when path is then a directory, else -1 with errno set
+ * (ENOTDIR when it exists as something else). */
+int er_cli_make_dirs(const char *path);
+
 /* Warns on stderr about each directory of d that does not exist, except the
  * installed default (absent until plugins are installed, which is normal):
  * a mistyped --plugin-dir should not pass silently. */

@@ -79,6 +79,33 @@ int er_cli_dirs_finish_plugin_path(er_cli_dirs *d)
     return er_cli_dirs_add(d, ER_DEFAULT_PLUGIN_DIR);
 }
 
+int er_cli_make_dirs(const char *path)
+{
+    char *p = strdup(path);
+    if (p == NULL)
+        return -1;
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int rc = mkdir(p, 0777);
+    free(p);
+    struct stat st;
+    if ((rc != 0 && errno != EEXIST) || stat(path, &st) != 0)
+        return -1;
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+    }
+    return 0;
+}
+
 void er_cli_dirs_warn_missing(const er_cli_dirs *d)
 {
     for (size_t i = 0; i < d->n; i++) {

@@ -145,36 +145,6 @@ static int parse_args(int argc, char **argv, audit_args *a)
     return ER_EXIT_OK;
 }
 
-/* mkdir -p. */
-static int make_dirs(const char *path)
-{
-    char *p = strdup(path);
-    if (p == NULL)
-        return -1;
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
-            continue;
-        *s = '\0';
-        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            free(p);
-            return -1;
-        }
-        *s = '/';
-    }
-    int rc = mkdir(p, 0777);
-    free(p);
-    if (rc != 0 && errno != EEXIST)
-        return -1;
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return -1;
-    if (!S_ISDIR(st.st_mode)) {
-        errno = ENOTDIR;
-        return -1;
-    }
-    return 0;
-}
-
 /* Fails early, before any work, when the JSON file cannot be created. */
 static bool json_dir_writable(const char *path)
 {
@@ -885,7 +855,7 @@ int er_cmd_audit(int argc, char **argv)
         goto done;
     /* Only now: a run that stops on bad input or a missing plugin must not
      * leave a new, empty output directory behind. */
-    if (args.output_dir != NULL && make_dirs(args.output_dir) != 0) {
+    if (args.output_dir != NULL && er_cli_make_dirs(args.output_dir) != 0) {
         er_cli_error("--output %s: %s", args.output_dir, strerror(errno));
         status = ER_EXIT_USAGE;
         goto done;

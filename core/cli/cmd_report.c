@@ -71,34 +71,6 @@ static int parse_args(int argc, char **argv, report_args *a)
     return ER_EXIT_OK;
 }
 
-/* mkdir -p DIR, as `audit -o` does. */
-static int make_dirs(const char *path)
-{
-    char *p = strdup(path);
-    if (p == NULL)
-        return -1;
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
-            continue;
-        *s = '\0';
-        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            free(p);
-            return -1;
-        }
-        *s = '/';
-    }
-    int rc = mkdir(p, 0777);
-    free(p);
-    struct stat st;
-    if ((rc != 0 && errno != EEXIST) || stat(path, &st) != 0)
-        return -1;
-    if (!S_ISDIR(st.st_mode)) {
-        errno = ENOTDIR;
-        return -1;
-    }
-    return 0;
-}
-
 typedef struct report_inputs {
     er_rubric *rubric;
     er_programme_set *progs;
@@ -213,7 +185,7 @@ int er_cmd_report(int argc, char **argv)
         return status < 0 ? ER_EXIT_OK : status;
     report_inputs in = {0};
     if ((status = load_inputs(&args, &in)) == ER_EXIT_OK) {
-        if (make_dirs(args.output_dir) != 0) {
+        if (er_cli_make_dirs(args.output_dir) != 0) {
             er_cli_error("--output %s: %s", args.output_dir, strerror(errno));
             status = ER_EXIT_USAGE;
         } else {
