@@ -62,6 +62,24 @@ def timed(cmd, cwd=None, env=None, rss_file="/tmp/exportready-bench.rss"):
     return p.returncode, wall, rss
 
 
+def best_of(repeat, run, out):
+    """Runs run() repeat times into a fresh out each time; returns the run
+    with the least wall time (a failed run is returned at once).  The
+    fastest run is the one the machine disturbed least; peak RSS is the
+    largest seen, so memory is never understated."""
+    best = None
+    peak = 0
+    for _ in range(max(1, repeat)):
+        fresh(out)
+        rc, wall, rss = run()
+        peak = max(peak, rss)
+        if rc != 0:
+            return rc, wall, peak
+        if best is None or wall < best[1]:
+            best = (rc, wall)
+    return best[0], best[1], peak
+
+
 def dir_bytes(path):
     total = 0
     for root, _, files in os.walk(path):
@@ -150,6 +168,8 @@ def main():
     ap.add_argument("--seed", default="2026")
     ap.add_argument("--isolate", default="yes,no", help="yes,no | yes | no")
     ap.add_argument("--keep", action="store_true", help="keep the output directories")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run each configuration R times and report the fastest (noise filter)")
     a = ap.parse_args()
     # Same timestamps in every workbook, so "bytes" compares content only.
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")
@@ -182,7 +202,8 @@ def main():
     for n in sizes:
         files = names[:n]  # relative to firms_dir: short argv for large N
         out = fresh(os.path.join(work, "out"))
-        rc, wall, rss = timed([floor] + floor_opts + [out, str(n)], rss_file=rss_file)
+        rc, wall, rss = best_of(a.repeat, lambda: timed([floor] + floor_opts + [out, str(n)],
+                                                        rss_file=rss_file), out)
         floor_wall = wall
         rows.append([n, "floor", "-", "-", rc, wall, n / wall, dir_bytes(out), rss / 1024.0, 1.0])
         for iso in a.isolate.split(","):
@@ -194,7 +215,8 @@ def main():
                     cmd.append("--no-isolate")
                 if j is not None:
                     cmd += ["-j", str(j)]
-                rc, wall, rss = timed(cmd + files, cwd=firms_dir, rss_file=rss_file)
+                rc, wall, rss = best_of(a.repeat, lambda: timed(cmd + files, cwd=firms_dir,
+                                                                rss_file=rss_file), out)
                 rows.append([n, "exportready", iso, j if j is not None else 1, rc, wall, n / wall,
                              dir_bytes(out), rss / 1024.0, wall / floor_wall])
         if not a.keep:
