@@ -344,7 +344,7 @@ static int add_failure(er_pl_batch *out, er_pl_kind kind, uint32_t index, const 
     return er_pl_batch_add(out, &r);
 }
 
-int er_pl_collect(const er_pl_plugin *p, const er_rubric *rubric, const er_firm *firm,
+int er_pl_collect(const er_pl_plugin *p, const char *const *checks, const er_firm *firm,
                   const er_date *as_of, const uint32_t *idx, size_t n_idx, er_pl_batch *out)
 {
     const er_plugin_descriptor *d = p->desc;
@@ -355,7 +355,7 @@ int er_pl_collect(const er_pl_plugin *p, const er_rubric *rubric, const er_firm 
     current_plugin = pid;
 
     for (size_t i = 0; i < n_idx; i++) {
-        const char *check = strchr(rubric->criteria[idx[i]].check, '.') + 1;
+        const char *check = checks[i];
         ctx.mode = CTX_CHECK;
         ctx.reported = false;
         ctx.problem = NULL;

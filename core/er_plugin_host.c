@@ -177,23 +177,28 @@ static int run_plugin(er_plugin_host *host, const er_pl_plugin *p, const er_rubr
                       er_firm_result *res)
 {
     uint32_t *idx = calloc(rubric->n_criteria + 1, sizeof *idx);
-    if (idx == NULL)
+    const char **ids = calloc(rubric->n_criteria + 1, sizeof *ids);
+    if (idx == NULL || ids == NULL) {
+        free(idx);
+        free(ids);
         return -1;
+    }
     size_t n_idx = 0;
     for (size_t i = 0; i < rubric->n_criteria; i++) {
         const er_criterion *c = &rubric->criteria[i];
-        if (c->type == ER_ANSWER_CHECK && plugin_for(host, c->check) == p && provides(p, c->check))
+        if (c->type == ER_ANSWER_CHECK && plugin_for(host, c->check) == p && provides(p, c->check)) {
+            ids[n_idx] = strchr(c->check, '.') + 1;
             idx[n_idx++] = (uint32_t)i;
+        }
     }
 
     er_pl_batch b = {0};
     char err[512] = "";
     int rc;
     if (host->isolate)
-        rc = er_pl_run_isolated(p, rubric, firm, as_of, idx, n_idx, host->timeout_s, &b, err,
-                                sizeof err);
+        rc = er_pl_run_isolated(host, p, ids, firm, as_of, idx, n_idx, &b, err, sizeof err);
     else
-        rc = er_pl_collect(p, rubric, firm, as_of, idx, n_idx, &b);
+        rc = er_pl_collect(p, ids, firm, as_of, idx, n_idx, &b);
 
     if (rc == 0) {
         for (size_t i = 0; i < b.n && rc >= 0; i++) {
@@ -224,6 +229,7 @@ static int run_plugin(er_plugin_host *host, const er_pl_plugin *p, const er_rubr
     }
     er_pl_batch_free(&b);
     free(idx);
+    free(ids);
     return rc;
 }
 
@@ -262,6 +268,8 @@ void er_plugin_host_free(er_plugin_host *host)
 {
     if (host == NULL)
         return;
+    /* Before unloading: the zygote holds copies of the plugins. */
+    er_pl_zygote_stop(host, false);
     /* Unload in reverse order of loading, as a stack of dependencies would. */
     for (size_t i = host->n_plugins; i-- > 0;)
         er_pl_unload(&host->plugins[i]);

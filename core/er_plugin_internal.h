@@ -4,8 +4,10 @@
  *   er_plugin_host.c     host object, binding to a rubric, running a firm
  *   er_plugin_load.c     discovery, permission checks, dlopen, validation
  *   er_plugin_api.c      the host function table over an er_firm
- *   er_plugin_isolate.c  fork + pipe + poll with a deadline
- *   er_plugin_wire.c     the pipe format, strict decoding, text checks
+ *   er_plugin_isolate.c  the audit side of an isolated run: request, answer
+ *   er_plugin_zygote.c   the helper process that forks one child per run
+ *   er_plugin_wire.c     the result format, strict decoding, text checks
+ *   er_plugin_firm_wire.c the request format (a firm and what to run on it)
  *
  * Ownership: a batch owns its records (malloc) and their strings (arena);
  * the host owns its plugins, their dlopen handles and copied metadata.
@@ -15,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "er_arena.h"
 #include "er_plugin_host.h"
@@ -27,6 +30,16 @@
 #define ER_PL_MAX_SECTOR_FINDINGS 64u /* per plugin and firm */
 #define ER_PL_MAX_CHECKS 256u         /* per plugin */
 #define ER_PL_MAX_WIRE (4u << 20)     /* bytes a child may send */
+#define ER_PL_MAX_REQUEST (64u << 20) /* bytes of one request to the zygote */
+
+/* The zygote of one process (er_plugin_zygote.c); pid 0 when none runs. */
+typedef struct er_pl_zygote {
+    pid_t pid;
+    pid_t owner;      /* getpid() of the process that started it */
+    int req_fd;       /* write end of the request pipe */
+    int resp_fd;      /* read end of the answer pipe */
+    size_t n_plugins; /* plugins loaded when it was forked */
+} er_pl_zygote;
 
 typedef struct er_pl_plugin {
     er_plugin_info info;
@@ -43,6 +56,7 @@ struct er_plugin_host {
     bool isolate;
     double timeout_s;
     er_arena arena; /* copied metadata */
+    er_pl_zygote zygote;
 };
 
 /* One outcome a plugin produced for a firm. */
@@ -77,27 +91,123 @@ void er_pl_unload(er_pl_plugin *p);
 /* The host function table (er_plugin_api.c). */
 const er_plugin_host_api *er_pl_host_api(void);
 
-/* Runs p's checks for the criteria in idx and its sector hook in this
+/* Runs p's checks for the criteria in idx (checks[i] is the check id,
+ * without "<plugin-id>.", of criterion idx[i]) and its sector hook in this
  * process, appending one CHECK record per index (synthesised as UNKNOWN +
  * failed when the plugin reported nothing or garbage) and its sector
- * findings.  0, or -1 when out of memory. */
-int er_pl_collect(const er_pl_plugin *p, const er_rubric *rubric, const er_firm *firm,
+ * findings.  as_of may be NULL.  0, or -1 when out of memory. */
+int er_pl_collect(const er_pl_plugin *p, const char *const *checks, const er_firm *firm,
                   const er_date *as_of, const uint32_t *idx, size_t n_idx, er_pl_batch *out);
 
-/* Same, in a forked child with a deadline (er_plugin_isolate.c).  Returns 0
- * with out filled, 1 when the plugin crashed, hung or sent garbage (why in
- * err), -1 when the host itself failed (no memory, no fork; why in err). */
-int er_pl_run_isolated(const er_pl_plugin *p, const er_rubric *rubric, const er_firm *firm,
-                       const er_date *as_of, const uint32_t *idx, size_t n_idx,
-                       double timeout_s, er_pl_batch *out, char *err, size_t errlen);
+/* Same, in a process forked by the host's zygote, with host->timeout_s as
+ * the deadline (er_plugin_isolate.c).  Returns 0 with out filled, 1 when the
+ * plugin crashed, hung or sent garbage (why in err), -1 when the host
+ * itself failed (no memory, no fork, the zygote died; why in err). */
+int er_pl_run_isolated(er_plugin_host *host, const er_pl_plugin *p, const char *const *checks,
+                       const er_firm *firm, const er_date *as_of, const uint32_t *idx,
+                       size_t n_idx, er_pl_batch *out, char *err, size_t errlen);
 
-/* Pipe format (er_plugin_wire.c).  encode: malloc'd buffer, 0 or -1.
+/* ---- the zygote (er_plugin_zygote.c) ---- */
+
+/* How the zygote's child for one request ended. */
+typedef enum er_pl_outcome {
+    ER_PL_OUT_EXITED = 0,  /* exited; detail = status, payload = what it sent */
+    ER_PL_OUT_SIGNALLED,   /* detail = signal */
+    ER_PL_OUT_ABNORMAL,    /* neither exited nor signalled */
+    ER_PL_OUT_TIMEOUT,     /* killed at the deadline */
+    ER_PL_OUT_TOO_MUCH,    /* killed: sent more than ER_PL_MAX_WIRE bytes */
+    ER_PL_OUT_NO_PIPE,     /* detail = errno of pipe() */
+    ER_PL_OUT_NO_FORK,     /* detail = errno of fork() */
+    ER_PL_OUT_NO_MEMORY,   /* the zygote ran out of memory reading the child */
+    ER_PL_OUT_BAD_REQUEST, /* the zygote could not read the request */
+    ER_PL_OUT_COUNT
+} er_pl_outcome;
+
+/* Starts the host's zygote unless a live one of this process runs: one
+ * that died is reaped and replaced, one inherited from a parent process (a
+ * -j worker's) is closed and never written to, one that predates a plugin
+ * loaded since is stopped.  0, or -1 with errno and *call ("pipe", "fork"). */
+int er_pl_zygote_ensure(er_plugin_host *host, const char **call);
+/* Closes the pipes and reaps the zygote: at once with SIGKILL when kill_it,
+ * else after it exits on EOF (SIGKILL after a second if it does not). */
+void er_pl_zygote_stop(er_plugin_host *host, bool kill_it);
+
+/* Pipe helpers shared by both ends (er_plugin_isolate.c).  A deadline is
+ * an er_pl_now() value; INFINITY waits for ever. */
+double er_pl_now(void);
+/* 1 when fd is ready (or hung up), 0 at the deadline, -1 on error. */
+int er_pl_wait_fd(int fd, short events, double deadline);
+/* Writes all n bytes before the deadline (fd may be non-blocking).  0, 1 on
+ * timeout, -1 with errno (EPIPE: the reader is gone; SIGPIPE is held off). */
+int er_pl_write_all(int fd, const void *p, size_t n, double deadline);
+/* Reads exactly n bytes before the deadline.  0, 1 timeout, 2 EOF, -1 error. */
+int er_pl_read_exact(int fd, void *p, size_t n, double deadline);
+/* Reads until EOF or the deadline into *buf (grown with realloc, *cap its
+ * size).  0 at EOF, 1 on timeout, 2 more than max bytes, -1 out of memory. */
+int er_pl_read_until(int fd, double deadline, size_t max, unsigned char **buf, size_t *cap,
+                     size_t *len);
+
+/* ---- byte buffers for the pipe formats (er_plugin_wire.c) ---- */
+
+typedef struct er_pl_wbuf {
+    unsigned char *p;
+    size_t n, cap;
+    bool oom;
+} er_pl_wbuf;
+
+void er_pl_put(er_pl_wbuf *w, const void *src, size_t n);
+void er_pl_put_u8(er_pl_wbuf *w, unsigned v);
+void er_pl_put_u32(er_pl_wbuf *w, uint32_t v);
+void er_pl_put_u64(er_pl_wbuf *w, uint64_t v);
+/* u32 length (0xFFFFFFFF = NULL), then the bytes without the NUL. */
+void er_pl_put_str(er_pl_wbuf *w, const char *s);
+
+typedef struct er_pl_rbuf {
+    const unsigned char *p;
+    size_t n, at;
+} er_pl_rbuf;
+
+bool er_pl_get(er_pl_rbuf *r, void *dst, size_t n);
+bool er_pl_get_u8(er_pl_rbuf *r, unsigned *v);
+bool er_pl_get_u32(er_pl_rbuf *r, uint32_t *v);
+bool er_pl_get_u64(er_pl_rbuf *r, uint64_t *v);
+
+#define ER_PL_WIRE_NULL 0xFFFFFFFFu
+
+/* Result format (er_plugin_wire.c).  encode: malloc'd buffer, 0 or -1.
  * decode: 0 ok, 1 garbage (why in err), -1 oom.  The decoder requires one
  * CHECK record for each index in idx, in order, and at most
  * ER_PL_MAX_SECTOR_FINDINGS sector findings. */
 int er_pl_wire_encode(const er_pl_batch *b, unsigned char **buf, size_t *len);
 int er_pl_wire_decode(const unsigned char *buf, size_t len, const uint32_t *idx, size_t n_idx,
                       er_pl_batch *out, char *err, size_t errlen);
+
+/* ---- request format: what to run, on which firm (er_plugin_firm_wire.c) ---- */
+
+typedef struct er_pl_request {
+    uint32_t plugin; /* index into host->plugins */
+    double timeout_s;
+    const er_date *as_of; /* may be NULL */
+    const uint32_t *idx;
+    const char *const *checks; /* n_idx check ids, as for er_pl_collect */
+    size_t n_idx;
+    const er_firm *firm;
+} er_pl_request;
+
+/* Appends the firm, every field (er_firm.arena excepted). */
+void er_pl_firm_encode(er_pl_wbuf *w, const er_firm *f);
+/* Reads a firm written by er_pl_firm_encode into *f, its strings and arrays
+ * in arena (f->arena stays empty).  0, 1 malformed, -1 out of memory. */
+int er_pl_firm_decode(er_pl_rbuf *r, er_firm *f, er_arena *arena);
+
+/* The whole request into a malloc'd buffer.  0, or -1 out of memory. */
+int er_pl_request_encode(const er_pl_request *q, unsigned char **buf, size_t *len);
+/* Strict: every byte accounted for, counts bounded by the bytes left.
+ * Everything *q points to lives in arena.  0, 1 malformed, -1 oom. */
+int er_pl_request_decode(const unsigned char *buf, size_t len, er_pl_request *q,
+                         er_arena *arena);
+/* Reads only the timeout, which the zygote needs before it forks. */
+bool er_pl_request_timeout(const unsigned char *buf, size_t len, double *timeout_s);
 
 /* Text rules shared by the loader, the host table and the decoder.
  * text_clean: er_utf8_check() passes (strict UTF-8, no control characters

@@ -1,97 +1,138 @@
 /*
- * er_plugin_isolate.c - runs one plugin for one firm in a forked child, so
- * that a plugin that crashes, hangs or corrupts memory costs that firm's
- * plugin outcomes and nothing else.
+ * er_plugin_isolate.c - the audit side of running one plugin for one firm
+ * in a process of its own, so that a plugin that crashes, hangs or corrupts
+ * memory costs that firm's plugin outcomes and nothing else.
  *
- * The child inherits the loaded plugin and the firm (copy-on-write), runs
- * er_pl_collect(), encodes the outcomes (er_plugin_wire.c) onto a pipe and
- * _exit()s, so no atexit handler, stdio buffer or sanitizer leak report of
- * the parent runs twice.  The parent reads with poll() until EOF or the
- * deadline, kills and reaps the child on timeout, and decodes strictly.
+ * The run happens in a child of the host's zygote (er_plugin_zygote.c, which
+ * says why): this side sends the request, waits for the zygote's answer with
+ * a deadline of its own, turns the outcome into the note the audit shows and
+ * decodes the child's bytes strictly, trusting nothing in them.  It also
+ * holds the pipe helpers both processes use.
  */
 #include "er_plugin_internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
+#include <math.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-static double now_s(void)
+/* What the zygote may take beyond the plugin's own deadline: a fork, two
+ * pipe transfers and a reap.  Only a broken zygote ever uses it up. */
+#define ZYGOTE_MARGIN_S 2.0
+
+double er_pl_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static bool write_all(int fd, const unsigned char *p, size_t n)
+int er_pl_wait_fd(int fd, short events, double deadline)
 {
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        p += w;
-        n -= (size_t)w;
-    }
-    return true;
-}
-
-static _Noreturn void child(int fd, const er_pl_plugin *p, const er_rubric *rubric,
-                            const er_firm *firm, const er_date *as_of, const uint32_t *idx,
-                            size_t n_idx)
-{
-    /* A plugin's printf must not end up in the JSON the CLI writes to stdout. */
-    dup2(STDERR_FILENO, STDOUT_FILENO);
-    /* Handlers inherited from the parent (a test framework's, a sanitizer's)
-     * must not catch a plugin's crash in the child: the parent reads it
-     * from the exit status. */
-    static const int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGPIPE};
-    for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
-        signal(fatal[i], SIG_DFL);
-    er_pl_batch b = {0};
-    unsigned char *buf = NULL;
-    size_t len = 0;
-    if (er_pl_collect(p, rubric, firm, as_of, idx, n_idx, &b) != 0 ||
-        er_pl_wire_encode(&b, &buf, &len) != 0)
-        _exit(3);
-    _exit(write_all(fd, buf, len) ? 0 : 4);
-}
-
-/* Reads everything the child sends until EOF or the deadline.  Returns 0 at
- * EOF, 1 on timeout, 2 when it sent too much, -1 when out of memory. */
-static int read_until(int fd, double deadline, unsigned char **buf, size_t *len)
-{
-    size_t cap = 0;
     for (;;) {
-        double left = deadline - now_s();
-        if (left <= 0)
-            return 1;
-        struct pollfd pfd = {.fd = fd, .events = POLLIN};
-        int ms = (int)(left * 1000.0) + 1;
+        int ms = -1;
+        if (!isinf(deadline)) {
+            double left = deadline - er_pl_now();
+            if (left <= 0)
+                return 0;
+            ms = left > 1e6 ? 1000000000 : (int)(left * 1000.0) + 1;
+        }
+        struct pollfd pfd = {.fd = fd, .events = events};
         int r = poll(&pfd, 1, ms);
         if (r < 0 && errno == EINTR)
             continue;
-        if (r < 0)
-            return -1;
-        if (r == 0)
-            continue; /* the loop re-checks the deadline */
-        if (cap - *len < 65536) {
-            if (cap >= ER_PL_MAX_WIRE)
+        if (r != 0)
+            return r > 0 ? 1 : -1;
+        /* r == 0: the loop re-checks the deadline */
+    }
+}
+
+int er_pl_write_all(int fd, const void *p, size_t n, double deadline)
+{
+    /* A reader that died must give EPIPE here, not kill this process: hold
+     * SIGPIPE off and swallow the one the write raises. */
+    sigset_t pipe_set, old, pending;
+    sigemptyset(&pipe_set);
+    sigaddset(&pipe_set, SIGPIPE);
+    bool was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1;
+    pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+    const unsigned char *s = p;
+    int rc = 0, saved = 0;
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w > 0) {
+            s += w;
+            n -= (size_t)w;
+            continue;
+        }
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            int r = er_pl_wait_fd(fd, POLLOUT, deadline);
+            if (r == 1)
+                continue;
+            if (r == 0) {
+                rc = 1;
+                break;
+            }
+        }
+        saved = w < 0 ? errno : EIO;
+        rc = -1;
+        break;
+    }
+    if (saved == EPIPE && !was_pending) {
+        struct timespec zero = {0, 0};
+        while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR)
+            ;
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = saved;
+    return rc;
+}
+
+int er_pl_read_exact(int fd, void *p, size_t n, double deadline)
+{
+    unsigned char *d = p;
+    while (n > 0) {
+        int r = er_pl_wait_fd(fd, POLLIN, deadline);
+        if (r <= 0)
+            return r == 0 ? 1 : -1;
+        ssize_t got = read(fd, d, n);
+        if (got < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (got <= 0)
+            return got == 0 ? 2 : -1;
+        d += got;
+        n -= (size_t)got;
+    }
+    return 0;
+}
+
+int er_pl_read_until(int fd, double deadline, size_t max, unsigned char **buf, size_t *cap,
+                     size_t *len)
+{
+    *len = 0;
+    for (;;) {
+        int r = er_pl_wait_fd(fd, POLLIN, deadline);
+        if (r <= 0)
+            return r == 0 ? 1 : -1;
+        if (*cap - *len < 65536) {
+            if (*cap >= max)
                 return 2;
-            cap = cap ? cap * 2 : 65536;
-            unsigned char *p = realloc(*buf, cap);
+            size_t grown = *cap ? *cap * 2 : 65536;
+            unsigned char *p = realloc(*buf, grown);
             if (p == NULL)
                 return -1;
             *buf = p;
+            *cap = grown;
         }
-        ssize_t n = read(fd, *buf + *len, cap - *len);
+        ssize_t n = read(fd, *buf + *len, *cap - *len);
         if (n < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
         if (n <= 0)
@@ -100,80 +141,173 @@ static int read_until(int fd, double deadline, unsigned char **buf, size_t *len)
     }
 }
 
-static void describe_exit(int status, char *err, size_t errlen, const char *pid)
+/* ---- one run, seen from the audit ---- */
+
+static uint32_t le32(const unsigned char *b)
 {
-    if (WIFSIGNALED(status))
-        snprintf(err, errlen, "plugin '%s' crashed (signal %d, %s)", pid, WTERMSIG(status),
-                 strsignal(WTERMSIG(status)));
-    else if (WIFEXITED(status))
-        snprintf(err, errlen, "plugin '%s' exited with status %d", pid, WEXITSTATUS(status));
-    else
-        snprintf(err, errlen, "plugin '%s' ended abnormally", pid);
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
 }
 
-int er_pl_run_isolated(const er_pl_plugin *p, const er_rubric *rubric, const er_firm *firm,
-                       const er_date *as_of, const uint32_t *idx, size_t n_idx,
-                       double timeout_s, er_pl_batch *out, char *err, size_t errlen)
+/* Sends the request, replacing a zygote that died since the last run (it
+ * never saw the request, so sending it again is safe).  0, or -1 with err. */
+static int send_request(er_plugin_host *host, const char *name, const unsigned char *req,
+                        size_t len, char *err, size_t errlen)
 {
-    const char *pid_name = p->info.id;
-    int fds[2];
-    if (pipe(fds) != 0) {
-        snprintf(err, errlen, "cannot run plugin '%s': pipe: %s", pid_name, strerror(errno));
+    unsigned char head[4] = {(unsigned char)len, (unsigned char)(len >> 8),
+                             (unsigned char)(len >> 16), (unsigned char)(len >> 24)};
+    for (int attempt = 0; attempt < 2; attempt++) {
+        const char *call = NULL;
+        if (er_pl_zygote_ensure(host, &call) != 0) {
+            snprintf(err, errlen, "cannot run plugin '%s': %s: %s", name, call, strerror(errno));
+            return -1;
+        }
+        double deadline = er_pl_now() + ZYGOTE_MARGIN_S;
+        int w = er_pl_write_all(host->zygote.req_fd, head, sizeof head, deadline);
+        if (w == 0)
+            w = er_pl_write_all(host->zygote.req_fd, req, len, deadline);
+        if (w == 0)
+            return 0;
+        int e = errno;
+        er_pl_zygote_stop(host, true);
+        if (w < 0 && e == EPIPE)
+            continue;
+        if (w > 0)
+            snprintf(err, errlen, "cannot run plugin '%s': the plugin zygote stopped reading",
+                     name);
+        else
+            snprintf(err, errlen, "cannot run plugin '%s': writing to the plugin zygote: %s",
+                     name, strerror(e));
         return -1;
     }
-    /* Flushed now so the child cannot inherit and repeat pending output. */
-    fflush(stdout);
-    fflush(stderr);
-    pid_t pid = fork();
-    if (pid < 0) {
-        snprintf(err, errlen, "cannot run plugin '%s': fork: %s", pid_name, strerror(errno));
-        close(fds[0]);
-        close(fds[1]);
-        return -1;
-    }
-    if (pid == 0) {
-        close(fds[0]);
-        child(fds[1], p, rubric, firm, as_of, idx, n_idx);
-    }
-    close(fds[1]);
-    (void)fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    snprintf(err, errlen, "cannot run plugin '%s': the plugin zygote keeps dying", name);
+    return -1;
+}
 
+/* Reads the zygote's answer.  0 with *outcome, *detail and the payload, or
+ * -1 with err after killing the zygote (the next run starts a new one). */
+static int read_answer(er_plugin_host *host, const char *name, er_pl_outcome *outcome,
+                       int *detail, unsigned char **payload, size_t *len, char *err,
+                       size_t errlen)
+{
+    double deadline = er_pl_now() + host->timeout_s + ZYGOTE_MARGIN_S;
+    unsigned char head[13];
+    int r = er_pl_read_exact(host->zygote.resp_fd, head, sizeof head, deadline);
+    const char *why = NULL;
+    if (r == 1)
+        why = "did not answer in time";
+    else if (r != 0)
+        why = "ended without answering";
+    else if (memcmp(head, "ERA1", 4) != 0 || head[4] >= ER_PL_OUT_COUNT)
+        why = "sent a malformed answer";
+    if (why == NULL) {
+        *outcome = (er_pl_outcome)head[4];
+        *detail = (int)(int32_t)le32(head + 5);
+        *len = le32(head + 9);
+        /* Only a clean exit carries bytes, and no more than a child may send. */
+        if ((*len > 0 && !(*outcome == ER_PL_OUT_EXITED && *detail == 0)) ||
+            *len > ER_PL_MAX_WIRE)
+            why = "sent a malformed answer";
+    }
+    if (why == NULL && *len > 0) {
+        *payload = malloc(*len);
+        if (*payload == NULL) {
+            snprintf(err, errlen, "cannot read from plugin '%s': out of memory", name);
+            er_pl_zygote_stop(host, true);
+            return -1;
+        }
+        r = er_pl_read_exact(host->zygote.resp_fd, *payload, *len, deadline);
+        if (r != 0)
+            why = r == 1 ? "did not answer in time" : "ended without answering";
+    }
+    if (why == NULL)
+        return 0;
+    snprintf(err, errlen, "cannot run plugin '%s': the plugin zygote %s", name, why);
+    er_pl_zygote_stop(host, true);
+    return -1;
+}
+
+int er_pl_run_isolated(er_plugin_host *host, const er_pl_plugin *p, const char *const *checks,
+                       const er_firm *firm, const er_date *as_of, const uint32_t *idx,
+                       size_t n_idx, er_pl_batch *out, char *err, size_t errlen)
+{
+    const char *name = p->info.id;
+    er_pl_request q = {.plugin = (uint32_t)(p - host->plugins), .timeout_s = host->timeout_s,
+                       .as_of = as_of, .idx = idx, .checks = checks, .n_idx = n_idx,
+                       .firm = firm};
+    unsigned char *req = NULL;
+    size_t req_len = 0;
+    if (er_pl_request_encode(&q, &req, &req_len) != 0) {
+        snprintf(err, errlen, "cannot run plugin '%s': out of memory", name);
+        return -1;
+    }
+    if (req_len > ER_PL_MAX_REQUEST) {
+        snprintf(err, errlen, "cannot run plugin '%s': the firm takes more than %u bytes", name,
+                 ER_PL_MAX_REQUEST);
+        free(req);
+        return -1;
+    }
+    int sent = send_request(host, name, req, req_len, err, errlen);
+    free(req);
+    if (sent != 0)
+        return -1;
+
+    er_pl_outcome outcome;
+    int detail = 0;
     unsigned char *buf = NULL;
     size_t len = 0;
-    int r = read_until(fds[0], now_s() + timeout_s, &buf, &len);
-    close(fds[0]);
-    if (r != 0)
-        kill(pid, SIGKILL);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
+    if (read_answer(host, name, &outcome, &detail, &buf, &len, err, errlen) != 0) {
+        free(buf);
+        return -1;
+    }
 
-    int rc = 0;
-    if (r < 0) {
-        snprintf(err, errlen, "cannot read from plugin '%s': out of memory", pid_name);
-        rc = -1;
-    } else if (r == 1) {
-        snprintf(err, errlen, "plugin '%s' timed out after %g s", pid_name, timeout_s);
-        rc = 1;
-    } else if (r == 2) {
-        snprintf(err, errlen, "plugin '%s' sent garbage (more than %u bytes)", pid_name,
+    int rc = 1;
+    switch (outcome) {
+    case ER_PL_OUT_EXITED:
+        if (detail != 0)
+            snprintf(err, errlen, "plugin '%s' exited with status %d", name, detail);
+        else if (len == 0)
+            /* exit(0) in a check: say so, not "garbage". */
+            snprintf(err, errlen, "plugin '%s' exited (status 0) without sending a result",
+                     name);
+        else {
+            char why[200];
+            rc = er_pl_wire_decode(buf, len, idx, n_idx, out, why, sizeof why);
+            if (rc == 1)
+                snprintf(err, errlen, "plugin '%s' %s", name, why);
+            else if (rc < 0)
+                snprintf(err, errlen, "cannot read from plugin '%s': out of memory", name);
+        }
+        break;
+    case ER_PL_OUT_SIGNALLED:
+        snprintf(err, errlen, "plugin '%s' crashed (signal %d, %s)", name, detail,
+                 strsignal(detail));
+        break;
+    case ER_PL_OUT_ABNORMAL:
+        snprintf(err, errlen, "plugin '%s' ended abnormally", name);
+        break;
+    case ER_PL_OUT_TIMEOUT:
+        snprintf(err, errlen, "plugin '%s' timed out after %g s", name, host->timeout_s);
+        break;
+    case ER_PL_OUT_TOO_MUCH:
+        snprintf(err, errlen, "plugin '%s' sent garbage (more than %u bytes)", name,
                  ER_PL_MAX_WIRE);
-        rc = 1;
-    } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        describe_exit(status, err, errlen, pid_name);
-        rc = 1;
-    } else if (len == 0) {
-        /* exit(0) in a check: say so, not "garbage". */
-        snprintf(err, errlen, "plugin '%s' exited (status 0) without sending a result",
-                 pid_name);
-        rc = 1;
-    } else {
-        char why[200];
-        rc = er_pl_wire_decode(buf, len, idx, n_idx, out, why, sizeof why);
-        if (rc == 1)
-            snprintf(err, errlen, "plugin '%s' %s", pid_name, why);
-        else if (rc < 0)
-            snprintf(err, errlen, "cannot read from plugin '%s': out of memory", pid_name);
+        break;
+    case ER_PL_OUT_NO_PIPE:
+    case ER_PL_OUT_NO_FORK:
+        snprintf(err, errlen, "cannot run plugin '%s': %s: %s", name,
+                 outcome == ER_PL_OUT_NO_PIPE ? "pipe" : "fork", strerror(detail));
+        rc = -1;
+        break;
+    case ER_PL_OUT_NO_MEMORY:
+        snprintf(err, errlen, "cannot read from plugin '%s': out of memory", name);
+        rc = -1;
+        break;
+    case ER_PL_OUT_BAD_REQUEST:
+    case ER_PL_OUT_COUNT:
+        snprintf(err, errlen, "cannot run plugin '%s': the plugin zygote could not read the "
+                 "request", name);
+        rc = -1;
+        break;
     }
     free(buf);
     return rc;

@@ -1,6 +1,7 @@
 /*
- * er_plugin_wire.c - how a forked plugin child sends its outcomes back, and
- * the text rules every reported outcome must pass.
+ * er_plugin_wire.c - how a forked plugin child sends its outcomes back, the
+ * text rules every reported outcome must pass, and the byte-buffer helpers
+ * both pipe formats (this one and er_plugin_firm_wire.c's) are built on.
  *
  * Format (all integers little-endian):
  *   "ERW1"  u32 count  record*count  "END1"
@@ -17,8 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define WIRE_NULL 0xFFFFFFFFu
 
 bool er_pl_text_clean(const char *s)
 {
@@ -105,22 +104,21 @@ void er_pl_batch_free(er_pl_batch *b)
     memset(b, 0, sizeof *b);
 }
 
-/* ---- encoding ---- */
+/* ---- byte buffers, shared with the request format ---- */
 
-typedef struct wbuf {
-    unsigned char *p;
-    size_t n, cap;
-    bool oom;
-} wbuf;
-
-static void put(wbuf *w, const void *src, size_t n)
+void er_pl_put(er_pl_wbuf *w, const void *src, size_t n)
 {
     if (w->oom)
         return;
     if (w->cap - w->n < n) {
         size_t cap = w->cap ? w->cap : 256;
-        while (cap - w->n < n)
+        while (cap - w->n < n) {
+            if (cap > SIZE_MAX / 2) {
+                w->oom = true;
+                return;
+            }
             cap *= 2;
+        }
         unsigned char *p = realloc(w->p, cap);
         if (p == NULL) {
             w->oom = true;
@@ -129,51 +127,100 @@ static void put(wbuf *w, const void *src, size_t n)
         w->p = p;
         w->cap = cap;
     }
-    memcpy(w->p + w->n, src, n);
+    if (n > 0)
+        memcpy(w->p + w->n, src, n);
     w->n += n;
 }
 
-static void put_u8(wbuf *w, unsigned v)
+void er_pl_put_u8(er_pl_wbuf *w, unsigned v)
 {
     unsigned char c = (unsigned char)v;
-    put(w, &c, 1);
+    er_pl_put(w, &c, 1);
 }
 
-static void put_u32(wbuf *w, uint32_t v)
+void er_pl_put_u32(er_pl_wbuf *w, uint32_t v)
 {
     unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
                           (unsigned char)(v >> 24)};
-    put(w, b, 4);
+    er_pl_put(w, b, 4);
 }
 
-static void put_str(wbuf *w, const char *s)
+void er_pl_put_u64(er_pl_wbuf *w, uint64_t v)
+{
+    er_pl_put_u32(w, (uint32_t)v);
+    er_pl_put_u32(w, (uint32_t)(v >> 32));
+}
+
+void er_pl_put_str(er_pl_wbuf *w, const char *s)
 {
     if (s == NULL) {
-        put_u32(w, WIRE_NULL);
+        er_pl_put_u32(w, ER_PL_WIRE_NULL);
         return;
     }
     size_t n = strlen(s);
-    put_u32(w, (uint32_t)n);
-    put(w, s, n);
+    if (n >= ER_PL_WIRE_NULL) {
+        w->oom = true; /* cannot be said in this format */
+        return;
+    }
+    er_pl_put_u32(w, (uint32_t)n);
+    er_pl_put(w, s, n);
 }
+
+bool er_pl_get(er_pl_rbuf *r, void *dst, size_t n)
+{
+    if (r->n - r->at < n)
+        return false;
+    memcpy(dst, r->p + r->at, n);
+    r->at += n;
+    return true;
+}
+
+bool er_pl_get_u8(er_pl_rbuf *r, unsigned *v)
+{
+    unsigned char c;
+    if (!er_pl_get(r, &c, 1))
+        return false;
+    *v = c;
+    return true;
+}
+
+bool er_pl_get_u32(er_pl_rbuf *r, uint32_t *v)
+{
+    unsigned char b[4];
+    if (!er_pl_get(r, b, 4))
+        return false;
+    *v = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+    return true;
+}
+
+bool er_pl_get_u64(er_pl_rbuf *r, uint64_t *v)
+{
+    uint32_t lo, hi;
+    if (!er_pl_get_u32(r, &lo) || !er_pl_get_u32(r, &hi))
+        return false;
+    *v = (uint64_t)hi << 32 | lo;
+    return true;
+}
+
+/* ---- encoding ---- */
 
 int er_pl_wire_encode(const er_pl_batch *b, unsigned char **buf, size_t *len)
 {
-    wbuf w = {0};
-    put(&w, "ERW1", 4);
-    put_u32(&w, (uint32_t)b->n);
+    er_pl_wbuf w = {0};
+    er_pl_put(&w, "ERW1", 4);
+    er_pl_put_u32(&w, (uint32_t)b->n);
     for (size_t i = 0; i < b->n; i++) {
         const er_pl_record *r = &b->recs[i];
-        put_u8(&w, (unsigned)r->kind);
-        put_u32(&w, r->index);
-        put_u8(&w, (unsigned)r->status);
-        put_u8(&w, r->failed ? 1u : 0u);
-        put_str(&w, r->id);
-        put_str(&w, r->note);
-        put_str(&w, r->reference);
-        put_str(&w, r->valid_as_of);
+        er_pl_put_u8(&w, (unsigned)r->kind);
+        er_pl_put_u32(&w, r->index);
+        er_pl_put_u8(&w, (unsigned)r->status);
+        er_pl_put_u8(&w, r->failed ? 1u : 0u);
+        er_pl_put_str(&w, r->id);
+        er_pl_put_str(&w, r->note);
+        er_pl_put_str(&w, r->reference);
+        er_pl_put_str(&w, r->valid_as_of);
     }
-    put(&w, "END1", 4);
+    er_pl_put(&w, "END1", 4);
     if (w.oom) {
         free(w.p);
         return -1;
@@ -185,47 +232,15 @@ int er_pl_wire_encode(const er_pl_batch *b, unsigned char **buf, size_t *len)
 
 /* ---- decoding ---- */
 
-typedef struct rbuf {
-    const unsigned char *p;
-    size_t n, at;
-} rbuf;
-
-static bool get(rbuf *r, void *dst, size_t n)
-{
-    if (r->n - r->at < n)
-        return false;
-    memcpy(dst, r->p + r->at, n);
-    r->at += n;
-    return true;
-}
-
-static bool get_u8(rbuf *r, unsigned *v)
-{
-    unsigned char c;
-    if (!get(r, &c, 1))
-        return false;
-    *v = c;
-    return true;
-}
-
-static bool get_u32(rbuf *r, uint32_t *v)
-{
-    unsigned char b[4];
-    if (!get(r, b, 4))
-        return false;
-    *v = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
-    return true;
-}
-
 /* Reads a string into arena; *why is set on garbage. */
-static bool get_str(rbuf *r, size_t max, er_arena *arena, const char **out, const char **why)
+static bool get_str(er_pl_rbuf *r, size_t max, er_arena *arena, const char **out, const char **why)
 {
     uint32_t n;
-    if (!get_u32(r, &n)) {
+    if (!er_pl_get_u32(r, &n)) {
         *why = "truncated";
         return false;
     }
-    if (n == WIRE_NULL) {
+    if (n == ER_PL_WIRE_NULL) {
         *out = NULL;
         return true;
     }
@@ -252,18 +267,18 @@ static bool get_str(rbuf *r, size_t max, er_arena *arena, const char **out, cons
 int er_pl_wire_decode(const unsigned char *buf, size_t len, const uint32_t *idx, size_t n_idx,
                       er_pl_batch *out, char *err, size_t errlen)
 {
-    rbuf r = {buf, len, 0};
+    er_pl_rbuf r = {buf, len, 0};
     er_arena tmp = {0};
     const char *why = NULL;
     char magic[4];
     uint32_t count = 0;
     size_t n_checks = 0, n_sector = 0;
 
-    if (!get(&r, magic, 4) || memcmp(magic, "ERW1", 4) != 0) {
+    if (!er_pl_get(&r, magic, 4) || memcmp(magic, "ERW1", 4) != 0) {
         why = "bad header";
         goto garbage;
     }
-    if (!get_u32(&r, &count)) {
+    if (!er_pl_get_u32(&r, &count)) {
         why = "truncated";
         goto garbage;
     }
@@ -277,8 +292,8 @@ int er_pl_wire_decode(const unsigned char *buf, size_t len, const uint32_t *idx,
     for (uint32_t i = 0; i < count; i++) {
         er_pl_record rec = {0};
         unsigned kind, status, failed;
-        if (!get_u8(&r, &kind) || !get_u32(&r, &rec.index) || !get_u8(&r, &status) ||
-            !get_u8(&r, &failed)) {
+        if (!er_pl_get_u8(&r, &kind) || !er_pl_get_u32(&r, &rec.index) || !er_pl_get_u8(&r, &status) ||
+            !er_pl_get_u8(&r, &failed)) {
             why = "truncated";
             goto garbage;
         }
@@ -325,7 +340,7 @@ int er_pl_wire_decode(const unsigned char *buf, size_t len, const uint32_t *idx,
         why = "missing check records";
         goto garbage;
     }
-    if (!get(&r, magic, 4) || memcmp(magic, "END1", 4) != 0 || r.at != r.n) {
+    if (!er_pl_get(&r, magic, 4) || memcmp(magic, "END1", 4) != 0 || r.at != r.n) {
         why = "bad trailer";
         goto garbage;
     }

@@ -1,7 +1,8 @@
 /*
  * bench_isolation.c - measures what crash isolation costs per firm: runs
  * the good test plugin (2 checks, 1 sector finding) for N firms in-process
- * and isolated (fork + pipe per firm) and prints microseconds per firm.
+ * and isolated (a child of the host's zygote per firm) and prints
+ * microseconds per firm.
  *   bench_plugin_isolation [N]     (default 1000)
  */
 #include <stdio.h>

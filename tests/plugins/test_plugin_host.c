@@ -2,8 +2,9 @@
  * test_plugin_host.c - the plugin host against real shared objects: a good
  * plugin, refused ones (wrong ABI, no entry symbol, duplicate id, empty
  * check id, unsafe permissions) and misbehaving ones (segfault, endless
- * loop, garbage), isolated and in-process.  Rubric and firm are built by
- * hand so the suite depends on no example data.
+ * loop, garbage), isolated and in-process; the isolated runs' zygote (one
+ * per host, replaced when it dies or hangs, no fd or child left behind).
+ * Rubric and firm are built by hand so the suite depends on no example data.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,13 +13,18 @@
 
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "er_plugin_host.h"
+#include "er_plugin_internal.h" /* the zygote's pid, for the tests below */
 
 #define DIR_OF(name) ER_TEST_PLUGINS "/" name
 
@@ -408,6 +414,124 @@ static void garbage_on_the_pipe_is_refused(void **state)
     er_diag_free(&diag);
 }
 
+/* ---- the zygote ---- */
+
+static void expect_good_result(er_plugin_host *h, double employees)
+{
+    make_firm("testsector", employees);
+    run_out out;
+    run(h, &out);
+    assert_int_equal(out.rc, 0);
+    assert_int_equal(out.checks[0].status, employees >= 10 ? ER_STATUS_MET : ER_STATUS_UNMET);
+    assert_non_null(strstr(out.checks[1].note, "employees="));
+    assert_int_equal(out.res.n_sector_findings, 1);
+    done(&out);
+}
+
+static size_t open_fds(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    assert_non_null(d);
+    size_t n = 0;
+    while (readdir(d) != NULL)
+        n++;
+    closedir(d);
+    return n;
+}
+
+/* One zygote serves every firm; each firm still gets its own outcome. */
+static void one_zygote_for_many_firms(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"good.always_met", "good.reads_facts", NULL});
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("good")};
+    er_plugin_host *h = host_for(dirs, 1, true, 0, &diag);
+    assert_int_equal(h->zygote.pid, 0); /* started lazily */
+    expect_good_result(h, 12);
+    pid_t zygote = h->zygote.pid;
+    assert_true(zygote > 0);
+    for (int firm_no = 0; firm_no < 20; firm_no++)
+        expect_good_result(h, firm_no % 2 ? 3 : 30);
+    assert_int_equal(h->zygote.pid, zygote);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+/* A zygote killed between firms is replaced; the next firm does not notice. */
+static void killed_zygote_is_replaced(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"good.always_met", "good.reads_facts", NULL});
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("good")};
+    er_plugin_host *h = host_for(dirs, 1, true, 0, &diag);
+    expect_good_result(h, 12);
+    pid_t first = h->zygote.pid;
+    assert_int_equal(kill(first, SIGKILL), 0);
+    /* Dead before the next firm (left for the host to reap). */
+    siginfo_t si;
+    assert_int_equal(waitid(P_PID, (id_t)first, &si, WEXITED | WNOWAIT), 0);
+    expect_good_result(h, 3);
+    assert_true(h->zygote.pid > 0);
+    assert_int_not_equal(h->zygote.pid, first);
+    assert_int_equal(waitpid(first, NULL, WNOHANG), -1); /* already reaped */
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+/* A zygote that stops answering costs one firm a clear note, no more. */
+static void hung_zygote_fails_one_firm(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"good.always_met", "good.reads_facts", NULL});
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("good")};
+    er_plugin_host *h = host_for(dirs, 1, true, 0.1, &diag);
+    expect_good_result(h, 12);
+    pid_t first = h->zygote.pid;
+    assert_int_equal(kill(first, SIGSTOP), 0);
+    make_firm("testsector", 12);
+    run_out out;
+    run(h, &out);
+    assert_int_equal(out.rc, 1);
+    assert_int_equal(out.checks[0].status, ER_STATUS_UNKNOWN);
+    assert_string_equal(out.checks[0].note,
+                        "cannot run plugin 'good': the plugin zygote did not answer in time");
+    assert_string_equal(out.res.sector_findings[0].id, "plugin_error");
+    done(&out);
+    assert_int_equal(h->zygote.pid, 0);
+    assert_int_equal(waitpid(first, NULL, WNOHANG), -1); /* killed and reaped */
+    expect_good_result(h, 12);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+/* Freeing the host closes the zygote's pipes and reaps it and its spare
+ * child: no descriptor and no child is left. */
+static void free_leaves_no_fd_and_no_child(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"segv.crash", "good.always_met", NULL});
+    size_t before = open_fds();
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("segv"), DIR_OF("good")};
+    er_plugin_host *h = host_for(dirs, 2, true, 0, &diag);
+    make_firm("testsector", 12);
+    run_out out;
+    run(h, &out);
+    assert_int_equal(out.rc, 1);
+    assert_int_equal(out.checks[1].status, ER_STATUS_MET);
+    done(&out);
+    assert_true(open_fds() > before);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+    assert_int_equal(open_fds(), before);
+    errno = 0;
+    assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+    assert_int_equal(errno, ECHILD);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -423,6 +547,10 @@ int main(void)
         cmocka_unit_test(endless_loop_times_out),
         cmocka_unit_test(garbage_reports_become_unknown),
         cmocka_unit_test(garbage_on_the_pipe_is_refused),
+        cmocka_unit_test(one_zygote_for_many_firms),
+        cmocka_unit_test(killed_zygote_is_replaced),
+        cmocka_unit_test(hung_zygote_fails_one_firm),
+        cmocka_unit_test(free_leaves_no_fd_and_no_child),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
