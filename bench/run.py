@@ -27,6 +27,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -60,24 +61,6 @@ def timed(cmd, cwd=None, env=None, rss_file="/tmp/exportready-bench.rss"):
     with open(rss_file, encoding="ascii") as f:
         rss = int(f.read().split()[-1])
     return p.returncode, wall, rss
-
-
-def best_of(repeat, run, out):
-    """Runs run() repeat times into a fresh out each time; returns the run
-    with the least wall time (a failed run is returned at once).  The
-    fastest run is the one the machine disturbed least; peak RSS is the
-    largest seen, so memory is never understated."""
-    best = None
-    peak = 0
-    for _ in range(max(1, repeat)):
-        fresh(out)
-        rc, wall, rss = run()
-        peak = max(peak, rss)
-        if rc != 0:
-            return rc, wall, peak
-        if best is None or wall < best[1]:
-            best = (rc, wall)
-    return best[0], best[1], peak
 
 
 def dir_bytes(path):
@@ -169,7 +152,8 @@ def main():
     ap.add_argument("--isolate", default="yes,no", help="yes,no | yes | no")
     ap.add_argument("--keep", action="store_true", help="keep the output directories")
     ap.add_argument("--repeat", type=int, default=1,
-                    help="run each configuration R times and report the fastest (noise filter)")
+                    help="R rounds, each running every configuration once in turn; "
+                         "wall_s is the median over the rounds, peak RSS the highest")
     a = ap.parse_args()
     # Same timestamps in every workbook, so "bytes" compares content only.
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")
@@ -201,26 +185,43 @@ def main():
     rows = []
     for n in sizes:
         files = names[:n]  # relative to firms_dir: short argv for large N
-        out = fresh(os.path.join(work, "out"))
-        rc, wall, rss = best_of(a.repeat, lambda: timed([floor] + floor_opts + [out, str(n)],
-                                                        rss_file=rss_file), out)
-        floor_wall = wall
-        rows.append([n, "floor", "-", "-", rc, wall, n / wall, dir_bytes(out), rss / 1024.0, 1.0])
+        out = os.path.join(work, "out")
+        # Every configuration of this size, the floor first.
+        configs = [("floor", "-", "-", [floor] + floor_opts + [out, str(n)], None)]
         for iso in a.isolate.split(","):
             for j in jobs:
-                out = fresh(os.path.join(work, "out"))
                 cmd = [exe, "audit", "-q", "--rubric-dir", rubric_dir, "--plugin-dir", plugin_dir,
                        "-o", out]
                 if iso == "no":
                     cmd.append("--no-isolate")
                 if j is not None:
                     cmd += ["-j", str(j)]
-                rc, wall, rss = best_of(a.repeat, lambda: timed(cmd + files, cwd=firms_dir,
-                                                                rss_file=rss_file), out)
-                rows.append([n, "exportready", iso, j if j is not None else 1, rc, wall, n / wall,
-                             dir_bytes(out), rss / 1024.0, wall / floor_wall])
+                configs.append(("exportready", iso, j if j is not None else 1, cmd + files,
+                                firms_dir))
+        # Rounds run every configuration once, in turn, so a slow spell of
+        # this shared machine hits all of them alike; each is reported by
+        # its median over the rounds.
+        walls = [[] for _ in configs]
+        peak = [0] * len(configs)
+        size = [0] * len(configs)
+        status = [0] * len(configs)
+        for _ in range(max(1, a.repeat)):
+            for k, (_, _, _, cmd, cwd) in enumerate(configs):
+                if status[k] != 0:
+                    continue
+                fresh(out)
+                rc, wall, rss = timed(cmd, cwd=cwd, rss_file=rss_file)
+                status[k] = rc
+                walls[k].append(wall)
+                peak[k] = max(peak[k], rss)
+                size[k] = dir_bytes(out)
+        floor_wall = statistics.median(walls[0])
+        for k, (prog, iso, j, _, _) in enumerate(configs):
+            wall = statistics.median(walls[k])
+            rows.append([n, prog, iso, j, status[k], wall, n / wall, size[k], peak[k] / 1024.0,
+                         wall / floor_wall])
         if not a.keep:
-            shutil.rmtree(os.path.join(work, "out"), ignore_errors=True)
+            shutil.rmtree(out, ignore_errors=True)
 
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for r in rows:
