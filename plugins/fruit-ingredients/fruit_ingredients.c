@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fri_facts.h"
+#include "residue_screening.h"
 
 #define Q_LEAD "answers.fri_lead_mg_kg"
 #define Q_SPEC "answers.fri_quality_spec"
@@ -126,43 +127,7 @@ static int check_residues(const er_plugin_host_api *host, er_plugin_firm *firm)
     if (!has_food_product_hs(host, firm, NULL, NULL))
         return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, "no food product with an HS code",
                             NULL, NULL);
-    const char *screen = NULL;
-    double exceed = 0.0;
-    int rs = host->get_string(firm, Q_SCREEN, &screen);
-    int re = host->get_number(firm, Q_EXCEED, &exceed);
-    if ((rs != ER_PLUGIN_OK && rs != ER_PLUGIN_E_MISSING) ||
-        (re != ER_PLUGIN_OK && re != ER_PLUGIN_E_MISSING))
-        return ER_PLUGIN_E_FAILED;
-    if (re == ER_PLUGIN_OK && exceed < 0.0)
-        return host->report(firm, ER_PLUGIN_UNKNOWN,
-                            Q_EXCEED " is negative; give the number of results above an EU MRL",
-                            FRI_REF_MRL, FRI_CHECKED);
-    if (re == ER_PLUGIN_OK && exceed > 0.0)
-        return host->report(firm, ER_PLUGIN_UNMET,
-                            "lab results above an EU MRL in the last 12 months: such lots may "
-                            "not be placed on the EU market", FRI_REF_MRL, FRI_CHECKED);
-    if (rs == ER_PLUGIN_E_MISSING)
-        return host->report(firm, ER_PLUGIN_UNKNOWN,
-                            "not answered: " Q_SCREEN " (none, some_lots or every_lot)",
-                            FRI_REF_MRL, FRI_CHECKED);
-    if (strcmp(screen, "none") == 0)
-        return host->report(firm, ER_PLUGIN_UNMET, "no multi-residue analysis", FRI_REF_MRL,
-                            FRI_CHECKED);
-    int every = strcmp(screen, "every_lot") == 0;
-    if (!every && strcmp(screen, "some_lots") != 0) {
-        char note[300] = "";
-        er_text_add(note, sizeof note, Q_SCREEN " = \"%s\" is not none, some_lots or every_lot",
-                    screen);
-        return host->report(firm, ER_PLUGIN_UNKNOWN, note, FRI_REF_MRL, FRI_CHECKED);
-    }
-    if (re == ER_PLUGIN_E_MISSING)
-        return host->report(firm, ER_PLUGIN_UNKNOWN,
-                            "screening done, but not answered: " Q_EXCEED, FRI_REF_MRL,
-                            FRI_CHECKED);
-    return host->report(firm, every ? ER_PLUGIN_MET : ER_PLUGIN_PARTIAL,
-                        every ? "multi-residue analysis of every lot, none above an EU MRL"
-                              : "multi-residue analysis of some lots only, none above an EU MRL",
-                        FRI_REF_MRL, FRI_CHECKED);
+    return er_residue_screening(host, firm, Q_SCREEN, Q_EXCEED, FRI_REF_MRL, FRI_CHECKED);
 }
 
 static int fri_run_check(const er_plugin_host_api *host, er_plugin_firm *firm,

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gpn_facts.h"
+#include "residue_screening.h"
 
 #define Q_B1 "answers.gpn_aflatoxin_b1_ug_kg"
 #define Q_TOTAL "answers.gpn_aflatoxin_total_ug_kg"
@@ -132,49 +133,7 @@ static int check_residues(const er_plugin_host_api *host, er_plugin_firm *firm)
 {
     if (!sells_food(host, firm))
         return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, "no food product", NULL, NULL);
-    const char *screen = NULL;
-    double exceed = 0.0;
-    int rs = host->get_string(firm, Q_SCREEN, &screen);
-    int re = host->get_number(firm, Q_EXCEED, &exceed);
-    if ((rs != ER_PLUGIN_OK && rs != ER_PLUGIN_E_MISSING) ||
-        (re != ER_PLUGIN_OK && re != ER_PLUGIN_E_MISSING))
-        return ER_PLUGIN_E_FAILED;
-    if (re == ER_PLUGIN_OK && exceed < 0.0)
-        return host->report(firm, ER_PLUGIN_UNKNOWN,
-                            Q_EXCEED " is negative; give the number of results above an EU MRL",
-                            GPN_REF_MRL, GPN_CHECKED);
-    if (re == ER_PLUGIN_OK && exceed > 0.0)
-        return host->report(firm, ER_PLUGIN_UNMET,
-                            "lab results above an EU MRL in the last 12 months: such lots may "
-                            "not be placed on the EU market; find the source before shipping",
-                            GPN_REF_MRL, GPN_CHECKED);
-    if (rs == ER_PLUGIN_E_MISSING)
-        return host->report(firm, ER_PLUGIN_UNKNOWN,
-                            "not answered: " Q_SCREEN " (none, some_lots or every_lot)",
-                            GPN_REF_MRL, GPN_CHECKED);
-    if (strcmp(screen, "none") == 0)
-        return host->report(firm, ER_PLUGIN_UNMET,
-                            "no multi-residue analysis: residues are checked only by the buyer "
-                            "or at the border", GPN_REF_MRL, GPN_CHECKED);
-    int every = strcmp(screen, "every_lot") == 0;
-    if (!every && strcmp(screen, "some_lots") != 0) {
-        char note[300] = "";
-        er_text_add(note, sizeof note, Q_SCREEN " = \"%s\" is not none, some_lots or every_lot",
-                    screen);
-        return host->report(firm, ER_PLUGIN_UNKNOWN, note, GPN_REF_MRL, GPN_CHECKED);
-    }
-    if (re == ER_PLUGIN_E_MISSING)
-        return host->report(firm, ER_PLUGIN_UNKNOWN,
-                            "screening done, but not answered: " Q_EXCEED
-                            " (results above an EU MRL in the last 12 months)",
-                            GPN_REF_MRL, GPN_CHECKED);
-    if (every)
-        return host->report(firm, ER_PLUGIN_MET,
-                            "multi-residue analysis of every export lot, none above an EU MRL",
-                            GPN_REF_MRL, GPN_CHECKED);
-    return host->report(firm, ER_PLUGIN_PARTIAL,
-                        "multi-residue analysis of some lots only, none above an EU MRL",
-                        GPN_REF_MRL, GPN_CHECKED);
+    return er_residue_screening(host, firm, Q_SCREEN, Q_EXCEED, GPN_REF_MRL, GPN_CHECKED);
 }
 
 static int check_moisture(const er_plugin_host_api *host, er_plugin_firm *firm)
