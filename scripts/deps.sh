@@ -9,6 +9,7 @@ packages=(
   libcmocka-dev python3 python3-openpyxl                      # tests: unit, workbook readers
   locales                                                     # tests: a decimal-comma locale
   libreoffice-calc-nogui                                      # tests: recalculates workbooks
+  groff-base                                                  # tests: the man page renders
   clang libclang-rt-14-dev valgrind                           # CI: libFuzzer, memcheck
 )
 
