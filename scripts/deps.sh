@@ -10,6 +10,7 @@ packages=(
   locales                                                     # tests: a decimal-comma locale
   libreoffice-calc-nogui                                      # tests: recalculates workbooks
   groff-base                                                  # tests: the man page renders
+  time                                                        # bench: peak RSS (GNU time)
   clang libclang-rt-14-dev valgrind                           # CI: libFuzzer, memcheck
 )
 
