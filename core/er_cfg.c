@@ -429,32 +429,35 @@ er_cfg_res er_cfg_bool_of(const er_cfg_ctx *ctx, const config_setting_t *s, cons
     return ER_CFG_OK;
 }
 
-er_cfg_res er_cfg_get_group(const er_cfg_ctx *ctx, const config_setting_t *group,
-                            const char *name, const char *path, bool required,
-                            config_setting_t **out)
+/* A member that must be a group or a list: the same lookup, another type. */
+static er_cfg_res get_container(const er_cfg_ctx *ctx, const config_setting_t *group,
+                                const char *name, const char *path, bool required, int type,
+                                const char *type_text, config_setting_t **out)
 {
     char p[ER_CFG_PATH_MAX];
     config_setting_t *s = member(ctx, group, name, path, required, p);
     if (s == NULL)
         return ER_CFG_ABSENT;
-    if (config_setting_type(s) != CONFIG_TYPE_GROUP)
-        return type_error(ctx, s, p, "group { ... }");
+    if (config_setting_type(s) != type)
+        return type_error(ctx, s, p, type_text);
     *out = s;
     return ER_CFG_OK;
+}
+
+er_cfg_res er_cfg_get_group(const er_cfg_ctx *ctx, const config_setting_t *group,
+                            const char *name, const char *path, bool required,
+                            config_setting_t **out)
+{
+    return get_container(ctx, group, name, path, required, CONFIG_TYPE_GROUP, "group { ... }",
+                         out);
 }
 
 er_cfg_res er_cfg_get_list(const er_cfg_ctx *ctx, const config_setting_t *group,
                            const char *name, const char *path, bool required,
                            config_setting_t **out)
 {
-    char p[ER_CFG_PATH_MAX];
-    config_setting_t *s = member(ctx, group, name, path, required, p);
-    if (s == NULL)
-        return ER_CFG_ABSENT;
-    if (config_setting_type(s) != CONFIG_TYPE_LIST)
-        return type_error(ctx, s, p, "list ( ... )");
-    *out = s;
-    return ER_CFG_OK;
+    return get_container(ctx, group, name, path, required, CONFIG_TYPE_LIST, "list ( ... )",
+                         out);
 }
 
 er_cfg_res er_cfg_get_string(const er_cfg_ctx *ctx, const config_setting_t *group,
