@@ -327,22 +327,35 @@ static void load_applies(const er_cfg_ctx *ctx, const config_setting_t *cg, cons
     }
 }
 
+/* The `name` list of a choice or number criterion, which must be present
+ * and non-empty.  Returns it and its length, or NULL (problem reported). */
+static config_setting_t *nonempty_list(const er_cfg_ctx *ctx, config_setting_t *cg,
+                                       const char *cpath, const char *name, const char *kind,
+                                       char *lp, size_t *n)
+{
+    er_cfg_path(lp, cpath, name);
+    config_setting_t *list = NULL;
+    er_cfg_res res = er_cfg_get_list(ctx, cg, name, cpath, false, &list);
+    if (res == ER_CFG_ABSENT || (res == ER_CFG_OK && config_setting_length(list) == 0)) {
+        er_cfg_error(ctx, list ? list : cg, lp, "a %s criterion needs a non-empty `%s` list",
+                     kind, name);
+        return NULL;
+    }
+    if (res != ER_CFG_OK)
+        return NULL;
+    *n = (size_t)config_setting_length(list);
+    return list;
+}
+
 static void load_choices(const er_cfg_ctx *ctx, config_setting_t *cg, const char *cpath,
                          er_criterion *c)
 {
     static const char *const fields[] = {"value", "points", "label", NULL};
     char lp[ER_CFG_PATH_MAX];
-    er_cfg_path(lp, cpath, "choices");
-    config_setting_t *list = NULL;
-    er_cfg_res res = er_cfg_get_list(ctx, cg, "choices", cpath, false, &list);
-    if (res == ER_CFG_ABSENT || (res == ER_CFG_OK && config_setting_length(list) == 0)) {
-        er_cfg_error(ctx, list ? list : cg, lp,
-                     "a choice criterion needs a non-empty `choices` list");
+    size_t n = 0;
+    config_setting_t *list = nonempty_list(ctx, cg, cpath, "choices", "choice", lp, &n);
+    if (list == NULL)
         return;
-    }
-    if (res != ER_CFG_OK)
-        return;
-    size_t n = (size_t)config_setting_length(list);
     er_choice *ch = er_arena_calloc(ctx->arena, n, sizeof *ch);
     if (ch == NULL) {
         er_cfg_error(ctx, list, lp, "out of memory");
@@ -374,17 +387,10 @@ static void load_bands(const er_cfg_ctx *ctx, config_setting_t *cg, const char *
 {
     static const char *const fields[] = {"min", "below", "points", "label", NULL};
     char lp[ER_CFG_PATH_MAX];
-    er_cfg_path(lp, cpath, "bands");
-    config_setting_t *list = NULL;
-    er_cfg_res res = er_cfg_get_list(ctx, cg, "bands", cpath, false, &list);
-    if (res == ER_CFG_ABSENT || (res == ER_CFG_OK && config_setting_length(list) == 0)) {
-        er_cfg_error(ctx, list ? list : cg, lp,
-                     "a number criterion needs a non-empty `bands` list");
+    size_t n = 0;
+    config_setting_t *list = nonempty_list(ctx, cg, cpath, "bands", "number", lp, &n);
+    if (list == NULL)
         return;
-    }
-    if (res != ER_CFG_OK)
-        return;
-    size_t n = (size_t)config_setting_length(list);
     er_band *b = er_arena_calloc(ctx->arena, n, sizeof *b);
     bool *ok = calloc(n, sizeof *ok);
     if (b == NULL || ok == NULL) {
