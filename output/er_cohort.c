@@ -579,8 +579,9 @@ static int stats_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws, const char *sh
                                         SC_GROUP);
             chart_series_set_values(s, sheet_name, first_sector, SC_MEDIAN, last_sector,
                                     SC_MEDIAN);
-            chart_series_set_name(s, er_label_get(ER_L_MEDIAN, L));
-            chart_title_set_name(chart, er_label_get(ER_L_MEDIAN_SCORE_CHART, L));
+            chart_series_set_name(s, er_xlsx_chart_text(&x->arena, er_label_get(ER_L_MEDIAN, L)));
+            chart_title_set_name(chart, er_xlsx_chart_text(
+                                            &x->arena, er_label_get(ER_L_MEDIAN_SCORE_CHART, L)));
             chart_axis_set_min(chart->y_axis, 0);
             chart_axis_set_max(chart->y_axis, 100);
             chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);

@@ -261,16 +261,19 @@ static lxw_row_t dimensions_block(er_firm_book *b, lxw_row_t row)
         return row;
     chart_series_set_categories(s, b->sheet_summary, first, SC_LABEL, last, SC_LABEL);
     chart_series_set_values(s, b->sheet_summary, first, SC_VALUE, last, SC_VALUE);
-    chart_series_set_name(s, er_label_get(base ? ER_L_NOW : ER_L_SCORE, b->lang));
+    er_label series = base ? ER_L_NOW : ER_L_SCORE;
+    chart_series_set_name(s, er_xlsx_chart_text(&x->arena, er_label_get(series, b->lang)));
     if (base != NULL) {
         lxw_chart_series *s2 = ER_XWP(x, chart_add_series(chart, NULL, NULL));
         if (s2 == NULL)
             return row;
         chart_series_set_categories(s2, b->sheet_summary, first, SC_LABEL, last, SC_LABEL);
         chart_series_set_values(s2, b->sheet_summary, first, SC_C, last, SC_C);
-        chart_series_set_name(s2, er_label_get(ER_L_BASELINE, b->lang));
+        chart_series_set_name(s2,
+                              er_xlsx_chart_text(&x->arena, er_label_get(ER_L_BASELINE, b->lang)));
     }
-    chart_title_set_name(chart, er_label_get(ER_L_DIMENSION_SCORES, b->lang));
+    chart_title_set_name(chart, er_xlsx_chart_text(&x->arena,
+                                                   er_label_get(ER_L_DIMENSION_SCORES, b->lang)));
     chart_axis_set_min(chart->y_axis, 0);
     chart_axis_set_max(chart->y_axis, 100);
     chart_axis_set_major_unit(chart->y_axis, 25);

@@ -91,12 +91,46 @@ int er_xlsx_wrap_lines(const char *s, double width);
 /* Sets row's height to fit `lines` lines of 11-point text (at least one). */
 void er_xw_row_lines(er_xw *x, lxw_worksheet *ws, lxw_row_t row, int lines);
 
-/* Text for a header/footer: cleaned, '&' doubled, cut to fit. */
-char *er_xlsx_hf_text(er_arena *arena, const char *s, size_t max_chars);
 
 /* 'Sheet name'!$C$5 style reference, quoted for any sheet name. */
 char *er_xlsx_ref(er_arena *arena, const char *sheet, lxw_row_t row, lxw_col_t col);
 char *er_xlsx_col_ref(er_arena *arena, lxw_row_t first, lxw_row_t last, lxw_col_t col);
+
+/* ---- text for calls that read codes (er_xlsx_codes.c) ----------------- */
+
+/* Excel's limit for a whole header or footer string, in characters. */
+#define ER_XLSX_MAX_HF_CHARS 255
+
+/* One section of a print header or footer: its position code ('L', 'C' or
+ * 'R'), the font it is printed in as an Excel font code (e.g.
+ * "&\"Calibri,Bold\"", never NULL), and its text.  text is literal (a firm
+ * name is printed as typed) unless codes is true, when it is our own
+ * template with page codes such as "&P of &N". */
+typedef struct er_hf_section {
+    char pos;
+    const char *font;
+    const char *text;
+    size_t max_chars; /* characters of the escaped text at most */
+    bool codes;
+} er_hf_section;
+
+/* The header/footer string for n sections: literal text cleaned, newlines
+ * as spaces, '&' doubled, and never a sequence libxlsxwriter 1.1.4 takes
+ * for a picture placeholder ("&G", "&[Picture]"): it rejects those without
+ * an image and then frees the header it still uses at close.  Each
+ * section's text is cut at a character boundary to max_chars.  NULL only
+ * when out of memory (a codes section with a placeholder is left for
+ * er_xw_header_footer to refuse). */
+char *er_xlsx_header_footer(er_arena *arena, const er_hf_section *sections, size_t n);
+
+/* Sets the print header and footer of ws; header or footer may be NULL
+ * (none).  Refuses (records LXW_ERROR_PARAMETER_VALIDATION) a string that
+ * libxlsxwriter would reject, so its faulty error path is never taken. */
+void er_xw_header_footer(er_xw *x, lxw_worksheet *ws, const char *header, const char *footer);
+
+/* A chart title or series name: cleaned, and never read as a formula
+ * (libxlsxwriter treats a leading '=' as a cell reference). */
+char *er_xlsx_chart_text(er_arena *arena, const char *s);
 
 /* ---- sheets ------------------------------------------------------------ */
 

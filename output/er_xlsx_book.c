@@ -191,17 +191,22 @@ void er_xw_print_setup(er_xw *x, lxw_worksheet *ws, const char *header_left,
     worksheet_set_paper(ws, 9); /* A4 */
     worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
     worksheet_fit_to_pages(ws, 1, 0); /* one page wide, as many long as needed */
-    /* Header codes: &L left, &R right section; 255 chars at most in Excel. */
-    char *l = er_xlsx_hf_text(&x->arena, header_left, 90);
-    char *r = er_xlsx_hf_text(&x->arena, header_right, 60);
-    char *h = (l && r) ? er_arena_printf(&x->arena, "&L&\"Calibri,Bold\"%s&R%s", l, r) : NULL;
-    char *foot = er_arena_printf(&x->arena, "&C%s", er_label_get(ER_L_PAGE_FOOTER, x->lang));
-    if (h == NULL || foot == NULL) {
+    /* Left: who (bold), right: when; Excel allows 255 characters in all. */
+    const er_hf_section head[] = {
+        {.pos = 'L', .font = "&\"Calibri,Bold\"", .text = header_left, .max_chars = 90},
+        {.pos = 'R', .font = "", .text = header_right, .max_chars = 60},
+    };
+    const er_hf_section foot[] = {
+        {.pos = 'C', .font = "", .text = er_label_get(ER_L_PAGE_FOOTER, x->lang), .max_chars = 60,
+         .codes = true},
+    };
+    char *h = er_xlsx_header_footer(&x->arena, head, 2);
+    char *f = er_xlsx_header_footer(&x->arena, foot, 1);
+    if (h == NULL || f == NULL) {
         ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    ER_XW(x, worksheet_set_header(ws, h));
-    ER_XW(x, worksheet_set_footer(ws, foot));
+    er_xw_header_footer(x, ws, h, f);
     if (repeat_first >= 0 && repeat_first <= repeat_last)
         ER_XW(x, worksheet_repeat_rows(ws, (lxw_row_t)repeat_first, (lxw_row_t)repeat_last));
 }

@@ -183,31 +183,6 @@ void er_xw_formula_str(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col
     ER_XW(x, worksheet_write_formula_str(ws, row, col, formula, fmt, cached));
 }
 
-char *er_xlsx_hf_text(er_arena *arena, const char *s, size_t max_chars)
-{
-    char *clean = er_xlsx_clean(arena, s, max_chars, NULL);
-    if (clean == NULL)
-        return NULL;
-    size_t amps = 0;
-    for (const char *p = clean; *p; p++)
-        amps += *p == '&' || *p == '\n';
-    char *out = er_arena_alloc(arena, strlen(clean) + amps + 1);
-    if (out == NULL)
-        return NULL;
-    char *o = out;
-    for (const char *p = clean; *p; p++) {
-        if (*p == '\n') { /* a header is one line */
-            *o++ = ' ';
-            continue;
-        }
-        *o++ = *p;
-        if (*p == '&') /* a lone & starts a header control code */
-            *o++ = '&';
-    }
-    *o = '\0';
-    return out;
-}
-
 static void col_letters(lxw_col_t col, char *buf)
 {
     char tmp[8];
