@@ -89,12 +89,13 @@ static int check_number(const char *tok, size_t n, int line, const char *path,
     const char *d = (tok[0] == '-' || tok[0] == '+') ? tok + 1 : tok;
     size_t dn = n - (size_t)(d - tok);
     bool hex = dn > 2 && d[0] == '0' && (d[1] == 'x' || d[1] == 'X');
-    if (dn > 0 && d[dn - 1] == 'L')
-        return 0; /* a 64-bit literal: stored as such */
-    if (!hex)
+    bool wide = dn > 0 && d[dn - 1] == 'L'; /* a 64-bit literal */
+    if (wide)
+        dn--;
+    if (!hex && !wide)
         for (size_t i = 0; i < dn; i++)
             if (d[i] == '.' || d[i] == 'e' || d[i] == 'E')
-                return 0; /* a float */
+                return 0; /* a float; non-finite ones are refused by the loaders */
     char digits[64];
     if (dn >= sizeof digits) {
         er_diag_add(diag, path, line, NULL, "number %.*s... is too long", 20, tok);
@@ -105,9 +106,18 @@ static int check_number(const char *tok, size_t n, int line, const char *path,
     errno = 0;
     char *end = NULL;
     unsigned long long v = strtoull(digits, &end, hex ? 16 : 10);
-    bool too_big = errno == ERANGE || (hex ? v > 0x7FFFFFFFull : v > (neg ? 2147483648ull : 2147483647ull));
     if (end != digits + dn)
         return 0; /* not a plain integer: leave it to the parser's message */
+    if (wide) {
+        /* libconfig reads these with strtoll, which clamps to INT64_MAX. */
+        if (errno == ERANGE || v > (neg ? 9223372036854775808ull : 9223372036854775807ull)) {
+            er_diag_add(diag, path, line, NULL,
+                        "integer %.*s is out of range for a 64-bit integer", (int)n, tok);
+            return 1;
+        }
+        return 0;
+    }
+    bool too_big = errno == ERANGE || (hex ? v > 0x7FFFFFFFull : v > (neg ? 2147483648ull : 2147483647ull));
     if (too_big) {
         er_diag_add(diag, path, line, NULL,
                     "integer %.*s is out of range for a 32-bit integer; write it as a float "

@@ -2,8 +2,48 @@
 #include "er_diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A C0 control, DEL, or (as the UTF-8 pair C2 80..C2 9F) a C1 control:
+ * bytes a terminal may act on (ESC sequences, BEL, CSI). */
+static size_t control_len(const unsigned char *p)
+{
+    if (p[0] < 0x20 || p[0] == 0x7F)
+        return 1;
+    if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+        return 2;
+    return 0;
+}
+
+char *er_diag_escape_controls(const char *s)
+{
+    size_t n = 0; /* bytes of the escaped copy */
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t c = control_len(p);
+        n += c == 0 ? 1 : 4 * c;
+        p += c == 0 ? 1 : c;
+    }
+    char *out = malloc(n + 1);
+    if (out == NULL)
+        return NULL;
+    char *o = out;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t c = control_len(p);
+        if (c == 0) {
+            *o++ = (char)*p++;
+            continue;
+        }
+        for (size_t i = 0; i < c; i++, p++) {
+            snprintf(o, 5, "\\x%02X", *p);
+            o += 4;
+        }
+    }
+    *o = '\0';
+    return out;
+}
 
 void er_diag_add(er_diag *d, const char *file, int line, const char *field,
                  const char *fmt, ...)
@@ -28,6 +68,13 @@ void er_diag_add(er_diag *d, const char *file, int line, const char *field,
         return;
     }
     snprintf(s, n, "%s%s%s%s", head, field ? field : "", field ? ": " : "", msg);
+    char *clean = er_diag_escape_controls(s);
+    free(s);
+    s = clean;
+    if (s == NULL) {
+        d->oom = 1;
+        return;
+    }
 
     if (d->count == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 8;
@@ -62,12 +109,17 @@ char *er_diag_join(const er_diag *d, size_t from)
     char *s = malloc(n);
     if (s == NULL)
         return NULL;
-    s[0] = '\0';
+    /* One pass with a running end: strcat would rescan the joined text for
+     * every line, quadratic in the number of problems. */
+    char *o = s;
     for (size_t i = from; i < d->count; i++) {
         if (i > from)
-            strcat(s, "; ");
-        strcat(s, d->lines[i]);
+            memcpy(o, "; ", 2), o += 2;
+        size_t len = strlen(d->lines[i]);
+        memcpy(o, d->lines[i], len);
+        o += len;
     }
+    *o = '\0';
     return s;
 }
 

@@ -24,7 +24,8 @@ typedef struct er_diag {
 
 /* Zero-initialise: er_diag d = {0}. */
 
-/* Appends one problem.  file may be NULL ("<input>"), line <= 0 omits it,
+/* Appends one problem.  Control characters in the finished line (C0, DEL,
+ * C1) are shown as \xNN, see er_diag_escape_controls.  file may be NULL ("<input>"), line <= 0 omits it,
  * field may be NULL (omitted). */
 void er_diag_add(er_diag *d, const char *file, int line, const char *field,
                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -41,5 +42,11 @@ void er_diag_print(const er_diag *d, FILE *out, const char *prefix);
 char *er_diag_join(const er_diag *d, size_t from);
 
 void er_diag_free(er_diag *d);
+
+/* A malloc'd copy of s with every control character (C0 but none kept, DEL,
+ * and C1 as its UTF-8 pair) shown as \xNN per byte, so that text from a
+ * firm, rubric, results file or plugin cannot drive the terminal a message
+ * is printed on (ESC sequences, BEL, CSI).  NULL when out of memory. */
+char *er_diag_escape_controls(const char *s);
 
 #endif

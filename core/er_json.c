@@ -4,13 +4,58 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define ER_JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_INDENT(2) | JSON_REAL_PRECISION(10))
+/* Ten significant digits print every score, weight and typed amount as
+ * people write it (68.7, not 68.700000000000003).  A number that ten
+ * digits would change (a turnover of 1.7976931348623157e308, an amount
+ * with cents past 100 million) makes its whole document use 17, which
+ * reads back to the same double: a results file must re-load exactly, as
+ * report and --baseline do. */
+#define ER_JSON_FLAGS_BASE (JSON_PRESERVE_ORDER | JSON_INDENT(2))
+#define ER_JSON_SHORT_DIGITS 10
+#define ER_JSON_EXACT_DIGITS 17
+
+/* True when every real in v prints and re-reads unchanged at ten digits.
+ * snprintf and strtod follow the same locale, so the check holds whatever
+ * LC_NUMERIC is (jansson itself always writes a '.'). */
+static bool reals_short_exact(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_REAL: {
+        double x = json_real_value(v);
+        char buf[40];
+        snprintf(buf, sizeof buf, "%.*g", ER_JSON_SHORT_DIGITS, x);
+        return strtod(buf, NULL) == x;
+    }
+    case JSON_OBJECT: {
+        const char *key;
+        json_t *item;
+        json_object_foreach((json_t *)v, key, item)
+            if (!reals_short_exact(item))
+                return false;
+        return true;
+    }
+    case JSON_ARRAY:
+        for (size_t i = 0; i < json_array_size(v); i++)
+            if (!reals_short_exact(json_array_get(v, i)))
+                return false;
+        return true;
+    default:
+        return true;
+    }
+}
+
+static size_t json_flags(const json_t *v)
+{
+    int digits = reals_short_exact(v) ? ER_JSON_SHORT_DIGITS : ER_JSON_EXACT_DIGITS;
+    return ER_JSON_FLAGS_BASE | JSON_REAL_PRECISION(digits);
+}
 
 double er_json_round4(double x)
 {
@@ -365,7 +410,7 @@ json_t *er_json_failed_firm(const char *id, const char *file, const char *error)
 
 char *er_json_dumps(const json_t *doc)
 {
-    char *body = json_dumps(doc, ER_JSON_FLAGS);
+    char *body = json_dumps(doc, json_flags(doc));
     if (body == NULL)
         return NULL;
     size_t n = strlen(body);
@@ -554,7 +599,7 @@ er_json_stream *er_json_stream_open(const json_t *doc, const char *path, const c
 
 char *er_json_firm_text(const json_t *firm)
 {
-    char *body = json_dumps(firm, ER_JSON_FLAGS);
+    char *body = json_dumps(firm, json_flags(firm));
     if (body == NULL)
         return NULL;
     size_t lines = 1;

@@ -307,7 +307,10 @@ static void api_log(int level, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "plugin %s: %s: %s\n", current_plugin, name, msg);
+    /* Plugin text often quotes firm data: no raw controls to the terminal. */
+    char *clean = er_diag_escape_controls(msg);
+    fprintf(stderr, "plugin %s: %s: %s\n", current_plugin, name, clean ? clean : "(message lost: out of memory)");
+    free(clean);
 }
 
 static const er_plugin_host_api host_api = {

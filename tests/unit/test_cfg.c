@@ -209,8 +209,15 @@ static void test_refuses_unsafe_files(void **state)
     (void)state;
     expect_refused("nul.cfg", "nul.cfg:3: not a text file (NUL byte)", 1);
     /* 3000000000 would wrap in libconfig 1.5; -2147483648 fits. */
-    expect_refused("overflow.cfg", "overflow.cfg:3: integer 3000000000 is out of range", 2);
-    expect_refused("overflow.cfg", "overflow.cfg:5: integer 2147483648 is out of range", 2);
+    expect_refused("overflow.cfg", "overflow.cfg:3: integer 3000000000 is out of range", 4);
+    expect_refused("overflow.cfg", "overflow.cfg:5: integer 2147483648 is out of range", 4);
+    /* 64-bit literals: libconfig's strtoll would clamp to INT64_MAX silently;
+     * the extremes themselves fit (lines 8 and 9 are not reported). */
+    expect_refused("overflow.cfg",
+                   "overflow.cfg:10: integer 99999999999999999999L is out of range for a 64-bit "
+                   "integer", 4);
+    expect_refused("overflow.cfg", "overflow.cfg:11: integer 9223372036854775808L is out of range",
+                   4);
     expect_refused("include.cfg", "include.cfg:4: '@' directives (@include) are not supported",
                    1);
     /* Caught before libconfig, which would leak and blame the last line. */
