@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "er_limits.h"
 #include "er_utf8.h"
 
 /* ---- reading a file -------------------------------------------------- */
@@ -148,8 +149,30 @@ static int precheck(const char *buf, size_t len, const char *path, er_diag *diag
     }
 
     int problems = 0, line = 1;
+    /* Settings counted per open group ({...}); lists and arrays nest too but
+     * hold no named settings.  Level 0 is the file itself, a group. */
+    size_t settings[ER_MAX_CFG_NESTING + 1] = {0};
+    bool is_group[ER_MAX_CFG_NESTING + 1] = {true};
+    size_t depth = 0;
     for (i = 0; i < len;) {
         char c = buf[i];
+        if (c == '{' || c == '(' || c == '[') {
+            if (depth == ER_MAX_CFG_NESTING) {
+                er_diag_add(diag, path, line, NULL,
+                            "groups and lists nested more than %u deep", ER_MAX_CFG_NESTING);
+                return problems + 1;
+            }
+            depth++;
+            settings[depth] = 0;
+            is_group[depth] = c == '{';
+            i++;
+            continue;
+        }
+        if ((c == '}' || c == ')' || c == ']') && depth > 0) {
+            depth--; /* a mismatch is the parser's to report */
+            i++;
+            continue;
+        }
         if (c == '\n') {
             line++;
             i++;
@@ -190,6 +213,15 @@ static int precheck(const char *buf, size_t len, const char *path, er_diag *diag
         } else if (isalpha((unsigned char)c) || c == '*') {
             while (i < len && is_name_char(buf[i]))
                 i++;
+            size_t j = i; /* a name followed by '=' or ':' is a setting */
+            while (j < len && (buf[j] == ' ' || buf[j] == '\t' || buf[j] == '\r' || buf[j] == '\n'))
+                j++;
+            if (j < len && (buf[j] == '=' || buf[j] == ':') && is_group[depth] &&
+                ++settings[depth] > ER_MAX_SETTINGS_PER_GROUP) {
+                er_diag_add(diag, path, line, NULL,
+                            "more than %u settings in one group", ER_MAX_SETTINGS_PER_GROUP);
+                return problems + 1;
+            }
         } else if (isdigit((unsigned char)c) ||
                    ((c == '-' || c == '+' || c == '.') && i + 1 < len &&
                     isdigit((unsigned char)buf[i + 1]))) {

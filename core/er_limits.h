@@ -25,6 +25,14 @@
 #define ER_MAX_PRODUCTS 1000u
 #define ER_MAX_MARKETS 100u
 
+/* Most settings in one libconfig group, and deepest nesting of groups and
+ * lists.  libconfig 1.5 checks each new setting's name against every
+ * earlier one in its group (quadratic: 50 000 settings took 82 s), so the
+ * count is checked on the raw text before libconfig sees it.  A firm's
+ * `answers` group holds one setting per criterion, hence ER_MAX_CRITERIA. */
+#define ER_MAX_SETTINGS_PER_GROUP ER_MAX_CRITERIA
+#define ER_MAX_CFG_NESTING 64u
+
 /* Longest single text value (a name, an answer, a note), in bytes. */
 #define ER_MAX_TEXT_BYTES 32767u /* also Excel's cell limit */
 

@@ -65,14 +65,22 @@ int er_template_write_csv(const er_template *t, const char *path, bool force, er
 
 /* ---- cfg skeleton ------------------------------------------------------ */
 
-/* A comment line; newlines in rubric texts would end the comment early. */
+/* Text inside a '#' comment: a line break in a rubric text (or a form
+ * feed, vertical tab, CR that an editor shows as one) would end the comment
+ * and turn the rest into settings, so each becomes a space. */
+static void comment_text(FILE *f, const char *s)
+{
+    for (; s != NULL && *s; s++)
+        fputc(*s == '\n' || *s == '\r' || *s == '\v' || *s == '\f' ? ' ' : *s, f);
+}
+
+/* A comment line: indent, "# ", label, text. */
 static void comment(FILE *f, const char *indent, const char *label, const char *s)
 {
     if (s == NULL || s[0] == '\0')
         return;
     fprintf(f, "%s# %s", indent, label ? label : "");
-    for (; *s; s++)
-        fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
+    comment_text(f, s);
     fputc('\n', f);
 }
 
@@ -86,8 +94,11 @@ static const char *const labels[][2] = {
 
 static void question(FILE *f, const er_tq *q, const char *last_section, er_lang L)
 {
-    if (last_section == NULL || strcmp(last_section, q->section) != 0)
-        fprintf(f, "\n    # ==== %s ====\n", q->section);
+    if (last_section == NULL || strcmp(last_section, q->section) != 0) {
+        fputs("\n    # ==== ", f);
+        comment_text(f, q->section);
+        fputs(" ====\n", f);
+    }
     comment(f, "    ", NULL, q->question);
     if (q->help != NULL && q->question != NULL && strcmp(q->help, q->question) != 0)
         comment(f, "    ", "- ", q->help);
@@ -103,8 +114,11 @@ static void identity(FILE *f, const er_template *t)
     for (size_t k = 0; k < sizeof top / sizeof top[0]; k++)
         for (size_t i = 0; i < t->n; i++)
             if (strcmp(t->q[i].key, top[k]) == 0) {
-                fprintf(f, "  %s = %s; # %s: %s\n", top[k], t->q[i].example, t->q[i].question,
-                        t->q[i].allowed);
+                fprintf(f, "  %s = %s; # ", top[k], t->q[i].example);
+                comment_text(f, t->q[i].question);
+                fputs(": ", f);
+                comment_text(f, t->q[i].allowed);
+                fputc('\n', f);
             }
     fputs("  products = (\n", f);
     fputs("    { name = \"Product\"; hs = \"0000.00\"; use = \"food\"; organic = false;\n", f);
@@ -134,8 +148,13 @@ int er_template_write_cfg(const er_template *t, const char *path, bool force, er
         return -1;
     er_lang L = t->lang;
     const er_rubric *r = t->rubric;
-    fprintf(f, "# Intake template: sector %s, rubric %s %s (exportready template).\n",
-            t->sector, r->id ? r->id : "", r->version ? r->version : "");
+    fputs("# Intake template: sector ", f);
+    comment_text(f, t->sector);
+    fputs(", rubric ", f);
+    comment_text(f, r->id);
+    fputc(' ', f);
+    comment_text(f, r->version);
+    fputs(" (exportready template).\n", f);
     comment(f, "", NULL, labels[2][L]);
     fputs("# Format: docs/firm-format.md.\n", f);
     fputs("firm = {\n", f);
