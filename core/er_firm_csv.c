@@ -42,6 +42,7 @@ typedef struct column {
     const er_fact_spec *spec;   /* C_PROFILE */
     const er_criterion *crit;   /* C_ANSWER/C_EVIDENCE: NULL for a plugin question */
     long answer_col;            /* C_EVIDENCE: column of the answer, or -1 */
+    bool named;                 /* names a field (not an unknown column) */
 } column;
 
 struct er_firm_csv {
@@ -246,12 +247,9 @@ static int column_set(er_firm_csv *c, size_t i, const char *name, er_diag *diag)
     for (int k = 0; k < C_SINGLE_COUNT_; k++)
         if (strcmp(rest, single_names[k]) == 0) {
             col->kind = (col_kind)k;
-            if (c->single[k] >= 0) {
-                er_diag_add(diag, c->where, (int)i + 1, name, "column given twice (also column %ld)",
-                            c->single[k] + 1);
-                return 0;
-            }
-            c->single[k] = (long)i;
+            col->named = true;
+            if (c->single[k] < 0) /* a repeat is reported by report_repeats */
+                c->single[k] = (long)i;
             return 0;
         }
     bool known = false;
@@ -275,11 +273,97 @@ static int column_set(er_firm_csv *c, size_t i, const char *name, er_diag *diag)
                             : "column without a name in the header");
         return 0;
     }
-    for (size_t k = 0; k < i; k++)
-        if (c->cols[k].kind == col->kind && c->cols[k].key &&
-            strcmp(c->cols[k].key, col->key) == 0)
-            er_diag_add(diag, c->where, (int)i + 1, name, "column given twice (also column %zu)",
-                        k + 1);
+    col->named = true;
+    return 0;
+}
+
+/* Orders columns by what they name (kind, then key), column order among
+ * equals, so that repeats sit side by side.  C11 qsort takes no context, so
+ * the columns being sorted are in sort_cols for the call (the reader runs
+ * in one thread). */
+static const column *sort_cols;
+
+static int by_field(const void *a, const void *b)
+{
+    const column *x = &sort_cols[*(const size_t *)a], *y = &sort_cols[*(const size_t *)b];
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    int k = strcmp(x->key ? x->key : "", y->key ? y->key : "");
+    if (k != 0)
+        return k;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    return i < j ? -1 : i > j;
+}
+
+/* The named columns' indices, sorted by_field; *n gets their count.  NULL
+ * when out of memory.  Sorting, not comparing every pair: a header can
+ * repeat one column thousands of times (25 000 repeats took 214 s). */
+static size_t *sorted_fields(const er_firm_csv *c, size_t *n)
+{
+    size_t *idx = malloc((c->n_cols ? c->n_cols : 1) * sizeof *idx);
+    if (idx == NULL)
+        return NULL;
+    *n = 0;
+    for (size_t i = 0; i < c->n_cols; i++)
+        if (c->cols[i].named)
+            idx[(*n)++] = i;
+    sort_cols = c->cols;
+    qsort(idx, *n, sizeof *idx, by_field);
+    sort_cols = NULL;
+    return idx;
+}
+
+static bool same_field(const column *x, const column *y)
+{
+    return x->kind == y->kind && strcmp(x->key ? x->key : "", y->key ? y->key : "") == 0;
+}
+
+/* One message per field named more than once, at its second column; and
+ * each evidence column linked to its answer column. */
+static int check_fields(er_firm_csv *c, er_diag *diag)
+{
+    size_t n = 0;
+    size_t *idx = sorted_fields(c, &n);
+    if (idx == NULL)
+        return -1;
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1;
+        while (b < n && same_field(&c->cols[idx[a]], &c->cols[idx[b]]))
+            b++;
+        const char *name = c->cols[idx[a]].field + 5; /* as the header names it */
+        if (b - a == 2)
+            er_diag_add(diag, c->where, (int)idx[a + 1] + 1, name,
+                        "column given twice (also column %zu)", idx[a] + 1);
+        else if (b - a > 2)
+            er_diag_add(diag, c->where, (int)idx[a + 1] + 1, name,
+                        "column given %zu times (first at column %zu, last at column %zu)", b - a,
+                        idx[a] + 1, idx[b - 1] + 1);
+        a = b;
+    }
+    /* Evidence and answer columns sort apart (kind first); find each
+     * evidence key among the answers by binary search. */
+    size_t first_answer = 0, end_answer = 0;
+    while (first_answer < n && c->cols[idx[first_answer]].kind < C_ANSWER)
+        first_answer++;
+    end_answer = first_answer;
+    while (end_answer < n && c->cols[idx[end_answer]].kind == C_ANSWER)
+        end_answer++;
+    for (size_t e = end_answer; e < n; e++) {
+        column *ev = &c->cols[idx[e]];
+        if (ev->kind != C_EVIDENCE || ev->key == NULL)
+            continue;
+        size_t lo = first_answer, hi = end_answer;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(c->cols[idx[mid]].key, ev->key) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < end_answer && strcmp(c->cols[idx[lo]].key, ev->key) == 0)
+            ev->answer_col = (long)idx[lo];
+    }
+    free(idx);
     return 0;
 }
 
@@ -309,15 +393,8 @@ static int read_header(er_firm_csv *c, er_diag *diag)
         if (column_set(c, i, name ? name : "", diag) != 0)
             return -1;
     }
-    for (size_t i = 0; i < c->n_cols; i++) {
-        column *col = &c->cols[i];
-        if (col->kind != C_EVIDENCE || col->key == NULL)
-            continue;
-        for (size_t k = 0; k < c->n_cols; k++)
-            if (c->cols[k].kind == C_ANSWER && c->cols[k].key &&
-                strcmp(c->cols[k].key, col->key) == 0)
-                col->answer_col = (long)k;
-    }
+    if (check_fields(c, diag) != 0)
+        return -1;
     return er_diag_count(diag) == before ? 0 : -1;
 }
 
