@@ -1,5 +1,5 @@
 /*
- * er_rubric.c - loads the readiness rubric (docs/rubric-format.md):
+ * er_rubric_load.c - loads the readiness rubric (docs/rubric-format.md):
  * DIR/readiness.cfg plus each module file it lists, every one read on its
  * own so messages name the right file.  Validation is strict and complete:
  * every problem goes to the diag and any problem means no rubric.
@@ -733,28 +733,4 @@ er_rubric *er_rubric_load(const char *dir, er_diag *diag)
         return NULL;
     }
     return r;
-}
-
-void er_rubric_free(er_rubric *r)
-{
-    if (r == NULL)
-        return;
-    er_arena_free(&r->arena);
-    free(r);
-}
-
-long er_rubric_find_criterion(const er_rubric *r, const char *id)
-{
-    for (size_t i = 0; i < r->n_criteria; i++)
-        if (strcmp(r->criteria[i].id, id) == 0)
-            return (long)i;
-    return -1;
-}
-
-const er_choice *er_criterion_find_choice(const er_criterion *c, const char *value)
-{
-    for (size_t i = 0; i < c->n_choices; i++)
-        if (strcmp(c->choices[i].value, value) == 0)
-            return &c->choices[i];
-    return NULL;
 }
