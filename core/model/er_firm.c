@@ -44,6 +44,25 @@ const er_fact_spec er_fact_specs[] = {
 };
 const size_t er_fact_spec_count = sizeof er_fact_specs / sizeof er_fact_specs[0];
 
+bool er_firm_id_ok(const char *id)
+{
+    size_t n = strlen(id);
+    if (n == 0 || n > ER_FIRM_ID_MAX)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = id[i];
+        bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
+            return false;
+    }
+    return true;
+}
+
+bool er_market_code_ok(const char *code)
+{
+    return er_upper_code_ok(code, ER_MARKET_CODE_MIN, ER_MARKET_CODE_MAX);
+}
+
 const er_fact_spec *er_fact_spec_find(const char *key)
 {
     for (size_t i = 0; i < er_fact_spec_count; i++)

@@ -1,7 +1,6 @@
 /* er_audit.c - audit orchestration; see er_audit.h. */
 #include "er_audit.h"
 
-#include <ctype.h>
 #include <libconfig.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,20 +71,6 @@ fail:
 const er_rubric *er_audit_rubric(const er_audit *a) { return a->rubric; }
 const er_programme_set *er_audit_programmes(const er_audit *a) { return a->programmes; }
 
-/* A firm id that is safe to show, per the firm format's rule. */
-static bool plausible_id(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 64 || !isalnum((unsigned char)s[0]))
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!isalnum(c) && c != '.' && c != '_' && c != '-')
-            return false;
-    }
-    return true;
-}
-
 /* Reads firm.id from a file the loader rejected, so the results can name
  * the firm that failed.  NULL when the file cannot even be parsed. */
 static const char *peek_firm_id(const char *path, er_arena *arena)
@@ -94,7 +79,7 @@ static const char *peek_firm_id(const char *path, er_arena *arena)
     const char *id = NULL, *copy = NULL;
     config_init(&cfg);
     if (config_read_file(&cfg, path) == CONFIG_TRUE &&
-        config_lookup_string(&cfg, "firm.id", &id) == CONFIG_TRUE && plausible_id(id))
+        config_lookup_string(&cfg, "firm.id", &id) == CONFIG_TRUE && er_firm_id_ok(id))
         copy = er_arena_strdup(arena, id);
     config_destroy(&cfg);
     return copy;
