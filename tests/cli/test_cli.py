@@ -237,6 +237,25 @@ def case_some_failed():
     expect(firms[0]["score"] is not None, "the good firm is still audited")
 
 
+def case_include_no_id():
+    """A firm file refused for its @include names the firm by its file name:
+    no id is read from the file it tried to include (docs/security.md)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        other = os.path.join(tmp, "other.cfg")
+        with open(GOOD, encoding="utf-8") as fh:
+            write(other, fh.read().replace('"pe-good"', '"pe-other"'))
+        rejected = os.path.join(tmp, "rejected.cfg")
+        write(rejected, f'@include "{other}"\n')
+        rc, doc, err = audit_json(GOOD, rejected)
+        expect_status(rc, 1, json.dumps(doc), err)
+        firms = doc["firms"]
+        expect([f["id"] for f in firms] == ["pe-good", "rejected.cfg"],
+               "the refused file is named by its file name, not by the included id", firms)
+        expect("@include" in firms[1]["error"], "the error says why", firms[1]["error"])
+        expect("pe-other" not in json.dumps(doc) and "pe-other" not in err,
+               "nothing of the included file shows", doc, err)
+
+
 def case_single_bad():
     with tempfile.TemporaryDirectory() as tmp:
         js = os.path.join(tmp, "out.json")

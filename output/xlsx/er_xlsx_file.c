@@ -10,7 +10,8 @@
  */
 #include "er_xlsx.h"
 
-#include <ctype.h>
+#include "er_firm.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,15 +21,7 @@
 
 bool er_xlsx_id_safe(const char *id)
 {
-    if (id == NULL || id[0] == '\0' || !isalnum((unsigned char)id[0]))
-        return false;
-    size_t n = 0;
-    for (const char *p = id; *p; p++, n++) {
-        unsigned char c = (unsigned char)*p;
-        if (!(isalnum(c) || c == '.' || c == '_' || c == '-') || c >= 0x80)
-            return false;
-    }
-    return n <= 64;
+    return id != NULL && er_firm_id_ok(id);
 }
 
 static char *join(const char *dir, const char *prefix, const char *name, const char *suffix)

@@ -233,20 +233,6 @@ static bool parse_number_c(const char *s, double *out)
 
 /* ---- the firm: identity, audit, markets, products, facts --------------- */
 
-static bool id_safe(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 64)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum && !(i > 0 && (c == '.' || c == '_' || c == '-')))
-            return false;
-    }
-    return true;
-}
-
 static void read_string_list(rd *r, const json_t *obj, const char *path, const char *key,
                              size_t max, const char *const **out, size_t *n_out)
 {
@@ -410,7 +396,7 @@ static void read_facts(rd *r, const json_t *fo, const char *path, er_firm *f)
 
 static void read_identity(rd *r, const json_t *fo, const char *path, er_firm *f)
 {
-    if (get_str(r, fo, path, "id", REQUIRED, &f->id) && f->id != NULL && !id_safe(f->id))
+    if (get_str(r, fo, path, "id", REQUIRED, &f->id) && f->id != NULL && !er_firm_id_ok(f->id))
         bad(r, sub(r, path, "id"), "'%s' is not a firm id (letters, digits, '.', '_', '-', "
                                    "starting with a letter or digit; at most 64)", f->id);
     get_str(r, fo, path, "name", REQUIRED | NULLABLE, &f->name);

@@ -1,5 +1,5 @@
 /*
- * er_rubric.c - loads the readiness rubric (docs/rubric-format.md):
+ * er_rubric_load.c - loads the readiness rubric (docs/rubric-format.md):
  * DIR/readiness.cfg plus each module file it lists, every one read on its
  * own so messages name the right file.  Validation is strict and complete:
  * every problem goes to the diag and any problem means no rubric.
@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "er_cfg.h"
+#include "er_firm.h"
 
 /* Module files a rubric may list; more would be a sign of a mistake. */
 #define ER_RUBRIC_MAX_MODULES 64
@@ -258,18 +259,6 @@ static void load_dimensions(const er_cfg_ctx *ctx, const config_setting_t *rg, e
 
 /* ---- criteria ----------------------------------------------------------- */
 
-/* Upper-case market code such as "EU", "EFTA", "UK". */
-static bool is_market_code(const char *s)
-{
-    size_t n = strlen(s);
-    if (n < 2 || n > 8)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < 'A' || s[i] > 'Z')
-            return false;
-    return true;
-}
-
 static void load_applies(const er_cfg_ctx *ctx, const config_setting_t *cg, const char *cpath,
                          er_applies *a)
 {
@@ -284,7 +273,7 @@ static void load_applies(const er_cfg_ctx *ctx, const config_setting_t *cg, cons
 
     if (er_cfg_get_strings(ctx, g, "markets", p, false, &a->markets, &a->n_markets) == ER_CFG_OK)
         for (size_t i = 0; i < a->n_markets; i++)
-            if (!is_market_code(a->markets[i])) {
+            if (!er_market_code_ok(a->markets[i])) {
                 er_cfg_path(fp, p, "markets");
                 er_cfg_error(ctx, config_setting_get_member(g, "markets"), fp,
                              "\"%s\" is not a market code (2-8 upper-case letters, e.g. EU)",
@@ -733,28 +722,4 @@ er_rubric *er_rubric_load(const char *dir, er_diag *diag)
         return NULL;
     }
     return r;
-}
-
-void er_rubric_free(er_rubric *r)
-{
-    if (r == NULL)
-        return;
-    er_arena_free(&r->arena);
-    free(r);
-}
-
-long er_rubric_find_criterion(const er_rubric *r, const char *id)
-{
-    for (size_t i = 0; i < r->n_criteria; i++)
-        if (strcmp(r->criteria[i].id, id) == 0)
-            return (long)i;
-    return -1;
-}
-
-const er_choice *er_criterion_find_choice(const er_criterion *c, const char *value)
-{
-    for (size_t i = 0; i < c->n_choices; i++)
-        if (strcmp(c->choices[i].value, value) == 0)
-            return &c->choices[i];
-    return NULL;
 }

@@ -6,6 +6,33 @@
 #include <stdio.h>
 #include <string.h>
 
+static bool is_lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+bool er_ident_ok(const char *s, const char *extra, size_t max)
+{
+    if (s == NULL || s[0] == '\0')
+        return false;
+    size_t n = 0;
+    for (; s[n] != '\0'; n++) {
+        char c = s[n];
+        bool ok = is_lower_or_digit(c) || (extra != NULL && strchr(extra, c) != NULL);
+        if (!ok || (max > 0 && n >= max))
+            return false;
+    }
+    return true;
+}
+
+bool er_upper_code_ok(const char *s, size_t min, size_t max)
+{
+    size_t n = strlen(s);
+    if (n < min || n > max)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    return true;
+}
+
 static const char *const status_names[ER_STATUS_COUNT] = {
     "met", "partial", "unmet", "not_applicable", "not_assessed", "unknown",
 };

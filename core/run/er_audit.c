@@ -1,8 +1,8 @@
 /* er_audit.c - audit orchestration; see er_audit.h. */
 #include "er_audit.h"
 
-#include <ctype.h>
-#include <libconfig.h>
+#include "er_cfg.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,31 +72,22 @@ fail:
 const er_rubric *er_audit_rubric(const er_audit *a) { return a->rubric; }
 const er_programme_set *er_audit_programmes(const er_audit *a) { return a->programmes; }
 
-/* A firm id that is safe to show, per the firm format's rule. */
-static bool plausible_id(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 64 || !isalnum((unsigned char)s[0]))
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!isalnum(c) && c != '.' && c != '_' && c != '-')
-            return false;
-    }
-    return true;
-}
-
 /* Reads firm.id from a file the loader rejected, so the results can name
- * the firm that failed.  NULL when the file cannot even be parsed. */
+ * the firm that failed.  Only through the safe reader: a file refused as
+ * such (too large, NUL bytes, @include, ...) is never parsed by libconfig,
+ * so no id can come out of a file it tried to include.  NULL when the file
+ * cannot be read safely or holds no valid id. */
 static const char *peek_firm_id(const char *path, er_arena *arena)
 {
     config_t cfg;
+    er_diag ignored = {0}; /* the loader has reported this file's problems */
     const char *id = NULL, *copy = NULL;
-    config_init(&cfg);
-    if (config_read_file(&cfg, path) == CONFIG_TRUE &&
-        config_lookup_string(&cfg, "firm.id", &id) == CONFIG_TRUE && plausible_id(id))
-        copy = er_arena_strdup(arena, id);
-    config_destroy(&cfg);
+    if (er_cfg_read(&cfg, path, &ignored) == 0) {
+        if (config_lookup_string(&cfg, "firm.id", &id) == CONFIG_TRUE && er_firm_id_ok(id))
+            copy = er_arena_strdup(arena, id);
+        config_destroy(&cfg);
+    }
+    er_diag_free(&ignored);
     return copy;
 }
 

@@ -8,7 +8,7 @@
  * (er_xlsx_file.c).  Nothing of a failed workbook is left behind.
  */
 #include "er_firm_book.h"
-#include "er_output.h"
+#include "er_output_firm.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -9,32 +9,6 @@
 
 #include "er_cfg.h"
 
-/* [A-Za-z0-9][A-Za-z0-9._-]{0,63}: the id becomes an output file name. */
-static bool is_firm_id(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 64)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
-            return false;
-    }
-    return true;
-}
-
-static bool is_upper(const char *s, size_t min, size_t max)
-{
-    size_t n = strlen(s);
-    if (n < min || n > max)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < 'A' || s[i] > 'Z')
-            return false;
-    return true;
-}
-
 /* An HS code as written: digit groups separated by single dots, 4 to 10
  * digits in all, starting with the 4-digit heading ("1106", "1106.20",
  * "0901.11.00"). */
@@ -52,7 +26,7 @@ static bool is_hs_code(const char *s)
 
 bool er_firm_check_id(const char *id, char *msg, size_t n)
 {
-    if (is_firm_id(id))
+    if (er_firm_id_ok(id))
         return true;
     snprintf(msg, n,
              "\"%s\" is not a valid firm id (expected [A-Za-z0-9][A-Za-z0-9._-]{0,63}; "
@@ -63,7 +37,7 @@ bool er_firm_check_id(const char *id, char *msg, size_t n)
 
 bool er_firm_check_country(const char *country, char *msg, size_t n)
 {
-    if (is_upper(country, 2, 2))
+    if (er_upper_code_ok(country, 2, 2))
         return true;
     snprintf(msg, n, "\"%s\" is not an ISO 3166-1 alpha-2 code (two upper-case letters)",
              country);
@@ -80,7 +54,7 @@ bool er_firm_check_sector(const char *sector, char *msg, size_t n)
 
 bool er_firm_check_market(const char *const *markets, size_t i, char *msg, size_t n)
 {
-    if (!is_upper(markets[i], 2, 8)) {
+    if (!er_market_code_ok(markets[i])) {
         snprintf(msg, n, "\"%s\" is not a market code (2-8 upper-case letters, e.g. EU)",
                  markets[i]);
         return false;

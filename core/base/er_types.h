@@ -115,4 +115,14 @@ void er_format_double_c(char *buf, size_t n, int digits, double x);
 /* Compares two day-precision dates: <0, 0, >0. */
 int er_date_cmp(const er_date *a, const er_date *b);
 
+/* ---- names: the byte rules of ids and codes, in the C locale ----------
+ * (ASCII ranges, never <ctype.h>, whose classes follow the process locale) */
+
+/* An identifier: [a-z0-9] plus the bytes in extra (NULL: none); non-empty
+ * and at most max bytes (0: no limit). */
+bool er_ident_ok(const char *s, const char *extra, size_t max);
+
+/* min to max upper-case ASCII letters ("PE", "EU", "EFTA"). */
+bool er_upper_code_ok(const char *s, size_t min, size_t max);
+
 #endif

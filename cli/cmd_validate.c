@@ -129,14 +129,15 @@ static void check_rubric_dir(const char *dir, er_diag *diag)
 
 /* Whether a list setting `path` in cfg_file holds a string for which
  * match(value, data) is true.  Returns -1 when the file or list is unreadable
- * (the loader reports that). */
+ * (the loader reports that).  Reads through the safe reader, so a file the
+ * loader refused (@include, NUL bytes, too large) is not parsed here either. */
 static int list_contains(const char *cfg_file, const char *path,
                          bool (*match)(const char *value, const void *data), const void *data)
 {
     config_t cfg;
-    config_init(&cfg);
+    er_diag ignored = {0}; /* the loader has reported this file's problems */
     int found = -1;
-    if (config_read_file(&cfg, cfg_file) == CONFIG_TRUE) {
+    if (er_cfg_read(&cfg, cfg_file, &ignored) == 0) {
         const config_setting_t *list = config_lookup(&cfg, path);
         if (list != NULL) {
             found = 0;
@@ -145,8 +146,9 @@ static int list_contains(const char *cfg_file, const char *path,
                 found = s != NULL && match(s, data);
             }
         }
+        config_destroy(&cfg);
     }
-    config_destroy(&cfg);
+    er_diag_free(&ignored);
     return found;
 }
 

@@ -636,13 +636,9 @@ er_cfg_res er_cfg_get_enum(const er_cfg_ctx *ctx, const config_setting_t *group,
 
 bool er_cfg_is_ident(const char *s, const char *extra)
 {
-    if (s == NULL || s[0] == '\0')
-        return false;
-    for (const char *p = s; *p; p++) {
-        bool ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' ||
-                  (extra != NULL && strchr(extra, *p) != NULL);
-        if (!ok)
-            return false;
-    }
-    return true;
+    /* Config ids always allow '_' (er_ident_ok holds the rule). */
+    char set[16] = "_";
+    if (extra != NULL && strlen(extra) < sizeof set - 1)
+        memcpy(set + 1, extra, strlen(extra) + 1);
+    return er_ident_ok(s, set, 0);
 }

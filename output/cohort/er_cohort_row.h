@@ -10,7 +10,7 @@
 #ifndef ER_COHORT_ROW_H
 #define ER_COHORT_ROW_H
 
-#include "er_output.h"
+#include "er_cohort.h"
 
 /* Encodes res's row (res->error == NULL) into a malloc'd buffer (*out,
  * *len; caller frees).  baseline: the firm's earlier result, or NULL; its

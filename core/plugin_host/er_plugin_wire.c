@@ -26,17 +26,7 @@ bool er_pl_text_clean(const char *s)
 
 bool er_pl_is_ident(const char *s, const char *extra)
 {
-    if (s == NULL || s[0] == '\0')
-        return false;
-    size_t n = 0;
-    for (; s[n] != '\0'; n++) {
-        char c = s[n];
-        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                  (extra != NULL && strchr(extra, c) != NULL);
-        if (!ok || n >= ER_PL_MAX_ID)
-            return false;
-    }
-    return true;
+    return er_ident_ok(s, extra, ER_PL_MAX_ID);
 }
 
 static bool is_day(const char *s)

@@ -11,7 +11,7 @@
  * rubric, which must outlive it.
  */
 #include "er_cohort_row.h"
-#include "er_output.h"
+#include "er_cohort.h"
 #include "er_xlsx.h"
 
 #include <math.h>

@@ -73,6 +73,17 @@ typedef struct er_fact_spec {
     const char *doc;    /* one-line English description */
 } er_fact_spec;
 
+/* The firm id rule, the one home of it: [A-Za-z0-9][A-Za-z0-9._-]{0,63} in
+ * the C locale.  The id becomes an output file name, so every reader and
+ * writer of an id checks it with er_firm_id_ok. */
+#define ER_FIRM_ID_MAX 64
+bool er_firm_id_ok(const char *id);
+
+/* A market code: 2 to 8 upper-case letters ("EU", "EFTA", "UK"). */
+#define ER_MARKET_CODE_MIN 2
+#define ER_MARKET_CODE_MAX 8
+bool er_market_code_ok(const char *code);
+
 extern const er_fact_spec er_fact_specs[];
 extern const size_t er_fact_spec_count;
 const er_fact_spec *er_fact_spec_find(const char *key);
