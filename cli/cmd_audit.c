@@ -167,8 +167,18 @@ static bool json_dir_writable(const char *path)
 typedef struct item {
     uint32_t input;
     uint32_t line;
-    int64_t dup_of; /* index of the earlier firm with this id, or -1 */
+    int64_t dup_of; /* index of the earlier firm with this id, or one of: */
+    bool case_only; /* dup_of's id differs from this one in letter case */
 } item;
+
+enum {
+    ITEM_UNIQUE = -1,   /* no earlier firm has this id */
+    ITEM_RESERVED = -2, /* the id names the cohort workbook in -o DIR */
+};
+
+/* The cohort workbook's name in -o DIR, as a firm id (compared ignoring
+ * case): a firm with this id would overwrite it, or be overwritten. */
+static const char COHORT_ID[] = "cohort";
 
 typedef struct input {
     const char *path;
@@ -176,24 +186,37 @@ typedef struct input {
     char *error; /* the CSV file failed as a whole */
 } input;
 
-/* Firm ids seen, for duplicates: open addressing, the table only grows. */
+/* Firm ids seen, for duplicates: open addressing, the table only grows.
+ * Ids are compared ignoring ASCII case (ids are ASCII, er_firm_id_ok):
+ * "A" and "a" name one file on a case-insensitive file system, a coach's
+ * USB stick or a Mac, so one workbook would replace the other. */
 typedef struct id_set {
     char **keys;
     size_t *items;
     size_t n, cap;
 } id_set;
 
+/* Not tolower(): ids must compare the same in every locale. */
+static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+
 static uint64_t hash(const char *s)
 {
     uint64_t h = 1469598103934665603ull; /* FNV-1a */
     for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+        h = (h ^ (unsigned char)ascii_lower(*s)) * 1099511628211ull;
     return h;
 }
 
-/* Adds id for item i; returns the earlier item with it, -1 when new, -2
- * when out of memory. */
-static int64_t id_set_add(id_set *s, const char *id, size_t i)
+static bool same_id(const char *a, const char *b)
+{
+    for (; *a && ascii_lower(*a) == ascii_lower(*b); a++, b++)
+        ;
+    return ascii_lower(*a) == ascii_lower(*b);
+}
+
+/* Adds id for item i; returns the earlier item with it (*case_only: its
+ * id differs in letter case), -1 when new, -2 when out of memory. */
+static int64_t id_set_add(id_set *s, const char *id, size_t i, bool *case_only)
 {
     if ((s->n + 1) * 2 > s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 1024;
@@ -217,8 +240,10 @@ static int64_t id_set_add(id_set *s, const char *id, size_t i)
     }
     size_t h = hash(id) & (s->cap - 1);
     for (; s->keys[h] != NULL; h = (h + 1) & (s->cap - 1))
-        if (strcmp(s->keys[h], id) == 0)
+        if (same_id(s->keys[h], id)) {
+            *case_only = strcmp(s->keys[h], id) != 0;
             return (int64_t)s->items[h];
+        }
     if ((s->keys[h] = strdup(id)) == NULL)
         return -2;
     s->items[h] = i;
@@ -258,7 +283,7 @@ typedef struct audit_run {
     er_output_options out_opts;
 } audit_run;
 
-static int add_item(audit_run *run, uint32_t in, uint32_t line, int64_t dup_of)
+static int add_item(audit_run *run, uint32_t in, uint32_t line, int64_t dup_of, bool case_only)
 {
     if (run->n_items == run->cap_items) {
         size_t cap = run->cap_items ? run->cap_items * 2 : 256;
@@ -268,7 +293,7 @@ static int add_item(audit_run *run, uint32_t in, uint32_t line, int64_t dup_of)
         run->items = p;
         run->cap_items = cap;
     }
-    run->items[run->n_items++] = (item){in, line, dup_of};
+    run->items[run->n_items++] = (item){in, line, dup_of, case_only};
     return 0;
 }
 
@@ -285,10 +310,13 @@ static const char *item_name(const audit_run *run, const item *it, char *buf, si
 /* Lists one firm; id is its id when it loads (NULL: it will fail). */
 static int add_firm(audit_run *run, id_set *ids, uint32_t in, uint32_t line, const char *id)
 {
-    int64_t prev = -1;
-    if (id != NULL && (prev = id_set_add(ids, id, run->n_items)) == -2)
+    int64_t prev = ITEM_UNIQUE;
+    bool case_only = false;
+    if (id != NULL && run->args->output_dir != NULL && same_id(id, COHORT_ID))
+        prev = ITEM_RESERVED;
+    else if (id != NULL && (prev = id_set_add(ids, id, run->n_items, &case_only)) == -2)
         return -1;
-    return add_item(run, in, line, prev);
+    return add_item(run, in, line, prev, case_only);
 }
 
 /* Lists the rows of one CSV file (or the file, when it fails as a whole). */
@@ -575,7 +603,7 @@ static int make_record(audit_run *run, size_t i, record *r)
 
     if (in->error != NULL)
         return failed_record(run, r, NULL, file, in->error);
-    if (it->dup_of >= 0) {
+    if (it->dup_of >= 0 || it->dup_of == ITEM_RESERVED) {
         /* Only firms that loaded have an id in the list. */
         char id[72] = "", msg[9000];
         er_diag diag = {0};
@@ -592,8 +620,16 @@ static int make_record(audit_run *run, size_t i, record *r)
             snprintf(id, sizeof id, "%s", f->id);
         er_firm_free(f);
         er_diag_free(&diag);
-        snprintf(msg, sizeof msg, "%s: firm.id: duplicate firm id '%s' (also in %s)", file, id,
-                 item_name(run, &run->items[it->dup_of], other, sizeof other));
+        if (it->dup_of == ITEM_RESERVED)
+            snprintf(msg, sizeof msg,
+                     "%s: firm.id: '%s' is the name of the cohort workbook (%s/%s.xlsx); give "
+                     "the firm another id", file, id, run->args->output_dir, COHORT_ID);
+        else
+            snprintf(msg, sizeof msg, "%s: firm.id: duplicate firm id '%s' (also in %s)%s", file,
+                     id, item_name(run, &run->items[it->dup_of], other, sizeof other),
+                     it->case_only ? "; ids that differ only in letter case name the same "
+                                     "workbook on Windows and macOS"
+                                   : "");
         return failed_record(run, r, id[0] ? id : NULL, file, msg);
     }
 

@@ -325,6 +325,36 @@ def case_options():
     expect(err.count("exportready:") >= 1, "duplicate reported on stderr", err)
 
 
+def case_id_collisions():
+    """Ids that name one workbook file are refused (issue 17): 'A' and 'a'
+    on a case-insensitive file system (a USB stick, macOS), and a firm
+    called 'cohort' beside DIR/cohort.xlsx (F2).  The other firms audit."""
+    text = open(GOOD, encoding="utf-8").read()
+    expect('id = "pe-good";' in text, "fixture firm id")
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = {}
+        for name, fid in (("lower", "pe-good"), ("upper", "PE-Good"), ("cohort", "Cohort")):
+            paths[name] = os.path.join(tmp, name + ".cfg")
+            with open(paths[name], "w", encoding="utf-8") as f:
+                f.write(text.replace('id = "pe-good";', f'id = "{fid}";'))
+        outdir = os.path.join(tmp, "out")
+        rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "-o", outdir, "--json", "-",
+                           paths["lower"], paths["upper"], paths["cohort"])
+        expect_status(rc, 1, out, err)
+        firms = json.loads(out)["firms"]
+        expect([f.get("error") is None for f in firms] == [True, False, False],
+               "only the first firm audits", firms)
+        expect(f"duplicate firm id 'PE-Good' (also in {paths['lower']}); ids that differ only "
+               "in letter case" in firms[1]["error"], "case-only duplicate explained", firms[1])
+        expect(f"'Cohort' is the name of the cohort workbook ({outdir}/cohort.xlsx)"
+               in firms[2]["error"], "the cohort's name is reserved", firms[2])
+        expect(sorted(os.listdir(outdir)) == ["cohort.xlsx", "pe-good.xlsx"],
+               "one workbook per file name", os.listdir(outdir))
+        # Without -o nothing is overwritten, so 'cohort' is an ordinary id.
+        rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "--json", "-", paths["cohort"])
+        expect_status(rc, 0, out, err)
+
+
 def case_output_dir():
     with tempfile.TemporaryDirectory() as tmp:
         outdir = os.path.join(tmp, "a", "b")
