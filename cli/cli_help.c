@@ -49,12 +49,17 @@ static const char audit_help[] =
     "                          of processors); the output is the same for any N\n"
     "      --baseline OLD.json an earlier run's results: workbooks gain a Progress\n"
     "                          sheet and the cohort the change of each firm\n"
+    "      --resume            go on with a stopped run (needs its --json FILE):\n"
+    "                          the firms it finished are kept, the rest audited\n"
     "  -q, --quiet             no summary, no progress line and no warnings\n"
     "  -h, --help              show this help\n"
     "\n"
+    "Ctrl-C or SIGTERM stops the run: the firms in hand finish, and the results\n"
+    "and cohort of what finished are written; a second signal ends it at once.\n"
+    "\n"
     "Exit status: 0 all firms audited; 1 some firms failed; 2 usage error;\n"
     "3 invalid rubric or programmes, or no firm could be audited; 4 the rubric\n"
-    "references a check no plugin provides.\n";
+    "references a check no plugin provides; 130/143 stopped by SIGINT/SIGTERM.\n";
 
 static const char validate_help[] =
     "Usage: exportready validate [OPTIONS] FILE|DIR...\n"

@@ -12,6 +12,7 @@
  * JSON document is streamed, and the cohort keeps a compact row per firm. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <libgen.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,6 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audit_interrupt.h"
+#include "audit_resume.h"
 #include "cli.h"
 #include "er_audit.h"
 #include "er_cohort_row.h"
@@ -44,12 +47,13 @@ typedef struct audit_args {
     bool quiet;
     unsigned jobs;
     const char *baseline;
+    bool resume;
     char **inputs;
     int n_inputs;
 } audit_args;
 
 enum { OPT_FORCE = 256, OPT_JSON, OPT_RUBRIC_DIR, OPT_PLUGIN_DIR, OPT_NO_ISOLATE,
-       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE };
+       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE, OPT_RESUME };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -63,6 +67,7 @@ static const struct option long_options[] = {
     {"as-of", required_argument, NULL, OPT_AS_OF},
     {"jobs", required_argument, NULL, 'j'},
     {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"resume", no_argument, NULL, OPT_RESUME},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -121,6 +126,7 @@ static int parse_args(int argc, char **argv, audit_args *a)
                 return ER_EXIT_USAGE;
             break;
         case OPT_BASELINE: a->baseline = optarg; break;
+        case OPT_RESUME: a->resume = true; break;
         case 'q': a->quiet = true; break;
         case 'h': er_cli_help(stdout, "audit"); return -1;
         default: return er_cli_bad_option("audit", c, optopt, argv[optind - 1]);
@@ -131,6 +137,10 @@ static int parse_args(int argc, char **argv, audit_args *a)
     if (a->n_inputs == 0) {
         er_cli_error("audit: no firm files given");
         fputs("Try 'exportready help audit'.\n", stderr);
+        return ER_EXIT_USAGE;
+    }
+    if (a->resume && (a->json_path == NULL || strcmp(a->json_path, "-") == 0)) {
+        er_cli_error("audit: --resume needs --json FILE, the results file of the stopped run");
         return ER_EXIT_USAGE;
     }
     if (a->force && a->output_dir == NULL) {
@@ -169,6 +179,7 @@ typedef struct item {
     uint32_t line;
     int64_t dup_of; /* index of the earlier firm with this id, or one of: */
     bool case_only; /* dup_of's id differs from this one in letter case */
+    char *id;       /* when it loaded in the first pass; owned */
 } item;
 
 enum {
@@ -263,6 +274,10 @@ typedef struct audit_run {
     const audit_args *args;
     er_audit *audit;
     er_saved_results *baseline;
+    er_resume *resume; /* --resume: what the stopped run finished */
+    size_t *todo;      /* the items to audit, in order (all but resumed ones) */
+    size_t n_todo;
+    size_t next_resumed; /* first item not yet passed by the output (resume) */
     input *inputs;
     item *items;
     size_t n_items, cap_items;
@@ -283,7 +298,8 @@ typedef struct audit_run {
     er_output_options out_opts;
 } audit_run;
 
-static int add_item(audit_run *run, uint32_t in, uint32_t line, int64_t dup_of, bool case_only)
+static int add_item(audit_run *run, uint32_t in, uint32_t line, int64_t dup_of, bool case_only,
+                    const char *id)
 {
     if (run->n_items == run->cap_items) {
         size_t cap = run->cap_items ? run->cap_items * 2 : 256;
@@ -293,7 +309,10 @@ static int add_item(audit_run *run, uint32_t in, uint32_t line, int64_t dup_of, 
         run->items = p;
         run->cap_items = cap;
     }
-    run->items[run->n_items++] = (item){in, line, dup_of, case_only};
+    char *copy = id != NULL ? strdup(id) : NULL;
+    if (id != NULL && copy == NULL)
+        return -1;
+    run->items[run->n_items++] = (item){in, line, dup_of, case_only, copy};
     return 0;
 }
 
@@ -316,7 +335,7 @@ static int add_firm(audit_run *run, id_set *ids, uint32_t in, uint32_t line, con
         prev = ITEM_RESERVED;
     else if (id != NULL && (prev = id_set_add(ids, id, run->n_items, &case_only)) == -2)
         return -1;
-    return add_item(run, in, line, prev, case_only);
+    return add_item(run, in, line, prev, case_only, id);
 }
 
 /* Lists the rows of one CSV file (or the file, when it fails as a whole). */
@@ -668,10 +687,12 @@ static int make_record(audit_run *run, size_t i, record *r)
     return rc;
 }
 
-static int produce(size_t i, void *ctx, char **out, size_t *len)
+/* Job k of the parallel run is item todo[k]. */
+static int produce(size_t k, void *ctx, char **out, size_t *len)
 {
+    audit_run *run = ctx;
     record r = {0};
-    int rc = make_record(ctx, i, &r);
+    int rc = make_record(run, run->todo[k], &r);
     if (rc == 0)
         rc = record_encode(&r, out, len);
     record_free(&r);
@@ -688,22 +709,24 @@ static void emit(audit_run *run, FILE *to, piece s)
     fwrite(s.p, 1, s.n, to);
 }
 
-static int consume(size_t i, const char *data, size_t len, const char *why, void *ctx)
+/* Takes item i's record; data NULL when its worker died on it (why). */
+static int consume_item(audit_run *run, size_t i, const char *data, size_t len,
+                        const char *why)
 {
-    audit_run *run = ctx;
     char name[4200];
     const char *file = item_name(run, &run->items[i], name, sizeof name);
     int rc = 0;
     if (data == NULL) {
-        /* Its worker died before reporting it. */
+        /* Its worker died before reporting it: this firm fails, the others
+         * go on (a fresh worker took the rest). */
         record r = {0};
         char msg[4600];
         snprintf(msg, sizeof msg, "%s: %s", file, why);
-        rc = failed_record(run, &r, NULL, file, msg);
+        rc = failed_record(run, &r, run->items[i].id, file, msg);
         char *bytes = NULL;
         size_t n = 0;
         if (rc == 0 && (rc = record_encode(&r, &bytes, &n)) == 0)
-            rc = consume(i, bytes, n, NULL, ctx);
+            rc = consume_item(run, i, bytes, n, NULL);
         free(bytes);
         record_free(&r);
         return rc;
@@ -731,6 +754,81 @@ static int consume(size_t i, const char *data, size_t len, const char *why, void
         rc = -1;
     er_progress_update(run->progress, i + 1);
     return rc;
+}
+
+/* Outputs the firm the stopped run finished as item i (--resume): its JSON
+ * as it was, its summary line and cohort row from the saved result. */
+static int emit_resumed(audit_run *run, size_t i, const er_saved_firm *sf)
+{
+    const er_firm_result *res = &sf->result;
+    if (run->json != NULL) {
+        char *text = er_resume_firm_text(run->resume, sf);
+        if (text == NULL)
+            return -1;
+        er_json_stream_add_text(run->json, text);
+        free(text);
+    }
+    if (run->summary != NULL) {
+        er_progress_clear(run->progress);
+        print_summary(run->summary, res);
+    }
+    if (run->cohort != NULL) {
+        const er_saved_firm *b =
+            run->baseline ? er_saved_results_find(run->baseline, res->firm->id) : NULL;
+        char *row = NULL;
+        size_t n = 0;
+        int rc = er_cohort_row_encode(run->cohort, res, b ? &b->result : NULL, &row, &n);
+        if (rc == 0 && n > 0)
+            rc = er_cohort_add_encoded(run->cohort, row, n);
+        free(row);
+        if (rc != 0)
+            return -1;
+    }
+    run->n_ok++;
+    er_progress_update(run->progress, i + 1);
+    return 0;
+}
+
+/* Outputs every resumed item before item `before`, in order. */
+static int emit_resumed_before(audit_run *run, size_t before)
+{
+    for (; run->resume != NULL && run->next_resumed < before; run->next_resumed++) {
+        const item *it = &run->items[run->next_resumed];
+        const er_saved_firm *sf =
+            it->id != NULL && it->dup_of < 0 ? er_resume_find(run->resume, it->id) : NULL;
+        if (sf != NULL && emit_resumed(run, run->next_resumed, sf) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Job k's result, in job order: the resumed firms before it go first. */
+static int consume(size_t k, const char *data, size_t len, const char *why, void *ctx)
+{
+    audit_run *run = ctx;
+    size_t i = run->todo[k];
+    if (emit_resumed_before(run, i) != 0)
+        return -1;
+    run->next_resumed = i + 1;
+    return consume_item(run, i, data, len, why);
+}
+
+/* The items to audit: all, or with --resume those the stopped run did not
+ * finish.  Returns 0 or -1 (out of memory). */
+static int plan_items(audit_run *run)
+{
+    run->todo = malloc((run->n_items ? run->n_items : 1) * sizeof *run->todo);
+    if (run->todo == NULL)
+        return -1;
+    run->n_todo = 0;
+    for (size_t i = 0; i < run->n_items; i++) {
+        const item *it = &run->items[i];
+        bool done = run->resume != NULL && it->id != NULL && it->dup_of < 0 &&
+                    er_resume_find(run->resume, it->id) != NULL;
+        if (!done)
+            run->todo[run->n_todo++] = i;
+    }
+    return 0;
 }
 
 /* Workers start with the parent's open streams; only the parent writes them. */
@@ -804,6 +902,29 @@ static int load_baseline(audit_run *run)
     return ER_EXIT_INVALID;
 }
 
+/* Reads --resume's results file; returns an exit status, or -1 to go on. */
+static int load_resume(audit_run *run)
+{
+    const char *path = run->args->resume ? run->args->json_path : NULL;
+    if (path == NULL)
+        return -1;
+    er_diag diag = {0};
+    run->resume =
+        er_resume_load(path, er_audit_rubric(run->audit), er_audit_programmes(run->audit), &diag);
+    er_diag_print(&diag, stderr, "exportready: ");
+    bool oom = diag.oom;
+    er_diag_free(&diag);
+    if (run->resume != NULL)
+        return -1;
+    if (oom) {
+        er_cli_error("out of memory");
+        return ER_EXIT_FAILED;
+    }
+    er_cli_error("--resume: %s is not the results file of a run with this rubric; nothing "
+                 "audited", path);
+    return ER_EXIT_INVALID;
+}
+
 /* Writes the cohort workbook and commits the JSON file at the end. */
 static void finish_outputs(audit_run *run)
 {
@@ -847,7 +968,10 @@ static int run_audits(audit_run *run)
         }
     }
     if (args->output_dir != NULL && run->n_items > 1) {
-        if ((run->cohort = er_cohort_new(rubric, &run->out_opts)) == NULL)
+        /* A resumed run replaces the stopped run's cohort of part of it. */
+        er_output_options cohort_opts = run->out_opts;
+        cohort_opts.force |= args->resume;
+        if ((run->cohort = er_cohort_new(rubric, &cohort_opts)) == NULL)
             goto oom;
         er_cohort_show_change(run->cohort, run->baseline != NULL);
     }
@@ -855,10 +979,32 @@ static int run_audits(audit_run *run)
     if (run->progress == NULL)
         goto oom;
 
-    if (er_parallel_run(run->n_items, args->jobs, produce, consume, child_init, run) != 0)
+    if (plan_items(run) != 0)
+        goto oom;
+    if (run->resume != NULL && run->summary != NULL)
+        fprintf(run->summary, "resuming: %zu of %zu firms were finished by the stopped run\n",
+                run->n_items - run->n_todo, run->n_items);
+
+    int par = er_parallel_run(run->n_todo, args->jobs, produce, consume, child_init, run);
+    if (par == ER_PAR_ERROR || emit_resumed_before(run, run->n_items) != 0)
         goto oom;
     er_progress_clear(run->progress);
 
+    int sig = er_audit_interrupt_signal();
+    if (par == ER_PAR_STOPPED || sig != 0) {
+        size_t done = (size_t)run->n_ok + (size_t)run->n_failed;
+        if (run->n_ok == 0) {
+            er_cli_error("interrupted before any firm was audited; nothing written");
+            return 128 + (sig ? sig : SIGINT);
+        }
+        finish_outputs(run);
+        er_cli_error("interrupted: %zu of %zu firms done%s%s%s%s; to audit the other %zu, run "
+                     "the same command again with --resume",
+                     done, run->n_items, args->json_path ? ", results in " : "",
+                     args->json_path ? args->json_path : "", args->output_dir ? ", workbooks in " : "",
+                     args->output_dir ? args->output_dir : "", run->n_items - done);
+        return 128 + (sig ? sig : SIGINT);
+    }
     if (run->n_ok == 0) {
         /* Nothing audited: write nothing, so no file suggests otherwise. */
         er_cli_error("no firm could be audited");
@@ -887,7 +1033,7 @@ int er_cmd_audit(int argc, char **argv)
     }
     er_cli_dirs_warn_missing(&args.plugin_dirs);
     if ((status = open_audit(&run)) >= 0 || (status = load_baseline(&run)) >= 0 ||
-        (status = list_firms(&run)) >= 0)
+        (status = load_resume(&run)) >= 0 || (status = list_firms(&run)) >= 0)
         goto done;
     /* Only now: a run that stops on bad input or a missing plugin must not
      * leave a new, empty output directory behind. */
@@ -896,7 +1042,13 @@ int er_cmd_audit(int argc, char **argv)
         status = ER_EXIT_USAGE;
         goto done;
     }
+    if (er_audit_interrupt_install() != 0) {
+        er_cli_error("cannot set up the interrupt handlers: %s", strerror(errno));
+        status = ER_EXIT_FAILED;
+        goto done;
+    }
     status = run_audits(&run);
+    er_audit_interrupt_restore();
 done:
     er_json_stream_abort(run.json);
     er_progress_free(run.progress);
@@ -907,7 +1059,11 @@ done:
         for (int i = 0; i < args.n_inputs; i++)
             free(run.inputs[i].error);
     free(run.inputs);
+    for (size_t i = 0; i < run.n_items; i++)
+        free(run.items[i].id);
     free(run.items);
+    free(run.todo);
+    er_resume_free(run.resume);
     er_saved_results_free(run.baseline);
     er_audit_close(run.audit);
     er_cli_dirs_free(&args.plugin_dirs);

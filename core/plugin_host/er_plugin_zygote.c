@@ -264,6 +264,12 @@ static _Noreturn void zygote_main(const er_plugin_host *host, int req_fd, int re
     /* A write to an audit that died gives EPIPE; the zygote then exits. */
     default_fatal_signals();
     signal(SIGPIPE, SIG_IGN);
+    /* Ctrl-C reaches the whole process group: the audit decides what an
+     * interrupt means (the firm in hand finishes), so the zygote and the
+     * plugin children it forks must not die under it and turn that firm's
+     * checks into failures.  The zygote ends when the audit closes its pipe. */
+    signal(SIGINT, SIG_IGN);
+    signal(SIGTERM, SIG_IGN);
 #ifdef __GLIBC__
     /* Hand back the free heap the audit left, so there is less to fork. */
     malloc_trim(0);

@@ -1,6 +1,8 @@
 /* er_json.c - the JSON results document; see er_json.h and docs/cli.md. */
 #include "er_json.h"
 
+#include "er_tempfiles.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -477,6 +479,7 @@ int er_json_write(const json_t *doc, const char *path, const char **why)
         free(text);
         return -1;
     }
+    (void)er_tempfiles_add(tmp); /* so an interrupt can remove it */
     /* mkstemp creates 0600; give the file the mode a plain fopen would. */
     mode_t mask = umask(0);
     umask(mask);
@@ -493,6 +496,7 @@ int er_json_write(const json_t *doc, const char *path, const char **why)
         *why = strerror(errno);
         rc = -1;
     }
+    er_tempfiles_forget(tmp);
     if (rc != 0)
         unlink(tmp);
     free(tmp);
@@ -578,12 +582,15 @@ er_json_stream *er_json_stream_open(const json_t *doc, const char *path, const c
         memcpy(s->tmp, path, plen);
         memcpy(s->tmp + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
         int fd = mkstemp(s->tmp);
+        if (fd >= 0)
+            (void)er_tempfiles_add(s->tmp); /* so an interrupt can remove it */
         mode_t mask = umask(0);
         umask(mask);
         if (fd < 0 || fchmod(fd, 0666 & ~mask) != 0 || (s->out = fdopen(fd, "w")) == NULL) {
             *why = strerror(errno);
             if (fd >= 0) {
                 close(fd);
+                er_tempfiles_forget(s->tmp);
                 unlink(s->tmp);
             }
             free(env);
@@ -659,6 +666,7 @@ int er_json_stream_commit(er_json_stream *s, const char **why)
             stream_fail(s, strerror(errno));
         if (s->why == NULL && rename(s->tmp, s->path) != 0)
             stream_fail(s, strerror(errno));
+        er_tempfiles_forget(s->tmp);
         if (s->why != NULL)
             unlink(s->tmp);
     }
@@ -673,7 +681,9 @@ void er_json_stream_abort(er_json_stream *s)
     if (s == NULL)
         return;
     fclose(s->out);
-    if (s->tmp != NULL)
+    if (s->tmp != NULL) {
+        er_tempfiles_forget(s->tmp);
         unlink(s->tmp);
+    }
     stream_free(s);
 }

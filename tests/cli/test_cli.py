@@ -544,20 +544,26 @@ def case_jobs_identical():
 
 
 def case_worker_death():
-    # The crashing test plugin, not isolated, kills the worker that runs it:
-    # the firms that worker had not reported fail, the others are audited.
+    # The crashing test plugin, not isolated, kills the worker that runs it.
+    # It costs exactly that firm (issue 17): the parent starts a fresh worker
+    # for the rest of the dead one's firms, so the firm after it (job 2, the
+    # same worker's next) is audited, at -j 2 and at -j 1 alike.
     plugin_dir = sys.argv[4]
-    rc, out, err = run("audit", "-j", "2", "--no-isolate",
-                       "--rubric-dir", os.path.join(DATA, "rubric-plugin"),
-                       "--plugin-dir", plugin_dir, "--json", "-",
-                       os.path.join(FIRMS, "plugin.cfg"), GOOD, SMALL)
-    expect_status(rc, 1, out, err)
-    firms = json.loads(out)["firms"]
-    expect([f["id"] for f in firms] == ["plugin.cfg", "pe-good", "small.cfg"],
-           "every firm listed in order", firms)
-    for f in (firms[0], firms[2]):  # jobs 0 and 2 belong to worker 0
-        expect("worker process" in f["error"], "lost firms say why", f)
-    expect(close(firms[1]["score"], 76.6667), "the other worker's firm is audited", firms[1])
+    for jobs in ("2", "1"):
+        rc, out, err = run("audit", "-j", jobs, "--no-isolate",
+                           "--rubric-dir", os.path.join(DATA, "rubric-plugin"),
+                           "--plugin-dir", plugin_dir, "--json", "-",
+                           os.path.join(FIRMS, "plugin.cfg"), GOOD, SMALL)
+        expect_status(rc, 1, out, err)
+        firms = json.loads(out)["firms"]
+        expect([f["id"] for f in firms] == ["pe-plugin", "pe-good", "pe-small"],
+               f"-j {jobs}: every firm listed in order, with its id", firms)
+        expect("worker process auditing this firm was killed by signal 11" in firms[0]["error"],
+               f"-j {jobs}: the lost firm says why", firms[0])
+        expect(close(firms[1]["score"], 76.6667), f"-j {jobs}: pe-good audited", firms[1])
+        expect(close(firms[2]["score"], 63.8889), f"-j {jobs}: the dead worker's next firm is "
+               "audited by a fresh worker", firms[2])
+        expect(err.count("killed by signal") == 1, f"-j {jobs}: one firm failed", err)
 
 
 def run_on_pty(*args):
