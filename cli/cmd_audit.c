@@ -831,12 +831,16 @@ static int plan_items(audit_run *run)
     return 0;
 }
 
-/* Workers start with the parent's open streams; only the parent writes them. */
+/* Workers start with the parent's open streams; only the parent writes them.
+ * A worker's results go to the parent through its pipe, so its standard
+ * output goes to standard error: what a plugin run in-process
+ * (--no-isolate) prints can never land in `--json -` or the summary. */
 static void child_init(unsigned worker, void *ctx)
 {
     (void)worker;
     audit_run *run = ctx;
     run->progress = NULL;
+    (void)dup2(STDERR_FILENO, STDOUT_FILENO);
 }
 
 /* ---- the run -------------------------------------------------------------------------- */

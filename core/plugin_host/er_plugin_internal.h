@@ -88,6 +88,22 @@ int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag);
 int er_pl_load_dir(er_plugin_host *host, const char *dir, er_diag *diag);
 void er_pl_unload(er_pl_plugin *p);
 
+/* In a process about to run plugin code (the zygote, er_plugin_fds.c):
+ * closes every descriptor above 2 but the n_keep in keep, puts stdin on
+ * /dev/null and stdout on stderr. */
+void er_pl_close_inherited(const int *keep, size_t n_keep);
+
+/* Calls d's init and fini once in a forked child (er_plugin_probe.c): 0
+ * when they returned normally, else 1 with a one-line reason in why (init
+ * failed, exited the process, crashed, or did not return in 10 s). */
+int er_pl_probe_init(const er_plugin_descriptor *d, char *why, size_t why_n);
+
+/* Around plugin code run in this process: stdout goes to stderr, so that
+ * what a plugin prints never lands in results on standard output.  hold
+ * returns the saved descriptor (or -1), release puts it back. */
+int er_pl_stdout_hold(void);
+void er_pl_stdout_release(int saved);
+
 /* The host function table (er_plugin_api.c). */
 const er_plugin_host_api *er_pl_host_api(void);
 

@@ -286,9 +286,15 @@ int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag)
                               d->questions[i].id);
 
     p->desc = d;
+    char probe_why[400];
+    if (er_pl_probe_init(d, probe_why, sizeof probe_why) != 0)
+        return refuse(host, p, diag, "%s", probe_why);
     if (d->init != NULL) {
         char errbuf[256] = "";
-        if (d->init(er_pl_host_api(), errbuf, sizeof errbuf) != 0) {
+        int saved = er_pl_stdout_hold();
+        int failed = d->init(er_pl_host_api(), errbuf, sizeof errbuf) != 0;
+        er_pl_stdout_release(saved);
+        if (failed) {
             errbuf[sizeof errbuf - 1] = '\0';
             return refuse(host, p, diag, "init failed: %s",
                           errbuf[0] && er_pl_text_clean(errbuf) ? errbuf
@@ -301,8 +307,11 @@ int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag)
 
 void er_pl_unload(er_pl_plugin *p)
 {
-    if (p->initialised && p->desc->fini != NULL)
+    if (p->initialised && p->desc->fini != NULL) {
+        int saved = er_pl_stdout_hold();
         p->desc->fini();
+        er_pl_stdout_release(saved);
+    }
     p->initialised = false;
     if (p->handle != NULL)
         dlclose(p->handle);

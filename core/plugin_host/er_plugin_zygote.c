@@ -270,6 +270,9 @@ static _Noreturn void zygote_main(const er_plugin_host *host, int req_fd, int re
      * checks into failures.  The zygote ends when the audit closes its pipe. */
     signal(SIGINT, SIG_IGN);
     signal(SIGTERM, SIG_IGN);
+    /* Only its own pipes: plugin children forked from here inherit the rest. */
+    const int keep[] = {req_fd, resp_fd};
+    er_pl_close_inherited(keep, 2);
 #ifdef __GLIBC__
     /* Hand back the free heap the audit left, so there is less to fork. */
     malloc_trim(0);

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "er_fds.h"
 #include "er_tempfiles.h"
 
 /* One message on a worker's pipe: this header, then len bytes. */
@@ -162,9 +163,11 @@ static int start_worker(run_state *s, unsigned k)
         worker_signals();
         er_tempfiles_forget_all();
         close(p[0]);
-        for (unsigned j = 0; j < s->workers; j++)
-            if (s->wk[j].fd >= 0)
-                close(s->wk[j].fd);
+        /* Only its own pipe: not the other workers', nor the results and
+         * cohort files the parent is writing (code run in a worker, such as
+         * a plugin under --no-isolate, must not be able to corrupt them). */
+        const int keep[] = {p[1]};
+        er_fds_close_others(keep, 1);
         if (s->child_init != NULL)
             s->child_init(k, s->ctx);
         run_worker(w->next, s->workers, s->n, p[1], s->produce, s->ctx);
@@ -177,17 +180,22 @@ static int start_worker(run_state *s, unsigned k)
     return 0;
 }
 
-/* Moves complete messages from the worker's buffer into the slots. */
+/* Moves complete messages from the worker's buffer into the slots.
+ * Returns 0, -1 when out of memory, or 1 when the worker broke the
+ * protocol (bytes that are not its next job's message: code in it wrote
+ * to its pipe). */
 static int take_messages(run_state *s, worker *wk)
 {
     size_t at = 0;
     while (wk->n - at >= sizeof(msg_head)) {
         msg_head h;
         memcpy(&h, wk->buf + at, sizeof h);
+        /* The header first: a garbled one must not make us wait for a body
+         * that never comes. */
+        if (h.index != wk->next || s->got[h.index] || h.len > ((uint64_t)1 << 30))
+            return 1;
         if (wk->n - at - sizeof h < h.len)
             break;
-        if (h.index != wk->next || s->got[h.index])
-            return -1; /* cannot happen with our workers: they go in order */
         char *copy = malloc(h.len ? h.len : 1);
         if (copy == NULL)
             return -1;
@@ -206,9 +214,11 @@ static int take_messages(run_state *s, worker *wk)
 /* The worker of slot k ended (its pipe closed): reap it, and unless the run
  * is stopping, fail the job it was on and start a fresh worker for the
  * rest of the slot's jobs. */
-static int worker_ended(run_state *s, unsigned k)
+static int worker_ended(run_state *s, unsigned k, bool garbled)
 {
     worker *w = &s->wk[k];
+    if (garbled)
+        kill(w->pid, SIGKILL);
     close(w->fd);
     w->fd = -1;
     int st = 0;
@@ -216,10 +226,14 @@ static int worker_ended(run_state *s, unsigned k)
         ;
     w->pid = 0;
     worker_pids[k] = 0;
-    if (w->next >= s->n || stop_flag)
+    if (w->next >= s->n || (stop_flag && !garbled))
         return 0; /* done, or told to stop: nothing was lost */
     char msg[200];
-    if (WIFSIGNALED(st))
+    if (garbled)
+        snprintf(msg, sizeof msg,
+                 "the worker process auditing this firm sent bytes that are not a result "
+                 "(something in it wrote to its pipe) and was stopped");
+    else if (WIFSIGNALED(st))
         snprintf(msg, sizeof msg,
                  "the worker process auditing this firm was killed by signal %d (%s) "
                  "before reporting it",
@@ -232,7 +246,7 @@ static int worker_ended(run_state *s, unsigned k)
     if ((s->why[w->next] = strdup(msg)) == NULL)
         return -1;
     w->next += s->workers; /* that job cost its firm only */
-    if (w->next >= s->n)
+    if (w->next >= s->n || stop_flag)
         return 0;
     return start_worker(s, k);
 }
@@ -252,9 +266,14 @@ static int read_worker(run_state *s, unsigned k)
     if (r < 0)
         return errno == EINTR ? 0 : -1;
     if (r == 0)
-        return worker_ended(s, k);
+        return worker_ended(s, k, false);
     wk->n += (size_t)r;
-    return take_messages(s, wk);
+    int t = take_messages(s, wk);
+    if (t == 1) {
+        wk->n = 0; /* what it sent cannot be trusted */
+        return worker_ended(s, k, true);
+    }
+    return t;
 }
 
 /* Consumes, in order, every job that is ready; *next is the first not yet
