@@ -93,6 +93,12 @@ void er_pl_unload(er_pl_plugin *p);
  * /dev/null and stdout on stderr. */
 void er_pl_close_inherited(const int *keep, size_t n_keep);
 
+/* In a process that will run plugin code: SIGSEGV, SIGBUS, SIGILL, SIGFPE,
+ * SIGABRT and SIGPIPE back to their default action, so a crash reaches the
+ * waiting host as the exit status rather than running a handler (a test
+ * framework's, a sanitizer's) inherited from the audit (er_plugin_zygote.c). */
+void er_pl_default_fatal_signals(void);
+
 /* Calls d's init and fini once in a forked child (er_plugin_probe.c): 0
  * when they returned normally, else 1 with a one-line reason in why (init
  * failed, exited the process, crashed, or did not return in 10 s). */

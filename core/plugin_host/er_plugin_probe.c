@@ -28,6 +28,7 @@
  * plugin's own reason (then it exits 1). */
 static _Noreturn void probe_child(const er_plugin_descriptor *d, int fd)
 {
+    er_pl_default_fatal_signals();
     const int keep[] = {fd};
     er_pl_close_inherited(keep, 1);
     char errbuf[256] = "";

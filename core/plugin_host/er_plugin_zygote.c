@@ -52,7 +52,7 @@
  * inherited from the audit. */
 static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGPIPE};
 
-static void default_fatal_signals(void)
+void er_pl_default_fatal_signals(void)
 {
     for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
         signal(fatal_signals[i], SIG_DFL);
@@ -123,7 +123,7 @@ static _Noreturn void run_child(const er_plugin_host *host, pid_t zygote, int go
 #endif
     /* A plugin's printf must not end up in the JSON the CLI writes to stdout. */
     dup2(STDERR_FILENO, STDOUT_FILENO);
-    default_fatal_signals();
+    er_pl_default_fatal_signals();
     unsigned char head[4];
     int r = er_pl_read_exact(go_fd, head, sizeof head, INFINITY);
     if (r != 0)
@@ -262,7 +262,7 @@ static void serve(const er_plugin_host *host, zygote_bufs *z, size_t len, spare 
 static _Noreturn void zygote_main(const er_plugin_host *host, int req_fd, int resp_fd)
 {
     /* A write to an audit that died gives EPIPE; the zygote then exits. */
-    default_fatal_signals();
+    er_pl_default_fatal_signals();
     signal(SIGPIPE, SIG_IGN);
     /* Ctrl-C reaches the whole process group: the audit decides what an
      * interrupt means (the firm in hand finishes), so the zygote and the
