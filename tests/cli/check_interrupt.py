@@ -27,7 +27,8 @@ import zipfile
 import openpyxl
 
 EXE, GEN, RUBRICS, PLUGINS, WORK = sys.argv[1:6]
-N = 500
+# 500 as the issue asks; the sanitizer build passes fewer (it is 5x slower).
+N = int(sys.argv[6]) if len(sys.argv) > 6 else 500
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1790000000")
 failures = []
 
