@@ -1,6 +1,8 @@
 /* er_parallel.c - forked workers with in-order results; see er_parallel.h. */
 #include "er_parallel.h"
 
+#include "er_io.h"
+
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -31,22 +33,6 @@ unsigned er_parallel_cpus(void)
     return n < 1 ? 1u : n > 1024 ? 1024u : (unsigned)n;
 }
 
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *s = p;
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static void run_worker(unsigned k, unsigned w, size_t n, int fd, er_par_produce produce,
                        void *ctx)
 {
@@ -56,7 +42,7 @@ static void run_worker(unsigned k, unsigned w, size_t n, int fd, er_par_produce 
         if (produce(i, ctx, &out, &len) != 0)
             _exit(3);
         msg_head h = {i, len};
-        if (write_all(fd, &h, sizeof h) != 0 || (len > 0 && write_all(fd, out, len) != 0))
+        if (er_write_all(fd, &h, sizeof h) != 0 || (len > 0 && er_write_all(fd, out, len) != 0))
             _exit(4);
         free(out);
     }
