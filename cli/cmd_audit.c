@@ -254,7 +254,7 @@ typedef struct audit_run {
     /* Each worker's position in the CSV file it reads. */
     er_firm_csv *csv;
     uint32_t csv_input;
-    char where[4200];
+    char where[ER_MAX_FIRM_NAME_BYTES];
     er_output_options out_opts;
 } audit_run;
 
@@ -570,14 +570,14 @@ static int make_record(audit_run *run, size_t i, record *r)
 {
     const item *it = &run->items[i];
     const input *in = &run->inputs[it->input];
-    char name[4200], other[4200];
+    char name[ER_MAX_FIRM_NAME_BYTES], other[ER_MAX_FIRM_NAME_BYTES];
     const char *file = item_name(run, it, name, sizeof name);
 
     if (in->error != NULL)
         return failed_record(run, r, NULL, file, in->error);
     if (it->dup_of >= 0) {
         /* Only firms that loaded have an id in the list. */
-        char id[72] = "", msg[9000];
+        char id[ER_FIRM_ID_BUF_BYTES] = "", msg[ER_MAX_DUP_MSG_BYTES];
         er_diag diag = {0};
         er_firm *f = NULL;
         if (in->csv) {
@@ -655,13 +655,13 @@ static void emit(audit_run *run, FILE *to, piece s)
 static int consume(size_t i, const char *data, size_t len, const char *why, void *ctx)
 {
     audit_run *run = ctx;
-    char name[4200];
+    char name[ER_MAX_FIRM_NAME_BYTES];
     const char *file = item_name(run, &run->items[i], name, sizeof name);
     int rc = 0;
     if (data == NULL) {
         /* Its worker died before reporting it. */
         record r = {0};
-        char msg[4600];
+        char msg[ER_MAX_FIRM_MSG_BYTES];
         snprintf(msg, sizeof msg, "%s: %s", file, why);
         rc = failed_record(run, &r, NULL, file, msg);
         char *bytes = NULL;
