@@ -691,7 +691,8 @@ static int consume(size_t i, const char *data, size_t len, const char *why, void
         er_json_stream_add_text(run->json, text); /* a write error shows at commit */
         free(text);
     }
-    if (run->cohort != NULL && row.n > 0 && er_cohort_add_encoded(run->cohort, row.p, row.n) != 0)
+    /* A malformed row (1) is reported when the cohort is written. */
+    if (run->cohort != NULL && row.n > 0 && er_cohort_add_encoded(run->cohort, row.p, row.n) < 0)
         rc = -1;
     er_progress_update(run->progress, i + 1);
     return rc;
