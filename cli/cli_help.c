@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "er_plugin_host.h"
 
 static const char overview[] =
     "Usage: exportready COMMAND [OPTIONS] [ARGS]\n"
@@ -42,7 +43,8 @@ static const char audit_help[] =
     "      --plugin-dir DIR    search DIR for sector plugins (repeatable; then\n"
     "                          $EXPORTREADY_PLUGIN_PATH, then " ER_DEFAULT_PLUGIN_DIR ")\n"
     "      --no-isolate        run plugins in this process (no fork, no timeout)\n"
-    "      --plugin-timeout S  seconds a plugin may take per firm (default 5)\n"
+    "      --plugin-timeout S  seconds a plugin may take per firm (default "
+    ER_PLUGIN_DEFAULT_TIMEOUT_TEXT ")\n"
     "      --lang en|es        workbook language (default en)\n"
     "      --as-of YYYY-MM-DD  audit date (default: each firm's audit.date)\n"
     "  -j, --jobs N            audit in N worker processes (default: the number\n"

@@ -244,7 +244,7 @@ static void load_firm_context(validate_ctx *v, er_diag *diag)
     v->rubric = er_rubric_load(dir, diag);
     er_diag warnings = {0};
     er_plugin_host_options opts = {.dirs = v->plugin_dirs.dirs, .n_dirs = v->plugin_dirs.n,
-                                   .isolate = true, .timeout_s = 5.0};
+                                   .isolate = true, .timeout_s = ER_PLUGIN_DEFAULT_TIMEOUT_S};
     v->host = er_plugin_host_new(&opts, &warnings);
     if (!v->quiet)
         er_diag_print(&warnings, stderr, "exportready: warning: ");

@@ -251,7 +251,7 @@ int er_cfg_read(config_t *cfg, const char *path, er_diag *diag)
 
     /* @include is refused above; pin the include dir anyway so libconfig
      * never resolves anything against the working directory. */
-    char dir[4096];
+    char dir[ER_MAX_PATH_BYTES];
     const char *slash = strrchr(path, '/');
     if (slash != NULL && (size_t)(slash - path) < sizeof dir) {
         memcpy(dir, path, (size_t)(slash - path));

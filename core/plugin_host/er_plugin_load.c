@@ -9,6 +9,8 @@
  */
 #include "er_plugin_internal.h"
 
+#include "er_limits.h"
+
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
@@ -243,7 +245,7 @@ int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag)
         return refuse(host, p, diag, "%s", why);
 
     /* Without a slash dlopen() would search the library path instead. */
-    char local[4096];
+    char local[ER_MAX_PATH_BYTES];
     snprintf(local, sizeof local, "%s%s", strchr(path, '/') ? "" : "./", path);
     dlerror();
     p->handle = dlopen(local, RTLD_NOW | RTLD_LOCAL);

@@ -2,6 +2,7 @@
 #include "er_json.h"
 
 #include "er_tempfiles.h"
+#include "er_io.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -426,21 +427,6 @@ char *er_json_dumps(const json_t *doc)
     return s;
 }
 
-static int write_all(int fd, const char *s, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 int er_json_write(const json_t *doc, const char *path, const char **why)
 {
     *why = NULL;
@@ -484,7 +470,7 @@ int er_json_write(const json_t *doc, const char *path, const char **why)
     mode_t mask = umask(0);
     umask(mask);
     int rc = 0;
-    if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, text, len) != 0 || fsync(fd) != 0) {
+    if (fchmod(fd, 0666 & ~mask) != 0 || er_write_all(fd, text, len) != 0 || fsync(fd) != 0) {
         *why = strerror(errno);
         rc = -1;
     }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "er_fds.h"
+#include "er_io.h"
 #include "er_tempfiles.h"
 
 /* One message on a worker's pipe: this header, then len bytes. */
@@ -80,22 +81,6 @@ unsigned er_parallel_cpus(void)
     return n < 1 ? 1u : n > MAX_WORKERS ? (unsigned)MAX_WORKERS : (unsigned)n;
 }
 
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *s = p;
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static void run_worker(size_t first, unsigned w, size_t n, int fd, er_par_produce produce,
                        void *ctx)
 {
@@ -105,7 +90,7 @@ static void run_worker(size_t first, unsigned w, size_t n, int fd, er_par_produc
         if (produce(i, ctx, &out, &len) != 0)
             _exit(3);
         msg_head h = {i, len};
-        if (write_all(fd, &h, sizeof h) != 0 || (len > 0 && write_all(fd, out, len) != 0))
+        if (er_write_all(fd, &h, sizeof h) != 0 || (len > 0 && er_write_all(fd, out, len) != 0))
             _exit(4);
         free(out);
     }

@@ -1,6 +1,7 @@
 /*
  * coffee_cocoa.c - the coffee-cocoa sector plugin: descriptor, check
- * dispatch, sector findings and the product look-ups the checks share.
+ * dispatch and sector findings (the product look-ups the checks share are
+ * in products.c, so the checks need nothing of this file).
  *
  * Checks (criteria in rubrics/sectors/coffee-cocoa.cfg; docs/sector-plugins.md):
  *   eudr_geolocation             every plot geolocated (knock-out)
@@ -15,63 +16,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-static int starts_with(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-int cc_product_kind(const er_plugin_host_api *host, er_plugin_firm *firm, size_t i)
-{
-    char path[48];
-    const char *hs = NULL, *ingredient = NULL;
-
-    snprintf(path, sizeof path, "products[%zu].hs", i);
-    if (host->get_string(firm, path, &hs) == ER_PLUGIN_OK && hs[0] != '\0') {
-        /* EUDR Annex I lists coffee under HS 0901 and cocoa under 1801-1806
-         * [BK: CN codes]; cocoa pulp juice (2009) is not among them. */
-        if (starts_with(hs, "0901"))
-            return CC_COFFEE;
-        if (starts_with(hs, "180") && hs[3] >= '1' && hs[3] <= '6')
-            return CC_COCOA;
-        return CC_OTHER;
-    }
-    snprintf(path, sizeof path, "products[%zu].ingredient", i);
-    if (host->get_string(firm, path, &ingredient) != ER_PLUGIN_OK)
-        return CC_OTHER;
-    if (strcmp(ingredient, "coffee") == 0)
-        return CC_COFFEE;
-    if (strcmp(ingredient, "cocoa") == 0 || strcmp(ingredient, "cocoa_beans") == 0 ||
-        strcmp(ingredient, "cocoa_powder") == 0 || strcmp(ingredient, "chocolate") == 0)
-        return CC_COCOA;
-    return CC_OTHER;
-}
-
-int cc_has_kind(const er_plugin_host_api *host, er_plugin_firm *firm, enum cc_kind kind)
-{
-    size_t n = 0;
-    if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        if (cc_product_kind(host, firm, i) == (int)kind)
-            return 1;
-    return 0;
-}
-
-int cc_answer_bool(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id)
-{
-    char path[96];
-    int v = 0;
-    snprintf(path, sizeof path, "answers.%s", id);
-    int rc = host->get_bool(firm, path, &v);
-    if (rc == ER_PLUGIN_E_MISSING)
-        return -1;
-    if (rc != ER_PLUGIN_OK) {
-        host->log(ER_PLUGIN_LOG_ERROR, "answers.%s: expected true or false", id);
-        return ER_PLUGIN_E_FAILED;
-    }
-    return v != 0;
-}
 
 static int cc_run_check(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id)
 {

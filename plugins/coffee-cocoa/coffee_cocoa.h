@@ -2,9 +2,10 @@
  * coffee_cocoa.h - internal interface of the coffee-cocoa sector plugin
  * (not installed; the plugin's only export is exportready_plugin_v1).
  *
- * Files: coffee_cocoa.c (descriptor, dispatch, sector findings, product
- * look-ups), eudr.c (deforestation-regulation due diligence and firm size),
- * limits.c (cadmium and ochratoxin A maximum levels and their checks).
+ * Files: coffee_cocoa.c (descriptor, dispatch, sector findings), eudr.c
+ * (deforestation-regulation due diligence and firm size), limits.c (cadmium
+ * and ochratoxin A maximum levels and their checks), products.c (product
+ * look-ups the checks share).
  *
  * Every fact the plugin embeds is a row with its source, confidence tag and
  * the date the source was checked; the row's source and date are what the
@@ -15,6 +16,8 @@
 #define ER_COFFEE_COCOA_H
 
 #include <exportready/plugin.h>
+
+#include "pc_common.h" /* pc_answer_bool, pc_severity */
 
 #include <stddef.h>
 
@@ -46,8 +49,5 @@ int cc_limits_findings(const er_plugin_host_api *host, er_plugin_firm *firm);
 typedef enum cc_size { CC_SIZE_UNKNOWN = 0, CC_SIZE_MICRO_SMALL, CC_SIZE_MEDIUM_LARGE } cc_size;
 cc_size cc_firm_size(const er_plugin_host_api *host, er_plugin_firm *firm);
 
-/* Reads a bool answer: 1/0, -1 when not answered; ER_PLUGIN_E_FAILED (and a
- * log line) when it has another type. */
-int cc_answer_bool(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id);
 
 #endif

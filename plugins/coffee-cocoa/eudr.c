@@ -73,7 +73,7 @@ int cc_check_eudr_geolocation(const er_plugin_host_api *host, er_plugin_firm *fi
                  pct);
         return host->report(firm, ER_PLUGIN_PARTIAL, note, REF_EUDR, CC_CHECKED);
     }
-    int polygons = cc_answer_bool(host, firm, "eudr_polygons_over_4ha");
+    int polygons = pc_answer_bool(host, firm, "eudr_polygons_over_4ha");
     if (polygons == ER_PLUGIN_E_FAILED)
         return polygons;
     if (polygons < 0)
@@ -95,8 +95,8 @@ int cc_check_eudr_deforestation_legality(const er_plugin_host_api *host, er_plug
     int rc;
     if (no_eudr_product(host, firm, &rc))
         return rc;
-    int defo = cc_answer_bool(host, firm, "eudr_deforestation_free_evidence");
-    int legal = cc_answer_bool(host, firm, "eudr_legality_evidence");
+    int defo = pc_answer_bool(host, firm, "eudr_deforestation_free_evidence");
+    int legal = pc_answer_bool(host, firm, "eudr_legality_evidence");
     if (defo == ER_PLUGIN_E_FAILED || legal == ER_PLUGIN_E_FAILED)
         return ER_PLUGIN_E_FAILED;
     if (defo < 0 || legal < 0)
@@ -126,7 +126,7 @@ int cc_check_eudr_plot_traceability(const er_plugin_host_api *host, er_plugin_fi
     int rc;
     if (no_eudr_product(host, firm, &rc))
         return rc;
-    int seg = cc_answer_bool(host, firm, "eudr_lots_traceable_to_plot");
+    int seg = pc_answer_bool(host, firm, "eudr_lots_traceable_to_plot");
     if (seg == ER_PLUGIN_E_FAILED)
         return seg;
     if (seg < 0)

@@ -142,19 +142,6 @@ static int assess(const er_plugin_host_api *host, er_plugin_firm *firm, const cc
     return ER_PLUGIN_OK;
 }
 
-/* Severity order for combining assessments: not applicable < met < partial
- * < unknown < unmet. */
-static int severity(er_plugin_status s)
-{
-    switch (s) {
-    case ER_PLUGIN_NOT_APPLICABLE: return 0;
-    case ER_PLUGIN_MET: return 1;
-    case ER_PLUGIN_PARTIAL: return 2;
-    case ER_PLUGIN_UNKNOWN: return 3;
-    default: return 4;
-    }
-}
-
 /* Reports the worst of n assessments, with every note and source. */
 static int report_all(const er_plugin_host_api *host, er_plugin_firm *firm,
                       const cc_assessment *a, size_t n)
@@ -170,7 +157,7 @@ static int report_all(const er_plugin_host_api *host, er_plugin_firm *firm,
             snprintf(ref + len, sizeof ref - len, "%s%s", len ? "; " : "", a[i].row->source);
         if (as_of == NULL || strcmp(a[i].row->valid_as_of, as_of) < 0)
             as_of = a[i].row->valid_as_of;
-        if (severity(a[i].status) > severity(worst))
+        if (pc_severity(a[i].status) > pc_severity(worst))
             worst = a[i].status;
     }
     return host->report(firm, worst, note, ref, as_of);

@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pc_common.h"
+
 typedef struct hs_limit {
     const char *what;  /* contaminant and food, for the note */
     double max;        /* < 0: no embedded level */
@@ -59,17 +61,6 @@ typedef struct hs_result {
     int any;
 } hs_result;
 
-static int severity(er_plugin_status s)
-{
-    switch (s) {
-    case ER_PLUGIN_NOT_APPLICABLE: return 0;
-    case ER_PLUGIN_MET: return 1;
-    case ER_PLUGIN_PARTIAL: return 2;
-    case ER_PLUGIN_UNKNOWN: return 3;
-    default: return 4;
-    }
-}
-
 static void add(hs_result *r, er_plugin_status s, const char *text, const char *source)
 {
     size_t len = strlen(r->note);
@@ -78,7 +69,7 @@ static void add(hs_result *r, er_plugin_status s, const char *text, const char *
     len = strlen(r->ref);
     if (strstr(r->ref, source) == NULL && len + strlen(source) + 3 < sizeof r->ref)
         snprintf(r->ref + len, sizeof r->ref - len, "%s%s", len ? "; " : "", source);
-    if (!r->any || severity(s) > severity(r->status))
+    if (!r->any || pc_severity(s) > pc_severity(r->status))
         r->status = s;
     r->any = 1;
 }

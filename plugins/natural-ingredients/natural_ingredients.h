@@ -19,6 +19,8 @@
 
 #include <exportready/plugin.h>
 
+#include "pc_common.h" /* pc_answer_bool, pc_severity */
+
 #include <stddef.h>
 
 /* Date the catalogue rows were last checked against their sources. */
@@ -62,9 +64,6 @@ const ni_ingredient *ni_lookup(const char *id);
 int ni_product(const er_plugin_host_api *host, er_plugin_firm *firm, size_t i,
                const char **ingredient, const char **use);
 
-/* Reads a bool answer: 1/0, -1 when not answered, ER_PLUGIN_E_FAILED (and a
- * log line) when it has another type. */
-int ni_answer_bool(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id);
 
 /* Collects per-product outcomes into one report: the worst status (not
  * applicable < met < partial < unknown < unmet), notes joined with "; ",

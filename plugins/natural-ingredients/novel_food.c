@@ -39,7 +39,7 @@ int ni_check_novel_food(const er_plugin_host_api *host, er_plugin_firm *firm)
     size_t n = 0;
     if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
         return ER_PLUGIN_E_FAILED;
-    int supp = ni_answer_bool(host, firm, "sold_as_food_supplements");
+    int supp = pc_answer_bool(host, firm, "sold_as_food_supplements");
     if (supp == ER_PLUGIN_E_FAILED)
         return supp;
 
@@ -94,8 +94,8 @@ int ni_check_novel_food_confirmed(const er_plugin_host_api *host, er_plugin_firm
     size_t n = 0;
     if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
         return ER_PLUGIN_E_FAILED;
-    int supp = ni_answer_bool(host, firm, "sold_as_food_supplements");
-    int confirmed = ni_answer_bool(host, firm, "novel_food_status_confirmed");
+    int supp = pc_answer_bool(host, firm, "sold_as_food_supplements");
+    int confirmed = pc_answer_bool(host, firm, "novel_food_status_confirmed");
     if (supp == ER_PLUGIN_E_FAILED || confirmed == ER_PLUGIN_E_FAILED)
         return ER_PLUGIN_E_FAILED;
 
