@@ -9,6 +9,8 @@
  *   cocoa_cadmium                cadmium result vs the cocoa product's limit
  *   ochratoxin_a                 OTA result vs the roasted/soluble coffee or
  *                                cocoa powder limit
+ *   cocoa_pah                    benzo(a)pyrene and sum of 4 PAH vs the cocoa
+ *                                beans and derived products limits
  * The plugin keeps no state between calls.
  */
 #include "coffee_cocoa.h"
@@ -29,8 +31,10 @@ int cc_product_kind(const er_plugin_host_api *host, er_plugin_firm *firm, size_t
     snprintf(path, sizeof path, "products[%zu].hs", i);
     if (host->get_string(firm, path, &hs) == ER_PLUGIN_OK && hs[0] != '\0') {
         /* EUDR Annex I lists coffee under HS 0901 and cocoa under 1801-1806
-         * [BK: CN codes]; cocoa pulp juice (2009) is not among them. */
-        if (starts_with(hs, "0901"))
+         * [BK: CN codes]; cocoa pulp juice (2009) is not among them.
+         * Soluble coffee (coffee extracts, HS 2101.1x) is coffee for the
+         * OTA limits but not in EUDR Annex I (cc_product_in_eudr). */
+        if (starts_with(hs, "0901") || starts_with(hs, "2101.1") || starts_with(hs, "21011"))
             return CC_COFFEE;
         if (starts_with(hs, "180") && hs[3] >= '1' && hs[3] <= '6')
             return CC_COCOA;
@@ -47,6 +51,26 @@ int cc_product_kind(const er_plugin_host_api *host, er_plugin_firm *firm, size_t
     return CC_OTHER;
 }
 
+int cc_product_in_eudr(const er_plugin_host_api *host, er_plugin_firm *firm, size_t i)
+{
+    char path[48];
+    const char *hs = NULL, *category = NULL;
+    int kind = cc_product_kind(host, firm, i);
+    if (kind == CC_OTHER)
+        return 0;
+    snprintf(path, sizeof path, "products[%zu].hs", i);
+    if (host->get_string(firm, path, &hs) == ER_PLUGIN_OK && hs[0] != '\0')
+        return !starts_with(hs, "2101"); /* soluble coffee: not in Annex I today */
+    /* No HS code: a coffee product the firm says is soluble is not in scope
+     * (content review 2026-12, E4); adding instant coffee to Annex I is only
+     * discussed for the 2026 delegated act [U]. */
+    if (kind == CC_COFFEE &&
+        host->get_string(firm, "answers.coffee_product_category", &category) == ER_PLUGIN_OK &&
+        strcmp(category, "soluble") == 0)
+        return 0;
+    return 1;
+}
+
 int cc_has_kind(const er_plugin_host_api *host, er_plugin_firm *firm, enum cc_kind kind)
 {
     size_t n = 0;
@@ -54,6 +78,17 @@ int cc_has_kind(const er_plugin_host_api *host, er_plugin_firm *firm, enum cc_ki
         return -1;
     for (size_t i = 0; i < n; i++)
         if (cc_product_kind(host, firm, i) == (int)kind)
+            return 1;
+    return 0;
+}
+
+int cc_has_eudr_product(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    size_t n = 0;
+    if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (cc_product_in_eudr(host, firm, i))
             return 1;
     return 0;
 }
@@ -85,6 +120,8 @@ static int cc_run_check(const er_plugin_host_api *host, er_plugin_firm *firm, co
         return cc_check_cocoa_cadmium(host, firm);
     if (strcmp(id, "ochratoxin_a") == 0)
         return cc_check_ochratoxin_a(host, firm);
+    if (strcmp(id, "cocoa_pah") == 0)
+        return cc_check_cocoa_pah(host, firm);
     host->log(ER_PLUGIN_LOG_ERROR, "unknown check '%s'", id);
     return ER_PLUGIN_E_FAILED;
 }
@@ -105,6 +142,7 @@ static const er_plugin_check cc_checks[] = {
     {"eudr_plot_traceability", "Lots traceable and segregated to the plot (EUDR)"},
     {"cocoa_cadmium", "Cadmium within the EU maximum level for the cocoa product"},
     {"ochratoxin_a", "Ochratoxin A within the EU maximum level (coffee, cocoa powder)"},
+    {"cocoa_pah", "PAH (benzo(a)pyrene, sum of 4) within the EU maximum levels for cocoa"},
     {NULL, NULL},
 };
 
@@ -123,11 +161,18 @@ static const er_plugin_question cc_questions[] = {
      "Are EU-bound lots kept segregated and traceable to the plots they came from?"},
     {"cocoa_product_category", ER_PLUGIN_STRING,
      "Main cocoa product: cocoa_beans, cocoa_intermediate, milk_chocolate_lt30, "
-     "chocolate_lt50_or_milk_ge30, chocolate_ge50 or cocoa_powder"},
+     "chocolate_lt50_or_milk_ge30, chocolate_ge50, cocoa_powder_retail_or_drinking (sold to "
+     "the final consumer or for drinking chocolate) or cocoa_powder_industrial (bulk to "
+     "industry)"},
     {"cadmium_mg_kg", ER_PLUGIN_NUMBER,
      "Latest cadmium result for that cocoa product, mg/kg (ISO/IEC 17025 lab)"},
     {"cocoa_ota_ug_kg", ER_PLUGIN_NUMBER,
      "Latest ochratoxin A result for the cocoa powder, ug/kg"},
+    {"cocoa_bap_ug_kg_fat", ER_PLUGIN_NUMBER,
+     "Latest benzo(a)pyrene result for the cocoa product, ug/kg fat"},
+    {"cocoa_pah4_ug_kg_fat", ER_PLUGIN_NUMBER,
+     "Latest sum of 4 PAH (benzo(a)pyrene, benz(a)anthracene, benzo(b)fluoranthene, "
+     "chrysene) for the cocoa product, ug/kg fat"},
     {"coffee_product_category", ER_PLUGIN_STRING, "Coffee exported: green, roasted or soluble"},
     {"coffee_ota_ug_kg", ER_PLUGIN_NUMBER,
      "Latest ochratoxin A result for the roasted or soluble coffee, ug/kg"},
@@ -137,8 +182,8 @@ static const er_plugin_question cc_questions[] = {
 static const er_plugin_descriptor cc_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "coffee-cocoa",
-    .name = "Coffee and cocoa: EUDR due diligence, cadmium, ochratoxin A",
-    .version = "1.0.0",
+    .name = "Coffee and cocoa: EUDR due diligence, cadmium, ochratoxin A, PAH",
+    .version = "1.1.0",
     .sectors = cc_sectors,
     .checks = cc_checks,
     .questions = cc_questions,
