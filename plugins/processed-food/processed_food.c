@@ -21,7 +21,8 @@
 #define Q_DECLARED "answers.pf_allergens_declared"
 #define Q_PARTICULARS "answers.pf_label_items"
 #define Q_NUTRIENTS "answers.pf_nutrition_declared"
-#define Q_ANNEX_V "answers.pf_annex_v_exempt"
+#define A_ANNEX_V "pf_annex_v_exempt"
+#define Q_ANNEX_V "answers." A_ANNEX_V
 
 #define MAX_ITEMS 16
 
@@ -274,7 +275,7 @@ static int check_list(const er_plugin_host_api *host, er_plugin_firm *firm, cons
     if (exempt < 0 && (is_nutrition || strstr(missing, "nutrition_declaration") != NULL))
         add(note, sizeof note, "; if Annex V exempts the product (plain spices, single-"
                                "ingredient grains, plain coffee or tea, ...), answer %s",
-            Q_ANNEX_V + 8);
+            A_ANNEX_V);
     return host->report(firm, n_have > 0 ? ER_PLUGIN_PARTIAL : ER_PLUGIN_UNMET, note, ref,
                         PF_CHECKED);
 }
