@@ -82,6 +82,12 @@ static void print_summary(FILE *out, const er_firm_result *res)
     else
         fprintf(out, "%s: not scored (no criterion applies)", f->id);
     fprintf(out, ", coverage %.0f%%, route %s", res->coverage * 100.0, res->route);
+    /* The route's programme may warn about its own data (e.g. terms unverified). */
+    for (size_t i = 0; res->route != NULL && i < res->n_programmes; i++) {
+        const er_programme *p = res->programmes[i].programme;
+        if (p != NULL && p->id != NULL && p->caveat.en != NULL && strcmp(p->id, res->route) == 0)
+            fprintf(out, " (%s)", p->caveat.en);
+    }
     for (size_t i = 0; i < res->n_blockers; i++)
         fprintf(out, "%s%s", i == 0 ? ", blockers: " : " ", res->findings[res->blockers[i]].criterion->id);
     fputc('\n', out);

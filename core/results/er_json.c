@@ -183,6 +183,12 @@ static json_t *programmes(const er_firm_result *res)
             set(o, "eligible", eligible(p->eligible)) != 0 ||
             set(o, "reasons", reasons) != 0)
             goto fail;
+        /* Shown with the verdict: e.g. criteria of 2014, current terms unverified. */
+        if (p->programme->caveat.en != NULL &&
+            set(o, "caveat", str_or_null(p->programme->caveat.en)) != 0)
+            goto fail;
+        if (p->programme->parallel && set(o, "parallel", json_true()) != 0)
+            goto fail;
         for (size_t k = 0; k < p->n_reasons; k++) {
             const char *text = er_reason_text(&p->reasons[k], res->firm, ER_LANG_EN, &scratch);
             if (text == NULL || json_array_append_new(reasons, str_or_null(text)) != 0)
@@ -198,7 +204,9 @@ static json_t *programmes(const er_firm_result *res)
             json_t *d = json_object();
             if (d == NULL || json_array_append_new(details, d) != 0 ||
                 set(d, "criterion", str_or_null(r->criterion ? r->criterion->id : NULL)) != 0 ||
-                set(d, "kind", json_string(r->kind == ER_REASON_MISSING ? "missing" : "failed")) != 0 ||
+                set(d, "kind", json_string(r->kind == ER_REASON_MISSING        ? "missing"
+                                           : r->kind == ER_REASON_RULE_UNKNOWN ? "rule_unknown"
+                                                                               : "failed")) != 0 ||
                 set(d, "fact", str_or_null(r->fact)) != 0)
                 goto fail;
         }

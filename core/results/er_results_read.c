@@ -254,8 +254,11 @@ static void read_reasons(rd *r, const json_t *po, const char *pp, const er_progr
             re->kind = ER_REASON_FAILED;
         else if (strcmp(kind, "missing") == 0)
             re->kind = ER_REASON_MISSING;
+        else if (strcmp(kind, "rule_unknown") == 0)
+            re->kind = ER_REASON_RULE_UNKNOWN;
         else {
-            rr_bad(r, rr_sub(r, rp, "kind"), "'%s' is neither \"failed\" nor \"missing\"", kind);
+            rr_bad(r, rr_sub(r, rp, "kind"),
+                   "'%s' is not \"failed\", \"missing\" or \"rule_unknown\"", kind);
             continue;
         }
         re->fact = fact;

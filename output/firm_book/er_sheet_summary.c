@@ -108,6 +108,12 @@ static lxw_row_t programmes_block(er_firm_book *b, lxw_row_t row)
             }
             reasons = er_arena_printf(&x->arena, "%s%s%s", reasons, k ? "\n" : "", t);
         }
+        /* The programme's own warning (criteria dated, terms or coverage
+         * unverified) comes with its verdict. */
+        const er_text *cav = pr->programme ? &pr->programme->caveat : NULL;
+        if (reasons != NULL && cav != NULL && cav->en != NULL)
+            reasons = er_arena_printf(&x->arena, "%s%s%s", reasons, reasons[0] ? "\n" : "",
+                                      er_text_get(cav, b->lang));
         if (reasons == NULL) {
             ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
             return row;

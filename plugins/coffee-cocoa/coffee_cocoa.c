@@ -10,6 +10,8 @@
  *   cocoa_cadmium                cadmium result vs the cocoa product's limit
  *   ochratoxin_a                 OTA result vs the roasted/soluble coffee or
  *                                cocoa powder limit
+ *   cocoa_pah                    benzo(a)pyrene and sum of 4 PAH vs the cocoa
+ *                                beans and derived products limits
  * The plugin keeps no state between calls.
  */
 #include "coffee_cocoa.h"
@@ -29,6 +31,8 @@ static int cc_run_check(const er_plugin_host_api *host, er_plugin_firm *firm, co
         return cc_check_cocoa_cadmium(host, firm);
     if (strcmp(id, "ochratoxin_a") == 0)
         return cc_check_ochratoxin_a(host, firm);
+    if (strcmp(id, "cocoa_pah") == 0)
+        return cc_check_cocoa_pah(host, firm);
     host->log(ER_PLUGIN_LOG_ERROR, "unknown check '%s'", id);
     return ER_PLUGIN_E_FAILED;
 }
@@ -49,6 +53,7 @@ static const er_plugin_check cc_checks[] = {
     {"eudr_plot_traceability", "Lots traceable and segregated to the plot (EUDR)"},
     {"cocoa_cadmium", "Cadmium within the EU maximum level for the cocoa product"},
     {"ochratoxin_a", "Ochratoxin A within the EU maximum level (coffee, cocoa powder)"},
+    {"cocoa_pah", "PAH (benzo(a)pyrene, sum of 4) within the EU maximum levels for cocoa"},
     {NULL, NULL},
 };
 
@@ -67,11 +72,18 @@ static const er_plugin_question cc_questions[] = {
      "Are EU-bound lots kept segregated and traceable to the plots they came from?"},
     {"cocoa_product_category", ER_PLUGIN_STRING,
      "Main cocoa product: cocoa_beans, cocoa_intermediate, milk_chocolate_lt30, "
-     "chocolate_lt50_or_milk_ge30, chocolate_ge50 or cocoa_powder"},
+     "chocolate_lt50_or_milk_ge30, chocolate_ge50, cocoa_powder_retail_or_drinking (sold to "
+     "the final consumer or for drinking chocolate) or cocoa_powder_industrial (bulk to "
+     "industry)"},
     {"cadmium_mg_kg", ER_PLUGIN_NUMBER,
      "Latest cadmium result for that cocoa product, mg/kg (ISO/IEC 17025 lab)"},
     {"cocoa_ota_ug_kg", ER_PLUGIN_NUMBER,
      "Latest ochratoxin A result for the cocoa powder, ug/kg"},
+    {"cocoa_bap_ug_kg_fat", ER_PLUGIN_NUMBER,
+     "Latest benzo(a)pyrene result for the cocoa product, ug/kg fat"},
+    {"cocoa_pah4_ug_kg_fat", ER_PLUGIN_NUMBER,
+     "Latest sum of 4 PAH (benzo(a)pyrene, benz(a)anthracene, benzo(b)fluoranthene, "
+     "chrysene) for the cocoa product, ug/kg fat"},
     {"coffee_product_category", ER_PLUGIN_STRING, "Coffee exported: green, roasted or soluble"},
     {"coffee_ota_ug_kg", ER_PLUGIN_NUMBER,
      "Latest ochratoxin A result for the roasted or soluble coffee, ug/kg"},
@@ -81,8 +93,8 @@ static const er_plugin_question cc_questions[] = {
 static const er_plugin_descriptor cc_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "coffee-cocoa",
-    .name = "Coffee and cocoa: EUDR due diligence, cadmium, ochratoxin A",
-    .version = "1.0.0",
+    .name = "Coffee and cocoa: EUDR due diligence, cadmium, ochratoxin A, PAH",
+    .version = "1.1.0",
     .sectors = cc_sectors,
     .checks = cc_checks,
     .questions = cc_questions,

@@ -688,11 +688,35 @@ def case_smoke():
            "examples cover every grade", doc["firms"])
 
     # The shipped rubric, programmes and firms validate, plugins' questions included.
+    progs = os.path.join(src, "rubrics", "programmes")
     rc, out, err = run("validate", *plugin_dirs, os.path.join(src, "rubrics"),
-                       *sorted(os.path.join(src, "rubrics", "programmes", f)
-                               for f in os.listdir(os.path.join(src, "rubrics", "programmes"))),
+                       *sorted(os.path.join(progs, f) for f in os.listdir(progs)
+                               if f.endswith(".cfg")),
                        *firms)
     expect_status(rc, 0, out, err)
+    # The dated 2018 PUM criteria are kept as a programme set of their own.
+    archive = os.path.join(progs, "archive")
+    rc, out, err = run("validate", *sorted(os.path.join(archive, f)
+                                           for f in os.listdir(archive) if f.endswith(".cfg")))
+    expect_status(rc, 0, out, err)
+    expect("pum-2018.cfg: ok" in out, "archived PUM 2018 criteria validate", out)
+
+    # Every route's programme warns where its data is unverified (content
+    # review 2026-12, section 2): CBI's terms of 2014, PUM's Peru coverage.
+    for f in doc["firms"]:
+        if f["route"] in ("cbi", "pum"):
+            p = next(p for p in f["programmes"] if p["id"] == f["route"])
+            expect("unverified" in p.get("caveat", ""), "route carries its caveat", f["id"], p)
+    # SIPPO and PAI are judged alongside the route, never as it; their
+    # unpublished selection rule leaves them undecided, never passed.
+    for f in doc["firms"]:
+        par = {p["id"]: p for p in f["programmes"] if p.get("parallel")}
+        expect(set(par) == {"sippo", "pai"}, "parallel programmes listed", f["id"], par)
+        for p in par.values():
+            expect(p["eligible"] is None and
+                   any(d["kind"] == "rule_unknown" for d in p["reason_details"]),
+                   "parallel programme undecided on its unpublished rule", f["id"], p)
+        expect(f["route"] not in par, "a parallel programme is never the route", f["id"])
 
 
 if __name__ == "__main__":
