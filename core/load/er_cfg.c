@@ -634,6 +634,19 @@ er_cfg_res er_cfg_get_enum(const er_cfg_ctx *ctx, const config_setting_t *group,
     return ER_CFG_BAD;
 }
 
+er_cfg_res er_cfg_get_id(const er_cfg_ctx *ctx, const config_setting_t *group,
+                         const char *name, const char *path, bool required, const char **out)
+{
+    er_cfg_res r = er_cfg_get_string(ctx, group, name, path, required, out);
+    if (r != ER_CFG_OK || er_cfg_is_ident(*out, NULL))
+        return r;
+    char fp[ER_CFG_PATH_MAX];
+    er_cfg_path(fp, path, name);
+    er_cfg_error(ctx, config_setting_get_member(group, name), fp,
+                 "\"%s\" is not a valid id (expected [a-z0-9_]+)", *out);
+    return ER_CFG_BAD;
+}
+
 bool er_cfg_is_ident(const char *s, const char *extra)
 {
     /* Config ids always allow '_' (er_ident_ok holds the rule). */

@@ -96,11 +96,7 @@ int er_cohort_write(er_cohort *c, er_diag *diag)
             er_cohort_gaps_sheet(c, &x, gaps) != 0)
             ER_XW(&x, LXW_ERROR_MEMORY_MALLOC_FAILED);
     }
-    int rc = er_xw_close(&x, t.final_path, diag);
-    if (rc == 0)
-        rc = er_xlsx_target_commit(&t, diag);
-    er_xlsx_target_end(&t);
-    return rc;
+    return er_xlsx_finish(&x, &t, diag);
 }
 
 void er_cohort_free(er_cohort *c)

@@ -138,3 +138,12 @@ int er_xlsx_created_time(time_t *out, er_diag *diag)
     *out = (time_t)v;
     return 0;
 }
+
+int er_xlsx_finish(er_xw *x, er_xlsx_target *t, er_diag *diag)
+{
+    int rc = er_xw_close(x, t->final_path, diag);
+    if (rc == 0)
+        rc = er_xlsx_target_commit(t, diag);
+    er_xlsx_target_end(t);
+    return rc;
+}
