@@ -37,30 +37,58 @@ static volatile sig_atomic_t in_worker;
 #define MAX_WORKERS 1024
 static volatile pid_t worker_pids[MAX_WORKERS];
 
-void er_parallel_request_stop(void)
+/* The parent passes a stop on with SIGUSR1, which only ever asks a worker
+ * to stop after its job: Ctrl-C reaches the workers of a process group as
+ * SIGINT as well, and SIGINT plus a passed-on SIGTERM would count as two
+ * interrupts and kill a worker between renaming a workbook into place and
+ * reporting it.  er_parallel_abort() passes on SIGUSR2: remove the files
+ * being written and exit now. */
+static void pass_on(int sig)
 {
-    stop_flag = 1;
     if (in_worker)
         return;
     for (int k = 0; k < MAX_WORKERS; k++) {
         pid_t p = worker_pids[k];
         if (p > 0)
-            kill(p, SIGTERM);
+            kill(p, sig);
     }
+}
+
+void er_parallel_request_stop(void)
+{
+    stop_flag = 1;
+    pass_on(SIGUSR1);
+}
+
+void er_parallel_abort(void)
+{
+    stop_flag = 1;
+    pass_on(SIGUSR2);
+}
+
+/* SIGUSR1 (and SIGUSR2 until a worker installs its own handler), in the
+ * parent and, inherited at fork, from a worker's first instruction: stop
+ * after the job in hand, never more. */
+static void soft_stop(int sig)
+{
+    (void)sig;
+    stop_flag = 1;
 }
 
 bool er_parallel_stop_requested(void) { return stop_flag != 0; }
 
 /* In a worker: the first SIGINT/SIGTERM lets the job in hand finish; a
- * second one removes the files being written and exits at once. */
+ * second one, or SIGUSR2 from the parent, removes the files being written
+ * and exits at once. */
+static volatile sig_atomic_t interrupts; /* SIGINT/SIGTERM a worker got */
+
 static void worker_signal(int sig)
 {
-    if (!stop_flag) {
-        stop_flag = 1;
+    stop_flag = 1;
+    if (sig != SIGUSR2 && ++interrupts < 2)
         return;
-    }
     er_tempfiles_remove_all();
-    _exit(128 + sig);
+    _exit(128 + (sig == SIGUSR2 ? SIGINT : sig));
 }
 
 static void worker_signals(void)
@@ -71,6 +99,17 @@ static void worker_signals(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGUSR2, &sa, NULL);
+}
+
+static void soft_stop_signal(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = soft_stop;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGUSR1, &sa, NULL);
+    sigaction(SIGUSR2, &sa, NULL);
 }
 
 /* ---- workers ------------------------------------------------------------- */
@@ -314,6 +353,7 @@ int er_parallel_run(size_t n, unsigned workers, er_par_produce produce,
     if (s.wk == NULL || s.data == NULL || s.len == NULL || s.why == NULL || s.got == NULL ||
         pfd == NULL)
         goto done;
+    soft_stop_signal(); /* before any fork: workers inherit it */
     for (unsigned k = 0; k < workers; k++) {
         s.wk[k].fd = -1;
         s.wk[k].next = k;
