@@ -49,6 +49,8 @@ static const char audit_help[] =
     "                          of processors); the output is the same for any N\n"
     "      --baseline OLD.json an earlier run's results: workbooks gain a Progress\n"
     "                          sheet and the cohort the change of each firm\n"
+    "      --compare-markets   rank every market the rubric has a module for\n"
+    "                          (\"which market first\"), not only the targeted ones\n"
     "  -q, --quiet             no summary, no progress line and no warnings\n"
     "  -h, --help              show this help\n"
     "\n"

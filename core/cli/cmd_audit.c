@@ -44,12 +44,13 @@ typedef struct audit_args {
     bool quiet;
     unsigned jobs;
     const char *baseline;
+    bool compare_markets;
     char **inputs;
     int n_inputs;
 } audit_args;
 
 enum { OPT_FORCE = 256, OPT_JSON, OPT_RUBRIC_DIR, OPT_PLUGIN_DIR, OPT_NO_ISOLATE,
-       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE };
+       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE, OPT_COMPARE_MARKETS };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -63,6 +64,7 @@ static const struct option long_options[] = {
     {"as-of", required_argument, NULL, OPT_AS_OF},
     {"jobs", required_argument, NULL, 'j'},
     {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"compare-markets", no_argument, NULL, OPT_COMPARE_MARKETS},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -121,6 +123,7 @@ static int parse_args(int argc, char **argv, audit_args *a)
                 return ER_EXIT_USAGE;
             break;
         case OPT_BASELINE: a->baseline = optarg; break;
+        case OPT_COMPARE_MARKETS: a->compare_markets = true; break;
         case 'q': a->quiet = true; break;
         case 'h': er_cli_help(stdout, "audit"); return -1;
         default: return er_cli_bad_option("audit", c, optopt, argv[optind - 1]);
@@ -718,6 +721,7 @@ static int open_audit(audit_run *run)
         .isolate = a->isolate,
         .timeout_s = a->timeout_s,
         .as_of = a->has_as_of ? &a->as_of : NULL,
+        .compare_markets = a->compare_markets,
     };
     er_diag errors = {0}, warnings = {0};
     er_audit_open_status st;
