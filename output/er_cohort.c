@@ -11,6 +11,7 @@
  * rubric, which must outlive it.
  */
 #include "er_cohort_row.h"
+#include "er_market_readiness.h"
 #include "er_output.h"
 #include "er_xlsx.h"
 
@@ -36,6 +37,7 @@ typedef struct cohort_row {
     bool scored;
     char grade;
     unsigned char band;
+    const char *closest;        /* closest assessed market ("" when none); interned */
     bool has_base, base_scored; /* follow-up: the baseline's score and grade */
     double base_score;
     char base_grade;
@@ -182,6 +184,8 @@ int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
     put_str(&b, res->firm->name);
     put_str(&b, res->firm->sector);
     put_str(&b, route_name((er_cohort *)c, res));
+    const er_market_readiness *near = er_market_closest(er_result_markets(res));
+    put_str(&b, near != NULL ? near->market : "");
     uint8_t scored = res->scored, band = (uint8_t)band_of(res->firm);
     char grade = res->grade ? res->grade : '-';
     uint32_t blockers = (uint32_t)res->n_blockers;
@@ -279,12 +283,14 @@ int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
     r->id = get_str(&b, &c->arena);
     r->name = get_str(&b, &c->arena);
     const char *sector = get_str(&b, &c->arena), *route = get_str(&b, &c->arena);
-    if (r->id == NULL || r->name == NULL || sector == NULL || route == NULL)
+    const char *closest = get_str(&b, &c->arena);
+    if (r->id == NULL || r->name == NULL || sector == NULL || route == NULL || closest == NULL)
         goto bad;
     r->sector = intern(c, sector);
     r->route = intern(c, route);
+    r->closest = intern(c, closest);
     r->dims = er_arena_calloc(&c->arena, rb->n_dimensions + 1, sizeof *r->dims);
-    if (!r->sector || !r->route || !r->dims)
+    if (!r->sector || !r->route || !r->closest || !r->dims)
         goto oom;
     uint8_t scored = 0, band = 0;
     uint32_t blockers = 0, n_gaps = 0;
@@ -443,7 +449,8 @@ static void firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
     const er_rubric *rb = c->rubric;
     er_lang L = x->lang;
     lxw_col_t blk = (lxw_col_t)(CC_DIMS + rb->n_dimensions);
-    lxw_col_t chg = (lxw_col_t)(blk + 1); /* follow-up: baseline score, change, grade */
+    lxw_col_t near = (lxw_col_t)(blk + 1); /* closest market (er_market_readiness.h) */
+    lxw_col_t chg = (lxw_col_t)(near + 1); /* follow-up: baseline score, change, grade */
     lxw_col_t ncols = (lxw_col_t)(chg + (c->show_change ? 3 : 0));
     static const er_label heads[CC_DIMS] = {ER_L_FIRM_ID, ER_L_NAME,  ER_L_SECTOR,
                                             ER_L_SIZE_BAND, ER_L_SCORE, ER_L_GRADE,
@@ -460,6 +467,9 @@ static void firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
         er_xw_text(x, ws, 0, (lxw_col_t)(CC_DIMS + d), er_text_get(&rb->dimensions[d].title, L),
                    x->f.header);
     er_xw_label(x, ws, 0, blk, ER_L_BLOCKER_COUNT, x->f.header);
+    ER_XW(x, worksheet_set_column(ws, near, near, 11, NULL));
+    er_xw_text(x, ws, 0, near, L == ER_LANG_ES ? "Mercado más cercano" : "Closest market",
+               x->f.header);
     if (c->show_change) {
         ER_XW(x, worksheet_set_column(ws, chg, chg + 2, 12, NULL));
         for (int k = 0; k < 3; k++)
@@ -484,6 +494,8 @@ static void firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
             if (!isnan(r->dims[d]))
                 er_xw_num(x, ws, row, (lxw_col_t)(CC_DIMS + d), r->dims[d], x->f.num1);
         er_xw_num(x, ws, row, blk, r->n_blockers, x->f.integer);
+        if (r->closest[0] != '\0')
+            er_xw_text(x, ws, row, near, r->closest, NULL);
         if (c->show_change && r->has_base) {
             if (r->base_scored)
                 er_xw_num(x, ws, row, chg, r->base_score, x->f.num1);

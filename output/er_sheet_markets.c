@@ -11,6 +11,7 @@
  * Status cells point at the Findings sheet, so a what-if change shows here.
  */
 #include "er_firm_book.h"
+#include "er_market_readiness.h"
 
 #include <string.h>
 
@@ -96,6 +97,37 @@ static void status_colours(er_firm_book *b, lxw_row_t first, lxw_row_t last)
     }
 }
 
+/* One line under a market's title: its legal-access score, blockers and
+ * rank from the market comparison (er_market_readiness.h). */
+static lxw_row_t market_summary(er_firm_book *b, lxw_row_t row, const char *market)
+{
+    const er_market_comparison *cmp = er_result_markets(b->res);
+    for (size_t i = 0; cmp != NULL && i < cmp->n; i++) {
+        const er_market_readiness *m = &cmp->markets[i];
+        if (strcmp(m->market, market) != 0)
+            continue;
+        bool es = b->lang == ER_LANG_ES;
+        const char *score = m->scored ? er_arena_printf(&b->x->arena, "%.1f", m->score) : "-";
+        const char *reason = er_market_reason(m, b->lang, &b->x->arena);
+        const char *line = score && reason
+            ? er_arena_printf(&b->x->arena,
+                              es ? "Puntaje de acceso legal %s; bloqueos %zu; puesto %zu de %zu "
+                                   "(hoja Qué mercado primero). %s"
+                                 : "Legal-access score %s; blockers %zu; rank %zu of %zu "
+                                   "(sheet Which market first). %s",
+                              score, m->n_blockers, m->rank, cmp->n, reason)
+            : NULL;
+        if (line == NULL) {
+            ER_XW(b->x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            return row;
+        }
+        /* Unwrapped: the line runs across the empty cells to its right. */
+        er_xw_text(b->x, b->ws_markets, row++, MC_REQUIREMENT, line, NULL);
+        return row;
+    }
+    return row;
+}
+
 static lxw_row_t section(er_firm_book *b, lxw_row_t row, const char *title, const char *market)
 {
     er_xw *x = b->x;
@@ -109,6 +141,8 @@ static lxw_row_t section(er_firm_book *b, lxw_row_t row, const char *title, cons
         if (!any) {
             ER_XW(x, worksheet_set_row(b->ws_markets, row, 22, NULL));
             er_xw_text(x, b->ws_markets, row++, MC_REQUIREMENT, title, x->f.subtitle);
+            if (market != NULL)
+                row = market_summary(b, row, market);
             any = true;
         }
         row_for(b, row++, i);
