@@ -66,10 +66,10 @@ def check_module(name, module, tags):
                     + (f", review row {row_id} tag {row_tag}" if row_id else ""))
         if first_tag != "V":
             problems.append(f"{name}: {cid}: knock-out whose first tag is [{first_tag}], not [V]")
-        if name.startswith("markets/"):
-            if row_id is None:
-                problems.append(f"{name}: {cid}: knock-out cites no review row")
-            elif row_tag != "V":
+        if name.startswith("markets/") and row_id is None:
+            problems.append(f"{name}: {cid}: knock-out cites no review row")
+        if row_id is not None:
+            if row_tag != "V":
                 problems.append(f"{name}: {cid}: knock-out rests on row {row_id}, tagged "
                                 f"{row_tag}, not V")
     return rows, problems
