@@ -185,7 +185,9 @@ static int rank_cmp(const void *pa, const void *pb)
 int er_market_compare(const er_rubric *r, const er_firm *f, const er_check_outcome *checks,
                       bool all, er_firm_result *res)
 {
-    size_t n_rubric = er_rubric_markets(r, NULL, 0);
+    /* Only a full comparison needs the rubric's market list (a scan over
+     * every criterion pair), so an ordinary audit does not pay for it. */
+    size_t n_rubric = all ? er_rubric_markets(r, NULL, 0) : 0;
     const char **cands = calloc(n_rubric + f->n_markets + 1, sizeof *cands);
     if (cands == NULL)
         return -1;
