@@ -111,10 +111,8 @@ static lxw_row_t market_summary(er_firm_book *b, lxw_row_t row, const char *mark
         const char *reason = er_market_reason(m, b->lang, &b->x->arena);
         const char *line = score && reason
             ? er_arena_printf(&b->x->arena,
-                              es ? "Puntaje de acceso legal %s; bloqueos %zu; puesto %zu de %zu "
-                                   "(hoja Qué mercado primero). %s"
-                                 : "Legal-access score %s; blockers %zu; rank %zu of %zu "
-                                   "(sheet Which market first). %s",
+                              es ? "Acceso legal %s; bloqueos %zu; puesto %zu de %zu. %s"
+                                 : "Legal access %s; blockers %zu; rank %zu of %zu. %s",
                               score, m->n_blockers, m->rank, cmp->n, reason)
             : NULL;
         if (line == NULL) {
