@@ -339,6 +339,22 @@ static void test_wrong_types(void **state)
     expect_refused(fx, "\"id\": \"pe-good\",", "", "firms[0].id: missing");
 }
 
+/* The market block is untrusted input like the rest: wrong types and
+ * values are refused with their path, and a block that says another
+ * comparison was made than the findings give is refused too. */
+static void test_market_block_refused(void **state)
+{
+    fixture *fx = *state;
+    expect_refused(fx, "\"compared\": \"targeted\"", "\"compared\": \"some\"",
+                   "firms[0].market_readiness.compared: 'some' is not");
+    expect_refused(fx, "\"market_readiness\": {", "\"market_readiness\": 7, \"x\": {",
+                   "firms[0].market_readiness: must be an object, not a number");
+    expect_refused(fx, "\"market\": \"US\"", "\"market\": \"UK\"",
+                   "firms[1].market_readiness.markets[");
+    expect_refused(fx, "\"knockout\": false", "\"knockout\": false, \"status\": 3",
+                   "json: duplicate object key");
+}
+
 /* A file edited by hand (or from another rubric version) disagrees with
  * what the rubric gives: refused, not rendered with wrong numbers. */
 static void test_tampered_numbers(void **state)
@@ -389,6 +405,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_exact_numbers_and_links, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_without_market_block, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tampered_market_block, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_market_block_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_ids, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wrong_types, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tampered_numbers, setup, teardown),
