@@ -203,6 +203,26 @@ def main():
         a = open(os.path.join(work, "en-targeted", fid + ".xlsx"), "rb").read()
         b = open(os.path.join(work, "old", fid + ".xlsx"), "rb").read()
         check(a == b, f"an old results file renders {fid} as the audit did")
+    # The new sector plugins load and list their checks, and their example
+    # firms audit with the closest market their files describe.
+    p = run([exe, "plugins", "--plugin-dir", plugins])
+    for plugin, check_id in (("fresh-fruit", "us_admissibility"),
+                             ("andean-grains", "contaminant_testing")):
+        check(f"{plugin} 1.0.0 (ABI 1.0)" in p.stdout and f"{plugin}.{check_id}" in p.stdout,
+              f"plugins lists {plugin}", p.stdout[-400:])
+    js = os.path.join(work, "sectors.json")
+    run(base + ["--compare-markets", "--json", js,
+                os.path.join(examples, "fresh-fruit-viru-berries.cfg"),
+                os.path.join(examples, "andean-grains-altiplano-puno.cfg")])
+    with open(js, encoding="utf-8") as fh:
+        doc = json.load(fh)
+    got = {f["id"]: f["market_readiness"]["closest"] for f in doc["firms"]}
+    check(got == {"pe-viru-berries": "US", "pe-altiplano-granos": "EU"},
+          "closest markets of the sector examples", got)
+    grains = [f for f in doc["firms"] if f["id"] == "pe-altiplano-granos"][0]
+    check([s["id"] for s in grains["sector_findings"]] == ["pseudo_cereal_category"] and
+          grains["sector_findings"][0]["status"] == "unknown",
+          "the pseudo-cereal question is reported unknown", grains["sector_findings"])
     print(f"{len(FAILS)} check(s) failed" if FAILS else "market ranking: all checks passed")
     return 1 if FAILS else 0
 
