@@ -7,7 +7,8 @@
  *    those markets the firm targets (e.g. the EU rules in markets/eu.cfg);
  *  - a criterion defined in a module file (any file but the main
  *    readiness.cfg, e.g. certifications.cfg) with no market list is shown
- *    once, under "All target markets".
+ *    once, under "All target markets";
+ *  - a criterion restricted to other sectors than the firm's is left out.
  * Status cells point at the Findings sheet, so a what-if change shows here.
  */
 #include "er_firm_book.h"
@@ -32,6 +33,19 @@ static bool from_module(const er_criterion *c)
     const char *base = strrchr(c->file, '/');
     base = base ? base + 1 : c->file;
     return strcmp(base, "readiness.cfg") != 0;
+}
+
+/* A criterion restricted to other sectors can never apply to this firm:
+ * listing it under every market only buries the firm's own requirements
+ * (each sector module adds rows for its sector alone). */
+static bool for_other_sectors(const er_criterion *c, const er_firm *f)
+{
+    if (c->applies.n_sectors == 0)
+        return false;
+    for (size_t i = 0; i < c->applies.n_sectors; i++)
+        if (f->sector != NULL && strcmp(c->applies.sectors[i], f->sector) == 0)
+            return false;
+    return true;
 }
 
 static const char *missing_text(er_firm_book *b, const er_finding *f)
@@ -134,7 +148,7 @@ static lxw_row_t section(er_firm_book *b, lxw_row_t row, const char *title, cons
     for (size_t i = 0; i < res->n_findings; i++) {
         const er_criterion *c = res->findings[i].criterion;
         bool in = market ? lists_market(c, market) : (c->applies.n_markets == 0 && from_module(c));
-        if (!in)
+        if (!in || for_other_sectors(c, res->firm))
             continue;
         if (!any) {
             ER_XW(x, worksheet_set_row(b->ws_markets, row, 22, NULL));
