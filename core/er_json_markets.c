@@ -16,6 +16,13 @@ static int set(json_t *obj, const char *key, json_t *value)
     return json_object_set_new(obj, key, value);
 }
 
+static json_t *due_string(const er_date *d)
+{
+    char buf[16];
+    er_date_format(d, buf, sizeof buf);
+    return json_string(buf);
+}
+
 static json_t *id_list(const er_market_readiness *m, const size_t *idx, size_t n)
 {
     json_t *a = json_array();
@@ -44,7 +51,9 @@ static json_t *requirements(const er_market_readiness *m, size_t n_criteria)
                                    ? json_null()
                                    : json_string(er_evidence_name(f->evidence))) != 0 ||
             set(o, "points", num(f->points)) != 0 || set(o, "max", num(f->max)) != 0 ||
-            (f->note != NULL && set(o, "note", json_string(f->note)) != 0)) {
+            (f->note != NULL && set(o, "note", json_string(f->note)) != 0) ||
+            (f->criterion->due.precision != ER_DATE_NONE &&
+             set(o, "due", due_string(&f->criterion->due)) != 0)) {
             json_decref(a);
             return NULL;
         }

@@ -60,7 +60,23 @@ const char *er_sheet_market_rank_name(er_lang lang)
     return lang == ER_LANG_ES ? "Qué mercado primero" : "Which market first";
 }
 
-/* "• title" lines for the first RANK_MAX_STEPS missing steps. */
+/* " (by 2026-12-31)" for a requirement with a legal deadline, "(overdue
+ * since ...)" once the audit date is past it; "" without one. */
+static const char *due_text(er_firm_book *b, const er_criterion *c)
+{
+    if (c->due.precision == ER_DATE_NONE)
+        return "";
+    char d[16];
+    er_date_format(&c->due, d, sizeof d);
+    bool late = b->res->as_of.precision != ER_DATE_NONE && er_date_cmp(&b->res->as_of, &c->due) > 0;
+    bool es = b->lang == ER_LANG_ES;
+    return er_arena_printf(&b->x->arena, late ? (es ? " (vencido desde %s)" : " (overdue since %s)")
+                                              : (es ? " (antes del %s)" : " (by %s)"),
+                           d);
+}
+
+/* "! title" (blocker) or "- title" lines for the first RANK_MAX_STEPS
+ * missing steps, each with its deadline when the rubric gives one. */
 static const char *steps_text(er_firm_book *b, const er_market_readiness *m)
 {
     er_arena *a = &b->x->arena;
@@ -68,8 +84,11 @@ static const char *steps_text(er_firm_book *b, const er_market_readiness *m)
     size_t shown = m->n_missing < RANK_MAX_STEPS ? m->n_missing : RANK_MAX_STEPS;
     for (size_t i = 0; i < shown && s != NULL; i++) {
         const er_finding *f = &m->findings[m->missing[i]];
-        s = er_arena_printf(a, "%s%s%s%s", s, i ? "\n" : "", f->criterion->knockout ? "! " : "- ",
-                            er_text_get(&f->criterion->title, b->lang));
+        const char *due = due_text(b, f->criterion);
+        s = due == NULL ? NULL
+                        : er_arena_printf(a, "%s%s%s%s%s", s, i ? "\n" : "",
+                                          f->criterion->knockout ? "! " : "- ",
+                                          er_text_get(&f->criterion->title, b->lang), due);
     }
     if (s != NULL && m->n_missing > shown)
         s = er_arena_printf(a, "%s\n(+%zu %s)", s, m->n_missing - shown, w(b, T_MORE));

@@ -96,6 +96,10 @@ def check_json(doc, compared):
             for m in mr["markets"][2:]:
                 check(not m["targeted"] and not m["assessed"],
                       f"{firm['id']} {m['market']}: untargeted, unanswered, not assessed", m)
+        for m in mr["markets"]:
+            for f in m["findings"]:
+                if f["criterion"] == "us_fda_registration":
+                    check(f.get("due") == "2026-12-31", f"{firm['id']}: FDA deadline", f)
         # The per-market blockers are the firm's blockers, market by market.
         all_blockers = sorted(b for m in mr["markets"] if m["targeted"] for b in m["blockers"])
         check(all_blockers == sorted(firm["blockers"]), f"{firm['id']}: blockers add up",
@@ -129,8 +133,13 @@ def check_workbook(path, lang, firm_json):
     for r, m in zip(rows, mr):
         if m["targeted"] and m["blockers"]:
             first = titles[m["blockers"][0]]
-            check(first in r[6] and r[7].split("\n")[0] == "! " + first,
+            line = r[7].split("\n")[0]
+            check(first in r[6] and line.startswith("! " + first),
                   f"{path}: {m['market']} blocker named", (r[6], r[7]))
+            # The FDA renewal carries its legal deadline (us.cfg due).
+            if m["blockers"][0] == "us_fda_registration":
+                want_due = {"en": " (by 2026-12-31)", "es": " (antes del 2026-12-31)"}[lang]
+                check(line == "! " + first + want_due, f"{path}: deadline shown", line)
     # Market requirements: one section per target market, with its summary
     # line and its own requirements under it.
     ms = wb[MARKET_SHEET[lang]]
@@ -203,6 +212,15 @@ def main():
         a = open(os.path.join(work, "en-targeted", fid + ".xlsx"), "rb").read()
         b = open(os.path.join(work, "old", fid + ".xlsx"), "rb").read()
         check(a == b, f"an old results file renders {fid} as the audit did")
+    # After the deadline the step is overdue (audited as of 2027-01-15).
+    late = os.path.join(work, "late")
+    run(base + ["--as-of", "2027-01-15", "-o", late, files[1]])
+    wb = openpyxl.load_workbook(os.path.join(late, "pe-nuti-alimentos.xlsx"))
+    steps = [r[7] for r in wb[RANK_SHEET["en"]].iter_rows(min_row=7, values_only=True)
+             if r[1] == "US"]
+    check(steps and "(overdue since 2026-12-31)" in steps[0].split("\n")[0],
+          "an unrenewed FDA registration is overdue after 31 Dec 2026", steps)
+
     # The new sector plugins load and list their checks, and their example
     # firms audit with the closest market their files describe.
     p = run([exe, "plugins", "--plugin-dir", plugins])
