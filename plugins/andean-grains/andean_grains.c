@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "ag_facts.h"
-#include "answer_choice.h"
+#include "pc_answer_choice.h"
 #include "limit_table.h"
 #include "residue_screening.h"
 
@@ -80,7 +80,7 @@ static int quote_result(const er_plugin_host_api *host, er_plugin_firm *firm, co
 static int check_contaminants(const er_plugin_host_api *host, er_plugin_firm *firm,
                               const char *grains)
 {
-    static const er_choice_outcome t[] = {
+    static const pc_choice_outcome t[] = {
         {"none", ER_PLUGIN_UNMET, "no lead or cadmium analysis of export lots (Andean soils "
                                   "can carry cadmium)"},
         {"some_lots", ER_PLUGIN_PARTIAL, "lead and cadmium analysed for some lots only"},
@@ -100,7 +100,7 @@ static int check_contaminants(const er_plugin_host_api *host, er_plugin_firm *fi
     er_text_add(prefix, sizeof prefix,
                 "; whether the EU cereal levels apply to pseudo-cereals is not settled, so no "
                 "result is judged");
-    return er_report_choice(host, firm, Q("ag_metals_testing"), t, prefix,
+    return pc_report_choice(host, firm, Q("ag_metals_testing"), t, prefix,
                             AG_REF_CONTAMINANTS, AG_CHECKED_REVIEW);
 }
 
@@ -212,20 +212,20 @@ static int check_gluten(const er_plugin_host_api *host, er_plugin_firm *firm,
     int rd = host->get_bool(firm, Q("ag_dedicated_line"), &dedicated);
     if (rd != ER_PLUGIN_OK && rd != ER_PLUGIN_E_MISSING)
         return ER_PLUGIN_E_FAILED;
-    static const er_choice_outcome every_dedicated[] = {
+    static const pc_choice_outcome every_dedicated[] = {
         {"none", ER_PLUGIN_UNMET, "gluten-free claim without gluten tests"},
         {"some_lots", ER_PLUGIN_PARTIAL, "gluten-free claim; gluten tested for some lots only"},
         {"every_lot", ER_PLUGIN_MET, "gluten-free claim; every lot tested for gluten, on a "
                                      "line kept free of wheat, barley and rye"},
         {NULL, 0, NULL}};
-    static const er_choice_outcome every_shared[] = {
+    static const pc_choice_outcome every_shared[] = {
         {"none", ER_PLUGIN_UNMET, "gluten-free claim without gluten tests"},
         {"some_lots", ER_PLUGIN_PARTIAL, "gluten-free claim; gluten tested for some lots only"},
         {"every_lot", ER_PLUGIN_PARTIAL,
          "gluten-free claim; every lot tested, but the line is shared or not declared "
          "dedicated (" Q("ag_dedicated_line") "): cross-contact risk"},
         {NULL, 0, NULL}};
-    return er_report_choice(host, firm, Q("ag_gluten_testing"),
+    return pc_report_choice(host, firm, Q("ag_gluten_testing"),
                             rd == ER_PLUGIN_OK && dedicated ? every_dedicated : every_shared,
                             grains, AG_REF_GLUTEN, AG_CHECKED_REVIEW);
 }

@@ -22,7 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "answer_choice.h"
+#include "pc_answer_choice.h"
 #include "ff_facts.h"
 #include "residue_screening.h"
 
@@ -76,7 +76,7 @@ static int no_fruit(const er_plugin_host_api *host, er_plugin_firm *firm)
 
 static int check_banned(const er_plugin_host_api *host, er_plugin_firm *firm, const char *crops)
 {
-    static const er_choice_outcome t[] = {
+    static const pc_choice_outcome t[] = {
         {"not_screened", ER_PLUGIN_UNMET,
          "the spray programme has not been checked against the EU list of approved actives; "
          "actives still registered with SENASA but not approved in the EU leave residues "
@@ -87,13 +87,13 @@ static int check_banned(const er_plugin_host_api *host, er_plugin_firm *firm, co
         {"screened_none_used", ER_PLUGIN_MET,
          "spray programme screened; no EU-non-approved active used on export blocks"},
         {NULL, 0, NULL}};
-    return er_report_choice(host, firm, Q("ff_actives_screen"), t, crops, FF_REF_BANNED,
+    return pc_report_choice(host, firm, Q("ff_actives_screen"), t, crops, FF_REF_BANNED,
                             FF_CHECKED_REVIEW);
 }
 
 static int check_phyto(const er_plugin_host_api *host, er_plugin_firm *firm, const char *crops)
 {
-    static const er_choice_outcome t[] = {
+    static const pc_choice_outcome t[] = {
         {"none", ER_PLUGIN_UNMET, "no SENASA phytosanitary certification routine"},
         {"certificate_only", ER_PLUGIN_PARTIAL,
          "SENASA phytosanitary certificate per shipment, but no fruit-fly protocol or "
@@ -102,7 +102,7 @@ static int check_phyto(const er_plugin_host_api *host, er_plugin_firm *firm, con
          "SENASA phytosanitary certificate per shipment and the fruit-fly protocol (or "
          "pest-free area) the destination requires"},
         {NULL, 0, NULL}};
-    return er_report_choice(host, firm, Q("ff_phyto_regime"), t, crops, FF_REF_PHYTO,
+    return pc_report_choice(host, firm, Q("ff_phyto_regime"), t, crops, FF_REF_PHYTO,
                             FF_CHECKED_REVIEW);
 }
 
@@ -152,7 +152,7 @@ static int check_us_admissibility(const er_plugin_host_api *host, er_plugin_firm
 
 static int check_psr(const er_plugin_host_api *host, er_plugin_firm *firm, const char *crops)
 {
-    static const er_choice_outcome t[] = {
+    static const pc_choice_outcome t[] = {
         {"not_assessed", ER_PLUGIN_UNMET,
          "supplying farms not assessed against the Produce Safety Rule (agricultural water, "
          "worker hygiene, soil amendments, equipment, records)"},
@@ -164,7 +164,7 @@ static int check_psr(const er_plugin_host_api *host, er_plugin_firm *firm, const
         {"exempt_documented", ER_PLUGIN_MET,
          "exemption documented (e.g. commercial processing with a kill step, small farm)"},
         {NULL, 0, NULL}};
-    return er_report_choice(host, firm, Q("ff_psr_farms"), t, crops, FF_REF_PSR,
+    return pc_report_choice(host, firm, Q("ff_psr_farms"), t, crops, FF_REF_PSR,
                             FF_CHECKED_REVIEW);
 }
 
@@ -187,7 +187,7 @@ static int check_ftl(const er_plugin_host_api *host, er_plugin_firm *firm)
                     "List is not settled in the sources; check the FDA FTL page", unsure);
         return host->report(firm, ER_PLUGIN_UNKNOWN, note, FF_REF_FTL, FF_CHECKED_REVIEW);
     }
-    static const er_choice_outcome t[] = {
+    static const pc_choice_outcome t[] = {
         {"none", ER_PLUGIN_UNMET, "no traceability lot codes or key data elements yet"},
         {"planned", ER_PLUGIN_PARTIAL,
          "lot codes and key data elements planned before the compliance date (20 Jul 2028)"},
@@ -196,13 +196,13 @@ static int check_ftl(const er_plugin_host_api *host, er_plugin_firm *firm)
          "event, ready for FDA within 24 hours"},
         {NULL, 0, NULL}};
     er_text_add(note, sizeof note, "%s on the Food Traceability List", listed);
-    return er_report_choice(host, firm, Q("ff_ftl_records"), t, note, FF_REF_FTL,
+    return pc_report_choice(host, firm, Q("ff_ftl_records"), t, note, FF_REF_FTL,
                             FF_CHECKED_REVIEW);
 }
 
 static int check_gate(const er_plugin_host_api *host, er_plugin_firm *firm, const char *crops)
 {
-    static const er_choice_outcome t[] = {
+    static const pc_choice_outcome t[] = {
         {"none", ER_PLUGIN_UNMET, "no GLOBALG.A.P. certificate: most EU and UK retail buyers "
                                   "will not list the fruit"},
         {"some_farms", ER_PLUGIN_PARTIAL, "GLOBALG.A.P. IFA for some supplying farms only"},
@@ -212,19 +212,19 @@ static int check_gate(const er_plugin_host_api *host, er_plugin_firm *firm, cons
         {"all_farms_grasp", ER_PLUGIN_MET,
          "GLOBALG.A.P. IFA and GRASP for every supplying farm"},
         {NULL, 0, NULL}};
-    return er_report_choice(host, firm, Q("ff_globalgap"), t, crops, FF_REF_GATE,
+    return pc_report_choice(host, firm, Q("ff_globalgap"), t, crops, FF_REF_GATE,
                             FF_CHECKED_SHEET);
 }
 
 static int check_cold(const er_plugin_host_api *host, er_plugin_firm *firm, const char *crops)
 {
-    static const er_choice_outcome t[] = {
+    static const pc_choice_outcome t[] = {
         {"none", ER_PLUGIN_UNMET, "no temperature records from packhouse to port"},
         {"some_containers", ER_PLUGIN_PARTIAL, "temperature logged for some containers only"},
         {"every_container", ER_PLUGIN_MET,
          "pre-cooling and a temperature logger in every container, records kept per lot"},
         {NULL, 0, NULL}};
-    return er_report_choice(host, firm, Q("ff_cold_records"), t, crops, FF_REF_COLD,
+    return pc_report_choice(host, firm, Q("ff_cold_records"), t, crops, FF_REF_COLD,
                             FF_CHECKED_REVIEW);
 }
 
