@@ -53,6 +53,8 @@ static const char audit_help[] =
     "                          sheet and the cohort the change of each firm\n"
     "      --resume            go on with a stopped run (needs its --json FILE):\n"
     "                          the firms it finished are kept, the rest audited\n"
+    "      --compare-markets   rank every market the rubric has a module for\n"
+    "                          (\"which market first\"), not only the targeted ones\n"
     "  -q, --quiet             no summary, no progress line and no warnings\n"
     "  -h, --help              show this help\n"
     "\n"

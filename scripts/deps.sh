@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libconfig-dev libxlsxwriter-dev libjansson-dev libcsv-dev   # build
   libcmocka-dev python3 python3-openpyxl                      # tests: unit, workbook readers
+  python3-libconf                                             # tests: market knock-out tags (tests/markets)
   locales                                                     # tests: a decimal-comma locale
   libreoffice-calc-nogui                                      # tests: recalculates workbooks
   groff-base                                                  # tests: the man page renders
