@@ -19,9 +19,11 @@
 #include <sys/stat.h>
 
 #include "er_firm_check.h"
+#include "er_intake_table.h"
 #include "er_limits.h"
 #include "er_rubric.h"
 #include "er_utf8.h"
+#include "er_xlsx_read.h"
 
 typedef enum col_kind {
     C_ID = 0, C_NAME, C_COUNTRY, C_SECTOR, C_MARKETS, C_DATE, C_COACH, C_KIND,
@@ -71,12 +73,53 @@ struct er_firm_csv {
 
     char where[4096 + 32];
     char id[72];
+
+    /* An .xlsx cohort or questionnaire: records come from the table, and
+     * problems are reported at cells (FILE:Sheet!B12). */
+    er_intake_table *xt;
+    size_t xrec;     /* next record to read */
+    size_t rec;      /* the record last read */
+    char loc[4400];  /* the cell named by loc_file() */
 };
 
 bool er_firm_csv_is_csv(const char *path)
 {
     size_t n = strlen(path);
     return n >= 4 && strcasecmp(path + n - 4, ".csv") == 0;
+}
+
+bool er_firm_csv_is_table(const char *path)
+{
+    return er_firm_csv_is_csv(path) || er_xlsx_is_xlsx(path);
+}
+
+/* Where column col of the current record is, as the two FILE and LINE
+ * arguments of er_diag_add: "FILE:ROW" and the column number for CSV,
+ * "FILE:Sheet!B12" and no number for a workbook. */
+static const char *loc_file(er_firm_csv *c, long col)
+{
+    if (c->xt == NULL)
+        return c->where;
+    er_intake_table_where(c->xt, c->rec, col >= 0 ? (size_t)col : SIZE_MAX, c->loc,
+                          sizeof c->loc);
+    return c->loc;
+}
+
+static int loc_col(const er_firm_csv *c, long col)
+{
+    return c->xt == NULL && col >= 0 ? (int)col + 1 : 0;
+}
+
+#define LOC(c, col) loc_file((c), (col)), loc_col((c), (col))
+
+/* "FILE:LINE" of the current record; the questionnaire's one firm is the
+ * whole file. */
+static void set_where(er_firm_csv *c)
+{
+    if (c->record_line > 0)
+        snprintf(c->where, sizeof c->where, "%s:%d", c->path, c->record_line);
+    else
+        snprintf(c->where, sizeof c->where, "%s", c->path);
 }
 
 /* ---- reading records ------------------------------------------------------ */
@@ -143,6 +186,19 @@ static int read_record(er_firm_csv *c, er_diag *diag)
 {
     c->n_cells = 0;
     c->record_done = false;
+    if (c->xt != NULL) {
+        (void)diag;
+        if (c->xrec >= er_intake_table_count(c->xt))
+            return 0;
+        c->rec = c->xrec++;
+        size_t w = er_intake_table_width(c->xt, c->rec);
+        for (size_t k = 0; k < w && !c->oom; k++) {
+            const char *v = er_intake_table_cell(c->xt, c->rec, k);
+            on_field((void *)(v ? v : ""), v ? strlen(v) : 0, c);
+        }
+        c->record_line = er_intake_table_line(c->xt, c->rec);
+        return c->oom ? -1 : 1;
+    }
     for (;;) {
         errno = 0;
         ssize_t n = getline(&c->linebuf, &c->linecap, c->fp);
@@ -247,7 +303,7 @@ static int column_set(er_firm_csv *c, size_t i, const char *name, er_diag *diag)
         if (strcmp(rest, single_names[k]) == 0) {
             col->kind = (col_kind)k;
             if (c->single[k] >= 0) {
-                er_diag_add(diag, c->where, (int)i + 1, name, "column given twice (also column %ld)",
+                er_diag_add(diag, LOC(c, (long)i), name, "column given twice (also column %ld)",
                             c->single[k] + 1);
                 return 0;
             }
@@ -269,7 +325,7 @@ static int column_set(er_firm_csv *c, size_t i, const char *name, er_diag *diag)
         col->crit = ci >= 0 ? &c->rubric->criteria[ci] : NULL;
     }
     if (!known) {
-        er_diag_add(diag, c->where, (int)i + 1, name[0] ? name : NULL,
+        er_diag_add(diag, LOC(c, (long)i), name[0] ? name : NULL,
                     name[0] ? "unknown column (not a firm field, profile fact, rubric criterion "
                               "or plugin question; see docs/csv-format.md)"
                             : "column without a name in the header");
@@ -278,7 +334,7 @@ static int column_set(er_firm_csv *c, size_t i, const char *name, er_diag *diag)
     for (size_t k = 0; k < i; k++)
         if (c->cols[k].kind == col->kind && c->cols[k].key &&
             strcmp(c->cols[k].key, col->key) == 0)
-            er_diag_add(diag, c->where, (int)i + 1, name, "column given twice (also column %zu)",
+            er_diag_add(diag, LOC(c, (long)i), name, "column given twice (also column %zu)",
                         k + 1);
     return 0;
 }
@@ -292,7 +348,7 @@ static int read_header(er_firm_csv *c, er_diag *diag)
             er_diag_add(diag, c->path, 0, NULL, "file is empty (expected a header row)");
         return -1;
     }
-    snprintf(c->where, sizeof c->where, "%s:%d", c->path, c->record_line);
+    set_where(c);
     c->n_cols = c->n_cells;
     c->cols = calloc(c->n_cols ? c->n_cols : 1, sizeof *c->cols);
     if (c->cols == NULL)
@@ -303,7 +359,7 @@ static int read_header(er_firm_csv *c, er_diag *diag)
         const char *name = cell(c, (long)i);
         size_t off = 0;
         if (name != NULL && er_utf8_check(name, &off) != ER_UTF8_OK) {
-            er_diag_add(diag, c->where, (int)i + 1, NULL, "column name is not clean UTF-8 text");
+            er_diag_add(diag, LOC(c, (long)i), NULL, "column name is not clean UTF-8 text");
             continue;
         }
         if (column_set(c, i, name ? name : "", diag) != 0)
@@ -332,6 +388,7 @@ static int parser_start(er_firm_csv *c)
     csv_set_delim(&c->parser, c->delim);
     c->line = 0;
     c->in_record = false;
+    c->xrec = 0;
     return 0;
 }
 
@@ -348,6 +405,22 @@ er_firm_csv *er_firm_csv_open(const char *path, const er_rubric *rubric,
     c->rubric = rubric;
     c->extra = extra_questions;
     c->n_extra = n_extra;
+    if (er_xlsx_is_xlsx(path)) {
+        /* A workbook is read whole by er_intake_table, then walked twice
+         * like a CSV file. */
+        if ((c->xt = er_intake_table_open(path, diag)) == NULL)
+            goto fail;
+        c->delim = ',';
+        if (parser_start(c) != 0 || read_header(c, diag) != 0)
+            goto fail;
+        int xr;
+        while ((xr = read_record(c, diag)) == 1)
+            if (!row_blank(c))
+                c->n_rows++;
+        if (xr < 0 || parser_start(c) != 0 || read_record(c, diag) != 1)
+            goto fail;
+        return c;
+    }
     struct stat st;
     c->fp = fopen(path, "rb");
     if (c->fp == NULL || fstat(fileno(c->fp), &st) != 0) {
@@ -408,7 +481,7 @@ static void report(const row_ctx *r, long col, const char *field, const char *fm
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    er_diag_add(r->diag, r->c->where, col >= 0 ? (int)col + 1 : 0, field, "%s", msg);
+    er_diag_add(r->diag, LOC(r->c, col), field, "%s", msg);
 }
 
 /* The cell of a column, NULL when empty, absent or already reported. */
@@ -932,7 +1005,7 @@ int er_firm_csv_next(er_firm_csv *c, bool build_firm, er_firm_csv_row *row, er_d
         ;
     if (rc <= 0)
         return c->oom ? -1 : rc < 0 ? -1 : 0;
-    snprintf(c->where, sizeof c->where, "%s:%d", c->path, c->record_line);
+    set_where(c);
     row->line = c->record_line;
     row->where = c->where;
     long idc = c->single[C_ID];
@@ -966,6 +1039,7 @@ void er_firm_csv_close(er_firm_csv *c)
         csv_free(&c->parser);
     if (c->fp != NULL)
         fclose(c->fp);
+    er_intake_table_free(c->xt);
     for (size_t i = 0; i < c->cap_cells; i++)
         free(c->cells[i]);
     free(c->cells);
