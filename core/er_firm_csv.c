@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "er_firm_check.h"
+#include "er_intake_columns.h"
 #include "er_intake_table.h"
 #include "er_limits.h"
 #include "er_rubric.h"
@@ -80,6 +81,13 @@ struct er_firm_csv {
     size_t xrec;     /* next record to read */
     size_t rec;      /* the record last read */
     char loc[4400];  /* the cell named by loc_file() */
+
+    /* A KoboToolbox/ODK export: its header mapped onto CSV columns and
+     * each record rewritten (er_intake_columns.h).  view is the record
+     * the rest of the reader sees: cells, or the plan's rewrite. */
+    er_intake_plan *plan;
+    char **view;
+    size_t n_view;
 };
 
 bool er_firm_csv_is_csv(const char *path)
@@ -98,6 +106,8 @@ bool er_firm_csv_is_table(const char *path)
  * "FILE:Sheet!B12" and no number for a workbook. */
 static const char *loc_file(er_firm_csv *c, long col)
 {
+    if (c->plan != NULL && col >= 0)
+        col = (long)er_intake_plan_source(c->plan, (size_t)col);
     if (c->xt == NULL)
         return c->where;
     er_intake_table_where(c->xt, c->rec, col >= 0 ? (size_t)col : SIZE_MAX, c->loc,
@@ -107,6 +117,8 @@ static const char *loc_file(er_firm_csv *c, long col)
 
 static int loc_col(const er_firm_csv *c, long col)
 {
+    if (c->plan != NULL && col >= 0)
+        col = (long)er_intake_plan_source(c->plan, (size_t)col);
     return c->xt == NULL && col >= 0 ? (int)col + 1 : 0;
 }
 
@@ -239,6 +251,25 @@ static int read_record(er_firm_csv *c, er_diag *diag)
     }
 }
 
+/* Reads the next record into view: the cells as read, or rewritten by the
+ * export plan.  Same returns as read_record. */
+static int next_record(er_firm_csv *c, er_diag *diag)
+{
+    int rc = read_record(c, diag);
+    c->view = c->cells;
+    c->n_view = c->n_cells;
+    if (rc == 1 && c->plan != NULL) {
+        char **out;
+        if (er_intake_plan_apply(c->plan, (const char *const *)c->cells, c->n_cells, &out) != 0) {
+            c->oom = true;
+            return -1;
+        }
+        c->view = out;
+        c->n_view = er_intake_plan_width(c->plan);
+    }
+    return rc;
+}
+
 /* ---- cells ------------------------------------------------------------------ */
 
 static bool is_space(char ch) { return ch == ' ' || ch == '\t'; }
@@ -246,9 +277,9 @@ static bool is_space(char ch) { return ch == ' ' || ch == '\t'; }
 /* Trims in place; NULL for an empty cell or a column the row lacks. */
 static char *cell(const er_firm_csv *c, long col)
 {
-    if (col < 0 || (size_t)col >= c->n_cells)
+    if (col < 0 || (size_t)col >= c->n_view)
         return NULL;
-    char *s = c->cells[col];
+    char *s = c->view[col];
     while (is_space(*s))
         s++;
     size_t n = strlen(s);
@@ -259,7 +290,7 @@ static char *cell(const er_firm_csv *c, long col)
 
 static bool row_blank(const er_firm_csv *c)
 {
-    for (size_t i = 0; i < c->n_cells; i++)
+    for (size_t i = 0; i < c->n_view; i++)
         if (cell(c, (long)i) != NULL)
             return false;
     return true;
@@ -325,10 +356,14 @@ static int column_set(er_firm_csv *c, size_t i, const char *name, er_diag *diag)
         col->crit = ci >= 0 ? &c->rubric->criteria[ci] : NULL;
     }
     if (!known) {
+        char near[200], hint[260] = "";
+        if (name[0] && er_intake_suggest(name, c->rubric, c->extra, c->n_extra, near, sizeof near))
+            snprintf(hint, sizeof hint, "; did you mean \"%s\"?", near);
         er_diag_add(diag, LOC(c, (long)i), name[0] ? name : NULL,
                     name[0] ? "unknown column (not a firm field, profile fact, rubric criterion "
-                              "or plugin question; see docs/csv-format.md)"
-                            : "column without a name in the header");
+                              "or plugin question; see docs/csv-format.md)%s"
+                            : "column without a name in the header%s",
+                    hint);
         return 0;
     }
     for (size_t k = 0; k < i; k++)
@@ -342,14 +377,31 @@ static int column_set(er_firm_csv *c, size_t i, const char *name, er_diag *diag)
 static int read_header(er_firm_csv *c, er_diag *diag)
 {
     size_t before = er_diag_count(diag);
-    int rc = read_record(c, diag);
+    int rc = next_record(c, diag);
     if (rc <= 0) {
         if (rc == 0)
             er_diag_add(diag, c->path, 0, NULL, "file is empty (expected a header row)");
         return -1;
     }
     set_where(c);
-    c->n_cols = c->n_cells;
+    /* An export's header (group paths, metadata columns, numbered
+     * products) gets a plan; a plain CSV header none. */
+    for (size_t i = 0; i < c->n_cells; i++)
+        (void)cell(c, (long)i); /* trims in place */
+    bool identity = false;
+    c->plan = er_intake_plan_new((const char *const *)c->cells, c->n_cells, c->rubric, c->extra,
+                                 c->n_extra, &identity);
+    if (c->plan == NULL && !identity) {
+        c->oom = true;
+        return -1;
+    }
+    if (c->plan != NULL && er_intake_plan_apply_header(c->plan, &c->view) != 0) {
+        c->oom = true;
+        return -1;
+    }
+    if (c->plan != NULL)
+        c->n_view = er_intake_plan_width(c->plan);
+    c->n_cols = c->n_view;
     c->cols = calloc(c->n_cols ? c->n_cols : 1, sizeof *c->cols);
     if (c->cols == NULL)
         return -1;
@@ -414,10 +466,10 @@ er_firm_csv *er_firm_csv_open(const char *path, const er_rubric *rubric,
         if (parser_start(c) != 0 || read_header(c, diag) != 0)
             goto fail;
         int xr;
-        while ((xr = read_record(c, diag)) == 1)
+        while ((xr = next_record(c, diag)) == 1)
             if (!row_blank(c))
                 c->n_rows++;
-        if (xr < 0 || parser_start(c) != 0 || read_record(c, diag) != 1)
+        if (xr < 0 || parser_start(c) != 0 || next_record(c, diag) != 1)
             goto fail;
         return c;
     }
@@ -442,13 +494,13 @@ er_firm_csv *er_firm_csv_open(const char *path, const er_rubric *rubric,
     /* Read it all once: broken quoting fails the file before any firm is
      * audited, and the count is known for progress and limits. */
     int rc;
-    while ((rc = read_record(c, diag)) == 1)
+    while ((rc = next_record(c, diag)) == 1)
         if (!row_blank(c))
             c->n_rows++;
     if (rc < 0)
         goto fail;
     rewind(c->fp);
-    if (parser_start(c) != 0 || read_record(c, diag) != 1)
+    if (parser_start(c) != 0 || next_record(c, diag) != 1)
         goto fail;
     return c;
 fail:
@@ -946,7 +998,7 @@ static void build_facts(const row_ctx *r)
 static void check_text(const row_ctx *r)
 {
     const er_firm_csv *c = r->c;
-    for (size_t i = 0; i < c->n_cells && i < c->n_cols; i++) {
+    for (size_t i = 0; i < c->n_view && i < c->n_cols; i++) {
         const char *s = cell(c, (long)i);
         if (s == NULL)
             continue;
@@ -962,7 +1014,7 @@ static void check_text(const row_ctx *r)
             r->bad[i] = true;
         }
     }
-    for (size_t i = c->n_cols; i < c->n_cells; i++)
+    for (size_t i = c->n_cols; i < c->n_view; i++)
         if (cell(c, (long)i) != NULL) {
             report(r, (long)i, NULL, "cell beyond the last column of the header (%zu columns)",
                    c->n_cols);
@@ -1001,7 +1053,7 @@ int er_firm_csv_next(er_firm_csv *c, bool build_firm, er_firm_csv_row *row, er_d
 {
     memset(row, 0, sizeof *row);
     int rc;
-    while ((rc = read_record(c, diag)) == 1 && row_blank(c))
+    while ((rc = next_record(c, diag)) == 1 && row_blank(c))
         ;
     if (rc <= 0)
         return c->oom ? -1 : rc < 0 ? -1 : 0;
@@ -1040,6 +1092,7 @@ void er_firm_csv_close(er_firm_csv *c)
     if (c->fp != NULL)
         fclose(c->fp);
     er_intake_table_free(c->xt);
+    er_intake_plan_free(c->plan);
     for (size_t i = 0; i < c->cap_cells; i++)
         free(c->cells[i]);
     free(c->cells);

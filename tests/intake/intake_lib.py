@@ -192,3 +192,127 @@ def form_columns(xlsform):
         else:
             out.append((list(path), n, t))
     return out
+
+
+def _answer_text(v):
+    """A value as the collection app stores it (XML values)."""
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, float):
+        return repr(v)
+    return str(v)
+
+
+def submission(firm, columns):
+    """{question name: stored value} of one submission of the form for firm."""
+    v = {"start": "2026-10-14T09:12:03.000-05:00", "end": "2026-10-14T10:40:55.000-05:00",
+         "today": "2026-10-14",
+         "firm_id": firm["id"], "firm_name": firm["name"], "country": firm["country"],
+         "sector": firm["sector"], "markets": " ".join(firm["markets"]),
+         "audit_date": firm["audit"]["date"], "audit_coach": firm["audit"]["coach"],
+         "audit_kind": firm["audit"]["kind"], "n_products": str(len(firm["products"]))}
+    for k, p in enumerate(firm["products"], 1):
+        for f, x in p.items():
+            v[f"p{k}_{f}"] = _answer_text(x)
+    for k, x in firm.get("profile", {}).items():
+        v[k] = _answer_text(x)
+    for k, x in firm.get("answers", {}).items():
+        v[k] = _answer_text(x)
+    for k, x in firm.get("evidence", {}).items():
+        v[k + "_evidence"] = x
+    names = {n for _, n, _ in columns}
+    missing = sorted(set(v) - names)
+    return v, missing
+
+
+def _choices(xlsform, list_name):
+    import openpyxl
+    ws = openpyxl.load_workbook(xlsform)["choices"]
+    return [r[1] for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == list_name]
+
+
+def kobo_rows(xlsform, firms):
+    """Header and rows of a KoboToolbox export with 'XML values and headers'
+    and the '/' group separator: form columns in form order, a 0/1 column
+    per option after each select_multiple, then Kobo's metadata."""
+    cols = form_columns(xlsform)
+    header = []
+    for path, name, t in cols:
+        header.append("/".join(path + [name]))
+        if t.startswith("select_multiple"):
+            for opt in _choices(xlsform, t.split()[1]):
+                header.append("/".join(path + [name, opt]))
+    meta = ["_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status",
+            "_submitted_by", "__version__", "_tags", "_index"]
+    rows = []
+    for i, firm in enumerate(firms, 1):
+        v, missing = submission(firm, cols)
+        if missing:
+            raise AssertionError(f"the form has no question for {missing}")
+        row = []
+        for path, name, t in cols:
+            val = v.get(name, "")
+            row.append(val)
+            if t.startswith("select_multiple"):
+                chosen = val.split()
+                for opt in _choices(xlsform, t.split()[1]):
+                    row.append("1" if opt in chosen else "0")
+        row += [str(100 + i), f"5f0c{i:04d}-9b1e-4e3a-8f7a-2b1c0d9e8f7a", "2026-10-14T15:41:02",
+                "", "", "submitted_via_web", "coach_pe", "vQmZ7kL2xP9aR3tY", "", str(i)]
+        rows.append(row)
+    return header + meta, rows
+
+
+def write_kobo_csv(path, xlsform, firms, delimiter):
+    header, rows = kobo_rows(xlsform, firms)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter=delimiter, quoting=csv.QUOTE_ALL if delimiter == ";"
+                       else csv.QUOTE_MINIMAL)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def write_kobo_xlsx(path, xlsform, firms):
+    """The XLSX export: the same columns on the first sheet (named after the
+    form title, cut to Excel's 31 characters); integer and decimal answers
+    as numbers, the rest as text."""
+    import openpyxl
+    header, rows = kobo_rows(xlsform, firms)
+    types = {}
+    for p, n, t in form_columns(xlsform):
+        types["/".join(p + [n])] = t
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "ExportReady intake"[:31]
+    ws.append(header)
+    for r in rows:
+        out = []
+        for h, val in zip(header, r):
+            t = types.get(h, "")
+            if val != "" and t in ("integer", "decimal"):
+                out.append(int(val) if t == "integer" else float(val))
+            else:
+                out.append(val)
+        ws.append(out)
+    wb.save(path)
+
+
+def write_odk_central_csv(path, xlsform, firms):
+    """ODK Central's CSV (submissions.csv.zip): SubmissionDate first, then
+    the fields in form order with '-' between group names, the meta group,
+    KEY and Central's own columns."""
+    cols = form_columns(xlsform)
+    header = ["SubmissionDate"] + ["-".join(p + [n]) for p, n, _ in cols] + [
+        "meta-instanceID", "KEY", "SubmitterID", "SubmitterName", "AttachmentsPresent",
+        "AttachmentsExpected", "Status", "ReviewState", "DeviceID", "Edits", "FormVersion"]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        for i, firm in enumerate(firms, 1):
+            v, missing = submission(firm, cols)
+            if missing:
+                raise AssertionError(f"the form has no question for {missing}")
+            uuid = f"uuid:0d6c{i:04d}-1f2e-4b5a-9c8d-7e6f5a4b3c2d"
+            w.writerow(["2026-10-14T15:41:02.123Z"] + [v.get(n, "") for _, n, _ in cols] +
+                       [uuid, uuid, "5", "coach_pe", "0", "0", "", "", "collect:abc123", "0",
+                        "2026.11"])
