@@ -243,7 +243,7 @@ def kobo_rows(xlsform, firms):
             for opt in _choices(xlsform, t.split()[1]):
                 header.append("/".join(path + [name, opt]))
     meta = ["_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status",
-            "_submitted_by", "__version__", "_tags", "_index"]
+            "_submitted_by", "__version__", "_tags", "meta/rootUuid", "_index"]
     rows = []
     for i, firm in enumerate(firms, 1):
         v, missing = submission(firm, cols)
@@ -258,7 +258,8 @@ def kobo_rows(xlsform, firms):
                 for opt in _choices(xlsform, t.split()[1]):
                     row.append("1" if opt in chosen else "0")
         row += [str(100 + i), f"5f0c{i:04d}-9b1e-4e3a-8f7a-2b1c0d9e8f7a", "2026-10-14T15:41:02",
-                "", "", "submitted_via_web", "coach_pe", "vQmZ7kL2xP9aR3tY", "", str(i)]
+                "", "", "submitted_via_web", "coach_pe", "vQmZ7kL2xP9aR3tY", "",
+                f"uuid:5f0c{i:04d}-9b1e-4e3a-8f7a-2b1c0d9e8f7a", str(i)]
         rows.append(row)
     return header + meta, rows
 
@@ -266,8 +267,8 @@ def kobo_rows(xlsform, firms):
 def write_kobo_csv(path, xlsform, firms, delimiter):
     header, rows = kobo_rows(xlsform, firms)
     with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, delimiter=delimiter, quoting=csv.QUOTE_ALL if delimiter == ";"
-                       else csv.QUOTE_MINIMAL)
+        # formpack's to_csv quotes every field, whatever the separator.
+        w = csv.writer(f, delimiter=delimiter, quoting=csv.QUOTE_ALL)
         w.writerow(header)
         w.writerows(rows)
 
