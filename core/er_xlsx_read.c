@@ -75,11 +75,15 @@ static char *xstrdup(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-/* The local part of an expat namespace-qualified name ("uri|local"). */
+/* The local part of a name ("x:c" -> "c").  Prefixes are not resolved to
+ * namespaces: SpreadsheetML's element names are unique without them, and
+ * namespace processing cost a third of the parse time of a large sheet. */
 static const char *local(const char *name)
 {
-    const char *bar = strrchr(name, '|');
-    return bar ? bar + 1 : name;
+    for (const char *p = name; *p; p++)
+        if (*p == ':')
+            return p + 1;
+    return name;
 }
 
 static const char *attr(const char **atts, const char *want)
@@ -367,7 +371,7 @@ static int parse_part(er_xlsx_book *b, const char *part, bool optional,
         add_error(b, diag, part, "cannot open the zip entry: %s", zip_strerror(b->zip));
         return -1;
     }
-    XML_Parser p = XML_ParserCreateNS(NULL, '|');
+    XML_Parser p = XML_ParserCreate(NULL);
     if (p == NULL) {
         zip_fclose(zf);
         diag->oom = 1;
@@ -936,11 +940,79 @@ static bool text_append(sheet_ctx *c, const char *s, size_t n)
     return true;
 }
 
+static void cell_start(parse_ctx *x, sheet_ctx *c, const char *ra, const char *t, const char *s)
+{
+    if (ra != NULL) {
+        if (!parse_ref(ra, &c->cell_row, &c->cell_col)) {
+            stop(x, "a cell reference r=\"%.20s\" that is not A1..XFD1048576", ra);
+            return;
+        }
+    } else {
+        c->cell_row = c->row ? c->row : 1;
+        c->cell_col = c->col + 1;
+        if (c->cell_col > 16384) {
+            stop(x, "more than 16384 columns in row %u", c->cell_row);
+            return;
+        }
+    }
+    c->col = c->cell_col;
+    if (c->row == 0)
+        c->row = c->cell_row;
+    c->t = t == NULL || strcmp(t, "n") == 0 ? CT_NUMBER
+           : strcmp(t, "s") == 0            ? CT_SHARED
+           : strcmp(t, "inlineStr") == 0    ? CT_INLINE
+           : strcmp(t, "str") == 0          ? CT_STR
+           : strcmp(t, "b") == 0            ? CT_BOOL
+           : strcmp(t, "e") == 0            ? CT_ERROR
+           : strcmp(t, "d") == 0            ? CT_DATE_ISO
+                                            : CT_NUMBER;
+    c->style = 0;
+    if (s != NULL && !parse_uint(s, 1u << 30, &c->style))
+        c->style = 0;
+    c->in_cell = true;
+    c->len = 0;
+    c->has_value = false;
+    c->rph = 0;
+}
+
+/* Element names compared without strcmp: a sheet has millions of them. */
+#define IS1(s, a) ((s)[0] == (a) && (s)[1] == '\0')
+#define IS2(s, a, b) ((s)[0] == (a) && (s)[1] == (b) && (s)[2] == '\0')
+
 static void XMLCALL sh_start(void *data, const XML_Char *name, const XML_Char **atts)
 {
     parse_ctx *x = data;
     sheet_ctx *c = x->user;
     const char *ln = local(name);
+    if (c->in_cell) {
+        if (IS1(ln, 'v')) {
+            c->in_v = true;
+            c->has_value = true;
+            c->len = 0;
+        } else if (IS1(ln, 't')) {
+            if (c->t == CT_INLINE && c->rph == 0) {
+                c->in_is_t = true;
+                c->has_value = true;
+            }
+        } else if (strcmp(ln, "rPh") == 0) {
+            c->rph++;
+        }
+        return;
+    }
+    if (IS1(ln, 'c') && c->in_data) {
+        const char *ra = NULL, *t = NULL, *s = NULL;
+        for (size_t i = 0; atts[i] != NULL; i += 2) {
+            const char *an = local(atts[i]);
+            if (IS1(an, 'r'))
+                ra = atts[i + 1];
+            else if (IS1(an, 't'))
+                t = atts[i + 1];
+            else if (IS1(an, 's'))
+                s = atts[i + 1];
+        }
+        cell_start(x, c, ra, t, s);
+        return;
+    }
     if (strcmp(ln, "sheetData") == 0) {
         c->in_data = true;
     } else if (!c->in_data) {
@@ -958,48 +1030,6 @@ static void XMLCALL sh_start(void *data, const XML_Char *name, const XML_Char **
             c->row++;
         }
         c->col = 0;
-    } else if (strcmp(ln, "c") == 0) {
-        const char *ra = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
-        if (ra != NULL) {
-            if (!parse_ref(ra, &c->cell_row, &c->cell_col)) {
-                stop(x, "a cell reference r=\"%.20s\" that is not A1..XFD1048576", ra);
-                return;
-            }
-        } else {
-            c->cell_row = c->row ? c->row : 1;
-            c->cell_col = c->col + 1;
-            if (c->cell_col > 16384) {
-                stop(x, "more than 16384 columns in row %u", c->cell_row);
-                return;
-            }
-        }
-        c->col = c->cell_col;
-        if (c->row == 0)
-            c->row = c->cell_row;
-        c->t = t == NULL || strcmp(t, "n") == 0 ? CT_NUMBER
-               : strcmp(t, "s") == 0            ? CT_SHARED
-               : strcmp(t, "inlineStr") == 0    ? CT_INLINE
-               : strcmp(t, "str") == 0          ? CT_STR
-               : strcmp(t, "b") == 0            ? CT_BOOL
-               : strcmp(t, "e") == 0            ? CT_ERROR
-               : strcmp(t, "d") == 0            ? CT_DATE_ISO
-                                                : CT_NUMBER;
-        c->style = 0;
-        if (s != NULL && !parse_uint(s, 1u << 30, &c->style))
-            c->style = 0;
-        c->in_cell = true;
-        c->len = 0;
-        c->has_value = false;
-        c->rph = 0;
-    } else if (c->in_cell && strcmp(ln, "v") == 0) {
-        c->in_v = true;
-        c->has_value = true;
-        c->len = 0;
-    } else if (c->in_cell && strcmp(ln, "rPh") == 0) {
-        c->rph++;
-    } else if (c->in_cell && c->t == CT_INLINE && strcmp(ln, "t") == 0 && c->rph == 0) {
-        c->in_is_t = true;
-        c->has_value = true;
     }
 }
 
@@ -1046,12 +1076,18 @@ static bool parse_double(const char *s, double *out)
     return true;
 }
 
+/* The current cell's reference, "B12", into buf (16 bytes). */
+static const char *cref(const sheet_ctx *c, char *buf)
+{
+    er_xlsx_cell_ref(c->cell_row, c->cell_col, buf, 16);
+    return buf;
+}
+
 static void add_cell(parse_ctx *x, sheet_ctx *c)
 {
     er_xlsx_sheet *s = c->s;
     er_xlsx_book *b = x->b;
-    char ref[16];
-    er_xlsx_cell_ref(c->cell_row, c->cell_col, ref, sizeof ref);
+    char ref[16]; /* filled by cref() for a message only */
     er_xlsx_cell cell = {.row = c->cell_row, .col = c->cell_col, .type = ER_XLSX_STRING};
     char num[64];
     const char *text = c->text ? c->text : "";
@@ -1059,7 +1095,7 @@ static void add_cell(parse_ctx *x, sheet_ctx *c)
     case CT_SHARED: {
         uint32_t i;
         if (!parse_uint(text, UINT32_MAX - 1, &i) || i >= b->ss_n) {
-            stop(x, "cell %s points to shared string \"%.20s\", which does not exist", ref, text);
+            stop(x, "cell %s points to shared string \"%.20s\", which does not exist", cref(c, ref), text);
             return;
         }
         text = b->ss_buf + b->ss_off[i];
@@ -1071,7 +1107,7 @@ static void add_cell(parse_ctx *x, sheet_ctx *c)
     case CT_BOOL:
         cell.type = ER_XLSX_BOOL;
         if (strcmp(text, "1") != 0 && strcmp(text, "0") != 0) {
-            stop(x, "cell %s is a boolean with the value \"%.20s\"", ref, text);
+            stop(x, "cell %s is a boolean with the value \"%.20s\"", cref(c, ref), text);
             return;
         }
         cell.num = text[0] == '1';
@@ -1086,7 +1122,7 @@ static void add_cell(parse_ctx *x, sheet_ctx *c)
     case CT_NUMBER: {
         double v;
         if (!parse_double(text, &v)) {
-            stop(x, "cell %s holds \"%.20s\", which is not a number", ref, text);
+            stop(x, "cell %s holds \"%.20s\", which is not a number", cref(c, ref), text);
             return;
         }
         cell.num = v;
@@ -1140,15 +1176,17 @@ static void XMLCALL sh_end(void *data, const XML_Char *name)
     parse_ctx *x = data;
     sheet_ctx *c = x->user;
     const char *ln = local(name);
-    if (strcmp(ln, "sheetData") == 0) {
-        c->in_data = false;
-    } else if (strcmp(ln, "v") == 0) {
+    if (IS1(ln, 'v')) {
         c->in_v = false;
-    } else if (strcmp(ln, "t") == 0) {
+    } else if (IS1(ln, 't')) {
         c->in_is_t = false;
+    } else if (IS2(ln, 'i', 's') || IS1(ln, 'f')) {
+        /* nothing to do */
+    } else if (strcmp(ln, "sheetData") == 0) {
+        c->in_data = false;
     } else if (strcmp(ln, "rPh") == 0 && c->rph > 0) {
         c->rph--;
-    } else if (strcmp(ln, "c") == 0 && c->in_cell) {
+    } else if (IS1(ln, 'c') && c->in_cell) {
         c->in_cell = false;
         /* A formula without a cached value, or an empty cell, has no value. */
         if (c->has_value && (c->len > 0 || c->t == CT_INLINE || c->t == CT_STR)) {
