@@ -21,6 +21,7 @@
 #include "er_firm_check.h"
 #include "er_intake_columns.h"
 #include "er_intake_table.h"
+#include "er_intake_values.h"
 #include "er_limits.h"
 #include "er_rubric.h"
 #include "er_utf8.h"
@@ -95,6 +96,11 @@ bool er_firm_csv_is_csv(const char *path)
     size_t n = strlen(path);
     return n >= 4 && strcasecmp(path + n - 4, ".csv") == 0;
 }
+
+/* --day-first: the files of this run write d/m/yyyy (er_intake_date). */
+static bool day_first;
+
+void er_firm_csv_set_day_first(bool on) { day_first = on; }
 
 bool er_firm_csv_is_table(const char *path)
 {
@@ -570,7 +576,15 @@ static bool parse_bool(const char *s, bool *out)
 /* -?digits[.digits][e[+-]digits], or with decimal_comma -?digits,digits.
  * Parsed by hand into the C-locale form, so the user's locale never
  * matters. */
+static bool parse_number_strict(const char *s, bool decimal_comma, double *out);
+
+/* The strict form, else a spreadsheet habit: "1.250.000,50", "85%". */
 static bool parse_number(const char *s, bool decimal_comma, double *out)
+{
+    return parse_number_strict(s, decimal_comma, out) || er_intake_number(s, decimal_comma, out);
+}
+
+static bool parse_number_strict(const char *s, bool decimal_comma, double *out)
 {
     char buf[128];
     size_t n = strlen(s), i = 0, k = 0;
@@ -793,8 +807,11 @@ static void build_products(const row_ctx *r)
         snprintf(p, sizeof p, "firm.products[%ld].hs", i);
         if (hs != NULL && hs[i] == NULL)
             report(r, c->single[C_P_HS], p, ER_FIRM_MSG_REQUIRED);
-        else if (hs != NULL && !er_firm_check_hs(hs[i], msg, sizeof msg))
-            report(r, c->single[C_P_HS], p, "%s", msg);
+        else if (hs != NULL && !er_firm_check_hs(hs[i], msg, sizeof msg)) {
+            char hint[300] = "";
+            (void)er_intake_hs_hint(hs[i], hint, sizeof hint);
+            report(r, c->single[C_P_HS], p, "%s%s", msg, hint);
+        }
         else if (hs != NULL)
             pr[i].hs = hs[i];
         snprintf(p, sizeof p, "firm.products[%ld].ingredient", i);
@@ -823,7 +840,14 @@ static void build_audit(const row_ctx *r)
     const char *s;
     if ((s = get_required(r, C_DATE, "firm.audit.date")) != NULL) {
         er_date d;
+        int habit = 0;
         if (!er_date_parse(s, &d) || d.precision != ER_DATE_DAY)
+            habit = er_intake_date(s, day_first, &d, msg, sizeof msg);
+        else
+            habit = 1;
+        if (habit < 0)
+            report(r, r->c->single[C_DATE], "firm.audit.date", "%s", msg);
+        else if (habit == 0)
             report(r, r->c->single[C_DATE], "firm.audit.date",
                    "invalid date \"%s\" (expected YYYY-MM-DD, a real calendar date)", s);
         else
@@ -912,11 +936,17 @@ static bool answer_value(const row_ctx *r, long col, const column *cl, const cha
             return false;
         }
         break;
-    case ER_ANSWER_CHOICE:
+    case ER_ANSWER_CHOICE: {
+        /* A label picked from a template dropdown stands for its code. */
+        bool is_code = false;
+        for (size_t i = 0; i < cr->n_choices && !is_code; i++)
+            is_code = strcmp(cr->choices[i].value, s) == 0;
+        const char *code = is_code ? NULL : er_intake_choice_code(cr, s);
         v->type = ER_VALUE_STRING;
-        if ((v->str = copy(r, s)) == NULL)
+        if ((v->str = copy(r, code ? code : s)) == NULL)
             return false;
         break;
+    }
     case ER_ANSWER_NUMBER:
         v->type = ER_VALUE_NUMBER;
         if (!parse_number(s, comma, &v->num)) {

@@ -37,6 +37,10 @@ bool er_firm_csv_is_csv(const char *path);
  * FILE:Sheet!B12: FIELD: what is wrong. */
 bool er_firm_csv_is_table(const char *path);
 
+/* Read d/m/yyyy dates as day first (the CLI's --day-first) for every file
+ * read after; without it an ambiguous one (03/11/2026) is an error. */
+void er_firm_csv_set_day_first(bool on);
+
 /* Opens path, checks the header and the quoting of the whole file, and
  * counts the firm rows.  Problems go to diag; returns NULL if there was
  * any (or out of memory, with diag->oom set). */

@@ -33,6 +33,7 @@ typedef struct er_tq {
     const char *help;     /* more help, may be NULL */
     const char *allowed;  /* allowed values, for people */
     const char *const *values; /* dropdown values (choices, yes/no); n_values may be 0 */
+    const char *const *labels; /* their labels in the template language, or NULL */
     size_t n_values;
     const char *example;  /* a valid libconfig value for the cfg skeleton; NULL: none */
     bool evidence;        /* answered with an evidence level too */

@@ -66,13 +66,25 @@ static void instructions(er_xw *x, lxw_worksheet *ws, const er_template *t)
  * characters, and libxlsxwriter 1.1.4 leaks the formula of a range-based
  * list, so a longer list gets no dropdown (the Allowed values column still
  * names every value). */
-static void dropdown(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                     const char *const *values, size_t n)
+/* Whether values fit an inline list: at most 255 characters, no ',' or
+ * '"' (the list's own separator and quote). */
+static bool fits_inline(const char *const *values, size_t n)
 {
     size_t len = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        if (values[i] == NULL || strpbrk(values[i], ",\"") != NULL)
+            return false;
         len += strlen(values[i]) + 1;
-    if (n == 0 || len > 256)
+    }
+    return n > 0 && len <= 256;
+}
+
+/* per_product: a products.* row holds one value per product ("yes;no"), so its
+ * dropdown suggests without refusing. */
+static void dropdown(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                     const char *const *values, size_t n, bool per_product)
+{
+    if (!fits_inline(values, n))
         return;
     const char **list = er_arena_calloc(&x->arena, n + 1, sizeof *list);
     if (list == NULL) {
@@ -82,7 +94,9 @@ static void dropdown(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     memcpy(list, values, n * sizeof *list);
     lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST,
                              .value_list = (char **)list,
-                             .show_error = LXW_VALIDATION_ON};
+                             .show_error = LXW_VALIDATION_ON,
+                             .error_type = per_product ? LXW_VALIDATION_ERROR_TYPE_INFORMATION
+                                                : LXW_VALIDATION_ERROR_TYPE_STOP};
     ER_XW(x, worksheet_data_validation_cell(ws, row, col, &v));
 }
 
@@ -108,10 +122,16 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
         int lines = er_xlsx_wrap_lines(q->question, widths[QC_QUESTION]);
         int l2 = er_xlsx_wrap_lines(q->allowed, widths[QC_ALLOWED]);
         er_xw_row_lines(x, ws, row, lines > l2 ? lines : l2);
-        dropdown(x, ws, row, QC_ANSWER, q->values, q->n_values);
-        if (q->evidence) {
+        /* Choices show their labels when they fit; the loader maps a label
+         * back to its code (er_intake_choice_code). */
+        bool labels = q->labels != NULL && fits_inline(q->labels, q->n_values);
+        dropdown(x, ws, row, QC_ANSWER, labels ? q->labels : q->values, q->n_values,
+                 strncmp(q->key, "products.", 9) == 0);
+        /* Plugin answers take an evidence level too (firm-format.md); the
+         * cfg and csv skeletons leave it out, having no example answer. */
+        if (q->evidence || q->group == ER_TQ_PLUGIN) {
             er_xw_text(x, ws, row, QC_EVIDENCE, "", x->f.fill_in);
-            dropdown(x, ws, row, QC_EVIDENCE, evidence_values, 3);
+            dropdown(x, ws, row, QC_EVIDENCE, evidence_values, 3, false);
         }
     }
     ER_XW(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->n, QC_EVIDENCE));

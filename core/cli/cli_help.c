@@ -49,6 +49,7 @@ static const char audit_help[] =
     "                          of processors); the output is the same for any N\n"
     "      --baseline OLD.json an earlier run's results: workbooks gain a Progress\n"
     "                          sheet and the cohort the change of each firm\n"
+    "      --day-first         cohort dates written d/m/yyyy (03/11/2026 is 3 November)\n"
     "  -q, --quiet             no summary, no progress line and no warnings\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -73,6 +74,7 @@ static const char validate_help[] =
     "      --plugin-dir DIR    plugins whose intake questions firm files may answer\n"
     "                          (repeatable; then $EXPORTREADY_PLUGIN_PATH and the default)\n"
     "  -q, --quiet             print problems only, not \"FILE: ok\"\n"
+    "      --day-first         cohort dates written d/m/yyyy (03/11/2026 is 3 November)\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit status: 0 every file is valid; 2 usage error; 3 problems found.\n";

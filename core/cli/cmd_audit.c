@@ -49,7 +49,7 @@ typedef struct audit_args {
 } audit_args;
 
 enum { OPT_FORCE = 256, OPT_JSON, OPT_RUBRIC_DIR, OPT_PLUGIN_DIR, OPT_NO_ISOLATE,
-       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE };
+       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE, OPT_DAY_FIRST };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -63,6 +63,7 @@ static const struct option long_options[] = {
     {"as-of", required_argument, NULL, OPT_AS_OF},
     {"jobs", required_argument, NULL, 'j'},
     {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"day-first", no_argument, NULL, OPT_DAY_FIRST},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -121,6 +122,7 @@ static int parse_args(int argc, char **argv, audit_args *a)
                 return ER_EXIT_USAGE;
             break;
         case OPT_BASELINE: a->baseline = optarg; break;
+        case OPT_DAY_FIRST: er_firm_csv_set_day_first(true); break; /* d/m/yyyy cohorts */
         case 'q': a->quiet = true; break;
         case 'h': er_cli_help(stdout, "audit"); return -1;
         default: return er_cli_bad_option("audit", c, optopt, argv[optind - 1]);

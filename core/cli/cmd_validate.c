@@ -354,6 +354,7 @@ static const struct option long_options[] = {
     {"rubric-dir", required_argument, NULL, 'r'},
     {"plugin-dir", required_argument, NULL, 'p'},
     {"quiet", no_argument, NULL, 'q'},
+    {"day-first", no_argument, NULL, 'D'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -373,6 +374,7 @@ int er_cmd_validate(int argc, char **argv)
                 goto oom;
             break;
         case 'q': v.quiet = true; break;
+        case 'D': er_firm_csv_set_day_first(true); break; /* d/m/yyyy cohorts */
         case 'h':
             er_cli_help(stdout, "validate");
             goto done;

@@ -293,6 +293,86 @@ def case_xlsform_structure():
     expect(choices["audit_kind"] == ["baseline", "follow-up"], "audit_kind")
 
 
+def case_spreadsheet_habits():
+    """What Excel in Spanish writes: the es template filled with choice
+    labels from its dropdowns, sí/no, a percentage cell; a ';' CSV with
+    1.250.000,50, 100% and dd/mm/yyyy dates.  Each audits as the .cfg; an
+    ambiguous date and an HS code without its leading zero are errors that
+    say how to fix them."""
+    import openpyxl
+    cfg = [c for c in examples() if "raices-andinas" in c][0]
+    firm = L.read_cfg(cfg)["firm"]
+    t = template(firm["sector"], "es")
+    filled = os.path.join(WORK, "habits.xlsx")
+    L.fill_template(t, filled, firm, "es")
+    wb = openpyxl.load_workbook(filled)
+    ws = wb["Cuestionario"]
+    rows = {ws.cell(r, 2).value: r for r in range(2, ws.max_row + 1)}
+    labels = {}
+    tf = openpyxl.load_workbook(t)["Cuestionario"]
+    for dv in tf.data_validations.dataValidation:
+        for rng in str(dv.sqref).split():
+            labels[rng] = dv.formula1.strip('"').split(",")
+    # Pick every choice answer by its Spanish label, as the dropdown shows it.
+    import re
+    picked = 0
+    for field, r in rows.items():
+        if not field or not field.startswith("answers."):
+            continue
+        allowed = tf.cell(r, 5).value or ""
+        pairs = dict(re.findall(r"([a-z0-9_]+) = ([^;]+)", allowed))
+        v = ws.cell(r, 6).value
+        if isinstance(v, str) and v in pairs and f"F{r}" in labels and \
+                pairs[v].strip() in labels[f"F{r}"]:
+            ws.cell(r, 6).value = pairs[v].strip()
+            picked += 1
+    expect(picked >= 10, f"labels typed for {picked} choice answers")
+    r = rows["profile.local_ownership_pct"]
+    ws.cell(r, 6).value = firm["profile"]["local_ownership_pct"] / 100
+    ws.cell(r, 6).number_format = "0%"
+    wb.save(filled)
+    same_as_cfg(cfg, [filled], "es template filled with labels")
+
+    cells = L.firm_cells(firm, "es")
+    cols = list(cells)
+
+    def es(v):
+        if hasattr(v, "isoformat"):
+            return v.strftime("%d/%m/%Y")
+        if isinstance(v, float):
+            whole, frac = f"{v:,.2f}".split(".")
+            return whole.replace(",", ".") + "," + frac
+        return str(v)
+    row = {c: es(cells[c]) for c in cols}
+    row["profile.local_ownership_pct"] = f"{firm['profile']['local_ownership_pct']:.0f}%"
+    expect(row["profile.turnover_eur"] == "4.200.000,00", "thousands written", row)
+
+    def write(path, r):
+        import csv
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, delimiter=";")
+            w.writerow(cols)
+            w.writerow([r[c] for c in cols])
+    es_csv = os.path.join(WORK, "es.csv")
+    write(es_csv, row)
+    same_as_cfg(cfg, [es_csv], "es-PE habits CSV")
+
+    amb = dict(row, **{"audit.date": "03/11/2026"})
+    amb["products.hs"] = "901.11;1515.90"
+    amb_csv = os.path.join(WORK, "ambiguous.csv")
+    write(amb_csv, amb)
+    rc, so, se = run("validate", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, amb_csv)
+    expect(rc == 3, "ambiguous date and lost zero fail", se)
+    expect('firm.audit.date: "03/11/2026" is ambiguous (3 November or 11 March 2026?)' in se
+           and "--day-first" in se, "the date error says how to fix it", se)
+    expect("firm.products[0].hs" in se and "looks like 0901.11" in se and
+           "format the column as Text" in se, "the HS code error gives the hint", se)
+    rc, so, se = run("validate", "--day-first", "--rubric-dir", RUBRICS, "--plugin-dir",
+                     PLUGINS, amb_csv)
+    expect("audit.date" not in se and se.strip().endswith("1 problem found"),
+           "--day-first reads 03/11/2026; only the HS code is left", se)
+
+
 CASES = {n[5:]: f for n, f in globals().items() if n.startswith("case_")}
 if CASE not in CASES:
     sys.exit(f"unknown case {CASE}; known: {' '.join(sorted(CASES))}")
