@@ -55,6 +55,12 @@ int er_template_build(er_template *t, const er_rubric *rubric, const char *secto
                       er_diag *diag);
 void er_template_free(er_template *t);
 
+/* One questionnaire for several sectors: the questions of parts (built
+ * with er_template_build, one per sector), each column once, grouped as
+ * in one template.  out points into parts, which must outlive it; free
+ * out with er_template_free, then each part.  Returns 0 or -1 (diag). */
+int er_template_merge(er_template *out, er_template *const *parts, size_t n, er_diag *diag);
+
 /* Writers; path's file is written to a temporary file and renamed into
  * place (kept when it exists unless force).  Return 0 or -1 (diag). */
 int er_template_write_xlsx(const er_template *t, const char *path, bool force, er_diag *diag);

@@ -103,11 +103,6 @@ static int parse_args(int argc, char **argv, template_args *a)
         er_cli_error("template: --format xlsform: -o %s: the name must end in .xlsx", a->output);
         return ER_EXIT_USAGE;
     }
-    if (!xlsform && (a->n_sectors > 1 || a->all_sectors)) {
-        er_cli_error("template: several sectors in one template need --format xlsform "
-                     "(the xlsx, csv and cfg templates hold one sector)");
-        return ER_EXIT_USAGE;
-    }
     if (xlsform)
         a->format = FMT_XLSFORM;
     else if (ends_with(a->output, ".xlsx"))
@@ -200,11 +195,67 @@ static int write_xlsform(const template_args *a, const er_rubric *rubric, er_plu
     return rc == 0 ? ER_EXIT_OK : ER_EXIT_FAILED;
 }
 
+static int write_one(const template_args *a, const er_template *t, er_diag *d)
+{
+    return a->format == FMT_XLSX  ? er_template_write_xlsx(t, a->output, a->force, d)
+           : a->format == FMT_CSV ? er_template_write_csv(t, a->output, a->force, d)
+                                  : er_template_write_cfg(t, a->output, a->force, d);
+}
+
+/* --sector repeated or --all-sectors: one template per sector, merged. */
+static int write_mixed(const template_args *a, const er_rubric *rubric, er_plugin_host *host)
+{
+    const char *sectors[64];
+    size_t n = a->n_sectors;
+    memcpy(sectors, a->sectors, n * sizeof *sectors);
+    if (a->all_sectors)
+        n = all_sectors(host, rubric, sectors, 64);
+    for (size_t i = 0; i < n; i++)
+        if (!sector_known(host, rubric, sectors[i])) {
+            er_cli_error("template: --sector %s: no loaded plugin serves it and no criterion "
+                         "names it (see 'exportready plugins')", sectors[i]);
+            return ER_EXIT_USAGE;
+        }
+    er_template parts[64], merged;
+    er_template *pp[64];
+    er_plugin_question_info *pq[64] = {NULL};
+    size_t built = 0;
+    er_diag d = {0};
+    int rc = 0;
+    for (; built < n && rc == 0; built++) {
+        size_t m = er_plugin_host_sector_questions(host, sectors[built], NULL, 0);
+        pq[built] = calloc(m ? m : 1, sizeof **pq);
+        if (pq[built] == NULL) {
+            er_diag_add(&d, NULL, 0, "template", "out of memory");
+            rc = -1;
+            break;
+        }
+        er_plugin_host_sector_questions(host, sectors[built], pq[built], m);
+        rc = er_template_build(&parts[built], rubric, sectors[built], pq[built], m, a->lang, &d);
+        pp[built] = &parts[built];
+    }
+    if (rc == 0)
+        rc = er_template_merge(&merged, pp, n, &d);
+    if (rc == 0) {
+        rc = write_one(a, &merged, &d);
+        er_template_free(&merged);
+    }
+    for (size_t i = 0; i < built; i++) {
+        er_template_free(&parts[i]);
+        free(pq[i]);
+    }
+    er_diag_print(&d, stderr, "exportready: ");
+    er_diag_free(&d);
+    return rc == 0 ? ER_EXIT_OK : ER_EXIT_FAILED;
+}
+
 static int write_template(const template_args *a, const er_rubric *rubric,
                           er_plugin_host *host)
 {
     if (a->format == FMT_XLSFORM)
         return write_xlsform(a, rubric, host);
+    if (a->n_sectors > 1 || a->all_sectors)
+        return write_mixed(a, rubric, host);
     if (!sector_known(host, rubric, a->sector)) {
         er_cli_error("template: --sector %s: no loaded plugin serves it and no criterion "
                      "names it (see 'exportready plugins')", a->sector);

@@ -293,6 +293,45 @@ def case_xlsform_structure():
     expect(choices["audit_kind"] == ["baseline", "follow-up"], "audit_kind")
 
 
+def case_mixed_template():
+    """One template for every sector (--all-sectors): each example firm,
+    whatever its sector, typed into the same workbook audits as its .cfg;
+    the CSV header of the mixed template takes the whole cohort."""
+    import csv
+    t = os.path.join(WORK, "all.xlsx")
+    rc, so, se = run("template", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS,
+                     "--all-sectors", "-o", t)
+    expect(rc == 0, "template --all-sectors", se)
+    for cfg in examples():
+        firm = L.read_cfg(cfg)["firm"]
+        filled = os.path.join(WORK, f"all-{firm['id']}.xlsx")
+        left = L.fill_template(t, filled, firm)
+        expect(left == [], f"the mixed template has no row for {left}")
+        same_as_cfg(cfg, [filled], f"mixed template, {firm['sector']}")
+    h = os.path.join(WORK, "all.csv")
+    args = ["template", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, "-o", h]
+    firms = [L.read_cfg(c)["firm"] for c in examples()]
+    for sector in sorted({f["sector"] for f in firms}):
+        args += ["--sector", sector]
+    rc, so, se = run(*args)
+    expect(rc == 0, "template --sector x6 -o .csv", se)
+    with open(h, encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    with open(h, "a", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        for firm in firms:
+            cells = L.firm_cells(firm)
+            missing = set(cells) - set(header)
+            expect(not missing, f"the mixed CSV header lacks {missing}")
+            w.writerow([(cells[c].isoformat() if hasattr(cells.get(c), "isoformat")
+                         else cells.get(c, "")) for c in header])
+    rc, got, se = audit(h)
+    expect(rc == 0 and len(got) == len(firms), "the mixed cohort audits", se)
+    for cfg, g in zip(examples(), got):
+        _, ref, _ = audit(cfg)
+        expect(comparable(ref[0]) == comparable(g), f"{cfg} differs in the mixed CSV")
+
+
 def case_spreadsheet_habits():
     """What Excel in Spanish writes: the es template filled with choice
     labels from its dropdowns, sí/no, a percentage cell; a ';' CSV with

@@ -302,7 +302,10 @@ def case_template_csv(tmp):
             if col in fixed:
                 row.append(fixed[col])
             elif col.startswith("evidence."):
-                row.append("document")
+                # Evidence only beside an answer (plugin text questions
+                # have no example answer).
+                answered = ex.get(col.split(".", 1)[1], '""').strip('"') != ""
+                row.append("document" if answered else "")
             else:
                 v = ex.get(col.split(".", 1)[1], '""').strip('"')
                 row.append({"true": "yes", "false": "no"}.get(v, v))
