@@ -411,6 +411,11 @@ static void consider(best *b, const char *name, const char *cand, const char *sh
                      const char *shown)
 {
     size_t d = distance(name, cand);
+    /* "coach" for "audit_coach": a known name ending in _<name>. */
+    size_t nn = strlen(name), nc = strlen(cand);
+    if (d > 1 && nn >= 3 && nc > nn + 1 && cand[nc - nn - 1] == '_' &&
+        strcmp(cand + nc - nn, name) == 0)
+        d = 1;
     if (d < b->d) {
         b->d = d;
         snprintf(b->name, sizeof b->name, "%s%s", shown_prefix, shown);

@@ -209,11 +209,20 @@ def case_export_cohort():
     with open(out, encoding="utf-8") as f:
         text = f.read()
     text = text.replace('"g_firm/firm_name"', '"g_firm/firm_nme"', 1)
+    text = text.replace('"g_audit/audit_coach"', '"g_audit/coach"', 1)
     with open(out, "w", encoding="utf-8") as f:
         f.write(text)
     rc, so, se = run("validate", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, out)
     expect(rc == 3 and 'g_firm/firm_nme: unknown column' in se and
-           'did you mean "firm_name"?' in se, "unknown column with a suggestion", se)
+           'did you mean "firm_name"?' in se and 'did you mean "audit_coach"?' in se,
+           "unknown columns with suggestions", se)
+    # audit prints each problem on its own line, not joined.
+    rc, so, se = run("audit", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, "-o",
+                     os.path.join(WORK, "out-bad"), out)
+    lines = [l for l in se.splitlines() if "unknown column" in l]
+    expect(rc == 3 and len(lines) == 2 and all(l.startswith(f"exportready: {out}:1:")
+                                                for l in lines),
+           "one line per problem", se)
 
 
 def case_xlsform_structure():

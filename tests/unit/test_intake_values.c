@@ -122,6 +122,8 @@ static void choice_labels(void **state)
     assert_true(er_intake_suggest("answers.food_safty_system", r, NULL, 0, buf, sizeof buf));
     assert_string_equal(buf, "answers.food_safety_system");
     assert_false(er_intake_suggest("completely_different", r, NULL, 0, buf, sizeof buf));
+    assert_true(er_intake_suggest("g_audit/coach", r, NULL, 0, buf, sizeof buf));
+    assert_string_equal(buf, "audit_coach");
     const char *plain[] = {"id", "name", "profile.employees"};
     p = er_intake_plan_new(plain, 3, r, NULL, 0, &identity);
     assert_null(p);
