@@ -205,14 +205,24 @@ static int read_record(er_firm_csv *c, er_diag *diag)
     c->n_cells = 0;
     c->record_done = false;
     if (c->xt != NULL) {
-        (void)diag;
         if (c->xrec >= er_intake_table_count(c->xt))
             return 0;
         c->rec = c->xrec++;
-        size_t w = er_intake_table_width(c->xt, c->rec);
+        size_t w = er_intake_table_width(c->xt, c->rec), total = 0;
         for (size_t k = 0; k < w && !c->oom; k++) {
             const char *v = er_intake_table_cell(c->xt, c->rec, k);
-            on_field((void *)(v ? v : ""), v ? strlen(v) : 0, c);
+            /* A cell past the text limit is cut just beyond it (check_text
+             * then reports it), and a row's text is bounded: shared strings
+             * let a small sheet name one long text in every cell. */
+            size_t len = v ? strnlen(v, ER_MAX_TEXT_BYTES + 1) : 0;
+            total += len;
+            if (total > ER_MAX_XLSX_ROW_BYTES) {
+                er_diag_add(diag, LOC(c, -1), NULL,
+                            "a row holds more than %u bytes of text; refused",
+                            ER_MAX_XLSX_ROW_BYTES);
+                return -1;
+            }
+            on_field((void *)(v ? v : ""), len, c);
         }
         c->record_line = er_intake_table_line(c->xt, c->rec);
         return c->oom ? -1 : 1;

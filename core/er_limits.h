@@ -25,6 +25,10 @@
 #define ER_MAX_PRODUCTS 1000u
 #define ER_MAX_MARKETS 100u
 
+/* Most text in one row of an .xlsx cohort, in bytes (cells of a workbook
+ * may all name one long shared string). */
+#define ER_MAX_XLSX_ROW_BYTES (16u * 1024u * 1024u)
+
 /* Longest single text value (a name, an answer, a note), in bytes. */
 #define ER_MAX_TEXT_BYTES 32767u /* also Excel's cell limit */
 

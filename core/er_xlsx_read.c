@@ -28,7 +28,7 @@ const er_xlsx_limits er_xlsx_default_limits = {
     .max_total_bytes = 1024u * 1024u * 1024u,
     .max_ratio = 500, /* deflate tops out near 1032:1; real sheets stay far below */
     .max_shared_strings = 1000000,
-    .max_cells = 20000000,
+    .max_cells = 8000000, /* ~50 000 firms of 160 columns; about 320 MiB */
 };
 
 /* Excel's own cell limit is 32767 characters; UTF-8 takes up to 4 bytes. */
@@ -66,6 +66,10 @@ struct er_xlsx_book {
 struct er_xlsx_sheet_mem {
     er_arena arena;
     size_t cap;
+    /* One copy of the book's shared strings, made at the first shared
+     * cell: cells point into it, so a million cells naming one long string
+     * cost a million pointers, not a million copies. */
+    char *ss;
 };
 
 /* ---- small helpers ------------------------------------------------------------ */
@@ -1098,7 +1102,15 @@ static void add_cell(parse_ctx *x, sheet_ctx *c)
             stop(x, "cell %s points to shared string \"%.20s\", which does not exist", cref(c, ref), text);
             return;
         }
-        text = b->ss_buf + b->ss_off[i];
+        if (s->mem->ss == NULL) {
+            if ((s->mem->ss = malloc(b->ss_len ? b->ss_len : 1)) == NULL) {
+                stop_oom(x);
+                return;
+            }
+            if (b->ss_len > 0)
+                memcpy(s->mem->ss, b->ss_buf, b->ss_len);
+        }
+        text = s->mem->ss + b->ss_off[i];
         break;
     }
     case CT_INLINE:
@@ -1160,7 +1172,9 @@ static void add_cell(parse_ctx *x, sheet_ctx *c)
         s->cells = p;
         s->mem->cap = cap;
     }
-    if ((cell.text = er_arena_strdup(&s->mem->arena, text)) == NULL) {
+    if (c->t == CT_SHARED)
+        cell.text = text; /* in the sheet's copy of the shared strings */
+    else if ((cell.text = er_arena_strdup(&s->mem->arena, text)) == NULL) {
         stop_oom(x);
         return;
     }
@@ -1265,8 +1279,10 @@ void er_xlsx_sheet_free(er_xlsx_sheet *s)
 {
     if (s == NULL)
         return;
-    if (s->mem != NULL)
+    if (s->mem != NULL) {
         er_arena_free(&s->mem->arena);
+        free(s->mem->ss);
+    }
     free(s->mem);
     free(s->cells);
     free(s->name);

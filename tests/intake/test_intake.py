@@ -341,6 +341,43 @@ def case_mixed_template():
         expect(comparable(ref[0]) == comparable(g), f"{cfg} differs in the mixed CSV")
 
 
+def case_hostile_cohort():
+    """A small workbook whose 600 cells all name one 30 000-character
+    shared string (18 MB of text in one row): refused with the row named,
+    in bounded memory."""
+    import zipfile
+    path = os.path.join(WORK, "amplify.xlsx")
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    cols = 600
+    header = '<c t="s"><v>0</v></c>' * cols  # the header row itself is the bomb
+    row = '<c t="inlineStr"><is><t>x</t></is></c>' 
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/'
+                   'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+        z.writestr("xl/workbook.xml",
+                   f'<workbook {ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+                   '2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/>'
+                   '</sheets></workbook>')
+        rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                   f'relationships"><Relationship Id="rId1" Type="{rel}worksheet" '
+                   f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
+                   f'Type="{rel}sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+        z.writestr("xl/sharedStrings.xml", f'<sst {ns}><si><t>{"a" * 30000}</t></si></sst>')
+        z.writestr("xl/worksheets/sheet1.xml",
+                   f'<worksheet {ns}><sheetData><row r="1">{header}</row><row r="2">{row}</row>'
+                   '</sheetData></worksheet>')
+    p = subprocess.run(["/usr/bin/time", "-f", "%M", EXE, "validate", "--rubric-dir", RUBRICS,
+                        "--plugin-dir", PLUGINS, path], capture_output=True, text=True)
+    rss_kib = int(p.stderr.strip().splitlines()[-1])
+    expect(p.returncode == 3 and f"{path}:S!1: a row holds more than 16777216 bytes of text; "
+           "refused" in p.stderr, "the row is refused", p.stderr[:2000])
+    expect(rss_kib < 200 * 1024, f"bounded memory ({rss_kib} KiB)")
+
+
 def case_spreadsheet_habits():
     """What Excel in Spanish writes: the es template filled with choice
     labels from its dropdowns, sí/no, a percentage cell; a ';' CSV with

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -307,6 +308,49 @@ static void too_many_shared_strings(void **state)
     free(sst);
 }
 
+static long max_rss_kib(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+/* 200 000 cells naming one 30 000-character shared string: the cells
+ * point into one copy, memory stays far below 200 000 copies (6 GB). */
+static void shared_string_amplification(void **state)
+{
+    (void)state;
+    size_t n = 200000, len = 30000;
+    char *sst = malloc(len + 200);
+    assert_non_null(sst);
+    char *p = sst + sprintf(sst, "<sst xmlns=\"http://schemas.openxmlformats.org/"
+                                 "spreadsheetml/2006/main\"><si><t>");
+    memset(p, 'x', len);
+    strcpy(p + len, "</t></si></sst>");
+    char *sheet = malloc(n * 64 + 200);
+    assert_non_null(sheet);
+    char *q = sheet + sprintf(sheet, "<worksheet><sheetData>");
+    for (size_t i = 0; i < n; i++)
+        q += sprintf(q, "<row r=\"%zu\"><c t=\"s\"><v>0</v></c></row>", i + 1);
+    strcpy(q, "</sheetData></worksheet>");
+    const char *path = write_book("amplify.xlsx", WB, sheet, sst);
+    free(sheet);
+    free(sst);
+    long before = max_rss_kib();
+    er_diag d = {0};
+    er_xlsx_book *b = er_xlsx_open(path, NULL, &d);
+    assert_non_null(b);
+    er_xlsx_sheet *s = er_xlsx_sheet_read(b, 0, &d);
+    assert_non_null(s);
+    assert_int_equal(s->n, n);
+    assert_int_equal(strlen(s->cells[n - 1].text), len);
+    long grown = max_rss_kib() - before;
+    assert_true(grown < 256 * 1024); /* KiB; copies would need 6 GB */
+    er_xlsx_sheet_free(s);
+    er_xlsx_close(b);
+    er_diag_free(&d);
+}
+
 static void truncated_and_not_zip(void **state)
 {
     (void)state;
@@ -402,6 +446,7 @@ int main(void)
         cmocka_unit_test(xxe_and_entities), cmocka_unit_test(too_many_shared_strings),
         cmocka_unit_test(truncated_and_not_zip), cmocka_unit_test(wrong_content_types),
         cmocka_unit_test(too_many_entries), cmocka_unit_test(bad_cells),
+        cmocka_unit_test(shared_string_amplification),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
