@@ -231,9 +231,18 @@ def case_xlsform_structure():
     sheets, required columns, known types, valid unique names, balanced
     groups, every select list in choices, both languages everywhere,
     ${} references to existing names, settings with form_id and version."""
+    form = template("natural-ingredients", "en", "xlsform")
+    check_xlsform(form)
+    mixed = os.path.join(WORK, "all-form.xlsx")
+    rc, so, se = run("template", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS,
+                     "--all-sectors", "--format", "xlsform", "-o", mixed)
+    expect(rc == 0, "--all-sectors xlsform", se)
+    check_xlsform(mixed)
+
+
+def check_xlsform(form):
     import re
     import openpyxl
-    form = template("natural-ingredients", "en", "xlsform")
     wb = openpyxl.load_workbook(form)
     expect({"survey", "choices", "settings"} <= set(wb.sheetnames), "sheets", wb.sheetnames)
     langs = ("English (en)", "Español (es)")
@@ -286,6 +295,7 @@ def case_xlsform_structure():
             if col in H and r[H[col]]:
                 refs += [(i, x) for x in re.findall(r"\$\{([^}]*)\}", r[H[col]])]
     expect(not stack, "every group ends", stack)
+    expect(len(refs) > 20, f"relevant/constraint expressions were checked ({len(refs)})")
     for i, x in refs:
         expect(x in names, f"row {i}: ${{{x}}} names a question")
     st = wb["settings"]
