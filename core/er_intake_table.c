@@ -131,6 +131,21 @@ static int load_cohort(er_intake_table *t)
     return 0;
 }
 
+/* Whether the sheet's first row has a firm id column: "id", "firm.id",
+ * "firm_id" or a group path ending in "/firm_id" or "-firm_id". */
+static bool has_id_column(const er_xlsx_sheet *s)
+{
+    for (size_t i = 0; i < s->n && s->cells[i].row == s->cells[0].row; i++) {
+        const char *t = s->cells[i].text;
+        size_t n = strlen(t);
+        if (strcmp(t, "id") == 0 || strcmp(t, "firm.id") == 0 ||
+            (n >= 7 && strcmp(t + n - 7, "firm_id") == 0 &&
+             (n == 7 || t[n - 8] == '/' || t[n - 8] == '-')))
+            return true;
+    }
+    return false;
+}
+
 er_intake_table *er_intake_table_open(const char *path, er_diag *diag)
 {
     er_intake_table *t = calloc(1, sizeof *t);
@@ -145,6 +160,7 @@ er_intake_table *er_intake_table_open(const char *path, er_diag *diag)
     /* The questionnaire may be any sheet (the Instructions sheet comes
      * first); a cohort is the first sheet with cells. */
     er_xlsx_sheet *first = NULL;
+    bool first_has_id = false;
     for (size_t i = 0; i < er_xlsx_sheet_count(b); i++) {
         er_xlsx_sheet *s = er_xlsx_sheet_read(b, i, diag);
         if (s == NULL) {
@@ -164,10 +180,16 @@ er_intake_table *er_intake_table_open(const char *path, er_diag *diag)
             }
             return t;
         }
-        if (first == NULL && s->n > 0)
+        /* The cohort sheet is the first whose header names the firm id;
+         * else the first with cells (a coach's workbook may open with
+         * notes; a KoboToolbox export's main sheet comes first). */
+        if (s->n > 0 && (first == NULL || (!first_has_id && has_id_column(s)))) {
+            er_xlsx_sheet_free(first);
             first = s;
-        else
+            first_has_id = has_id_column(s);
+        } else {
             er_xlsx_sheet_free(s);
+        }
     }
     er_xlsx_close(b);
     if (first == NULL) {

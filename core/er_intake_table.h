@@ -9,7 +9,7 @@
  *     (and Evidence) column the values;
  *   - a cohort sheet, one firm per row under a header row (a coach's sheet
  *     or the main sheet of a KoboToolbox/ODK xlsx export): the first sheet
- *     with cells.
+ *     whose header names the firm id, else the first sheet with cells.
  *
  * Each value keeps the cell it came from, so a problem is reported as
  * FILE:Sheet!B12.

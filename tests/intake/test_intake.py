@@ -108,8 +108,10 @@ def case_cohort_xlsx():
     for r in rows:
         cols += [k for k in r if k not in cols]
     wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Cohorte"
+    notes = wb.active
+    notes.title = "Notas"  # a coach's notes sheet first: the cohort is found anyway
+    notes.append(["Cohorte 2026, Ruta Exportadora"])
+    ws = wb.create_sheet("Cohorte")
     ws.append(cols)
     for r in rows:
         ws.append([r.get(c) for c in cols])
