@@ -799,6 +799,20 @@ static void build_products(const row_ctx *r)
                ER_MAX_PRODUCTS);
         return;
     }
+    /* An HS code typed into a General cell of a workbook became a number:
+     * 0901.10 is then 901.1, and 1106.20 a valid-looking but wrong 1106.2. */
+    long hs_col = c->single[C_P_HS];
+    if (c->xt != NULL && hs_col >= 0 && get(r, hs_col) != NULL &&
+        er_intake_table_is_number(
+            c->xt, c->rec,
+            c->plan ? er_intake_plan_source(c->plan, (size_t)hs_col) : (size_t)hs_col)) {
+        report(r, hs_col, "firm.products[0].hs",
+               "the HS code cell holds the number %s, and a number loses the code's leading "
+               "and trailing zeros (0901.10 becomes 901.1): format the column as Text and type "
+               "the code again",
+               get(r, hs_col));
+        return;
+    }
     const char **hs = product_list(r, C_P_HS, n), **ing = product_list(r, C_P_INGREDIENT, n),
                **use = product_list(r, C_P_USE, n), **org = product_list(r, C_P_ORGANIC, n);
     er_product *pr = er_arena_calloc(&r->f->arena, (size_t)n, sizeof *pr);

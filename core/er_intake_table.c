@@ -254,6 +254,19 @@ const char *er_intake_table_cell(const er_intake_table *t, size_t i, size_t k)
     return c ? c->text : NULL;
 }
 
+bool er_intake_table_is_number(const er_intake_table *t, size_t i, size_t k)
+{
+    const er_xlsx_cell *c;
+    if (t->questionnaire) {
+        if (i == 0 || k >= t->n_q)
+            return false;
+        c = er_xlsx_sheet_cell(t->sheet, t->q[k].row, t->q[k].col);
+    } else {
+        c = i < t->n_rows ? cohort_cell(t, i, k) : NULL;
+    }
+    return c != NULL && c->type == ER_XLSX_NUMBER;
+}
+
 int er_intake_table_line(const er_intake_table *t, size_t i)
 {
     if (t->questionnaire)

@@ -38,6 +38,10 @@ size_t er_intake_table_count(const er_intake_table *t);
 size_t er_intake_table_width(const er_intake_table *t, size_t i);
 const char *er_intake_table_cell(const er_intake_table *t, size_t i, size_t k);
 
+/* True when column k of record i came from a number cell (Excel stored
+ * what was typed as a number: an HS code so typed lost its zeros). */
+bool er_intake_table_is_number(const er_intake_table *t, size_t i, size_t k);
+
 /* The line to report record i at: its sheet row (0 for the one firm of a
  * questionnaire, which is the whole file). */
 int er_intake_table_line(const er_intake_table *t, size_t i);

@@ -109,6 +109,17 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
     for (lxw_col_t c = 0; c <= QC_EVIDENCE; c++)
         er_xw_text(x, ws, 0, c, texts[X_SECTION + c][L], x->f.header);
     worksheet_freeze_panes(ws, 1, 0);
+    /* Codes typed as text stay as typed: a General cell would make the HS
+     * code 0901.10 the number 901.1, and a firm id 00123 the number 123. */
+    lxw_format *fill_text = ER_XWP(x, workbook_add_format(x->wb));
+    if (fill_text != NULL) {
+        format_set_bg_color(fill_text, 0xFFF9E5);
+        format_set_border(fill_text, LXW_BORDER_HAIR);
+        format_set_border_color(fill_text, 0xBFBFBF);
+        format_set_unlocked(fill_text);
+        format_set_text_wrap(fill_text);
+        format_set_num_format(fill_text, "@");
+    }
 
     for (size_t i = 0; i < t->n; i++) {
         const er_tq *q = &t->q[i];
@@ -118,7 +129,8 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
         er_xw_text(x, ws, row, QC_QUESTION, q->question, x->f.wrap);
         er_xw_text(x, ws, row, QC_HELP, q->help, x->f.wrap);
         er_xw_text(x, ws, row, QC_ALLOWED, q->allowed, x->f.wrap);
-        er_xw_text(x, ws, row, QC_ANSWER, "", x->f.fill_in);
+        bool as_text = strcmp(q->column, "products.hs") == 0 || strcmp(q->column, "id") == 0;
+        er_xw_text(x, ws, row, QC_ANSWER, "", as_text && fill_text ? fill_text : x->f.fill_in);
         int lines = er_xlsx_wrap_lines(q->question, widths[QC_QUESTION]);
         int l2 = er_xlsx_wrap_lines(q->allowed, widths[QC_ALLOWED]);
         er_xw_row_lines(x, ws, row, lines > l2 ? lines : l2);

@@ -427,8 +427,19 @@ def case_spreadsheet_habits():
     r = rows["profile.local_ownership_pct"]
     ws.cell(r, 6).value = firm["profile"]["local_ownership_pct"] / 100
     ws.cell(r, 6).number_format = "0%"
+    expect(tf.cell(rows["products.hs"], 6).number_format == "@",
+           "the template's HS answer cell is formatted as Text")
     wb.save(filled)
     same_as_cfg(cfg, [filled], "es template filled with labels")
+    # The HS code typed into a General cell (the number 1106.2): refused.
+    ws.cell(rows["products.hs"], 6).value = 1106.2
+    ws.cell(rows["products.hs"], 6).number_format = "General"
+    numeric = os.path.join(WORK, "hs-number.xlsx")
+    wb.save(numeric)
+    rc, so, se = run("validate", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, numeric)
+    expect(rc == 3 and f"{numeric}:Cuestionario!F{rows['products.hs']}: firm.products[0].hs: "
+           "the HS code cell holds the number 1106.2" in se and "format the column as Text" in se,
+           "a number cell for the HS code is refused", se)
 
     cells = L.firm_cells(firm, "es")
     cols = list(cells)
