@@ -1,4 +1,4 @@
-/* fuzz_xlsx.c - libFuzzer harness: the xlsx cell reader (core/er_xlsx_read.c)
+/* fuzz_xlsx.c - libFuzzer harness: the xlsx cell reader (core/load/er_xlsx_read.c)
  * on an archive from memory, every sheet read; then the same bytes as a
  * cohort or questionnaire through er_firm_csv against the shipped rubric,
  * every row built.  Limits are lowered for the memory read so a bomb is

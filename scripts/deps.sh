@@ -11,6 +11,7 @@ packages=(
   locales                                                     # tests: a decimal-comma locale
   libreoffice-calc-nogui                                      # tests: recalculates workbooks
   groff-base                                                  # tests: the man page renders
+  poppler-utils                                               # tests: pdftotext reads what LibreOffice prints
   time                                                        # bench: peak RSS (GNU time)
   clang libclang-rt-14-dev valgrind                           # CI: libFuzzer, memcheck
 )

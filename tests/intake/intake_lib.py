@@ -2,7 +2,8 @@
 
 - read_cfg: a small reader for the libconfig subset the example firm files
   use (groups, lists of groups, arrays, strings, numbers, booleans,
-  comments), so each example firm becomes a Python dict;
+  comments), so each example firm becomes a Python dict; read_firm: the
+  firm less answers its sector is not asked;
 - fill_template: types a firm into the template workbook with openpyxl as a
   person in Excel would (numbers as numbers, dates as dates, yes/no and
   choice codes picked from the dropdowns, products as ';' lists);
@@ -82,6 +83,39 @@ def read_cfg(path):
 
 
 # ---- the template, typed in --------------------------------------------------------
+
+def _criteria(d):
+    """Every criterion group (an id and an applies group) under d."""
+    if isinstance(d, dict):
+        if "id" in d and "applies" in d:
+            yield d
+        for v in d.values():
+            yield from _criteria(v)
+    elif isinstance(d, list):
+        for v in d:
+            yield from _criteria(v)
+
+
+def read_firm(path, rubric_dir):
+    """The firm of an example file, less the answers to questions the
+    rubric does not ask its sector (applies.sectors): the template and the
+    form have no row for those, and the audit of the .cfg ignores them
+    (the coffee-cocoa example answers eu_contaminants, which since the
+    content review applies to natural ingredients and processed food)."""
+    import glob
+    import os
+    firm = read_cfg(path)["firm"]
+    skip = set()
+    for p in sorted(glob.glob(os.path.join(rubric_dir, "**", "*.cfg"), recursive=True)):
+        for c in _criteria(read_cfg(p)):
+            sectors = c["applies"].get("sectors")
+            if sectors and firm.get("sector") not in sectors:
+                skip.add(c["id"])
+    for group in ("answers", "evidence"):
+        if isinstance(firm.get(group), dict):
+            firm[group] = {k: v for k, v in firm[group].items() if k not in skip}
+    return firm
+
 
 def _typed(v, lang):
     """A value as a person enters it in a cell."""

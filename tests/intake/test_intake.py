@@ -88,7 +88,7 @@ def case_questionnaire():
     """Each example firm typed into its sector's template (English and
     Spanish) audits exactly as its .cfg file."""
     for cfg in examples():
-        firm = L.read_cfg(cfg)["firm"]
+        firm = L.read_firm(cfg, RUBRICS)
         for lang in ("en", "es"):
             t = template(firm["sector"], lang)
             filled = os.path.join(WORK, f"{firm['id']}-{lang}.xlsx")
@@ -102,7 +102,7 @@ def case_cohort_xlsx():
     files, and a bad cell is reported at its cell."""
     import openpyxl
     cfgs = examples()[:3]
-    firms = [L.read_cfg(c)["firm"] for c in cfgs]
+    firms = [L.read_firm(c, RUBRICS) for c in cfgs]
     rows = [L.firm_cells(f) for f in firms]
     cols = []
     for r in rows:
@@ -138,7 +138,7 @@ def case_validate_xlsx():
     line, FILE:Sheet!CELL: FIELD: what, with a count."""
     import openpyxl
     cfg = examples()[0]
-    firm = L.read_cfg(cfg)["firm"]
+    firm = L.read_firm(cfg, RUBRICS)
     t = template(firm["sector"], "en")
     filled = os.path.join(WORK, "bad.xlsx")
     L.fill_template(t, filled, firm)
@@ -164,7 +164,7 @@ def export_roundtrip(write, ext, what):
     """Every example firm submitted through its sector's XLSForm and
     exported by write() audits exactly as its .cfg file."""
     for cfg in examples():
-        firm = L.read_cfg(cfg)["firm"]
+        firm = L.read_firm(cfg, RUBRICS)
         form = template(firm["sector"], "en", "xlsform")
         out = os.path.join(WORK, f"{firm['id']}-{what}.{ext}")
         write(out, form, [firm])
@@ -191,7 +191,7 @@ def case_export_cohort():
     """Several submissions in one export are several firms, and a column
     that is neither a field nor metadata is an error with a suggestion."""
     cfgs = examples()
-    firms = [L.read_cfg(c)["firm"] for c in cfgs]
+    firms = [L.read_firm(c, RUBRICS) for c in cfgs]
     sectors = sorted({f["sector"] for f in firms})
     form = os.path.join(WORK, "mixed.xlsx")
     args = ["template", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, "--format", "xlsform",
@@ -324,14 +324,14 @@ def case_mixed_template():
                      "--all-sectors", "-o", t)
     expect(rc == 0, "template --all-sectors", se)
     for cfg in examples():
-        firm = L.read_cfg(cfg)["firm"]
+        firm = L.read_firm(cfg, RUBRICS)
         filled = os.path.join(WORK, f"all-{firm['id']}.xlsx")
         left = L.fill_template(t, filled, firm)
         expect(left == [], f"the mixed template has no row for {left}")
         same_as_cfg(cfg, [filled], f"mixed template, {firm['sector']}")
     h = os.path.join(WORK, "all.csv")
     args = ["template", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, "-o", h]
-    firms = [L.read_cfg(c)["firm"] for c in examples()]
+    firms = [L.read_firm(c, RUBRICS) for c in examples()]
     for sector in sorted({f["sector"] for f in firms}):
         args += ["--sector", sector]
     rc, so, se = run(*args)
@@ -398,7 +398,7 @@ def case_spreadsheet_habits():
     say how to fix them."""
     import openpyxl
     cfg = [c for c in examples() if "raices-andinas" in c][0]
-    firm = L.read_cfg(cfg)["firm"]
+    firm = L.read_firm(cfg, RUBRICS)
     t = template(firm["sector"], "es")
     filled = os.path.join(WORK, "habits.xlsx")
     L.fill_template(t, filled, firm, "es")

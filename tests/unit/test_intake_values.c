@@ -1,7 +1,7 @@
-/* test_intake_values.c - spreadsheet habits (core/er_intake_values.c):
+/* test_intake_values.c - spreadsheet habits (core/load/er_intake_values.c):
  * thousands separators with a decimal comma, percentages, day-first and
  * ambiguous dates, the HS leading-zero hint, choice labels to codes, and
- * the export column mapping (core/er_intake_columns.c). */
+ * the export column mapping (core/load/er_intake_columns.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

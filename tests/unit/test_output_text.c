@@ -71,11 +71,148 @@ static void test_clean_cuts_at_limit(void **state)
     er_arena_free(&a);
 }
 
-static void test_header_escapes_ampersand(void **state)
+/* What Excel prints in each section (left, centre, right) of a header:
+ * "&L", "&C", "&R" start a section, "&&" is '&', "&\"...\"" a font code, any
+ * other "&X" a one-letter code (page, date...) that prints no text here. */
+typedef struct hf_print {
+    char sec[3][400];
+} hf_print;
+
+static void hf_printed(const char *code, hf_print *out)
+{
+    memset(out, 0, sizeof *out);
+    int cur = 1; /* Excel's default section is the centre */
+    size_t o[3] = {0, 0, 0};
+    for (const char *p = code; *p; p++) {
+        char c = *p;
+        if (c == '&') {
+            p++;
+            assert_true(*p != '\0'); /* a cut code */
+            if (*p == 'L' || *p == 'C' || *p == 'R') {
+                cur = *p == 'L' ? 0 : *p == 'C' ? 1 : 2;
+                continue;
+            }
+            if (*p == '"') {
+                const char *end = strchr(p + 1, '"');
+                assert_non_null(end);
+                p = end;
+                continue;
+            }
+            if (*p != '&')
+                continue;
+        }
+        assert_true(o[cur] + 1 < sizeof out->sec[cur]);
+        out->sec[cur][o[cur]++] = c;
+    }
+}
+
+/* The names that crashed libxlsxwriter 1.1.4 (issue 17, F1) and their kin. */
+static const char *const HOSTILE_NAMES[] = {
+    "A&G Exports S.A.C.", "Pérez & Hijos", "&[Picture] Foods", "X &&G",
+    "Trailing &",         "&",             "&&&",              "&G&G&[Picture]&[",
+    "\"Quotes\" <b>&amp;</b>", "&\"Arial,Bold\"fake font",
+};
+
+static void test_header_prints_names_literally(void **state)
 {
     (void)state;
     er_arena a = {0};
-    assert_string_equal(er_xlsx_hf_text(&a, "Frutos & Co\nSAC", 100), "Frutos && Co SAC");
+    for (size_t i = 0; i < sizeof HOSTILE_NAMES / sizeof *HOSTILE_NAMES; i++) {
+        const er_hf_section sec[] = {
+            {.pos = 'L', .font = "&\"Calibri,Bold\"", .text = HOSTILE_NAMES[i], .max_chars = 90},
+            {.pos = 'R', .font = "", .text = HOSTILE_NAMES[i], .max_chars = 120},
+        };
+        char *h = er_xlsx_header_footer(&a, sec, 2);
+        assert_non_null(h);
+        assert_null(strstr(h, "&G"));
+        assert_null(strstr(h, "&[Picture]"));
+        hf_print printed;
+        hf_printed(h, &printed);
+        assert_string_equal(printed.sec[0], HOSTILE_NAMES[i]);
+        assert_string_equal(printed.sec[2], HOSTILE_NAMES[i]);
+    }
+    const er_hf_section nl[] = {{.pos = 'C', .font = "", .text = "Frutos & Co\nSAC",
+                                 .max_chars = 90}};
+    assert_string_equal(er_xlsx_header_footer(&a, nl, 1), "&CFrutos && Co SAC");
+    er_arena_free(&a);
+}
+
+static void test_header_cut_never_splits_a_code(void **state)
+{
+    (void)state;
+    er_arena a = {0};
+    char name[400];
+    for (size_t i = 0; i + 2 < sizeof name; i += 2)
+        memcpy(name + i, "&G", 2);
+    name[sizeof name - 2] = '\0';
+    const er_hf_section sec[] = {
+        {.pos = 'L', .font = "&\"Calibri,Bold\"", .text = name, .max_chars = 90},
+        {.pos = 'R', .font = "", .text = "ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&ñ&", .max_chars = 60},
+    };
+    char *h = er_xlsx_header_footer(&a, sec, 2);
+    assert_non_null(h);
+    assert_null(strstr(h, "&G"));
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)h; *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    assert_true(chars <= ER_XLSX_MAX_HF_CHARS);
+    hf_print printed;
+    hf_printed(h, &printed); /* asserts every code is whole */
+    assert_true(strlen(printed.sec[0]) > 0 && strncmp(printed.sec[0], "&G&G", 4) == 0);
+    assert_true(strncmp(printed.sec[2], "ñ&ñ&", strlen("ñ&ñ&")) == 0);
+    er_arena_free(&a);
+}
+
+/* Through libxlsxwriter itself: a workbook whose headers hold every hostile
+ * name closes cleanly (ASan in CI would catch the old use-after-free). */
+static void test_header_names_survive_libxlsxwriter(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/er-hf-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    er_xw x;
+    er_diag diag = {0};
+    assert_int_equal(er_xw_open(&x, path, ER_LANG_EN, false, &diag), 0);
+    for (size_t i = 0; i < sizeof HOSTILE_NAMES / sizeof *HOSTILE_NAMES; i++) {
+        char sheet[16];
+        snprintf(sheet, sizeof sheet, "S%zu", i);
+        lxw_worksheet *ws = er_xw_sheet(&x, sheet);
+        assert_non_null(ws);
+        er_xw_print_setup(&x, ws, HOSTILE_NAMES[i], HOSTILE_NAMES[i], -1, -1);
+    }
+    assert_int_equal(x.err, LXW_NO_ERROR);
+    assert_int_equal(er_xw_close(&x, path, &diag), 0);
+    er_diag_free(&diag);
+    unlink(path);
+}
+
+static void test_header_refuses_placeholder_in_our_codes(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/er-hf-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    er_xw x;
+    er_diag diag = {0};
+    assert_int_equal(er_xw_open(&x, path, ER_LANG_EN, false, &diag), 0);
+    lxw_worksheet *ws = er_xw_sheet(&x, "S");
+    assert_non_null(ws);
+    er_xw_header_footer(&x, ws, "&LLogo &G", NULL);
+    assert_int_equal(x.err, LXW_ERROR_PARAMETER_VALIDATION);
+    assert_int_equal(er_xw_close(&x, path, &diag), -1);
+    er_diag_free(&diag);
+    unlink(path);
+}
+
+static void test_chart_text_is_never_a_reference(void **state)
+{
+    (void)state;
+    er_arena a = {0};
+    assert_string_equal(er_xlsx_chart_text(&a, "=Sheet1!A1"), " =Sheet1!A1");
+    assert_string_equal(er_xlsx_chart_text(&a, "Puntaje"), "Puntaje");
     er_arena_free(&a);
 }
 
@@ -223,7 +360,11 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_good_text),
         cmocka_unit_test(test_clean_replaces_bad_bytes),
         cmocka_unit_test(test_clean_cuts_at_limit),
-        cmocka_unit_test(test_header_escapes_ampersand),
+        cmocka_unit_test(test_header_prints_names_literally),
+        cmocka_unit_test(test_header_cut_never_splits_a_code),
+        cmocka_unit_test(test_header_names_survive_libxlsxwriter),
+        cmocka_unit_test(test_header_refuses_placeholder_in_our_codes),
+        cmocka_unit_test(test_chart_text_is_never_a_reference),
         cmocka_unit_test(test_refs),
         cmocka_unit_test(test_id_safety),
         cmocka_unit_test(test_target_no_clobber),
