@@ -176,6 +176,26 @@ static void load_knockout_cap(const er_cfg_ctx *ctx, const config_setting_t *rg,
                  "\"%c\" is not one of the grades defined in rubric.grades", cap);
 }
 
+/* rubric.coverage_rules: optional, so rubrics written before it load
+ * unchanged (every grade final). */
+static void load_coverage_rules(const er_cfg_ctx *ctx, const config_setting_t *rg, er_rubric *r)
+{
+    static const char *const fields[] = {"provisional_below", "no_grade_below", NULL};
+    const char *path = "rubric.coverage_rules";
+    config_setting_t *g = NULL;
+    if (er_cfg_get_group(ctx, rg, "coverage_rules", "rubric", false, &g) != ER_CFG_OK)
+        return;
+    er_cfg_check_fields(ctx, g, path, fields);
+    get_ranged(ctx, g, "provisional_below", path, true, 0.0, false, 1.0, &r->provisional_below,
+               NULL);
+    get_ranged(ctx, g, "no_grade_below", path, true, 0.0, false, 1.0, &r->no_grade_below, NULL);
+    if (r->no_grade_below > r->provisional_below)
+        er_cfg_error(ctx, config_setting_get_member(g, "no_grade_below"),
+                     "rubric.coverage_rules.no_grade_below",
+                     "%g is above provisional_below (%g)", r->no_grade_below,
+                     r->provisional_below);
+}
+
 static void load_cofinancing(const er_cfg_ctx *ctx, const config_setting_t *rg, er_rubric *r)
 {
     static const char *const fields[] = {"shares", "source", NULL};
@@ -602,7 +622,7 @@ static void load_main(src_file *f, er_rubric *r, const char *const **modules, si
 {
     static const char *const fields[] = {
         "id", "version", "valid_as_of", "title", "evidence", "grades", "knockout_cap",
-        "trade_fair_cofinancing", "modules", "dimensions", "criteria", NULL};
+        "coverage_rules", "trade_fair_cofinancing", "modules", "dimensions", "criteria", NULL};
     const er_cfg_ctx *ctx = &f->ctx;
     config_setting_t *rg = er_cfg_root_group(ctx, &f->cfg, "rubric");
     if (rg == NULL)
@@ -615,6 +635,7 @@ static void load_main(src_file *f, er_rubric *r, const char *const **modules, si
     load_evidence(ctx, rg, r);
     load_grades(ctx, rg, r);
     load_knockout_cap(ctx, rg, r);
+    load_coverage_rules(ctx, rg, r);
     load_cofinancing(ctx, rg, r);
     load_dimensions(ctx, rg, r);
     er_cfg_get_strings(ctx, rg, "modules", "rubric", false, modules, n_modules);

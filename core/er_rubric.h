@@ -104,6 +104,12 @@ typedef struct er_rubric {
     size_t n_grades;
     char knockout_cap; /* best grade a firm with a blocker can get */
 
+    /* Coverage (0..1) below which the grade is only provisional, and below
+     * which no grade is given (rubric.coverage_rules, docs/scoring.md 3.1).
+     * Both 0 when the rubric sets none: every grade is final. */
+    double provisional_below;
+    double no_grade_below;
+
     /* Share of stand costs a programme co-finances for a firm's 1st, 2nd,
      * 3rd ... trade-fair participation (e.g. CBI: 0.70, 0.60, 0.50), shown in
      * the action plan for criteria with action = "trade_fair".  Optional. */

@@ -11,6 +11,7 @@
  * rubric, which must outlive it.
  */
 #include "er_cohort_row.h"
+#include "er_grade_text.h"
 #include "er_output.h"
 #include "er_xlsx.h"
 
@@ -32,9 +33,10 @@ typedef struct cohort_row {
     const char *id, *name, *sector, *route; /* sector/route interned */
     double score, coverage;
     double *dims; /* n_dimensions scores; NAN when not scored */
-    unsigned n_blockers;
+    unsigned n_blockers, n_to_verify;
     bool scored;
     char grade;
+    unsigned char grade_status; /* er_grade_status */
     unsigned char band;
     bool has_base, base_scored; /* follow-up: the baseline's score and grade */
     double base_score;
@@ -47,8 +49,9 @@ struct er_cohort {
     char *dir;
     cohort_row *rows;
     size_t n_rows, cap_rows;
-    unsigned long *gap_firms; /* per criterion: firms not meeting it */
-    double *gap_points;       /* per criterion: points missing, summed */
+    unsigned long *gap_firms; /* per criterion: firms asked and not meeting it */
+    double *gap_points;       /* per criterion: points missing where asked, summed */
+    unsigned long *not_asked; /* per criterion: firms with no answer (or undecided) */
     const char **interned;    /* distinct sector and route strings */
     size_t n_interned, cap_interned;
     bool oom;
@@ -69,7 +72,8 @@ er_cohort *er_cohort_new(const er_rubric *rubric, const er_output_options *opts)
     c->dir = er_arena_strdup(&c->arena, opts->dir ? opts->dir : "");
     c->gap_firms = calloc(rubric->n_criteria + 1, sizeof *c->gap_firms);
     c->gap_points = calloc(rubric->n_criteria + 1, sizeof *c->gap_points);
-    if (c->dir == NULL || c->gap_firms == NULL || c->gap_points == NULL) {
+    c->not_asked = calloc(rubric->n_criteria + 1, sizeof *c->not_asked);
+    if (c->dir == NULL || c->gap_firms == NULL || c->gap_points == NULL || c->not_asked == NULL) {
         er_cohort_free(c);
         return NULL;
     }
@@ -184,11 +188,14 @@ int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
     put_str(&b, route_name((er_cohort *)c, res));
     uint8_t scored = res->scored, band = (uint8_t)band_of(res->firm);
     char grade = res->grade ? res->grade : '-';
-    uint32_t blockers = (uint32_t)res->n_blockers;
+    uint32_t blockers = (uint32_t)res->n_blockers, to_verify = (uint32_t)res->n_to_verify;
+    uint8_t grade_status = (uint8_t)res->grade_status;
     PUT(&b, scored);
     PUT(&b, band);
     PUT(&b, grade);
+    PUT(&b, grade_status);
     PUT(&b, blockers);
+    PUT(&b, to_verify);
     PUT(&b, res->score);
     PUT(&b, res->coverage);
     for (size_t d = 0; d < res->n_dimensions; d++) {
@@ -206,8 +213,11 @@ int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
             continue;
         uint32_t idx = (uint32_t)i;
         double missing = f->max > f->points ? f->max - f->points : 0.0;
+        /* Not assessed is not failed: an unasked question is counted apart. */
+        uint8_t asked = f->status == ER_STATUS_PARTIAL || f->status == ER_STATUS_UNMET;
         PUT(&b, idx);
         PUT(&b, missing);
+        PUT(&b, asked);
     }
     uint8_t has_base = baseline != NULL && baseline->error == NULL;
     uint8_t base_scored = has_base && baseline->scored;
@@ -287,11 +297,14 @@ int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
     if (!r->sector || !r->route || !r->dims)
         goto oom;
     uint8_t scored = 0, band = 0;
-    uint32_t blockers = 0, n_gaps = 0;
+    uint32_t blockers = 0, to_verify = 0, n_gaps = 0;
     GET(&b, scored);
     GET(&b, band);
     GET(&b, r->grade);
+    GET(&b, r->grade_status);
     GET(&b, blockers);
+    GET(&b, to_verify);
+    r->n_to_verify = to_verify;
     GET(&b, r->score);
     GET(&b, r->coverage);
     r->scored = scored != 0;
@@ -303,12 +316,18 @@ int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
     for (uint32_t k = 0; k < n_gaps && !b.bad; k++) {
         uint32_t idx = 0;
         double missing = 0;
+        uint8_t asked = 0;
         GET(&b, idx);
         GET(&b, missing);
+        GET(&b, asked);
         if (idx >= rb->n_criteria)
             goto bad;
-        c->gap_firms[idx]++;
-        c->gap_points[idx] += missing;
+        if (asked) {
+            c->gap_firms[idx]++;
+            c->gap_points[idx] += missing;
+        } else {
+            c->not_asked[idx]++;
+        }
     }
     uint8_t has_base = 0, base_scored = 0;
     GET(&b, has_base);
@@ -443,7 +462,8 @@ static void firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
     const er_rubric *rb = c->rubric;
     er_lang L = x->lang;
     lxw_col_t blk = (lxw_col_t)(CC_DIMS + rb->n_dimensions);
-    lxw_col_t chg = (lxw_col_t)(blk + 1); /* follow-up: baseline score, change, grade */
+    lxw_col_t tov = (lxw_col_t)(blk + 1), gst = (lxw_col_t)(blk + 2);
+    lxw_col_t chg = (lxw_col_t)(blk + 3); /* follow-up: baseline score, change, grade */
     lxw_col_t ncols = (lxw_col_t)(chg + (c->show_change ? 3 : 0));
     static const er_label heads[CC_DIMS] = {ER_L_FIRM_ID, ER_L_NAME,  ER_L_SECTOR,
                                             ER_L_SIZE_BAND, ER_L_SCORE, ER_L_GRADE,
@@ -460,6 +480,9 @@ static void firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
         er_xw_text(x, ws, 0, (lxw_col_t)(CC_DIMS + d), er_text_get(&rb->dimensions[d].title, L),
                    x->f.header);
     er_xw_label(x, ws, 0, blk, ER_L_BLOCKER_COUNT, x->f.header);
+    er_xw_label(x, ws, 0, tov, ER_L_TO_VERIFY_COUNT, x->f.header);
+    er_xw_label(x, ws, 0, gst, ER_L_GRADE_STATUS, x->f.header);
+    ER_XW(x, worksheet_set_column(ws, gst, gst, 16, NULL));
     if (c->show_change) {
         ER_XW(x, worksheet_set_column(ws, chg, chg + 2, 12, NULL));
         for (int k = 0; k < 3; k++)
@@ -484,6 +507,9 @@ static void firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
             if (!isnan(r->dims[d]))
                 er_xw_num(x, ws, row, (lxw_col_t)(CC_DIMS + d), r->dims[d], x->f.num1);
         er_xw_num(x, ws, row, blk, r->n_blockers, x->f.integer);
+        er_xw_num(x, ws, row, tov, r->n_to_verify, x->f.integer);
+        er_xw_text(x, ws, row, gst,
+                   er_grade_status_label((er_grade_status)r->grade_status, L), NULL);
         if (c->show_change && r->has_base) {
             if (r->base_scored)
                 er_xw_num(x, ws, row, chg, r->base_score, x->f.num1);
@@ -622,10 +648,12 @@ static int gaps_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
         if (c->gap_firms[i] > 0)
             g[n++] = (gap_rank){i, c->gap_firms[i], c->gap_points[i]};
     qsort(g, n, sizeof *g, gap_rank_cmp);
+    /* Ranked only by firms that were asked and fall short; how many were
+     * not asked is shown beside it, never mixed in. */
     static const er_label heads[] = {ER_L_REQUIREMENT, ER_L_DIMENSION, ER_L_FIRMS_WITH_GAP,
-                                     ER_L_TOTAL_GAP, ER_L_REFERENCE};
-    static const double widths[] = {44, 28, 14, 14, 40};
-    for (lxw_col_t col = 0; col < 5; col++) {
+                                     ER_L_FIRMS_NOT_ASKED, ER_L_TOTAL_GAP, ER_L_REFERENCE};
+    static const double widths[] = {44, 28, 16, 16, 16, 40};
+    for (lxw_col_t col = 0; col < 6; col++) {
         ER_XW(x, worksheet_set_column(ws, col, col, widths[col], NULL));
         er_xw_label(x, ws, 0, col, heads[col], x->f.header);
     }
@@ -633,7 +661,7 @@ static int gaps_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
         const er_criterion *cr = &rb->criteria[g[k].i];
         lxw_row_t row = (lxw_row_t)(k + 1);
         int l1 = er_xlsx_wrap_lines(er_text_get(&cr->title, L), widths[0]);
-        int l2 = er_xlsx_wrap_lines(cr->reference, widths[4]);
+        int l2 = er_xlsx_wrap_lines(cr->reference, widths[5]);
         er_xw_row_lines(x, ws, row, l1 > l2 ? l1 : l2);
         er_xw_text(x, ws, row, 0, er_text_get(&cr->title, L), x->f.wrap);
         er_xw_text(x, ws, row, 1,
@@ -642,8 +670,9 @@ static int gaps_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
                        : cr->dimension,
                    x->f.wrap);
         er_xw_num(x, ws, row, 2, (double)g[k].firms, x->f.integer);
-        er_xw_num(x, ws, row, 3, g[k].points, x->f.num1);
-        er_xw_text(x, ws, row, 4, cr->reference, x->f.wrap);
+        er_xw_num(x, ws, row, 3, (double)c->not_asked[g[k].i], x->f.integer);
+        er_xw_num(x, ws, row, 4, g[k].points, x->f.num1);
+        er_xw_text(x, ws, row, 5, cr->reference, x->f.wrap);
     }
     free(g);
     worksheet_freeze_panes(ws, 1, 0);
@@ -696,6 +725,7 @@ void er_cohort_free(er_cohort *c)
     free(c->rows);
     free(c->gap_firms);
     free(c->gap_points);
+    free(c->not_asked);
     free(c->interned);
     er_arena_free(&c->arena);
     free(c);

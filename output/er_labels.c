@@ -149,6 +149,22 @@ static const label_pair labels[ER_L_COUNT_] = {
                           "Brechas más frecuentes en el grupo"},
     [ER_L_MEDIAN_SCORE_CHART] = {"Median score by sector", "Puntaje mediano por sector"},
     [ER_L_PAGE_FOOTER] = {"Page &P of &N", "Página &P de &N"},
+
+    [ER_L_TO_VERIFY] = {"To verify (knock-out requirements not yet assessed)",
+                        "Por verificar (requisitos eliminatorios aún sin evaluar)"},
+    [ER_L_TO_VERIFY_COUNT] = {"To verify", "Por verificar"},
+    [ER_L_GRADE_STATUS] = {"Grade status", "Estado de la calificación"},
+    [ER_L_GS_FINAL] = {"final", "definitiva"},
+    [ER_L_GS_PROVISIONAL] = {"provisional", "provisional"},
+    [ER_L_GS_NONE] = {"no grade", "sin calificación"},
+    [ER_L_ANSWERED] = {"answered", "respondido"},
+    [ER_L_KO_TO_VERIFY] = {"knock-out requirement(s) to verify",
+                           "requisito(s) eliminatorio(s) por verificar"},
+    [ER_L_PROVISIONAL_NOTE] = {"Provisional grade: questions not yet asked score 0 and could change it. Complete the audit to make it final.",
+                               "Calificación provisional: las preguntas aún no respondidas cuentan 0 y podrían cambiarla. Complete la auditoría para que sea definitiva."},
+    [ER_L_NO_GRADE_NOTE] = {"No grade yet: too few questions were answered for a grade to mean anything.",
+                            "Aún sin calificación: se respondieron muy pocas preguntas para que una calificación tenga sentido."},
+    [ER_L_FIRMS_NOT_ASKED] = {"Firms not asked", "Empresas sin respuesta"},
 };
 
 const char *er_label_get(er_label id, er_lang lang)

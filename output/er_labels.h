@@ -140,6 +140,19 @@ typedef enum er_label {
     ER_L_MEDIAN_SCORE_CHART,
     ER_L_PAGE_FOOTER,          /* "Page &P of &N" */
 
+    /* not assessed is not failed (issue 13) */
+    ER_L_TO_VERIFY,            /* heading of the to-verify list */
+    ER_L_TO_VERIFY_COUNT,      /* column head */
+    ER_L_GRADE_STATUS,
+    ER_L_GS_FINAL,
+    ER_L_GS_PROVISIONAL,
+    ER_L_GS_NONE,
+    ER_L_ANSWERED,             /* "46 % <answered>" */
+    ER_L_KO_TO_VERIFY,         /* "1 <knock-out(s) to verify>" */
+    ER_L_PROVISIONAL_NOTE,
+    ER_L_NO_GRADE_NOTE,
+    ER_L_FIRMS_NOT_ASKED,
+
     ER_L_COUNT_
 } er_label;
 

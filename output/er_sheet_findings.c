@@ -138,10 +138,11 @@ static void write_row(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row, size_t 
     er_xw_num(x, ws, row, FC_FRACTION, partial_fraction(f), x->f.small);
     er_xw_text(x, ws, row, FC_DIM_KEY, c->dimension, x->f.small);
     er_xw_num(x, ws, row, FC_KNOCKOUT, c->knockout ? 1 : 0, x->f.small);
-    /* Same rule as the engine: a knock-out not met and applicable blocks. */
+    /* Same rule as the engine: a knock-out answered and not met (partial
+     * or unmet) blocks; one not assessed is to verify, not a blocker. */
     er_xw_formula(x, ws, row, FC_BLOCKS,
-                  er_arena_printf(a, "=IF(AND(%s=1,%s<>\"%s\",%s<>\"%s\"),1,0)", ko, st, met,
-                                  st, na),
+                  er_arena_printf(a, "=IF(AND(%s=1,OR(%s=\"%s\",%s=\"%s\")),1,0)", ko, st,
+                                  part, st, er_label_status(ER_STATUS_UNMET, L)),
                   x->f.small, er_book_is_blocker(res, i) ? 1 : 0);
 }
 

@@ -5,6 +5,7 @@
  * gaps and a radar chart of the dimension scores.
  */
 #include "er_firm_book.h"
+#include "er_grade_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +146,29 @@ static lxw_row_t blockers_block(er_firm_book *b, lxw_row_t row)
         er_xw_row_lines(x, b->ws_summary, row, l1 > l2 ? l1 : l2);
     }
     return row;
+}
+
+/* Knock-outs nobody has answered yet: not failed, but to check before the
+ * grade is final (docs/scoring.md 3.1). */
+static lxw_row_t to_verify_block(er_firm_book *b, lxw_row_t row)
+{
+    er_xw *x = b->x;
+    const er_firm_result *res = b->res;
+    if (res->n_to_verify == 0)
+        return row;
+    er_xw_label(x, b->ws_summary, row++, SC_LABEL, ER_L_TO_VERIFY, x->f.subtitle);
+    for (size_t k = 0; k < res->n_to_verify; k++, row++) {
+        const er_finding *f = &res->findings[res->to_verify[k]];
+        const char *q = er_text_get(&f->criterion->question, b->lang);
+        er_xw_text(x, b->ws_summary, row, SC_LABEL, er_text_get(&f->criterion->title, b->lang),
+                   x->f.wrap);
+        er_xw_text(x, b->ws_summary, row, SC_VALUE, q, x->f.wrap);
+        er_xw_text(x, b->ws_summary, row, SC_C, er_label_status(f->status, b->lang), x->f.warn);
+        int l1 = er_xlsx_wrap_lines(er_text_get(&f->criterion->title, b->lang), 34);
+        int l2 = er_xlsx_wrap_lines(q, 46);
+        er_xw_row_lines(x, b->ws_summary, row, l1 > l2 ? l1 : l2);
+    }
+    return row + 1;
 }
 
 typedef struct gap_ref {
@@ -338,12 +362,24 @@ void er_sheet_summary(er_firm_book *b)
     score_colours(b, head);
     row++;
     er_xw_text(x, ws, row, SC_VALUE, er_label_get(ER_L_SCORE_OUT_OF_100, L), x->f.small);
-    if (r->knockout_cap != '\0')
+    /* Notes only where they apply: the cap only when a blocker capped. */
+    if (r->knockout_cap != '\0' && res->n_blockers > 0)
         er_xw_text(x, ws, row, SC_D,
                    er_arena_printf(a, "%s %c.", er_label_get(ER_L_KNOCKOUT_NOTE, L),
                                    r->knockout_cap),
                    x->f.small);
     row++;
+    if (res->grade_status != ER_GRADE_FINAL) {
+        er_xw_label(x, ws, row, SC_LABEL, ER_L_GRADE_STATUS, x->f.label);
+        er_xw_text(x, ws, row, SC_VALUE, er_grade_display(a, res, L), x->f.warn);
+        row++;
+        const char *note = er_grade_status_note(res, L);
+        if (note != NULL) {
+            er_xw_text(x, ws, row, SC_VALUE, note, x->f.wrap);
+            er_xw_row_lines(x, ws, row, er_xlsx_wrap_lines(note, 46));
+            row++;
+        }
+    }
     if (b->baseline != NULL) {
         er_xw_label(x, ws, row, SC_LABEL, ER_L_BASELINE, x->f.label);
         if (b->baseline->scored)
@@ -359,6 +395,7 @@ void er_sheet_summary(er_firm_book *b)
     er_xw_text(x, ws, row++, SC_VALUE, route_text(b), x->f.label);
     row = programmes_block(b, row) + 1;
     row = blockers_block(b, row) + 1;
+    row = to_verify_block(b, row);
     row = gaps_block(b, row) + 1;
     row = dimensions_block(b, row);
 

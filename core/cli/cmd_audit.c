@@ -432,13 +432,25 @@ static bool take(const char **p, const char *end, piece *out)
 static void print_summary(FILE *out, const er_firm_result *res)
 {
     const er_firm *f = res->firm;
-    if (res->scored)
-        fprintf(out, "%s: score %.1f, grade %c", f->id, res->score, res->grade);
-    else
+    if (!res->scored)
         fprintf(out, "%s: not scored (no criterion applies)", f->id);
+    else if (res->grade_status == ER_GRADE_NO_GRADE)
+        fprintf(out, "%s: score %.1f, no grade (%.0f %% answered)", f->id, res->score,
+                res->coverage * 100.0);
+    else if (res->grade_status == ER_GRADE_PROVISIONAL && res->coverage < res->rubric->provisional_below)
+        fprintf(out, "%s: score %.1f, grade %c (provisional: %.0f %% answered)", f->id, res->score,
+                res->grade, res->coverage * 100.0);
+    else if (res->grade_status == ER_GRADE_PROVISIONAL)
+        fprintf(out, "%s: score %.1f, grade %c (provisional: %zu knock-out%s to verify)", f->id,
+                res->score, res->grade, res->n_to_verify, res->n_to_verify == 1 ? "" : "s");
+    else
+        fprintf(out, "%s: score %.1f, grade %c", f->id, res->score, res->grade);
     fprintf(out, ", coverage %.0f%%, route %s", res->coverage * 100.0, res->route);
     for (size_t i = 0; i < res->n_blockers; i++)
         fprintf(out, "%s%s", i == 0 ? ", blockers: " : " ", res->findings[res->blockers[i]].criterion->id);
+    for (size_t i = 0; i < res->n_to_verify; i++)
+        fprintf(out, "%s%s", i == 0 ? ", to verify: " : " ",
+                res->findings[res->to_verify[i]].criterion->id);
     fputc('\n', out);
 }
 

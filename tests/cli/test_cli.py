@@ -147,8 +147,8 @@ def case_json_values():
     expect(len(firms) == 2, "two firms")
     g, s = firms
     expect(list(g) == ["id", "name", "sector", "file", "as_of", "score", "grade",
-                       "grade_uncapped", "coverage", "dimensions", "programmes", "route",
-                       "blockers", "findings", "sector_findings", "country", "markets",
+                       "grade_uncapped", "grade_status", "coverage", "dimensions",
+                       "programmes", "route", "blockers", "to_verify", "findings", "sector_findings", "country", "markets",
                        "audit", "products", "facts"], "firm keys", list(g))
 
     # pe-good.  evidence: verified 1.0, document 0.8, declared 0.5.
@@ -201,6 +201,7 @@ def case_json_values():
            close(dims["management"]["coverage"], 0.6667), "pe-small management", dims)
     expect(close(dims["food_safety"]["score"], 62.5), "pe-small food_safety", dims)
     expect(s["blockers"] == ["haccp_plan"], "pe-small blockers", s["blockers"])
+    expect(s["to_verify"] == [] and s["grade_status"] == "final", "pe-small final", s)
     cbi = s["programmes"][0]
     expect(cbi["id"] == "cbi" and cbi["eligible"] is False and len(cbi["reasons"]) == 2,
            "pe-small cbi", cbi)

@@ -1,0 +1,242 @@
+#!/usr/bin/python3
+"""Issue 13 end to end: not assessed is not failed; the firm workbook; the
+cohort; the PDF report.
+
+Usage: test_honest.py EXPORTREADY SOURCE_DIR PLUGIN_DIR CASE
+
+Expected values come from the rubric file and the JSON results (an
+independent path from the workbook and PDF writers), never from the files
+under test.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+EXE, SRC, PLUGINS, CASE = sys.argv[1:5]
+RUBRICS = os.path.join(SRC, "rubrics")
+FIRMS = os.path.join(SRC, "examples", "firms")
+FRUIT = os.path.join(FIRMS, "fruit-ingredients-frutos-chanchamayo.cfg")
+FAILED = 0
+
+
+def run(*args, env=None):
+    e = dict(os.environ)
+    e.pop("EXPORTREADY_RUBRICS", None)
+    e.pop("EXPORTREADY_PLUGIN_PATH", None)
+    e["SOURCE_DATE_EPOCH"] = "1767225600"
+    if env:
+        e.update(env)
+    p = subprocess.run([EXE, *args], capture_output=True, text=True, env=e)
+    return p.returncode, p.stdout, p.stderr
+
+
+def expect(cond, what, *context):
+    global FAILED
+    if not cond:
+        FAILED += 1
+        print("FAIL:", what)
+        for c in context:
+            print("   ", str(c)[:2000])
+
+
+def audit(out_json, *firms, lang="en", out_dir=None, extra=()):
+    args = ["audit", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, "--lang", lang,
+            "--json", out_json, *extra]
+    if out_dir:
+        args += ["-o", out_dir]
+    return run(*args, *firms)
+
+
+def example_firms():
+    return sorted(os.path.join(FIRMS, f) for f in os.listdir(FIRMS) if f.endswith(".cfg"))
+
+
+def rubric_rules():
+    """provisional_below and no_grade_below as written in the rubric file."""
+    text = open(os.path.join(RUBRICS, "readiness.cfg"), encoding="utf-8").read()
+    m = re.search(r"coverage_rules\s*=\s*\{\s*provisional_below\s*=\s*([0-9.]+);\s*"
+                  r"no_grade_below\s*=\s*([0-9.]+);", text)
+    return float(m.group(1)), float(m.group(2))
+
+
+def half_filled(src, dst, keep_every=2, firm_id=None):
+    """Copy of a firm file with only every keep_every-th answer kept (and
+    the evidence of the dropped ones removed): what a coach brings back
+    from a visit cut short."""
+    lines = open(src, encoding="utf-8").read().split("\n")
+    out, group, k, dropped = [], None, 0, set()
+    for ln in lines:
+        s = ln.strip()
+        if s.endswith("{") and s.split("=")[0].strip() in ("answers", "evidence"):
+            group = s.split("=")[0].strip()
+        elif group and s.startswith("};"):
+            group = None
+        elif group and "=" in s and not s.startswith("#"):
+            key = s.split("=")[0].strip()
+            if group == "answers":
+                k += 1
+                if k % keep_every != 0:
+                    dropped.add(key)
+                    continue
+            elif key in dropped:
+                continue
+        if firm_id and s.startswith("id ="):
+            ln = f'  id = "{firm_id}";'
+        out.append(ln)
+    open(dst, "w", encoding="utf-8").write("\n".join(out))
+
+
+# ---- 1. not assessed is not failed -------------------------------------------
+
+def case_half_filled(tmp):
+    prov, nograde = rubric_rules()
+    firm = os.path.join(tmp, "half.cfg")
+    half_filled(FRUIT, firm, 2, "pe-half")
+    rj = os.path.join(tmp, "r.json")
+    rc, out, err = audit(rj, firm)
+    expect(rc == 0, "audit exit 0", err)
+    f = json.load(open(rj))["firms"][0]
+    st = {x["criterion"]: x["status"] for x in f["findings"]}
+    expect(any(s == "not_assessed" for s in st.values()), "the fixture leaves questions open")
+    for b in f["blockers"]:
+        expect(st[b] in ("partial", "unmet"), f"blocker {b} was answered", st[b])
+    unanswered_ko = [c for c in f["to_verify"]]
+    expect(unanswered_ko, "some knock-out is to verify", f["to_verify"])
+    for c in unanswered_ko:
+        expect(st[c] in ("not_assessed", "unknown"), f"to-verify {c} is unanswered", st[c])
+        expect(c not in f["blockers"], f"{c} not a blocker")
+    cov = f["coverage"]
+    expect(nograde <= cov < prov, f"fixture coverage {cov} is in the provisional range")
+    expect(f["grade_status"] == "provisional", "grade is provisional", f["grade_status"])
+    expect(f["grade"] is not None, "a provisional grade is still a letter", f["grade"])
+    pct = round(cov * 100)
+    want = f"grade {f['grade']} (provisional: {pct} % answered)"
+    expect(want in out, "CLI line marks the grade provisional", want, out)
+
+    # Below the lower threshold: no grade at all, and the CLI says why.
+    thin = os.path.join(tmp, "thin.cfg")
+    half_filled(FRUIT, thin, 8, "pe-thin")
+    rc, out, err = audit(rj, thin)
+    f = json.load(open(rj))["firms"][0]
+    expect(f["coverage"] < nograde, "thin fixture below no-grade threshold", f["coverage"])
+    expect(f["grade"] is None and f["grade_status"] == "none", "no grade", f["grade"],
+           f["grade_status"])
+    expect("no grade (" in out and "% answered)" in out, "CLI says no grade", out)
+
+    # A complete firm keeps a final grade and its real blockers.
+    rc, out, err = audit(rj, FRUIT)
+    f = json.load(open(rj))["firms"][0]
+    expect(f["coverage"] >= prov, "complete example above threshold", f["coverage"])
+    expect(f["grade_status"] in ("final", "provisional"), "status written", f["grade_status"])
+    expect("haccp_plan" in " ".join(f["blockers"]) or f["blockers"], "real blocker kept",
+           f["blockers"])
+
+
+def cohort_gaps(path):
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[2]
+    heads = [c.value for c in ws[1]]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    return heads, rows
+
+
+def case_cohort_apart(tmp):
+    """Cohort Common gaps: unmet and not-asked are counted apart, and the
+    ranking counts only firms that were asked."""
+    firms = []
+    for i in range(4):
+        p = os.path.join(tmp, f"half{i}.cfg")
+        half_filled(FRUIT, p, 2, f"pe-half-{i}")
+        firms.append(p)
+    rj = os.path.join(tmp, "r.json")
+    for lang in ("en", "es"):
+        out = os.path.join(tmp, "out-" + lang)
+        rc, _, err = audit(rj, *firms, FRUIT, lang=lang, out_dir=out)
+        expect(rc == 0, "audit exit 0", err)
+        doc = json.load(open(rj))["firms"]
+        heads, rows = cohort_gaps(os.path.join(out, "cohort.xlsx"))
+        expect(len(heads) >= 6, "gap columns", heads)
+        title_of = {}
+        unmet, not_asked = {}, {}
+        for f in doc:
+            for x in f["findings"]:
+                c = x["criterion"]
+                unmet[c] = unmet.get(c, 0) + (x["status"] in ("partial", "unmet"))
+                not_asked[c] = not_asked.get(c, 0) + (x["status"] in ("not_assessed", "unknown"))
+        # Titles from the rubric through a Findings sheet of one workbook.
+        wb = openpyxl.load_workbook(os.path.join(out, "pe-frutos-chanchamayo.xlsx"))
+        fs = wb.worksheets[1]
+        hrow = next(r for r in range(1, 12) if fs.cell(r, 1).value in ("Dimension", "Dimensión"))
+        idcol = next(c for c in range(1, fs.max_column + 1)
+                     if fs.cell(hrow, c).value in ("Criterion", "Criterio"))
+        for r in range(hrow + 1, fs.max_row + 1):
+            if fs.cell(r, idcol).value:
+                title_of[fs.cell(r, 2).value] = fs.cell(r, idcol).value
+        counts = []
+        for r in rows:
+            if not r[0]:
+                continue
+            cid = title_of.get(r[0])
+            if cid is None:
+                continue
+            expect(r[2] == unmet[cid], f"{lang} {cid}: firms not meeting it (asked)",
+                   r[2], unmet[cid])
+            expect(r[3] == not_asked[cid], f"{lang} {cid}: firms not asked", r[3], not_asked[cid])
+            expect(unmet[cid] > 0, f"{lang} {cid}: ranked only if asked and short")
+            counts.append(r[2])
+        expect(counts and counts == sorted(counts, reverse=True), "ranked by asked gaps", counts)
+        # A question no firm was asked never appears in Common gaps.
+        never = [c for c in unmet if unmet[c] == 0 and not_asked[c] == len(doc)]
+        listed = {title_of.get(r[0]) for r in rows}
+        for c in never:
+            expect(c not in listed, f"{lang} {c}: nobody asked, not a common gap")
+
+
+def case_old_results(tmp):
+    """A results file from before grade_status (unanswered knock-outs listed
+    as blockers, grade capped for them) still reads, with today's rules."""
+    firm = os.path.join(tmp, "half.cfg")
+    half_filled(FRUIT, firm, 2, "pe-half")
+    rj = os.path.join(tmp, "r.json")
+    audit(rj, firm, FRUIT)
+    doc = json.load(open(rj))
+    order = {}
+    for f in doc["firms"]:
+        order = {x["criterion"]: i for i, x in enumerate(f["findings"])}
+        old = sorted(f["blockers"] + f["to_verify"], key=lambda c: order[c])
+        if old and f["grade_uncapped"] is not None and f["grade_uncapped"] < "C":
+            f["grade"] = "C"
+        elif f["grade"] is None and f["grade_uncapped"] is not None:
+            f["grade"] = "C" if old and f["grade_uncapped"] < "C" else f["grade_uncapped"]
+        f["blockers"] = old
+        del f["grade_status"]
+        del f["to_verify"]
+    old_file = os.path.join(tmp, "old.json")
+    json.dump(doc, open(old_file, "w"))
+    out = os.path.join(tmp, "out")
+    rc, _, err = run("report", "--rubric-dir", RUBRICS, "-o", out, old_file)
+    expect(rc == 0, "old results file accepted", rc, err)
+    # A new file that lies about the to-verify list is refused.
+    doc = json.load(open(rj))
+    doc["firms"][0]["to_verify"] = []
+    bad = os.path.join(tmp, "bad.json")
+    json.dump(doc, open(bad, "w"))
+    rc, _, err = run("report", "--rubric-dir", RUBRICS, "-o", os.path.join(tmp, "o2"), bad)
+    expect(rc == 3 and "to_verify" in err, "edited to_verify refused", rc, err)
+
+
+CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
+
+if __name__ == "__main__":
+    if CASE not in CASES:
+        sys.exit(f"unknown case {CASE}; known: {', '.join(sorted(CASES))}")
+    with tempfile.TemporaryDirectory() as tmp:
+        CASES[CASE](tmp)
+    if FAILED:
+        sys.exit(f"{FAILED} check(s) failed")
+    print("ok")
