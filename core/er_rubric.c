@@ -621,7 +621,7 @@ static void load_module(src_file *f)
 static void load_main(src_file *f, er_rubric *r, const char *const **modules, size_t *n_modules)
 {
     static const char *const fields[] = {
-        "id", "version", "valid_as_of", "title", "evidence", "grades", "knockout_cap",
+        "id", "version", "valid_as_of", "title", "title_follow_up", "evidence", "grades", "knockout_cap",
         "coverage_rules", "trade_fair_cofinancing", "modules", "dimensions", "criteria", NULL};
     const er_cfg_ctx *ctx = &f->ctx;
     config_setting_t *rg = er_cfg_root_group(ctx, &f->cfg, "rubric");
@@ -632,6 +632,7 @@ static void load_main(src_file *f, er_rubric *r, const char *const **modules, si
     er_cfg_get_string(ctx, rg, "version", "rubric", true, &r->version);
     er_cfg_get_date(ctx, rg, "valid_as_of", "rubric", true, ER_DATE_DAY, &r->valid_as_of);
     er_cfg_get_text(ctx, rg, "title", "rubric", true, &r->title);
+    er_cfg_get_text(ctx, rg, "title_follow_up", "rubric", false, &r->title_follow_up);
     load_evidence(ctx, rg, r);
     load_grades(ctx, rg, r);
     load_knockout_cap(ctx, rg, r);
@@ -742,6 +743,8 @@ er_rubric *er_rubric_load(const char *dir, er_diag *diag)
             n_files++;
         }
         load_all_criteria(files, n_files, r, diag);
+        if (er_diag_count(diag) == before)
+            er_action_hints_load(r, r->dir, diag);
     } else if (r->dir == NULL || main_path == NULL) {
         er_diag_add(diag, dir, 0, NULL, "out of memory");
     }

@@ -14,6 +14,7 @@
 #ifndef ER_RUBRIC_H
 #define ER_RUBRIC_H
 
+#include "er_action_hints.h"
 #include "er_arena.h"
 #include "er_diag.h"
 #include "er_types.h"
@@ -97,6 +98,7 @@ typedef struct er_rubric {
     const char *version;
     er_date valid_as_of;
     er_text title;
+    er_text title_follow_up; /* optional: the title of a follow-up audit */
 
     double evidence_multiplier[ER_EVIDENCE_COUNT]; /* index by er_evidence; NONE = 0 */
 
@@ -121,6 +123,12 @@ typedef struct er_rubric {
     size_t n_dimensions;
     const er_criterion *criteria;
     size_t n_criteria;
+
+    /* Action-plan suggestions (er_action_hints.h): n_criteria entries when
+     * rubrics/action-hints.cfg exists, else NULL. */
+    const er_action_hint *hints;
+    const er_institution *institutions;
+    size_t n_institutions;
 
     const char *dir; /* directory it was loaded from */
     er_arena arena;

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libconfig-dev libxlsxwriter-dev libjansson-dev libcsv-dev   # build
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core             # build: PDF report, text measuring
   libcmocka-dev python3 python3-openpyxl                      # tests: unit, workbook readers
   locales                                                     # tests: a decimal-comma locale
   libreoffice-calc-nogui                                      # tests: recalculates workbooks

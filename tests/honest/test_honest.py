@@ -230,6 +230,129 @@ def case_old_results(tmp):
     expect(rc == 3 and "to_verify" in err, "edited to_verify refused", rc, err)
 
 
+# ---- 2. the workbook a firm can trust ------------------------------------------
+
+SUMMARY = {"en": "Summary", "es": "Resumen"}
+FINDINGS = {"en": "Findings", "es": "Hallazgos"}
+MARKETS = {"en": "Market requirements", "es": "Requisitos de mercado"}
+ACTIONS = {"en": "Action plan", "es": "Plan de acción"}
+NOT_APPLICABLE = {"en": "Not applicable", "es": "No aplica"}
+
+
+def audit_examples(tmp, lang):
+    rj = os.path.join(tmp, f"r-{lang}.json")
+    out = os.path.join(tmp, "out-" + lang)
+    rc, _, err = audit(rj, *example_firms(), lang=lang, out_dir=out)
+    expect(rc == 0, f"audit {lang} exit 0", err)
+    return json.load(open(rj))["firms"], out
+
+
+def case_summary_values(tmp):
+    """The Summary holds the audited score and grade as values: no formula
+    anywhere on it, and the numbers equal the JSON results."""
+    for lang in ("en", "es"):
+        firms, out = audit_examples(tmp, lang)
+        for f in firms:
+            wb = openpyxl.load_workbook(os.path.join(out, f["id"] + ".xlsx"))
+            ws = wb[SUMMARY[lang]]
+            cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
+            formulas = [c.coordinate for c in cells if isinstance(c.value, str)
+                        and c.value.startswith("=")]
+            expect(not formulas, f"{lang} {f['id']}: Summary formulas", formulas)
+            nums = [c.value for c in cells if isinstance(c.value, (int, float))]
+            expect(any(abs(n - f["score"]) < 5e-5 for n in nums),
+                   f"{lang} {f['id']}: score {f['score']} is a number on Summary", nums[:5])
+            texts = [c.value for c in cells if isinstance(c.value, str)]
+            expect(f["grade"] in texts, f"{lang} {f['id']}: grade {f['grade']} on Summary")
+            cap_note = ("A blocker caps the grade at" if lang == "en"
+                        else "Un bloqueo limita la calificación a")
+            has_note = any(cap_note in t for t in texts)
+            expect(has_note == bool(f["blockers"]),
+                   f"{lang} {f['id']}: cap note only with blockers", f["blockers"])
+
+
+def case_follow_up_title(tmp):
+    """A follow-up audit is titled as one, a baseline as a baseline."""
+    base = os.path.join(FIRMS, "coffee-cocoa-valle-alto.cfg")
+    follow = os.path.join(SRC, "tests", "data", "report", "valle-alto-followup.cfg")
+    for lang, want_base, want_follow in (
+            ("en", "Export readiness baseline audit", "Export readiness follow-up audit"),
+            ("es", "Auditoría base de preparación exportadora",
+             "Auditoría de seguimiento de preparación exportadora")):
+        bj = os.path.join(tmp, f"b-{lang}.json")
+        audit(bj, base, lang=lang, out_dir=os.path.join(tmp, "b-" + lang))
+        out = os.path.join(tmp, "f-" + lang)
+        rc, _, err = audit(os.path.join(tmp, "f.json"), follow, lang=lang, out_dir=out,
+                           extra=("--baseline", bj))
+        expect(rc == 0, f"follow-up audit {lang}", err)
+        for d, want in ((os.path.join(tmp, "b-" + lang), want_base), (out, want_follow)):
+            ws = openpyxl.load_workbook(os.path.join(d, "pe-valle-alto-cafe.xlsx")).worksheets[0]
+            expect(ws["A1"].value == want, f"{lang} title in {d}", ws["A1"].value, want)
+
+
+def sheet_text(ws):
+    return "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+
+
+def case_cofinancing(tmp):
+    """CBI's trade-fair co-financing shows only for firms routed to CBI."""
+    for lang in ("en", "es"):
+        firms, out = audit_examples(tmp, lang)
+        word = ("of stand costs for participation no." if lang == "en"
+                else "del costo del stand en la participación")
+        routes, cbi_shown = set(), 0
+        for f in firms:
+            wb = openpyxl.load_workbook(os.path.join(out, f["id"] + ".xlsx"))
+            text = sheet_text(wb[ACTIONS[lang]])
+            fair_open = any(x["criterion"] == "trade_fairs" and x["status"] != "met"
+                            for x in f["findings"])
+            shown = word in text
+            routes.add(f["route"])
+            if f["route"] == "cbi" and fair_open:
+                expect(shown, f"{lang} {f['id']}: CBI-routed firm sees co-financing")
+                cbi_shown += shown
+            if f["route"] != "cbi":
+                expect(not shown, f"{lang} {f['id']} ({f['route']}): no CBI co-financing")
+        expect({"cbi", "pum"} <= routes, "examples cover CBI and PUM routes", routes)
+        expect(cbi_shown > 0, f"{lang}: some CBI-routed example shows the share")
+
+
+def case_applicable_only(tmp):
+    """Findings, Market requirements and Action plan list only what applies;
+    what does not is one summary line."""
+    sector_prefix = {"coffee-cocoa": "cc_", "fruit-ingredients": "fri_",
+                     "grains-pulses-nuts": "gpn_", "herbs-spices": "hs_",
+                     "natural-ingredients": "ni_", "processed-food": "pf_"}
+    for lang in ("en", "es"):
+        firms, out = audit_examples(tmp, lang)
+        for f in firms:
+            wb = openpyxl.load_workbook(os.path.join(out, f["id"] + ".xlsx"))
+            na = [x for x in f["findings"] if x["status"] == "not_applicable"]
+            title_of = {}
+            coach = wb.worksheets[-1]
+            for r in coach.iter_rows(min_row=5, values_only=True):
+                if r[0]:
+                    title_of[r[0]] = r[1]
+            for name in (FINDINGS, MARKETS, ACTIONS):
+                ws = wb[name[lang]]
+                vals = [c.value for row in ws.iter_rows() for c in row]
+                expect(NOT_APPLICABLE[lang] not in vals,
+                       f"{lang} {f['id']} {name[lang]}: no Not-applicable row")
+            fs = wb[FINDINGS[lang]]
+            ids = {fs.cell(r, 11).value for r in range(2, fs.max_row + 1)}
+            for sector, prefix in sector_prefix.items():
+                if sector == f["sector"]:
+                    continue
+                other = [i for i in ids if isinstance(i, str) and i.startswith(prefix)]
+                expect(not other, f"{lang} {f['id']}: no {sector} rows", other)
+            if na:
+                line = [v for v in (c.value for row in fs.iter_rows() for c in row)
+                        if isinstance(v, str) and v.startswith(f"{len(na)} ")]
+                expect(line, f"{lang} {f['id']}: one line counts {len(na)} not applicable")
+            for x in f["sector_findings"]:
+                expect(x["id"] in sheet_text(fs), f"{lang} {f['id']}: sector finding {x['id']}")
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":

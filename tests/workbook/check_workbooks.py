@@ -27,8 +27,9 @@ import openpyxl
 
 TOL = 1e-6
 SHEETS = {
-    "en": ["Summary", "Findings", "Market requirements", "Action plan", "What-if"],
-    "es": ["Resumen", "Hallazgos", "Requisitos de mercado", "Plan de acción", "Simulación"],
+    "en": ["Summary", "Findings", "Market requirements", "Action plan", "What-if", "Coach notes"],
+    "es": ["Resumen", "Hallazgos", "Requisitos de mercado", "Plan de acción", "Simulación",
+           "Notas del asesor"],
 }
 STATUS = {
     "en": ["Met", "Partial", "Not met", "Not applicable", "Not assessed", "Undecided"],
@@ -69,7 +70,7 @@ def findings_rows(ws):
 def check_firm_structure(path, lang, expected):
     wb = openpyxl.load_workbook(path)  # formulas, not values
     check(wb.sheetnames == SHEETS[lang], f"{path}: sheets {wb.sheetnames}")
-    summary, findings, markets, actions, whatif = (wb[n] for n in SHEETS[lang])
+    summary, findings, markets, actions, whatif = (wb[n] for n in SHEETS[lang][:5])
 
     # Findings: one row per criterion, formulas, dropdown, traffic lights.
     header, rows = findings_rows(findings)
@@ -97,7 +98,8 @@ def check_firm_structure(path, lang, expected):
     check(len(summary._charts) == 1, f"{path}: radar chart on the summary")
     formulas = [c.value for row in summary.iter_rows() for c in row
                 if isinstance(c.value, str) and c.value.startswith("=")]
-    check(any(SHEETS[lang][4] in f for f in formulas), f"{path}: summary links to What-if")
+    # The audited values are numbers: no Summary cell is a formula (issue 13).
+    check(not formulas, f"{path}: summary holds values, no formulas {formulas[:3]}")
     for ws in (summary, findings, markets, actions, whatif):
         check(ws.page_setup.orientation == "landscape", f"{path}:{ws.title} landscape")
         check(ws.sheet_properties.pageSetUpPr.fitToPage, f"{path}:{ws.title} fit to page")
