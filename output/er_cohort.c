@@ -12,6 +12,7 @@
  */
 #include "er_cohort_row.h"
 #include "er_grade_text.h"
+#include "er_text_measure.h"
 #include "er_output.h"
 #include "er_xlsx.h"
 
@@ -31,6 +32,8 @@ typedef enum size_band {
 
 typedef struct cohort_row {
     const char *id, *name, *sector, *route; /* sector/route interned */
+    const char *date, *coach, *blocker_names; /* audit date, coach, blockers by title */
+    const char *error; /* non-NULL: the audit of this firm failed, and why */
     double score, coverage;
     double *dims; /* n_dimensions scores; NAN when not scored */
     unsigned n_blockers, n_to_verify;
@@ -182,10 +185,29 @@ int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
         res->n_dimensions != c->rubric->n_dimensions || res->n_findings != c->rubric->n_criteria)
         return 0; /* failed firms have no row; the caller reports them */
     wbuf b = {0};
+    uint8_t kind = 'A';
+    PUT(&b, kind);
     put_str(&b, res->firm->id);
     put_str(&b, res->firm->name);
     put_str(&b, res->firm->sector);
     put_str(&b, route_name((er_cohort *)c, res));
+    char date[16];
+    er_date_format(&res->firm->audit.date, date, sizeof date);
+    put_str(&b, date);
+    put_str(&b, res->firm->audit.coach);
+    /* Blockers by name, in the cohort's language: what a coach manages by. */
+    wbuf names = {0};
+    for (size_t k = 0; k < res->n_blockers; k++) {
+        const char *t = er_text_get(&res->findings[res->blockers[k]].criterion->title,
+                                    c->opts.lang);
+        if (k > 0)
+            put(&names, "; ", 2);
+        put(&names, t, strlen(t));
+    }
+    put(&names, "", 1);
+    put_str(&b, names.oom ? NULL : names.p);
+    b.oom |= names.oom;
+    free(names.p);
     uint8_t scored = res->scored, band = (uint8_t)band_of(res->firm);
     char grade = res->grade ? res->grade : '-';
     uint32_t blockers = (uint32_t)res->n_blockers, to_verify = (uint32_t)res->n_to_verify;
@@ -270,6 +292,46 @@ static const char *get_str(rbuf *b, er_arena *a)
     return s;
 }
 
+int er_cohort_failed_row_encode(const char *id, const char *file, const char *error,
+                                char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    if (id == NULL && file != NULL) {
+        const char *slash = strrchr(file, '/');
+        id = slash ? slash + 1 : file;
+    }
+    wbuf b = {0};
+    uint8_t kind = 'F';
+    PUT(&b, kind);
+    put_str(&b, id);
+    put_str(&b, error ? error : "unknown error");
+    if (b.oom) {
+        free(b.p);
+        return -1;
+    }
+    *out = b.p;
+    *len = b.n;
+    return 0;
+}
+
+/* A failed firm's row: its id and why, nothing scored. */
+static int add_failed(er_cohort *c, rbuf *b, cohort_row *r)
+{
+    r->id = get_str(b, &c->arena);
+    r->error = get_str(b, &c->arena);
+    r->name = r->sector = r->route = r->date = r->coach = r->blocker_names = "";
+    r->grade = '-';
+    r->grade_status = ER_GRADE_NO_GRADE;
+    r->dims = er_arena_calloc(&c->arena, c->rubric->n_dimensions + 1, sizeof *r->dims);
+    if (r->id == NULL || r->error == NULL || r->dims == NULL || b->bad || b->at != b->n)
+        return -1;
+    for (size_t d = 0; d < c->rubric->n_dimensions; d++)
+        r->dims[d] = NAN;
+    c->n_rows++;
+    return 0;
+}
+
 int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
 {
     if (c == NULL || row == NULL || len == 0)
@@ -286,10 +348,20 @@ int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
     cohort_row *r = &c->rows[c->n_rows];
     memset(r, 0, sizeof *r);
     const er_rubric *rb = c->rubric;
+    uint8_t kind = 0;
+    GET(&b, kind);
+    if (kind == 'F')
+        return add_failed(c, &b, r) == 0 ? 0 : (c->oom = true, -1);
+    if (kind != 'A')
+        goto bad;
     r->id = get_str(&b, &c->arena);
     r->name = get_str(&b, &c->arena);
     const char *sector = get_str(&b, &c->arena), *route = get_str(&b, &c->arena);
-    if (r->id == NULL || r->name == NULL || sector == NULL || route == NULL)
+    r->date = get_str(&b, &c->arena);
+    r->coach = get_str(&b, &c->arena);
+    r->blocker_names = get_str(&b, &c->arena);
+    if (r->id == NULL || r->name == NULL || sector == NULL || route == NULL || r->date == NULL ||
+        r->coach == NULL || r->blocker_names == NULL)
         goto bad;
     r->sector = intern(c, sector);
     r->route = intern(c, route);
@@ -344,6 +416,21 @@ bad:
 oom:
     c->oom = true;
     return -1;
+}
+
+int er_cohort_add_failed(er_cohort *c, const char *id, const char *file, const char *error)
+{
+    if (c == NULL)
+        return 0;
+    char *row = NULL;
+    size_t len = 0;
+    if (er_cohort_failed_row_encode(id, file, error, &row, &len) != 0) {
+        c->oom = true;
+        return -1;
+    }
+    int rc = er_cohort_add_encoded(c, row, len);
+    free(row);
+    return rc;
 }
 
 int er_cohort_add(er_cohort *c, const er_firm_result *res)
@@ -429,8 +516,11 @@ static int str_ptr_cmp(const void *pa, const void *pb)
 
 /* ---- sheets ------------------------------------------------------------ */
 
-enum { CC_ID = 0, CC_NAME, CC_SECTOR, CC_BAND, CC_SCORE, CC_GRADE, CC_ROUTE, CC_COVERAGE,
-       CC_DIMS };
+/* Firms sheet columns.  Rank first: the coach reads top-down, fewest
+ * blockers and best score first; every column is a plain value, so the
+ * sheet sorts and filters (autofilter) without breaking. */
+enum { CC_RANK = 0, CC_ID, CC_NAME, CC_SECTOR, CC_BAND, CC_DATE, CC_COACH, CC_SCORE, CC_GRADE,
+       CC_STATUS, CC_COVERAGE, CC_ROUTE, CC_BLOCKERS, CC_BLOCKER_NAMES, CC_TO_VERIFY, CC_DIMS };
 
 static const er_label band_labels[BAND_COUNT_] = {ER_L_SIZE_MICRO, ER_L_SIZE_SMALL,
                                                   ER_L_SIZE_MEDIUM, ER_L_SIZE_LARGE,
@@ -457,59 +547,114 @@ static const char *const change_heads[3][2] = {
     {"Baseline grade", "Calificación de línea de base"},
 };
 
+/* Failed firms last; then fewest blockers, then best score (unscored
+ * after scored), then id. */
+static int rank_cmp(const void *pa, const void *pb)
+{
+    const cohort_row *a = *(const cohort_row *const *)pa, *b = *(const cohort_row *const *)pb;
+    if ((a->error != NULL) != (b->error != NULL))
+        return a->error != NULL ? 1 : -1;
+    if (a->n_blockers != b->n_blockers)
+        return a->n_blockers < b->n_blockers ? -1 : 1;
+    double sa = a->scored ? a->score : -1.0, sb = b->scored ? b->score : -1.0;
+    if (sa != sb)
+        return sa > sb ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+static bool same_rank(const cohort_row *a, const cohort_row *b)
+{
+    return a->n_blockers == b->n_blockers && a->scored == b->scored &&
+           (!a->scored || a->score == b->score);
+}
+
 static void firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
 {
     const er_rubric *rb = c->rubric;
     er_lang L = x->lang;
-    lxw_col_t blk = (lxw_col_t)(CC_DIMS + rb->n_dimensions);
-    lxw_col_t tov = (lxw_col_t)(blk + 1), gst = (lxw_col_t)(blk + 2);
-    lxw_col_t chg = (lxw_col_t)(blk + 3); /* follow-up: baseline score, change, grade */
+    lxw_col_t problem = (lxw_col_t)(CC_DIMS + rb->n_dimensions);
+    lxw_col_t chg = (lxw_col_t)(problem + 1); /* follow-up: baseline score, change, grade */
     lxw_col_t ncols = (lxw_col_t)(chg + (c->show_change ? 3 : 0));
-    static const er_label heads[CC_DIMS] = {ER_L_FIRM_ID, ER_L_NAME,  ER_L_SECTOR,
-                                            ER_L_SIZE_BAND, ER_L_SCORE, ER_L_GRADE,
-                                            ER_L_ROUTE,   ER_L_COVERAGE};
-    static const double widths[CC_DIMS] = {18, 30, 18, 15, 8, 8, 30, 11};
+    static const er_label heads[CC_DIMS] = {
+        ER_L_RANK,        ER_L_FIRM_ID,      ER_L_NAME,       ER_L_SECTOR,  ER_L_SIZE_BAND,
+        ER_L_AUDIT_DATE,  ER_L_COACH,        ER_L_SCORE,      ER_L_GRADE,   ER_L_GRADE_STATUS,
+        ER_L_COVERAGE_SHORT, ER_L_ROUTE_SHORT, ER_L_BLOCKER_COUNT, ER_L_BLOCKER_NAMES,
+        ER_L_TO_VERIFY_COUNT};
+    static const double base[CC_DIMS] = {7, 18, 28, 18, 15, 12, 18, 8, 8, 12, 10, 26, 9, 40, 9};
+    /* Headers wrap into the 3 lines of the header row; widths measured. */
     for (lxw_col_t col = 0; col < CC_DIMS; col++)
-        ER_XW(x, worksheet_set_column(ws, col, col, widths[col], NULL));
-    ER_XW(x, worksheet_set_column(ws, CC_DIMS, blk, 12, NULL));
-    /* constant_memory: row 0 first, then each firm in order. */
+        ER_XW(x, worksheet_set_column(ws, col, col, er_fit_labels(base[col], 3, &heads[col], 1),
+                                      NULL));
+    for (size_t d = 0; d < rb->n_dimensions; d++) {
+        double w = 12;
+        for (int lang = 0; lang < 2; lang++)
+            w = er_text_fit_width(er_text_get(&rb->dimensions[d].title, (er_lang)lang), true, 3, w);
+        ER_XW(x, worksheet_set_column(ws, (lxw_col_t)(CC_DIMS + d), (lxw_col_t)(CC_DIMS + d), w,
+                                      NULL));
+    }
+    static const er_label problem_head[] = {ER_L_PROBLEM};
+    ER_XW(x, worksheet_set_column(ws, problem, problem, er_fit_labels(40, 3, problem_head, 1),
+                                  NULL));
     ER_XW(x, worksheet_set_row(ws, 0, 45, NULL));
     for (lxw_col_t col = 0; col < CC_DIMS; col++)
         er_xw_label(x, ws, 0, col, heads[col], x->f.header);
     for (size_t d = 0; d < rb->n_dimensions; d++)
         er_xw_text(x, ws, 0, (lxw_col_t)(CC_DIMS + d), er_text_get(&rb->dimensions[d].title, L),
                    x->f.header);
-    er_xw_label(x, ws, 0, blk, ER_L_BLOCKER_COUNT, x->f.header);
-    er_xw_label(x, ws, 0, tov, ER_L_TO_VERIFY_COUNT, x->f.header);
-    er_xw_label(x, ws, 0, gst, ER_L_GRADE_STATUS, x->f.header);
-    ER_XW(x, worksheet_set_column(ws, gst, gst, 16, NULL));
+    er_xw_label(x, ws, 0, problem, ER_L_PROBLEM, x->f.header);
     if (c->show_change) {
-        ER_XW(x, worksheet_set_column(ws, chg, chg + 2, 12, NULL));
-        for (int k = 0; k < 3; k++)
+        for (int k = 0; k < 3; k++) {
+            double w = 12;
+            for (int lang = 0; lang < 2; lang++)
+                w = er_text_fit_width(change_heads[k][lang], true, 3, w);
+            ER_XW(x, worksheet_set_column(ws, (lxw_col_t)(chg + k), (lxw_col_t)(chg + k), w, NULL));
             er_xw_text(x, ws, 0, (lxw_col_t)(chg + k), change_heads[k][L == ER_LANG_ES],
                        x->f.header);
+        }
     }
 
+    const cohort_row **order = malloc((c->n_rows + 1) * sizeof *order);
+    if (order == NULL) {
+        ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    for (size_t i = 0; i < c->n_rows; i++)
+        order[i] = &c->rows[i];
+    qsort(order, c->n_rows, sizeof *order, rank_cmp);
+
+    size_t rank = 0;
     for (size_t i = 0; i < c->n_rows && x->err == LXW_NO_ERROR; i++) {
-        const cohort_row *r = &c->rows[i];
+        const cohort_row *r = order[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
+        if (i == 0 || !same_rank(order[i - 1], r))
+            rank = i + 1; /* competition ranking: 1, 2, 2, 4 */
         er_xw_text(x, ws, row, CC_ID, r->id, NULL);
+        if (r->error != NULL) {
+            /* A failed firm stays on the list, with why, and no rank. */
+            er_xw_text(x, ws, row, problem, r->error, x->f.bad);
+            er_arena_free(&x->arena);
+            continue;
+        }
+        er_xw_num(x, ws, row, CC_RANK, (double)rank, x->f.integer);
         er_xw_text(x, ws, row, CC_NAME, r->name, NULL);
         er_xw_text(x, ws, row, CC_SECTOR, r->sector, NULL);
         er_xw_label(x, ws, row, CC_BAND, band_labels[r->band], NULL);
+        er_xw_text(x, ws, row, CC_DATE, r->date, NULL);
+        er_xw_text(x, ws, row, CC_COACH, r->coach, NULL);
         if (r->scored)
             er_xw_num(x, ws, row, CC_SCORE, r->score, x->f.num1);
-        char g[2] = {r->grade, '\0'};
+        char g[2] = {r->grade ? r->grade : '-', '\0'};
         er_xw_text(x, ws, row, CC_GRADE, g, NULL);
-        er_xw_text(x, ws, row, CC_ROUTE, r->route, NULL);
+        er_xw_text(x, ws, row, CC_STATUS,
+                   er_grade_status_label((er_grade_status)r->grade_status, L), NULL);
         er_xw_num(x, ws, row, CC_COVERAGE, r->coverage, x->f.pct);
+        er_xw_text(x, ws, row, CC_ROUTE, r->route, NULL);
+        er_xw_num(x, ws, row, CC_BLOCKERS, r->n_blockers, x->f.integer);
+        er_xw_text(x, ws, row, CC_BLOCKER_NAMES, r->blocker_names, NULL);
+        er_xw_num(x, ws, row, CC_TO_VERIFY, r->n_to_verify, x->f.integer);
         for (size_t d = 0; d < rb->n_dimensions; d++)
             if (!isnan(r->dims[d]))
                 er_xw_num(x, ws, row, (lxw_col_t)(CC_DIMS + d), r->dims[d], x->f.num1);
-        er_xw_num(x, ws, row, blk, r->n_blockers, x->f.integer);
-        er_xw_num(x, ws, row, tov, r->n_to_verify, x->f.integer);
-        er_xw_text(x, ws, row, gst,
-                   er_grade_status_label((er_grade_status)r->grade_status, L), NULL);
         if (c->show_change && r->has_base) {
             if (r->base_scored)
                 er_xw_num(x, ws, row, chg, r->base_score, x->f.num1);
@@ -523,12 +668,13 @@ static void firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
          * large cohort does not pile them up. */
         er_arena_free(&x->arena);
     }
+    free(order);
     lxw_row_t last = (lxw_row_t)(c->n_rows > 0 ? c->n_rows : 1);
     colour_scale(x, ws, last, CC_SCORE);
     for (size_t d = 0; d < rb->n_dimensions; d++)
         colour_scale(x, ws, last, (lxw_col_t)(CC_DIMS + d));
     ER_XW(x, worksheet_autofilter(ws, 0, 0, last, ncols - 1));
-    worksheet_freeze_panes(ws, 1, 2);
+    worksheet_freeze_panes(ws, 1, 3);
     er_xw_print_setup(x, ws, er_label_get(ER_L_COHORT_TITLE, L), "", 0, 0);
 }
 
@@ -570,14 +716,18 @@ static int stats_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws, const char *sh
     size_t ns = 0;
     for (size_t k = 0; k < c->n_interned; k++)
         for (size_t i = 0; i < c->n_rows; i++)
-            if (c->rows[i].sector == c->interned[k]) {
+            if (c->rows[i].error == NULL && c->rows[i].sector == c->interned[k]) {
                 sectors[ns++] = c->interned[k];
                 break;
             }
     qsort(sectors, ns, sizeof *sectors, str_ptr_cmp);
 
-    ER_XW(x, worksheet_set_column(ws, 0, 0, 22, NULL));
-    ER_XW(x, worksheet_set_column(ws, 1, SC_COUNT_ - 1, 12, NULL));
+    static const er_label groups[] = {ER_L_BY_SECTOR, ER_L_BY_SIZE};
+    static const er_label stat_heads[] = {ER_L_COUNT, ER_L_MIN, ER_L_Q1, ER_L_MEDIAN, ER_L_Q3,
+                                          ER_L_MAXIMUM};
+    ER_XW(x, worksheet_set_column(ws, 0, 0, er_fit_labels(22, 1, groups, 2), NULL));
+    ER_XW(x, worksheet_set_column(ws, 1, SC_COUNT_ - 1, er_fit_labels(12, 1, stat_heads, 6),
+                                  NULL));
     er_xw_label(x, ws, 0, 0, ER_L_COHORT_TITLE, x->f.title);
     lxw_row_t row = stats_header(x, ws, 2, ER_L_BY_SECTOR);
     lxw_row_t first_sector = row;
@@ -654,7 +804,8 @@ static int gaps_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
                                      ER_L_FIRMS_NOT_ASKED, ER_L_TOTAL_GAP, ER_L_REFERENCE};
     static const double widths[] = {44, 28, 16, 16, 16, 40};
     for (lxw_col_t col = 0; col < 6; col++) {
-        ER_XW(x, worksheet_set_column(ws, col, col, widths[col], NULL));
+        ER_XW(x, worksheet_set_column(ws, col, col, er_fit_labels(widths[col], 1, &heads[col], 1),
+                                      NULL));
         er_xw_label(x, ws, 0, col, heads[col], x->f.header);
     }
     for (size_t k = 0; k < n && k < ER_COHORT_TOP_GAPS; k++) {

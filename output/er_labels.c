@@ -200,6 +200,11 @@ static const label_pair labels[ER_L_COUNT_] = {
     [ER_L_COST_HIGH] = {"high: certification audit or investment", "alto: auditoría de certificación o inversión"},
     [ER_L_SUGGESTION_NOTE] = {"Suggested owner, time and cost band are indicative coaching suggestions, not quotes; adjust them with your coach.",
                               "El responsable, el plazo y el nivel de costo sugeridos son orientativos, no cotizaciones; ajústelos con su asesor."},
+    [ER_L_RANK] = {"Rank", "Puesto"},
+    [ER_L_COVERAGE_SHORT] = {"Coverage", "Cobertura"},
+    [ER_L_ROUTE_SHORT] = {"Route", "Ruta"},
+    [ER_L_BLOCKER_NAMES] = {"Blocked by", "Bloqueada por"},
+    [ER_L_PROBLEM] = {"Audit failed: why", "Auditoría fallida: motivo"},
     [ER_L_ROUTE_UNKNOWN_STEP] = {"Give your coach the missing facts listed under Reasons, so the support route can be decided.",
                                  "Entregue a su asesor los datos que faltan (ver Motivos) para poder decidir la ruta de apoyo."},
 };

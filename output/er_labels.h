@@ -184,6 +184,11 @@ typedef enum er_label {
     ER_L_COST_HIGH,
     ER_L_SUGGESTION_NOTE,
     ER_L_ROUTE_UNKNOWN_STEP,
+    ER_L_RANK,
+    ER_L_COVERAGE_SHORT,
+    ER_L_ROUTE_SHORT,
+    ER_L_BLOCKER_NAMES,
+    ER_L_PROBLEM,
 
     ER_L_COUNT_
 } er_label;

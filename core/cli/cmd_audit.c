@@ -476,6 +476,10 @@ static int failed_record(const audit_run *run, record *r, const char *id, const 
         (want_json(run) && dump_firm_json(er_json_failed_firm(id, file, error), &r->json) != 0))
         return -1;
     snprintf(r->messages, n, "exportready: %s\n", error);
+    /* The cohort lists every firm, a failed one too, with why (issue 13). */
+    if (run->cohort != NULL &&
+        er_cohort_failed_row_encode(id, file, error, &r->row, &r->row_len) != 0)
+        return -1;
     return 0;
 }
 

@@ -145,6 +145,9 @@ static int render(const report_args *a, const report_inputs *in)
                 er_cli_error("warning: %s: %s: failed in the audit; no workbook",
                              a->results, sf->firm.id ? sf->firm.id : "?");
             degraded = true;
+            if (cohort != NULL &&
+                er_cohort_add_failed(cohort, sf->firm.id, sf->firm.file, sf->result.error) != 0)
+                goto oom;
             continue;
         }
         const er_saved_firm *base = er_saved_results_find(in->baseline, sf->firm.id);

@@ -571,8 +571,9 @@ head = rows[0]
 c = head.index("Score change")
 b = head.index("Baseline score")
 g = head.index("Baseline grade")
+i = head.index("Firm id")
 for r in rows[1:]:
-    print(r[0], r[b], r[c], r[g])
+    print(r[i], r[b], r[c], r[g])
 """)
         p = subprocess.run(["/usr/bin/python3", check, os.path.join(out_dir, "cohort.xlsx")],
                            capture_output=True, text=True)

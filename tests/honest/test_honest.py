@@ -18,6 +18,7 @@ import tempfile
 import openpyxl
 
 EXE, SRC, PLUGINS, CASE = sys.argv[1:5]
+FIT_CHECK = sys.argv[5] if len(sys.argv) > 5 else None
 RUBRICS = os.path.join(SRC, "rubrics")
 FIRMS = os.path.join(SRC, "examples", "firms")
 FRUIT = os.path.join(FIRMS, "fruit-ingredients-frutos-chanchamayo.cfg")
@@ -351,6 +352,108 @@ def case_applicable_only(tmp):
                 expect(line, f"{lang} {f['id']}: one line counts {len(na)} not applicable")
             for x in f["sector_findings"]:
                 expect(x["id"] in sheet_text(fs), f"{lang} {f['id']}: sector finding {x['id']}")
+
+
+# ---- 3. the cohort a coach manages by ----------------------------------------
+
+def case_cohort_manage(tmp):
+    """Every firm, failed ones too (with why), ranked by blockers then score,
+    with audit date, coach, route and blockers by name."""
+    broken = os.path.join(tmp, "broken.cfg")
+    open(broken, "w").write('firm = { id = "pe-broken"; };\n')
+    for lang in ("en", "es"):
+        rj = os.path.join(tmp, f"r-{lang}.json")
+        out = os.path.join(tmp, "out-" + lang)
+        rc, _, err = audit(rj, *example_firms(), broken, lang=lang, out_dir=out)
+        expect(rc == 1, f"{lang}: a failed firm makes exit 1", rc, err)
+        doc = json.load(open(rj))["firms"]
+        ok = [f for f in doc if "error" not in f]
+        ws = openpyxl.load_workbook(os.path.join(out, "cohort.xlsx")).worksheets[0]
+        head = [c.value for c in ws[1]]
+        col = {h: i for i, h in enumerate(head)}
+        rows = [list(r) for r in ws.iter_rows(min_row=2, values_only=True)]
+        expect(len(rows) == len(doc), f"{lang}: one row per firm, failed too", len(rows))
+        ids = [r[1] for r in rows]
+        expect("pe-broken" in ids and ids[-1] == "pe-broken", f"{lang}: failed firm listed last",
+               ids)
+        why = rows[-1][-1] if not (len(head) and head[-1] is None) else None
+        expect(why and "required field missing" in str(why), f"{lang}: failed firm says why",
+               rows[-1])
+        want = sorted(ok, key=lambda f: (len(f["blockers"]), -(f["score"] or -1), f["id"]))
+        expect(ids[:-1] == [f["id"] for f in want], f"{lang}: ranked by blockers then score",
+               ids, [f["id"] for f in want])
+        ranks = [r[0] for r in rows[:-1]]
+        expect(ranks == sorted(ranks) and ranks[0] == 1, f"{lang}: rank column", ranks)
+        by_id = {f["id"]: f for f in ok}
+        date_h = "Audit date" if lang == "en" else "Fecha de la auditoría"
+        coach_h = "Coach" if lang == "en" else "Asesor(a)"
+        blk_h = "Blocked by" if lang == "en" else "Bloqueada por"
+        for r in rows[:-1]:
+            f = by_id[r[1]]
+            src = open(f["file"], encoding="utf-8").read()
+            expect(r[col[date_h]] and r[col[date_h]] in src, f"{lang} {r[1]}: audit date")
+            expect(r[col[coach_h]] and r[col[coach_h]] in src, f"{lang} {r[1]}: coach")
+            names = r[col[blk_h]] or ""
+            expect(len([n for n in names.split("; ") if n]) == len(f["blockers"]),
+                   f"{lang} {r[1]}: blockers by name", names, f["blockers"])
+        expect(ws.auto_filter.ref is not None, f"{lang}: sort-ready (autofilter)")
+        expect(not ws.merged_cells.ranges, f"{lang}: no merged cells")
+
+
+# ---- header widths -------------------------------------------------------------
+
+HEADER_FILL = "FF1F4E78"
+
+
+def header_cells(path):
+    """(sheet, cell, width, lines) for every header-formatted cell."""
+    wb = openpyxl.load_workbook(path)
+    out = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is None or c.fill is None or c.fill.fgColor is None:
+                    continue
+                if c.fill.fgColor.rgb != HEADER_FILL:
+                    continue
+                w = None
+                for dim in ws.column_dimensions.values():  # ranges: min..max
+                    if dim.min is not None and dim.min <= c.column <= (dim.max or dim.min):
+                        w = dim.width
+                if w is None:
+                    w = ws.sheet_format.defaultColWidth or 8.43
+                h = ws.row_dimensions[c.row].height or 15
+                out.append((ws.title, c.coordinate, float(w), max(1, int(h // 15)), str(c.value)))
+    return out
+
+
+def case_headers_fit(tmp):
+    """For every header cell of every workbook, en and es: its column is wide
+    enough for the text (measured with the font LibreOffice prints with)."""
+    base = os.path.join(FIRMS, "coffee-cocoa-valle-alto.cfg")
+    follow = os.path.join(SRC, "tests", "data", "report", "valle-alto-followup.cfg")
+    checked = 0
+    for lang in ("en", "es"):
+        firms, out = audit_examples(tmp, lang)
+        bj = os.path.join(tmp, f"r-{lang}.json")
+        fout = os.path.join(tmp, "follow-" + lang)
+        audit(os.path.join(tmp, "f.json"), follow, FRUIT, lang=lang, out_dir=fout,
+              extra=("--baseline", bj))
+        paths = [os.path.join(out, n) for n in sorted(os.listdir(out)) if n.endswith(".xlsx")]
+        paths += [os.path.join(fout, n) for n in sorted(os.listdir(fout)) if n.endswith(".xlsx")]
+        cells = []
+        for p in paths:
+            cells += [(p,) + h for h in header_cells(p)]
+        text = "".join(f"{w}\t{lines}\t{t.replace(chr(10), chr(92) + 'n')}\n"
+                       for (_, _, _, w, lines, t) in cells)
+        res = subprocess.run([FIT_CHECK], input=text, capture_output=True, text=True)
+        expect(res.returncode == 0, "fit_check ran", res.stderr)
+        for cell, verdict in zip(cells, res.stdout.split()):
+            p, sheet, coord, w, lines, t = cell
+            expect(verdict == "ok", f"{lang} {os.path.basename(p)} {sheet}!{coord}: header "
+                   f"'{t}' cut at width {w} ({lines} line(s))")
+            checked += 1
+    expect(checked > 200, f"header cells checked: {checked}")
 
 
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}

@@ -316,7 +316,7 @@ def main():
     check(cw.sheetnames == COHORT_SHEETS["es"], f"cohort sheets {cw.sheetnames}")
     firms = cw[COHORT_SHEETS["es"][0]]
     check(firms.max_row == 41, f"cohort rows {firms.max_row}")
-    check(firms.auto_filter.ref and firms.freeze_panes == "C2", "cohort filter and panes")
+    check(firms.auto_filter.ref and firms.freeze_panes == "D2", "cohort filter and panes")
     scales = [r for rng in firms.conditional_formatting for r in rng.rules if r.type == "colorScale"]
     check(len(scales) >= 2, f"cohort colour scales {len(scales)}")
     stats = cw[COHORT_SHEETS["es"][1]]
@@ -324,8 +324,11 @@ def main():
     # Statistics equal a recomputation from the Firms sheet (same quartile rule as Excel).
     import statistics
     scores = {}
+    head = [c.value for c in firms[1]]
+    sector_col, score_col = head.index("Sector") + 1, head.index("Puntaje") + 1
     for r in range(2, firms.max_row + 1):
-        scores.setdefault(firms.cell(r, 3).value, []).append(firms.cell(r, 5).value)
+        scores.setdefault(firms.cell(r, sector_col).value, []).append(
+            firms.cell(r, score_col).value)
     for r in range(4, 4 + len(scores)):
         sector = stats.cell(r, 1).value
         v = sorted(scores[sector])
