@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *owner_text(er_owner_role o, er_lang L)
@@ -134,4 +135,44 @@ void er_route_text_for(er_route_text *t, const er_firm_result *res,
         t->next_step = er_text_get(&progs->fallback_next_step, lang);
         t->contact = progs->fallback_contact ? progs->fallback_contact : "";
     }
+}
+
+typedef struct ranked {
+    size_t i;
+    bool blocker;
+    double gap;
+} ranked;
+
+static int ranked_cmp(const void *pa, const void *pb)
+{
+    const ranked *a = pa, *b = pb;
+    if (a->blocker != b->blocker)
+        return a->blocker ? -1 : 1;
+    if (a->gap != b->gap)
+        return a->gap < b->gap ? 1 : -1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+size_t er_action_order(const er_firm_result *res, size_t *out, size_t max)
+{
+    ranked *r = calloc(res->n_findings + 1, sizeof *r);
+    if (r == NULL)
+        return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < res->n_findings; i++) {
+        const er_finding *f = &res->findings[i];
+        if (f->status == ER_STATUS_MET || f->status == ER_STATUS_NOT_APPLICABLE)
+            continue;
+        bool blocker = false;
+        for (size_t k = 0; k < res->n_blockers; k++)
+            blocker |= res->blockers[k] == i;
+        double gap = f->max - f->points;
+        r[n++] = (ranked){i, blocker, gap > 0.0 ? gap : 0.0};
+    }
+    qsort(r, n, sizeof *r, ranked_cmp);
+    size_t k = 0;
+    for (; k < n && k < max; k++)
+        out[k] = r[k].i;
+    free(r);
+    return k;
 }

@@ -34,4 +34,9 @@ typedef struct er_route_text {
 void er_route_text_for(er_route_text *t, const er_firm_result *res,
                        const er_programme_set *progs, er_lang lang);
 
+/* The action plan's order: every applicable finding not met, blockers
+ * first, then by points missing, ties in rubric order (the Action plan
+ * sheet's rule).  Writes up to max indices into out; returns how many. */
+size_t er_action_order(const er_firm_result *res, size_t *out, size_t max);
+
 #endif

@@ -189,6 +189,16 @@ typedef enum er_label {
     ER_L_ROUTE_SHORT,
     ER_L_BLOCKER_NAMES,
     ER_L_PROBLEM,
+    ER_L_PDF_TOP_ACTIONS,
+    ER_L_PDF_THEN_NOW,
+    ER_L_PDF_WHO,
+    ER_L_PDF_WHEN,
+    ER_L_PDF_COST,
+    ER_L_PDF_HELP,
+    ER_L_PDF_PAGE,
+    ER_L_PDF_SCORE,
+    ER_L_PDF_PREPARED,
+    ER_L_PDF_MORE_ACTIONS,
 
     ER_L_COUNT_
 } er_label;

@@ -26,6 +26,12 @@ typedef struct er_output_options {
     const er_firm_result *baseline;
 } er_output_options;
 
+/* Writes DIR/<firm-id>.pdf, the 2-4 page report a firm manager reads
+ * (docs/report.md), in opts->lang; same rules as the workbook.  Returns 0,
+ * or -1 with the reason in diag (no partial file is left). */
+int er_output_firm_pdf(const er_firm_result *res, const er_output_options *opts,
+                       er_diag *diag);
+
 /* Writes DIR/<firm-id>.xlsx for one audited firm (res->error == NULL).
  * Returns 0, or -1 with the reason in diag. */
 int er_output_firm_workbook(const er_firm_result *res, const er_output_options *opts,

@@ -10,6 +10,7 @@
  * and the coach keeps the full text here.
  */
 #include "er_firm_book.h"
+#include "er_source_text.h"
 #include "er_text_measure.h"
 
 enum { KC_CRITERION = 0, KC_REQUIREMENT, KC_STATUS, KC_REFERENCE, KC_NOTE, KC_VALID, KC_COUNT_ };
@@ -23,7 +24,7 @@ lxw_row_t er_book_sector_notes(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row
     er_xw_label(x, ws, row++, 0, ER_L_SECTOR_NOTES, x->f.subtitle);
     for (size_t i = 0; i < res->n_sector_findings; i++, row++) {
         const er_sector_finding *sf = &res->sector_findings[i];
-        const char *src = sf->reference ? sf->reference : "";
+        const char *src = er_plain_source(&x->arena, sf->reference);
         if (sf->valid_as_of != NULL)
             src = er_arena_printf(&x->arena, "%s (%s)", src, sf->valid_as_of);
         /* Columns as on Findings: check name, note (merged wide), status, source. */

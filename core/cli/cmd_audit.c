@@ -42,6 +42,7 @@ typedef struct audit_args {
     bool has_as_of;
     er_date as_of;
     bool quiet;
+    bool no_pdf; /* --no-pdf: workbooks only */
     unsigned jobs;
     const char *baseline;
     char **inputs;
@@ -49,11 +50,12 @@ typedef struct audit_args {
 } audit_args;
 
 enum { OPT_FORCE = 256, OPT_JSON, OPT_RUBRIC_DIR, OPT_PLUGIN_DIR, OPT_NO_ISOLATE,
-       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE };
+       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE, OPT_NO_PDF };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"force", no_argument, NULL, OPT_FORCE},
+    {"no-pdf", no_argument, NULL, OPT_NO_PDF},
     {"json", required_argument, NULL, OPT_JSON},
     {"rubric-dir", required_argument, NULL, OPT_RUBRIC_DIR},
     {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
@@ -94,6 +96,7 @@ static int parse_args(int argc, char **argv, audit_args *a)
         switch (c) {
         case 'o': a->output_dir = optarg; break;
         case OPT_FORCE: a->force = true; break;
+        case OPT_NO_PDF: a->no_pdf = true; break;
         case OPT_JSON: a->json_path = optarg; break;
         case OPT_RUBRIC_DIR: a->rubric_dir = optarg; break;
         case OPT_PLUGIN_DIR:
@@ -514,6 +517,10 @@ static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
         opts.baseline = base;
         er_diag diag = {0};
         if (er_output_firm_workbook(res, &opts, &diag) != 0) {
+            r->degraded = true;
+            er_diag_print(&diag, msg, "exportready: ");
+        } else if (!run->args->no_pdf && er_output_firm_pdf(res, &opts, &diag) != 0) {
+            /* The report beside the workbook (issue 13). */
             r->degraded = true;
             er_diag_print(&diag, msg, "exportready: ");
         }

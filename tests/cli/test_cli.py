@@ -315,7 +315,8 @@ def case_output_dir():
         expect(rc in (0, 1), "audit with --output", rc, err)
         if rc == 0:
             names = sorted(os.listdir(outdir))
-            expect(names == ["cohort.xlsx", "pe-good.xlsx", "pe-small.xlsx"],
+            expect(names == ["cohort.xlsx", "pe-good.pdf", "pe-good.xlsx", "pe-small.pdf",
+                             "pe-small.xlsx"],
                    "one workbook per firm and a cohort workbook", names)
             # Existing workbooks are kept without --force.
             rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "-o", outdir, GOOD)
@@ -484,7 +485,9 @@ def case_jobs_identical():
         base = runs[0]
         expect_status(base[0], 1, base[1], base[2])
         names = sorted(os.listdir(base[3]))
-        expect("cohort.xlsx" in names and len(names) == 10, "workbooks written", names)
+        expect("cohort.xlsx" in names and len([n for n in names if n.endswith(".xlsx")]) == 10
+               and len([n for n in names if n.endswith(".pdf")]) == 9,
+               "workbooks and PDF reports written", names)
         for rc, out, err, d, js in runs[1:]:
             expect(rc == base[0] and out == base[1], "same status and summary", out, base[1])
             expect(err == base[2], "same messages in the same order", err, base[2])

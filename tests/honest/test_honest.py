@@ -456,6 +456,119 @@ def case_headers_fit(tmp):
     expect(checked > 200, f"header cells checked: {checked}")
 
 
+# ---- 4. the PDF report -----------------------------------------------------------
+
+def pdf_text(path):
+    p = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True, text=True)
+    expect(p.returncode == 0, f"pdftotext {path}", p.stderr)
+    return " ".join(p.stdout.split())
+
+
+def pdf_pages(path):
+    p = subprocess.run(["pdfinfo", path], capture_output=True, text=True)
+    m = re.search(r"^Pages:\s+(\d+)", p.stdout, re.M)
+    return int(m.group(1)) if m else -1
+
+
+def flat(s):
+    return " ".join(str(s).split())
+
+
+def case_pdf_report(tmp):
+    """audit -o DIR writes DIR/<id>.pdf: 2-4 pages, in the firm's language,
+    with the firm, score, grade, every blocker and the top action; the same
+    bytes twice; none with --no-pdf."""
+    named = os.path.join(tmp, "named.cfg")
+    src = open(FRUIT, encoding="utf-8").read()
+    src = src.replace('name = "Frutos del Chanchamayo S.A.C.";',
+                      'name = "Frutos & Co <b>Chanchamayo</b> S.A.C.";')
+    src = src.replace('id = "pe-frutos-chanchamayo";', 'id = "pe-named";')
+    open(named, "w", encoding="utf-8").write(src)
+    half = os.path.join(tmp, "half.cfg")
+    half_filled(FRUIT, half, 2, "pe-half")
+    inputs = example_firms() + [named, half]
+    grade_word = {"en": "Grade", "es": "Calificación"}
+    for lang in ("en", "es"):
+        rj = os.path.join(tmp, f"r-{lang}.json")
+        out, again = os.path.join(tmp, "a-" + lang), os.path.join(tmp, "b-" + lang)
+        rc, _, err = audit(rj, *inputs, lang=lang, out_dir=out)
+        expect(rc == 0, f"{lang}: audit", err)
+        rc, _, err = audit(rj, *inputs, lang=lang, out_dir=again, extra=("-j", "2"))
+        doc = json.load(open(rj))["firms"]
+        for f in doc:
+            pdf = os.path.join(out, f["id"] + ".pdf")
+            expect(os.path.exists(pdf), f"{lang}: {pdf} written")
+            if not os.path.exists(pdf):
+                continue
+            n = pdf_pages(pdf)
+            expect(2 <= n <= 4, f"{lang} {f['id']}: {n} pages (2-4)")
+            with open(pdf, "rb") as a, open(os.path.join(again, f["id"] + ".pdf"), "rb") as b:
+                expect(a.read() == b.read(), f"{lang} {f['id']}: same bytes twice (-j 1, -j 2)")
+            text = pdf_text(pdf)
+            expect(flat(f["name"]) in text, f"{lang} {f['id']}: firm name", f["name"])
+            expect(f"{f['score']:.1f}" in text, f"{lang} {f['id']}: score {f['score']:.1f}")
+            if f["grade"] is not None:
+                expect(f"{grade_word[lang]} {f['grade']}" in text, f"{lang} {f['id']}: grade")
+            wb = openpyxl.load_workbook(os.path.join(out, f["id"] + ".xlsx"))
+            title = {r[0]: r[1] for r in wb.worksheets[-1].iter_rows(min_row=5, values_only=True)
+                     if r[0]}
+            for b in f["blockers"]:
+                expect(flat(title[b]) in text, f"{lang} {f['id']}: blocker {b}", title[b])
+            for v in f["to_verify"]:
+                expect(flat(title[v]) in text, f"{lang} {f['id']}: to verify {v}")
+            top = wb[ACTIONS[lang]].cell(2, 3).value
+            if top:
+                expect(flat(top) in text, f"{lang} {f['id']}: top action", top)
+            if f["grade_status"] == "provisional":
+                word = "provisional"
+                expect(word in text, f"{lang} {f['id']}: provisional mark")
+            coach = re.search(r'coach = "([^"]*)"', open(f["file"], encoding="utf-8").read())
+            expect(coach and flat(coach.group(1)) in text, f"{lang} {f['id']}: coach")
+        # Firm text is text, never markup.
+        t = pdf_text(os.path.join(out, "pe-named.pdf"))
+        expect("Frutos & Co <b>Chanchamayo</b> S.A.C." in t, f"{lang}: name printed literally")
+        # Spanish words in the Spanish report.
+        t = pdf_text(os.path.join(out, "pe-frutos-chanchamayo.pdf"))
+        want = "Qué hacer primero" if lang == "es" else "What to do first"
+        expect(want in t, f"{lang}: report in the firm's language")
+    out = os.path.join(tmp, "no-pdf")
+    rc, _, err = audit(os.path.join(tmp, "n.json"), FRUIT, out_dir=out, extra=("--no-pdf",))
+    expect(rc == 0 and os.listdir(out) == ["pe-frutos-chanchamayo.xlsx"], "--no-pdf: workbook only",
+           os.listdir(out) if os.path.isdir(out) else None)
+    # report renders the same PDFs as audit.
+    rj = os.path.join(tmp, "r-en.json")
+    rep = os.path.join(tmp, "report")
+    rc, _, err = run("report", "--rubric-dir", RUBRICS, "-o", rep, rj)
+    expect(rc == 0, "report exit 0", err)
+    for n in os.listdir(os.path.join(tmp, "a-en")):
+        if n.endswith(".pdf"):
+            with open(os.path.join(tmp, "a-en", n), "rb") as a, open(os.path.join(rep, n), "rb") as b:
+                expect(a.read() == b.read(), f"report {n}: same bytes as audit")
+
+
+def case_pdf_follow_up(tmp):
+    """A follow-up's report shows then and now, and is titled a follow-up."""
+    base = os.path.join(FIRMS, "coffee-cocoa-valle-alto.cfg")
+    follow = os.path.join(SRC, "tests", "data", "report", "valle-alto-followup.cfg")
+    for lang, head, title in (("en", "Then and now", "follow-up audit"),
+                              ("es", "Antes y ahora", "Auditoría de seguimiento")):
+        bj = os.path.join(tmp, f"b-{lang}.json")
+        audit(bj, base, lang=lang)
+        out = os.path.join(tmp, "f-" + lang)
+        fj = os.path.join(tmp, f"f-{lang}.json")
+        rc, _, err = audit(fj, follow, lang=lang, out_dir=out, extra=("--baseline", bj))
+        expect(rc == 0, f"{lang}: follow-up audit", err)
+        pdf = os.path.join(out, "pe-valle-alto-cafe.pdf")
+        t = pdf_text(pdf)
+        old = json.load(open(bj))["firms"][0]
+        new = json.load(open(fj))["firms"][0]
+        expect(head in t and title in t, f"{lang}: then and now, follow-up title")
+        expect(f"{old['score']:.1f}" in t and f"{new['score']:.1f}" in t,
+               f"{lang}: both scores", old["score"], new["score"])
+        expect(f"{new['score'] - old['score']:+.1f}" in t, f"{lang}: the change")
+        expect(2 <= pdf_pages(pdf) <= 4, f"{lang}: pages")
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":
