@@ -51,22 +51,32 @@ int er_pdf_open(er_pdf *p, const char *path, time_t created, const char *title,
     p->page = 1;
     p->y = ER_PDF_MARGIN;
     check(p);
+    /* One Pango context and two font descriptions for the whole document:
+     * a context per layout costs more than the shaping (bench/pdf_cost.py). */
+    if (!p->failed) {
+        p->pango = pango_cairo_create_context(p->cr);
+        for (int b = 0; b < 2; b++) {
+            PangoFontDescription *fd = pango_font_description_new();
+            pango_font_description_set_family(fd, "DejaVu Sans");
+            pango_font_description_set_weight(fd, b ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+            p->fonts[b] = fd;
+        }
+        if (p->pango == NULL)
+            p->failed = true;
+    }
     return p->failed ? -1 : 0;
 }
 
 static PangoLayout *layout(er_pdf *p, const char *text, double width, double size, bool bold)
 {
-    PangoLayout *l = pango_cairo_create_layout(p->cr);
+    PangoLayout *l = p->pango ? pango_layout_new(p->pango) : NULL;
     if (l == NULL) {
         p->failed = true;
         return NULL;
     }
-    PangoFontDescription *fd = pango_font_description_new();
-    pango_font_description_set_family(fd, "DejaVu Sans");
-    pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    PangoFontDescription *fd = p->fonts[bold ? 1 : 0];
     pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
     pango_layout_set_font_description(l, fd);
-    pango_font_description_free(fd);
     pango_layout_set_width(l, (int)(width * PANGO_SCALE));
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     /* Text, never markup: firm-supplied names print as typed. */
@@ -135,9 +145,19 @@ void er_pdf_para(er_pdf *p, double x, const char *text, double width, double siz
 {
     if (text == NULL || text[0] == '\0')
         return;
-    double h = er_pdf_measure(p, text, width, size, bold);
+    /* Shaped once: measured, placed (maybe on a new page), drawn. */
+    PangoLayout *l = layout(p, text, width, size, bold);
+    if (l == NULL)
+        return;
+    int w, hp;
+    pango_layout_get_size(l, &w, &hp);
+    double h = (double)hp / PANGO_SCALE;
     er_pdf_need(p, h);
-    er_pdf_text_at(p, ER_PDF_MARGIN + x, p->y, text, width, size, bold, colour);
+    cairo_set_source_rgb(p->cr, colour.r, colour.g, colour.b);
+    cairo_move_to(p->cr, ER_PDF_MARGIN + x, p->y);
+    pango_cairo_show_layout(p->cr, l);
+    g_object_unref(l);
+    check(p);
     p->y += h + gap;
 }
 
@@ -151,11 +171,10 @@ void er_pdf_box(er_pdf *p, double x, double y, double w, double h, er_rgb fill)
 
 void er_pdf_heading(er_pdf *p, const char *text)
 {
-    double h = er_pdf_measure(p, text, ER_PDF_BODY_W, 13, true);
-    er_pdf_need(p, h + 48);
+    er_pdf_need(p, 66); /* the heading, its rule and what follows */
     p->y += 6;
-    er_pdf_text_at(p, ER_PDF_MARGIN, p->y, text, ER_PDF_BODY_W, 13, true, ER_PDF_BLUE);
-    p->y += h + 2;
+    p->y += er_pdf_text_at(p, ER_PDF_MARGIN, p->y, text, ER_PDF_BODY_W, 13, true, ER_PDF_BLUE);
+    p->y += 2;
     er_pdf_box(p, ER_PDF_MARGIN, p->y, ER_PDF_BODY_W, 0.8, ER_PDF_BLUE);
     p->y += 6;
 }
@@ -163,12 +182,19 @@ void er_pdf_heading(er_pdf *p, const char *text)
 int er_pdf_close(er_pdf *p)
 {
     if (p->cr != NULL) {
-        footer(p);
+        if (p->pango != NULL)
+            footer(p);
         cairo_show_page(p->cr);
         check(p);
         cairo_destroy(p->cr);
         p->cr = NULL;
     }
+    for (int b = 0; b < 2; b++)
+        if (p->fonts[b] != NULL)
+            pango_font_description_free(p->fonts[b]);
+    if (p->pango != NULL)
+        g_object_unref(p->pango);
+    p->pango = p->fonts[0] = p->fonts[1] = NULL;
     if (p->surface != NULL) {
         cairo_surface_finish(p->surface);
         if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)

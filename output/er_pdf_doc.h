@@ -32,6 +32,8 @@ extern const er_rgb ER_PDF_INK, ER_PDF_GREY, ER_PDF_BLUE, ER_PDF_RED, ER_PDF_AMB
 typedef struct er_pdf {
     cairo_surface_t *surface;
     cairo_t *cr;
+    void *pango;   /* PangoContext of the document: one for all its text */
+    void *fonts[2]; /* PangoFontDescription: regular, bold (size set per call) */
     double y;      /* cursor, points from the top */
     int page;      /* 1-based */
     const char *footer_left;

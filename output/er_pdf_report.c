@@ -174,9 +174,7 @@ static void finding_list(report *r, er_label heading, const size_t *idx, size_t 
         /* A plugin check has no question: say why it is undecided. */
         if (more[0] == '\0' && r->res->findings[idx[k]].note != NULL)
             more = r->res->findings[idx[k]].note;
-        double h = er_pdf_measure(p, t, ER_PDF_BODY_W - 14, 10, true) +
-                   er_pdf_measure(p, more, ER_PDF_BODY_W - 14, 9, false);
-        er_pdf_need(p, h + 6);
+        er_pdf_need(p, 40); /* title and first lines together */
         er_pdf_box(p, ER_PDF_MARGIN, p->y + 2, 5, 8, mark);
         er_pdf_para(p, 14, t, ER_PDF_BODY_W - 14, 10, true, ER_PDF_INK, 1);
         er_pdf_para(p, 14, more, ER_PDF_BODY_W - 14, 9, false, ER_PDF_INK, 6);
@@ -206,11 +204,7 @@ static void actions(report *r)
         const char *help = t.helps[0] ? er_arena_printf(r->a, "%s: %s", L_(r, ER_L_PDF_HELP),
                                                          t.helps)
                                       : "";
-        double h = er_pdf_measure(p, head, ER_PDF_BODY_W, 10.5, true) +
-                   er_pdf_measure(p, what, ER_PDF_BODY_W - 14, 9, false) +
-                   er_pdf_measure(p, meta, ER_PDF_BODY_W - 14, 8.5, true) +
-                   er_pdf_measure(p, help, ER_PDF_BODY_W - 14, 8.5, false);
-        er_pdf_need(p, h + 10);
+        er_pdf_need(p, 72); /* an action's usual height: keep it on one page */
         er_pdf_para(p, 0, head, ER_PDF_BODY_W, 10.5, true, ER_PDF_INK, 1);
         er_pdf_para(p, 14, what, ER_PDF_BODY_W - 14, 9, false, ER_PDF_INK, 1);
         er_pdf_para(p, 14, meta, ER_PDF_BODY_W - 14, 8.5, true, ER_PDF_BLUE, 1);
@@ -231,7 +225,9 @@ static void sector_notes(report *r)
     er_pdf_heading(p, L_(r, ER_L_SECTOR_NOTES));
     for (size_t i = 0; i < res->n_sector_findings; i++) {
         const er_sector_finding *sf = &res->sector_findings[i];
-        er_pdf_para(p, 0, sf->note ? sf->note : sf->id, ER_PDF_BODY_W, 9, false, ER_PDF_INK, 1);
+        /* Plugin notes may carry the coach's confidence tags: drop them. */
+        er_pdf_para(p, 0, sf->note ? er_plain_source(r->a, sf->note) : sf->id, ER_PDF_BODY_W, 9,
+                    false, ER_PDF_INK, 1);
         if (sf->reference)
             er_pdf_para(p, 14,
                         er_arena_printf(r->a, "%s: %s%s%s%s", L_(r, ER_L_SOURCE_COL),
@@ -254,9 +250,8 @@ static void dimension_table(report *r)
         if (!dr->scored)
             continue;
         const char *name = er_text_get(&res->rubric->dimensions[d].title, r->L);
-        double h = er_pdf_measure(p, name, 300, 9, false);
-        er_pdf_need(p, h + 2);
-        er_pdf_text_at(p, ER_PDF_MARGIN, p->y, name, 300, 9, false, ER_PDF_INK);
+        er_pdf_need(p, 14);
+        double h = er_pdf_text_at(p, ER_PDF_MARGIN, p->y, name, 300, 9, false, ER_PDF_INK);
         er_pdf_text_at(p, ER_PDF_MARGIN + 310, p->y, er_arena_printf(r->a, "%.1f", dr->score), 50,
                        9, true, ER_PDF_INK);
         /* A bar, 0..100, for the eye. */
@@ -296,9 +291,8 @@ static void then_and_now(report *r)
             have_now = dn->scored, now = dn->score;
             have_then = dt && dt->scored, then = dt ? dt->score : 0;
         }
-        double h = er_pdf_measure(p, name, c1 - 8, 9, d == 0);
-        er_pdf_need(p, h + 2);
-        er_pdf_text_at(p, ER_PDF_MARGIN, p->y, name, c1 - 8, 9, d == 0, ER_PDF_INK);
+        er_pdf_need(p, 14);
+        double h = er_pdf_text_at(p, ER_PDF_MARGIN, p->y, name, c1 - 8, 9, d == 0, ER_PDF_INK);
         if (have_then)
             er_pdf_text_at(p, ER_PDF_MARGIN + c1, p->y, er_arena_printf(r->a, "%.1f", then), 75,
                            9, d == 0, ER_PDF_INK);

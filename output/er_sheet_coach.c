@@ -30,7 +30,7 @@ lxw_row_t er_book_sector_notes(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row
         /* Columns as on Findings: check name, note (merged wide), status, source. */
         er_xw_text(x, ws, row, 0, sf->id, x->f.wrap);
         ER_XW(x, worksheet_merge_range(ws, row, 1, row, 3, "", x->f.wrap));
-        er_xw_text(x, ws, row, 1, sf->note, x->f.wrap);
+        er_xw_text(x, ws, row, 1, er_plain_source(&x->arena, sf->note), x->f.wrap);
         er_xw_text(x, ws, row, 4, er_label_status(sf->status, b->lang), x->f.text);
         ER_XW(x, worksheet_merge_range(ws, row, 7, row, 8, "", x->f.wrap));
         er_xw_text(x, ws, row, 7, src, x->f.wrap);
