@@ -22,6 +22,12 @@ static void pair(er_firm_book *b, lxw_row_t row, er_label label, const char *val
 {
     er_xw_label(b->x, b->ws_summary, row, SC_LABEL, label, b->x->f.label);
     er_xw_text(b->x, b->ws_summary, row, SC_VALUE, value, b->x->f.wrap);
+    /* A long firm name wraps: give the row the lines it needs, or it
+     * overprints the next one in print. */
+    int l1 = er_xlsx_wrap_lines(er_label_get(label, b->lang), 34);
+    int l2 = er_xlsx_wrap_lines(value, 46);
+    if (l1 > 1 || l2 > 1)
+        er_xw_row_lines(b->x, b->ws_summary, row, l1 > l2 ? l1 : l2);
 }
 
 static const char *markets_text(er_firm_book *b)
@@ -361,6 +367,7 @@ void er_sheet_summary(er_firm_book *b)
         row++;
     }
     er_xw_label(x, ws, row, SC_LABEL, ER_L_COVERAGE, x->f.label);
+    er_xw_row_lines(x, ws, row, er_xlsx_wrap_lines(er_label_get(ER_L_COVERAGE, L), 34));
     er_xw_num(x, ws, row++, SC_VALUE, res->coverage, x->f.pct);
     row++;
 
