@@ -11,6 +11,7 @@ under test.
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -567,6 +568,47 @@ def case_pdf_follow_up(tmp):
                f"{lang}: both scores", old["score"], new["score"])
         expect(f"{new['score'] - old['score']:+.1f}" in t, f"{lang}: the change")
         expect(2 <= pdf_pages(pdf) <= 4, f"{lang}: pages")
+
+
+def case_print_pages(tmp):
+    """Printed (LibreOffice -> PDF), a firm workbook's Summary and Action plan
+    take at most 4 A4 pages together, in en and es."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("skip: no LibreOffice")
+        return
+    for lang in ("en", "es"):
+        out = os.path.join(tmp, "out-" + lang)
+        firms = [FRUIT, os.path.join(FIRMS, "coffee-cocoa-valle-alto.cfg")]
+        rc, _, err = audit(os.path.join(tmp, "r.json"), *firms, lang=lang, out_dir=out)
+        expect(rc == 0, f"{lang}: audit", err)
+        books = [os.path.join(out, n) for n in ("pe-frutos-chanchamayo.xlsx",
+                                                "pe-valle-alto-cafe.xlsx")]
+        pdf_dir = os.path.join(tmp, "pdf-" + lang)
+        p = subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", pdf_dir,
+                            *books], capture_output=True, text=True, timeout=240,
+                           env=dict(os.environ, HOME=tmp))
+        expect(p.returncode == 0, f"{lang}: LibreOffice", p.stderr)
+        findings_head = "Requirement" if lang == "en" else "Requisito"
+        action_head = "Priority" if lang == "en" else "Prioridad"
+        for b in books:
+            pdf = os.path.join(pdf_dir, os.path.basename(b)[:-5] + ".pdf")
+            n = pdf_pages(pdf)
+            summary, actions = 0, 0
+            in_summary = True
+            for i in range(1, n + 1):
+                t = subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), "-layout", pdf, "-"],
+                                   capture_output=True, text=True).stdout
+                lines = [l.split() for l in t.splitlines() if l.strip()]
+                first = lines[1] if len(lines) > 1 else []  # after the page header
+                if in_summary and first and first[0] in ("Dimension", "Dimensión"):
+                    in_summary = False
+                summary += in_summary
+                actions += bool(first) and first[0] == action_head
+            expect(summary >= 1 and actions >= 1, f"{lang} {b}: pages found", summary, actions)
+            print(f"{lang} {os.path.basename(b)}: Summary {summary} page(s), Action plan {actions}")
+            expect(summary + actions <= 4, f"{lang} {os.path.basename(b)}: Summary {summary} + "
+                   f"Action plan {actions} pages > 4")
 
 
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
