@@ -216,6 +216,8 @@ static const label_pair labels[ER_L_COUNT_] = {
     [ER_L_PDF_PREPARED] = {"Export readiness report", "Informe de preparación exportadora"},
     [ER_L_PDF_MORE_ACTIONS] = {"The full action plan, with every requirement and its source, is in the workbook sent with this report.",
                                "El plan de acción completo, con cada requisito y su fuente, está en el libro Excel que acompaña este informe."},
+    [ER_L_PDF_CHECK_PENDING] = {"A sector check could not decide this yet: a fact or a lab result is missing. Your coach will tell you what to provide.",
+                                "El análisis sectorial aún no pudo decidirlo: falta un dato o un resultado de laboratorio. Su asesor le indicará qué debe entregar."},
     [ER_L_ROUTE_UNKNOWN_STEP] = {"Give your coach the missing facts listed under Reasons, so the support route can be decided.",
                                  "Entregue a su asesor los datos que faltan (ver Motivos) para poder decidir la ruta de apoyo."},
 };

@@ -199,6 +199,7 @@ typedef enum er_label {
     ER_L_PDF_SCORE,
     ER_L_PDF_PREPARED,
     ER_L_PDF_MORE_ACTIONS,
+    ER_L_PDF_CHECK_PENDING,
 
     ER_L_COUNT_
 } er_label;

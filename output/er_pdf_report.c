@@ -171,9 +171,10 @@ static void finding_list(report *r, er_label heading, const size_t *idx, size_t 
         const er_criterion *c = r->res->findings[idx[k]].criterion;
         const char *t = er_text_get(&c->title, r->L);
         const char *more = er_text_get(question ? &c->question : &c->recommendation, r->L);
-        /* A plugin check has no question: say why it is undecided. */
-        if (more[0] == '\0' && r->res->findings[idx[k]].note != NULL)
-            more = r->res->findings[idx[k]].note;
+        /* A sector check has no question, and its note is for the coach
+         * (Coach notes sheet): tell the firm what it means. */
+        if (more[0] == '\0')
+            more = L_(r, ER_L_PDF_CHECK_PENDING);
         er_pdf_need(p, 40); /* title and first lines together */
         er_pdf_box(p, ER_PDF_MARGIN, p->y + 2, 5, 8, mark);
         er_pdf_para(p, 14, t, ER_PDF_BODY_W - 14, 10, true, ER_PDF_INK, 1);
@@ -269,6 +270,8 @@ static void then_and_now(report *r)
     if (b == NULL)
         return;
     er_pdf *p = r->p;
+    /* One table, never split: heading, head row, overall, grade, dimensions. */
+    er_pdf_need(p, 40 + 14.0 * (double)(res->n_dimensions + 3) + 20);
     er_pdf_heading(p, L_(r, ER_L_PDF_THEN_NOW));
     const double c1 = 260, c2 = 340, c3 = 420;
     er_pdf_need(p, 16);
@@ -304,15 +307,19 @@ static void then_and_now(report *r)
                            er_arena_printf(r->a, "%+.1f", now - then), 75, 9, d == 0,
                            now >= then ? ER_PDF_GREEN : ER_PDF_RED);
         p->y += h + 2;
+        if (d == 0) { /* the grades right under the overall score */
+            er_pdf_text_at(p, ER_PDF_MARGIN, p->y, L_(r, ER_L_GRADE), c1 - 8, 9, true,
+                           ER_PDF_INK);
+            er_pdf_text_at(p, ER_PDF_MARGIN + c1, p->y,
+                           er_arena_printf(r->a, "%c", b->grade ? b->grade : '-'), 75, 9, true,
+                           ER_PDF_INK);
+            er_pdf_text_at(p, ER_PDF_MARGIN + c2, p->y,
+                           er_arena_printf(r->a, "%c", res->grade ? res->grade : '-'), 75, 9,
+                           true, ER_PDF_INK);
+            p->y += 14;
+        }
     }
-    er_pdf_need(p, 14);
-    er_pdf_text_at(p, ER_PDF_MARGIN, p->y, L_(r, ER_L_GRADE), c1 - 8, 9, true, ER_PDF_INK);
-    er_pdf_text_at(p, ER_PDF_MARGIN + c1, p->y, er_arena_printf(r->a, "%c", b->grade ? b->grade : '-'),
-                   75, 9, true, ER_PDF_INK);
-    er_pdf_text_at(p, ER_PDF_MARGIN + c2, p->y,
-                   er_arena_printf(r->a, "%c", res->grade ? res->grade : '-'), 75, 9, true,
-                   ER_PDF_INK);
-    p->y += 18;
+    p->y += 12;
 }
 
 int er_output_firm_pdf(const er_firm_result *res, const er_output_options *opts, er_diag *diag)
@@ -353,12 +360,15 @@ int er_output_firm_pdf(const er_firm_result *res, const er_output_options *opts,
         if (res->n_to_verify > 0)
             finding_list(&r, ER_L_TO_VERIFY, res->to_verify, res->n_to_verify, true,
                          ER_PDF_AMBER);
+        /* Page 1 ends with the dimension scores; a follow-up shows them
+         * as then and now, with the change. */
         if (r.base == NULL)
-            dimension_table(&r); /* a follow-up shows them under Then and now */
+            dimension_table(&r);
+        else
+            then_and_now(&r);
         er_pdf_new_page(&pdf); /* page 2: the work */
         actions(&r);
         sector_notes(&r);
-        then_and_now(&r);
         rc = er_pdf_close(&pdf);
     }
     if (rc != 0)
