@@ -25,6 +25,8 @@ static PangoLayout *layout_for(bool bold)
         fonts[0] = pango_font_description_from_string("DejaVu Sans 11");
         fonts[1] = pango_font_description_from_string("DejaVu Sans Bold 11");
     }
+    if (fonts[0] == NULL || fonts[1] == NULL)
+        return NULL; /* cannot measure: callers keep their widths */
     PangoLayout *l = pango_layout_new(ctx);
     if (l != NULL)
         pango_layout_set_font_description(l, fonts[bold ? 1 : 0]);
