@@ -9,6 +9,6 @@ cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/release -j "$(nproc)"
 
 mkdir -p out
-build/release/core/exportready audit --rubric-dir rubrics --plugin-dir build/release/sector-plugins \
+build/release/cli/exportready audit --rubric-dir rubrics --plugin-dir build/release/sector-plugins \
   --force -o out --json out/results.json examples/firms/*.cfg
 echo "Workbooks and results.json written to out/"

@@ -277,6 +277,33 @@ def case_template_cfg(tmp):
                "evidence lines filled in")
 
 
+def case_template_comments(tmp):
+    """Rubric texts cannot break out of the skeleton's comments (issue 17,
+    F11): a dimension title with line breaks stays inside its '#' line and
+    the untouched skeleton still loads as it says."""
+    rubrics = os.path.join(tmp, "rubrics")
+    shutil.copytree(RUBRICS, rubrics)
+    main = os.path.join(rubrics, "readiness.cfg")
+    text = open(main, encoding="utf-8").read()
+    old = 'en = "Management and export strategy"; es = "Gestión y estrategia exportadora";'
+    expect(old in text, "the rubric has the dimension this test edits")
+    evil = r'en = "Management\n  bogus_en = 1;\n  # ok"; es = "Gestión\n  bogus_es = 1;";'
+    open(main, "w", encoding="utf-8").write(text.replace(old, evil))
+    for lang in ("en", "es"):
+        cfg = os.path.join(tmp, f"t-{lang}.cfg")
+        rc, _, err = run("template", "--sector", "coffee-cocoa", "--rubric-dir", rubrics,
+                         "--plugin-dir", PLUGINS, "--lang", lang, "-o", cfg)
+        expect(rc == 0, f"template with a multi-line title ({lang})", err)
+        lines = open(cfg, encoding="utf-8").read().splitlines()
+        hits = [l for l in lines if "bogus_" in l]
+        expect(hits, f"{lang}: the title is in the template", cfg)
+        expect(all(l.lstrip().startswith("#") for l in hits),
+               f"{lang}: the title stays inside a comment", hits)
+        rc, _, err = run("audit", "-q", "--rubric-dir", rubrics, "--plugin-dir", PLUGINS,
+                         "--json", os.path.join(tmp, "r.json"), cfg)
+        expect(rc == 0, f"{lang}: the untouched skeleton audits", err)
+
+
 def case_template_csv(tmp):
     """The header is the CSV cohort format; a row filled in audits."""
     for sector in SECTORS:

@@ -1,0 +1,171 @@
+/* cmd_template.c - `exportready template`: writes the intake questionnaire
+ * of one sector as .xlsx, .csv or .cfg (docs/cli.md, output/template/er_template.h).
+ * Loads the rubric (its questions) and the plugins (the sector's own
+ * questions); audits nothing. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "er_plugin_host.h"
+#include "er_template.h"
+
+typedef enum { FMT_XLSX, FMT_CSV, FMT_CFG } tmpl_format;
+
+typedef struct template_args {
+    const char *output, *sector, *rubric_dir;
+    er_cli_dirs plugin_dirs;
+    er_lang lang;
+    bool force;
+    tmpl_format format;
+} template_args;
+
+enum { OPT_FORCE = 256, OPT_SECTOR, OPT_RUBRIC_DIR, OPT_PLUGIN_DIR, OPT_LANG };
+
+static const struct option long_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"sector", required_argument, NULL, OPT_SECTOR},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"rubric-dir", required_argument, NULL, OPT_RUBRIC_DIR},
+    {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n > m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+/* Returns -1 when help was printed (exit 0), else an exit status. */
+static int parse_args(int argc, char **argv, template_args *a)
+{
+    a->lang = ER_LANG_EN;
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":o:h", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': a->output = optarg; break;
+        case OPT_SECTOR: a->sector = optarg; break;
+        case OPT_FORCE: a->force = true; break;
+        case OPT_RUBRIC_DIR: a->rubric_dir = optarg; break;
+        case OPT_PLUGIN_DIR:
+            if (er_cli_dirs_add(&a->plugin_dirs, optarg) != 0) {
+                er_cli_error("out of memory");
+                return ER_EXIT_FAILED;
+            }
+            break;
+        case OPT_LANG:
+            if (!er_cli_parse_lang(optarg, &a->lang))
+                return ER_EXIT_USAGE;
+            break;
+        case 'h': er_cli_help(stdout, "template"); return -1;
+        default: return er_cli_bad_option("template", c, optopt, argv[optind - 1]);
+        }
+    }
+    const char *missing = a->sector == NULL ? "--sector SECTOR is required"
+                          : a->output == NULL ? "-o FILE is required"
+                          : optind < argc    ? "takes no file arguments"
+                                             : NULL;
+    if (missing != NULL) {
+        er_cli_error("template: %s", missing);
+        fputs("Try 'exportready help template'.\n", stderr);
+        return ER_EXIT_USAGE;
+    }
+    if (ends_with(a->output, ".xlsx"))
+        a->format = FMT_XLSX;
+    else if (ends_with(a->output, ".csv"))
+        a->format = FMT_CSV;
+    else if (ends_with(a->output, ".cfg"))
+        a->format = FMT_CFG;
+    else {
+        er_cli_error("template: -o %s: the name must end in .xlsx, .csv or .cfg", a->output);
+        return ER_EXIT_USAGE;
+    }
+    if (er_cli_dirs_finish_plugin_path(&a->plugin_dirs) != 0) {
+        er_cli_error("out of memory");
+        return ER_EXIT_FAILED;
+    }
+    a->rubric_dir = er_cli_rubric_dir(a->rubric_dir);
+    return ER_EXIT_OK;
+}
+
+/* A sector is known when a plugin serves it or a criterion names it. */
+static bool sector_known(const er_plugin_host *host, const er_rubric *r, const char *sector)
+{
+    if (er_plugin_host_serves(host, sector))
+        return true;
+    for (size_t i = 0; i < r->n_criteria; i++)
+        for (size_t k = 0; k < r->criteria[i].applies.n_sectors; k++)
+            if (strcmp(r->criteria[i].applies.sectors[k], sector) == 0)
+                return true;
+    return false;
+}
+
+static int write_template(const template_args *a, const er_rubric *rubric,
+                          er_plugin_host *host)
+{
+    if (!sector_known(host, rubric, a->sector)) {
+        er_cli_error("template: --sector %s: no loaded plugin serves it and no criterion "
+                     "names it (see 'exportready plugins')", a->sector);
+        return ER_EXIT_USAGE;
+    }
+    size_t n = er_plugin_host_sector_questions(host, a->sector, NULL, 0);
+    er_plugin_question_info *pq = calloc(n ? n : 1, sizeof *pq);
+    if (pq == NULL) {
+        er_cli_error("out of memory");
+        return ER_EXIT_FAILED;
+    }
+    er_plugin_host_sector_questions(host, a->sector, pq, n);
+    er_diag d = {0};
+    er_template t;
+    int rc = er_template_build(&t, rubric, a->sector, pq, n, a->lang, &d);
+    if (rc == 0)
+        rc = a->format == FMT_XLSX  ? er_template_write_xlsx(&t, a->output, a->force, &d)
+             : a->format == FMT_CSV ? er_template_write_csv(&t, a->output, a->force, &d)
+                                    : er_template_write_cfg(&t, a->output, a->force, &d);
+    er_diag_print(&d, stderr, "exportready: ");
+    er_diag_free(&d);
+    er_template_free(&t);
+    free(pq);
+    return rc == 0 ? ER_EXIT_OK : ER_EXIT_FAILED;
+}
+
+int er_cmd_template(int argc, char **argv)
+{
+    template_args args = {0};
+    int status = parse_args(argc, argv, &args);
+    if (status != ER_EXIT_OK) {
+        er_cli_dirs_free(&args.plugin_dirs);
+        return status < 0 ? ER_EXIT_OK : status;
+    }
+    er_diag d = {0};
+    er_rubric *rubric = er_rubric_load(args.rubric_dir, &d);
+    if (rubric == NULL) {
+        er_diag_print(&d, stderr, "exportready: ");
+        er_cli_error("rubric %s is invalid; no template written", args.rubric_dir);
+        er_diag_free(&d);
+        er_cli_dirs_free(&args.plugin_dirs);
+        return ER_EXIT_INVALID;
+    }
+    er_plugin_host_options po = {.dirs = args.plugin_dirs.dirs, .n_dirs = args.plugin_dirs.n,
+                                 .isolate = true};
+    er_diag warnings = {0};
+    er_plugin_host *host = er_plugin_host_new(&po, &warnings);
+    er_diag_free(&warnings); /* refused plugins: `exportready plugins` reports them */
+    if (host == NULL) {
+        er_cli_error("out of memory");
+        status = ER_EXIT_FAILED;
+    } else {
+        status = write_template(&args, rubric, host);
+    }
+    er_plugin_host_free(host);
+    er_rubric_free(rubric);
+    er_diag_free(&d);
+    er_cli_dirs_free(&args.plugin_dirs);
+    return status;
+}
