@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libconfig-dev libxlsxwriter-dev libjansson-dev libcsv-dev   # build
   libzip-dev libexpat1-dev                                    # build: xlsx intake
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core             # build: PDF report, text measuring
   libcmocka-dev python3 python3-openpyxl                      # tests: unit, workbook readers
   python3-libconf                                             # tests: market knock-out tags (tests/markets)
   locales                                                     # tests: a decimal-comma locale
