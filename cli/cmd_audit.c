@@ -28,7 +28,7 @@
 #include "er_output.h"
 #include "er_parallel.h"
 #include "er_progress.h"
-#include "er_results_read.h"
+#include "er_results_file.h"
 
 typedef struct audit_args {
     const char *output_dir;
@@ -237,7 +237,7 @@ static void id_set_free(id_set *s)
 typedef struct audit_run {
     const audit_args *args;
     er_audit *audit;
-    er_saved_results *baseline;
+    er_results_file *baseline; /* --baseline: checked, indexed by firm id */
     input *inputs;
     item *items;
     size_t n_items, cap_items;
@@ -483,10 +483,16 @@ static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
                 fa->file);
     }
     const er_firm_result *base = NULL;
+    er_saved_firm *saved = NULL; /* the baseline firm, decoded for this firm only */
     if (run->baseline != NULL) {
-        const er_saved_firm *sf = er_saved_results_find(run->baseline, fa->firm->id);
-        if (sf != NULL && sf->result.error == NULL)
-            base = &sf->result;
+        er_diag diag = {0};
+        int found = er_results_file_find(run->baseline, fa->firm->id, &saved, &diag);
+        er_diag_print(&diag, msg, "exportready: ");
+        er_diag_free(&diag);
+        if (found == 1)
+            base = &saved->result;
+        else if (found < 0)
+            r->degraded = true;
         else if (!run->args->quiet)
             fprintf(msg, "exportready: warning: %s: firm '%s' has no audited result in the "
                          "baseline %s; its workbook shows no progress\n",
@@ -505,6 +511,7 @@ static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
         if (run->cohort != NULL)
             rc = er_cohort_row_encode(run->cohort, res, base, &r->row, &r->row_len);
     }
+    er_saved_firm_free(saved);
     if (fclose(msg) != 0)
         rc = -1;
     if (rc == 0 && run->summary != NULL) {
@@ -703,6 +710,8 @@ static void child_init(unsigned worker, void *ctx)
     (void)worker;
     audit_run *run = ctx;
     run->progress = NULL;
+    /* Each worker's own plugin helper, forked before its heap gets busy. */
+    (void)er_audit_start_plugins(run->audit);
 }
 
 /* ---- the run -------------------------------------------------------------------------- */
@@ -753,8 +762,8 @@ static int load_baseline(audit_run *run)
     if (path == NULL)
         return -1;
     er_diag diag = {0};
-    run->baseline =
-        er_results_read(path, er_audit_rubric(run->audit), er_audit_programmes(run->audit), &diag);
+    run->baseline = er_results_file_open(path, er_audit_rubric(run->audit),
+                                         er_audit_programmes(run->audit), &diag);
     er_diag_print(&diag, stderr, "exportready: ");
     bool oom = diag.oom;
     er_diag_free(&diag);
@@ -850,8 +859,13 @@ int er_cmd_audit(int argc, char **argv)
         goto done;
     }
     er_cli_dirs_warn_missing(&args.plugin_dirs);
-    if ((status = open_audit(&run)) >= 0 || (status = load_baseline(&run)) >= 0 ||
-        (status = list_firms(&run)) >= 0)
+    if ((status = open_audit(&run)) >= 0)
+        goto done;
+    /* One process: its plugin helper starts while the heap is small (with
+     * -j N each worker starts its own, child_init). */
+    if (args.jobs <= 1)
+        (void)er_audit_start_plugins(run.audit);
+    if ((status = load_baseline(&run)) >= 0 || (status = list_firms(&run)) >= 0)
         goto done;
     /* Only now: a run that stops on bad input or a missing plugin must not
      * leave a new, empty output directory behind. */
@@ -872,7 +886,7 @@ done:
             free(run.inputs[i].error);
     free(run.inputs);
     free(run.items);
-    er_saved_results_free(run.baseline);
+    er_results_file_close(run.baseline);
     er_audit_close(run.audit);
     er_cli_dirs_free(&args.plugin_dirs);
     return status;
