@@ -3,6 +3,7 @@
 
     bench/run.py --build BUILD_DIR [--sizes 100,1000,10000] [--jobs 1,2]
                  [--work DIR] [--report FILE] [--seed S]
+                 [--modes audit,report,baseline,peer] [--repeat R]
 
 For each size N it generates N firms (bench/gen_firms, deterministic), then
 runs, each in a fresh output directory:
@@ -10,7 +11,15 @@ runs, each in a fresh output directory:
   * `exportready audit -o DIR` (firm workbooks + cohort workbook), with and
     without plugin isolation (--no-isolate), for each -j value the CLI
     supports (-j is skipped, with a note, when `exportready help audit` does
-    not list it).
+    not list it);
+and, from a results JSON of the same N firms (written once, untimed, by
+`audit -j 2 --json`; issue 19):
+  * `exportready report -o DIR RESULTS.json` (program "report");
+  * `exportready audit -o DIR --baseline RESULTS.json` (program "baseline":
+    a follow-up of the same firms, each found in the baseline), isolated,
+    for each -j;
+  * bench/peer_xlsxwriter.py, the same workbooks with Python XlsxWriter
+    (program "peer"; skipped with a note without python3-xlsxwriter).
 Per run it reports wall seconds, firms per second, bytes written, peak RSS
 (GNU time %M: the process itself, not its forked plugin children) and our time as a ratio to the floor.
 
@@ -31,6 +40,9 @@ import statistics
 import subprocess
 import sys
 import time
+
+# The peer runs on Debian's Python, where python3-xlsxwriter installs.
+PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 
 COLUMNS = ["n", "program", "isolate", "jobs", "exit", "wall_s", "firms_per_s", "bytes",
            "peak_rss_mib", "ratio_to_floor"]
@@ -151,6 +163,8 @@ def main():
     ap.add_argument("--seed", default="2026")
     ap.add_argument("--isolate", default="yes,no", help="yes,no | yes | no")
     ap.add_argument("--keep", action="store_true", help="keep the output directories")
+    ap.add_argument("--modes", default="audit,report,baseline,peer",
+                    help="which programs besides the floor: audit,report,baseline,peer")
     ap.add_argument("--repeat", type=int, default=1,
                     help="R rounds, each running every configuration once in turn; "
                          "wall_s is the median over the rounds, peak RSS the highest")
@@ -170,6 +184,13 @@ def main():
         if any(j != 1 for j in jobs):
             print("note: this exportready has no -j; measuring -j 1 only", file=sys.stderr)
         jobs = [None]
+    modes = set(m for m in a.modes.split(",") if m)
+    peer = os.path.join(a.source, "bench", "peer_xlsxwriter.py")
+    peer_ok = "peer" in modes and subprocess.run([PYTHON, "-c", "import xlsxwriter"],
+                                                 capture_output=True).returncode == 0
+    if "peer" in modes and not peer_ok:
+        print("note: %s has no xlsxwriter (Debian python3-xlsxwriter); no peer run" % PYTHON,
+              file=sys.stderr)
     work = os.path.abspath(a.work)
     os.makedirs(work, exist_ok=True)
     rss_file = os.path.join(work, "rss")
@@ -188,16 +209,34 @@ def main():
         out = os.path.join(work, "out")
         # Every configuration of this size, the floor first.
         configs = [("floor", "-", "-", [floor] + floor_opts + [out, str(n)], None)]
-        for iso in a.isolate.split(","):
-            for j in jobs:
-                cmd = [exe, "audit", "-q", "--rubric-dir", rubric_dir, "--plugin-dir", plugin_dir,
-                       "-o", out]
-                if iso == "no":
-                    cmd.append("--no-isolate")
-                if j is not None:
-                    cmd += ["-j", str(j)]
-                configs.append(("exportready", iso, j if j is not None else 1, cmd + files,
-                                firms_dir))
+        common = ["--rubric-dir", rubric_dir, "--plugin-dir", plugin_dir, "-o", out]
+        if "audit" in modes:
+            for iso in a.isolate.split(","):
+                for j in jobs:
+                    cmd = [exe, "audit", "-q"] + common
+                    if iso == "no":
+                        cmd.append("--no-isolate")
+                    if j is not None:
+                        cmd += ["-j", str(j)]
+                    configs.append(("exportready", iso, j if j is not None else 1, cmd + files,
+                                    firms_dir))
+        if modes & {"report", "baseline", "peer"}:
+            results = os.path.join(work, "results-%d.json" % n)
+            subprocess.run([exe, "audit", "-q", "-j", "2", "--rubric-dir", rubric_dir,
+                            "--plugin-dir", plugin_dir, "--json", results] + files,
+                           cwd=firms_dir, check=True, preexec_fn=raise_stack)
+            if "report" in modes:
+                configs.append(("report", "-", "-", [exe, "report", "-q", "--rubric-dir",
+                                                     rubric_dir, "-o", out, results], None))
+            if "baseline" in modes:
+                for j in jobs:
+                    cmd = [exe, "audit", "-q"] + common + ["--baseline", results]
+                    if j is not None:
+                        cmd += ["-j", str(j)]
+                    configs.append(("baseline", "yes", j if j is not None else 1, cmd + files,
+                                    firms_dir))
+            if peer_ok:
+                configs.append(("peer", "-", "-", [PYTHON, peer, results, out], None))
         # Rounds run every configuration once, in turn, so a slow spell of
         # this shared machine hits all of them alike; each is reported by
         # its median over the rounds.
