@@ -45,7 +45,7 @@ import time
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 
 COLUMNS = ["n", "program", "isolate", "jobs", "exit", "wall_s", "firms_per_s", "bytes",
-           "peak_rss_mib", "ratio_to_floor"]
+           "peak_rss_mib", "ratio_to_floor", "cpu_s", "cpu_ratio_to_floor"]
 
 
 def raise_stack():
@@ -58,21 +58,26 @@ def raise_stack():
 
 
 def timed(cmd, cwd=None, env=None, rss_file="/tmp/exportready-bench.rss"):
-    """Runs cmd; returns (exit status, wall seconds, peak RSS in KiB).
+    """Runs cmd; returns (exit status, wall seconds, peak RSS in KiB, CPU
+    seconds).
 
     Peak RSS comes from GNU time's %M (wait4 of its own child): measuring
     our child directly would count Python's RSS, because the kernel keeps the
-    high-water mark of the forked Python image across execve."""
+    high-water mark of the forked Python image across execve.  CPU seconds
+    are user + system of the command and every child it waited for (workers,
+    plugin children): on a shared machine they move far less than wall
+    time, but they do not show what -j gains."""
     start = time.monotonic()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss_file] + cmd, cwd=cwd, env=env,
+    p = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", rss_file] + cmd, cwd=cwd,
+                       env=env,
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                        preexec_fn=raise_stack)
     wall = time.monotonic() - start
     if p.returncode != 0:
         sys.stderr.write(p.stderr.decode("utf-8", "replace")[-2000:])
     with open(rss_file, encoding="ascii") as f:
-        rss = int(f.read().split()[-1])
-    return p.returncode, wall, rss
+        user, system, rss = f.read().split()[-3:]
+    return p.returncode, wall, int(rss), float(user) + float(system)
 
 
 def dir_bytes(path):
@@ -241,6 +246,7 @@ def main():
         # this shared machine hits all of them alike; each is reported by
         # its median over the rounds.
         walls = [[] for _ in configs]
+        cpus = [[] for _ in configs]
         peak = [0] * len(configs)
         size = [0] * len(configs)
         status = [0] * len(configs)
@@ -249,23 +255,26 @@ def main():
                 if status[k] != 0:
                     continue
                 fresh(out)
-                rc, wall, rss = timed(cmd, cwd=cwd, rss_file=rss_file)
+                rc, wall, rss, cpu = timed(cmd, cwd=cwd, rss_file=rss_file)
                 status[k] = rc
                 walls[k].append(wall)
+                cpus[k].append(cpu)
                 peak[k] = max(peak[k], rss)
                 size[k] = dir_bytes(out)
         floor_wall = statistics.median(walls[0])
+        floor_cpu = max(statistics.median(cpus[0]), 0.001)
         for k, (prog, iso, j, _, _) in enumerate(configs):
             wall = statistics.median(walls[k])
+            cpu = statistics.median(cpus[k])
             rows.append([n, prog, iso, j, status[k], wall, n / wall, size[k], peak[k] / 1024.0,
-                         wall / floor_wall])
+                         wall / floor_wall, cpu, cpu / floor_cpu])
         if not a.keep:
             shutil.rmtree(out, ignore_errors=True)
 
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for r in rows:
         cells = [str(r[0]), r[1], r[2], str(r[3]), str(r[4]), "%.3f" % r[5], "%.1f" % r[6],
-                 str(r[7]), "%.1f" % r[8], "%.2f" % r[9]]
+                 str(r[7]), "%.1f" % r[8], "%.2f" % r[9], "%.2f" % r[10], "%.2f" % r[11]]
         lines.append("| " + " | ".join(cells) + " |")
     text = "floor options: %s\n\n%s\n" % (" ".join(floor_opts), "\n".join(lines))
     if a.report == "-":
