@@ -92,11 +92,14 @@ static int index_firm(er_results_file *f, const char *id, size_t i, const er_res
 static void check_all(er_results_file *f, er_diag *diag)
 {
     bool header_checked = false;
-    /* The rubric comes before the firms in every file `audit` writes: a
-     * file from another rubric is then refused without decoding a firm. */
-    if (json_object_get(er_results_stream_header(f->checked), "rubric") != NULL) {
+    /* "tool" and "rubric" come before the firms in every file `audit`
+     * writes: a file from another rubric is then refused without decoding a
+     * firm.  (Members after the firms cannot redefine them: a repeated key
+     * is refused.)  Otherwise the header is checked at the end. */
+    const json_t *h = er_results_stream_header(f->checked);
+    if (json_object_get(h, "tool") != NULL && json_object_get(h, "rubric") != NULL) {
         size_t before = er_diag_count(diag);
-        er_results_check_header(er_results_stream_header(f->checked), f->path, f->rubric, diag);
+        er_results_check_header(h, f->path, f->rubric, diag);
         if (er_diag_count(diag) > before)
             return;
         header_checked = true;

@@ -337,6 +337,23 @@ static void test_many_firms_by_id(void **state)
     free(all);
     er_diag_free(&d);
 
+    /* Header members after the firms are checked too, at the end. */
+    doc = many_firms_document(rubric, progs, 3, (size_t)-1);
+    char *tool = strstr(doc, "\"tool\": \"exportready\", ");
+    assert_non_null(tool);
+    memmove(tool, tool + strlen("\"tool\": \"exportready\", "),
+            strlen(tool + strlen("\"tool\": \"exportready\", ")) + 1);
+    char *end = strrchr(doc, '}');
+    strcpy(end, ", \"tool\": \"other\"}\n");
+    write_text(doc);
+    free(doc);
+    assert_null(er_results_file_open(tmp_path, rubric, progs, &d));
+    all = er_diag_join(&d, 0);
+    assert_non_null(strstr(all, "tool: 'other': not an exportready results file"));
+    assert_null(strstr(all, "missing"));
+    free(all);
+    er_diag_free(&d);
+
     er_programmes_free(progs);
     er_rubric_free(rubric);
 }
