@@ -31,9 +31,9 @@ enum er_exit {
 /* Commands.  argv[0] is the command name; argc counts it. */
 int er_cmd_audit(int argc, char **argv);
 int er_cmd_validate(int argc, char **argv);
-int er_cmd_plugins(int argc, char **argv); /* core/cli/cmd_plugins.c */
-int er_cmd_report(int argc, char **argv);   /* core/cli/cmd_report.c */
-int er_cmd_template(int argc, char **argv); /* core/cli/cmd_template.c */
+int er_cmd_plugins(int argc, char **argv); /* cli/cmd_plugins.c */
+int er_cmd_report(int argc, char **argv);   /* cli/cmd_report.c */
+int er_cmd_template(int argc, char **argv); /* cli/cmd_template.c */
 
 /* Prints the help for command (NULL = the overview) to out.  Returns false
  * when there is no such command. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "er_plugin_host.h"
 
 static const char overview[] =
     "Usage: exportready COMMAND [OPTIONS] [ARGS]\n"
@@ -42,19 +43,25 @@ static const char audit_help[] =
     "      --plugin-dir DIR    search DIR for sector plugins (repeatable; then\n"
     "                          $EXPORTREADY_PLUGIN_PATH, then " ER_DEFAULT_PLUGIN_DIR ")\n"
     "      --no-isolate        run plugins in this process (no fork, no timeout)\n"
-    "      --plugin-timeout S  seconds a plugin may take per firm (default 5)\n"
+    "      --plugin-timeout S  seconds a plugin may take per firm (default "
+    ER_PLUGIN_DEFAULT_TIMEOUT_TEXT ")\n"
     "      --lang en|es        workbook language (default en)\n"
     "      --as-of YYYY-MM-DD  audit date (default: each firm's audit.date)\n"
     "  -j, --jobs N            audit in N worker processes (default: the number\n"
     "                          of processors); the output is the same for any N\n"
     "      --baseline OLD.json an earlier run's results: workbooks gain a Progress\n"
     "                          sheet and the cohort the change of each firm\n"
+    "      --resume            go on with a stopped run (needs its --json FILE):\n"
+    "                          the firms it finished are kept, the rest audited\n"
     "  -q, --quiet             no summary, no progress line and no warnings\n"
     "  -h, --help              show this help\n"
     "\n"
+    "Ctrl-C or SIGTERM stops the run: the firms in hand finish, and the results\n"
+    "and cohort of what finished are written; a second signal ends it at once.\n"
+    "\n"
     "Exit status: 0 all firms audited; 1 some firms failed; 2 usage error;\n"
     "3 invalid rubric or programmes, or no firm could be audited; 4 the rubric\n"
-    "references a check no plugin provides.\n";
+    "references a check no plugin provides; 130/143 stopped by SIGINT/SIGTERM.\n";
 
 static const char validate_help[] =
     "Usage: exportready validate [OPTIONS] FILE|DIR...\n"

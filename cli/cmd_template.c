@@ -1,5 +1,5 @@
 /* cmd_template.c - `exportready template`: writes the intake questionnaire
- * of one sector as .xlsx, .csv or .cfg (docs/cli.md, output/er_template.h).
+ * of one sector as .xlsx, .csv or .cfg (docs/cli.md, output/template/er_template.h).
  * Loads the rubric (its questions) and the plugins (the sector's own
  * questions); audits nothing. */
 #include <getopt.h>

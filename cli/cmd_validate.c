@@ -226,9 +226,11 @@ static void check_programme_file(const char *file, bool is_routing, er_diag *dia
             er_diag_add(diag, file, 0, "routing",
                         "the routing file must be named routing.cfg to be loaded");
         else if (!is_routing &&
-                 list_contains(routing, "routing.order", names_programme, base_of(file)) == 0)
+                 list_contains(routing, "routing.order", names_programme, base_of(file)) == 0 &&
+                 list_contains(routing, "routing.parallel", names_programme, base_of(file)) != 1)
             er_diag_add(diag, file, 0, "programme",
-                        "not named in %s order (as <id>.cfg), so it is never loaded", routing);
+                        "not named in %s order or parallel (as <id>.cfg), so it is never loaded",
+                        routing);
     }
     free(routing);
     free(dir);
@@ -244,7 +246,7 @@ static void load_firm_context(validate_ctx *v, er_diag *diag)
     v->rubric = er_rubric_load(dir, diag);
     er_diag warnings = {0};
     er_plugin_host_options opts = {.dirs = v->plugin_dirs.dirs, .n_dirs = v->plugin_dirs.n,
-                                   .isolate = true, .timeout_s = 5.0};
+                                   .isolate = true, .timeout_s = ER_PLUGIN_DEFAULT_TIMEOUT_S};
     v->host = er_plugin_host_new(&opts, &warnings);
     if (!v->quiet)
         er_diag_print(&warnings, stderr, "exportready: warning: ");

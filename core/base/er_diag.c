@@ -1,6 +1,8 @@
 /* er_diag.c - see er_diag.h. */
 #include "er_diag.h"
 
+#include "er_limits.h"
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -48,13 +50,13 @@ char *er_diag_escape_controls(const char *s)
 void er_diag_add(er_diag *d, const char *file, int line, const char *field,
                  const char *fmt, ...)
 {
-    char msg[1024];
+    char msg[ER_MAX_DIAG_MSG_BYTES];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
 
-    char head[768];
+    char head[ER_MAX_DIAG_HEAD_BYTES];
     const char *f = file ? file : "<input>";
     if (line > 0)
         snprintf(head, sizeof head, "%s:%d: ", f, line);

@@ -5,6 +5,8 @@
  * Each limit turns "the input is absurdly large" into a clear error naming
  * the file and the limit, instead of exhausting memory or time.  They are
  * far above any real cohort: raise them here if a real one ever hits them.
+ * The fixed buffer sizes at the end are here too, named, so a message that
+ * could be cut short says so in one place.
  */
 #ifndef ER_LIMITS_H
 #define ER_LIMITS_H
@@ -35,5 +37,22 @@
 
 /* Longest single text value (a name, an answer, a note), in bytes. */
 #define ER_MAX_TEXT_BYTES 32767u /* also Excel's cell limit */
+
+/* ---- fixed buffers: how much one name or one message line may hold ---- */
+
+/* A file path (Linux PATH_MAX). */
+#define ER_MAX_PATH_BYTES 4096
+/* A firm as messages and the JSON "file" name it: PATH or PATH:ROW. */
+#define ER_MAX_FIRM_NAME_BYTES (ER_MAX_PATH_BYTES + 104) /* 4200 */
+/* One message about one firm: its name and why it failed. */
+#define ER_MAX_FIRM_MSG_BYTES (ER_MAX_FIRM_NAME_BYTES + 400) /* 4600 */
+/* The duplicate-id message: two firm names, the id and the words. */
+#define ER_MAX_DUP_MSG_BYTES (2 * ER_MAX_FIRM_NAME_BYTES + 600) /* 9000 */
+/* A firm id as read back for a message: a valid one (at most 64 bytes) or
+ * one a little too long, and the NUL. */
+#define ER_FIRM_ID_BUF_BYTES 72
+/* One diagnostic line: the message and its "FILE:LINE: " head. */
+#define ER_MAX_DIAG_MSG_BYTES 1024
+#define ER_MAX_DIAG_HEAD_BYTES 768
 
 #endif

@@ -18,12 +18,33 @@
 #include <stdio.h>
 #include <string.h>
 
-static const er_fact *fact_for(const er_firm *f, const char *key)
+#define ANSWER_PREFIX "answers."
+#define COUNTRY_FACT "firm.country"
+
+static const er_value *find_in(const er_fact *facts, size_t n, const char *key)
 {
-    for (size_t i = 0; i < f->n_facts; i++)
-        if (f->facts[i].key != NULL && strcmp(f->facts[i].key, key) == 0)
-            return f->facts[i].value.type != ER_VALUE_NONE ? &f->facts[i] : NULL;
+    for (size_t i = 0; i < n; i++)
+        if (facts[i].key != NULL && strcmp(facts[i].key, key) == 0)
+            return facts[i].value.type != ER_VALUE_NONE ? &facts[i].value : NULL;
     return NULL;
+}
+
+/* The value a criterion reads: a profile fact, an answer ("answers.<id>")
+ * or the firm's country; NULL when the firm does not give it.  *tmp holds
+ * the country value. */
+static const er_value *value_for(const er_firm *f, const char *key, er_value *tmp)
+{
+    if (key == NULL)
+        return NULL;
+    if (strcmp(key, COUNTRY_FACT) == 0) {
+        if (f->country == NULL)
+            return NULL;
+        *tmp = (er_value){.type = ER_VALUE_STRING, .str = f->country};
+        return tmp;
+    }
+    if (strncmp(key, ANSWER_PREFIX, strlen(ANSWER_PREFIX)) == 0)
+        return find_in(f->answers, f->n_answers, key + strlen(ANSWER_PREFIX));
+    return find_in(f->facts, f->n_facts, key);
 }
 
 /* ---- "operating at least N years" -------------------------------------- */
@@ -100,25 +121,36 @@ static er_tri years_since_ge(const er_value *v, const er_date *as_of, double nee
 
 static er_tri judge(const er_prog_criterion *c, const er_firm *f, const er_date *as_of)
 {
-    const er_fact *fact = fact_for(f, c->fact);
-    if (fact == NULL)
+    er_value tmp;
+    const er_value *v = value_for(f, c->fact, &tmp);
+    if (v == NULL || c->op == ER_OP_RULE_UNKNOWN)
         return ER_TRI_UNKNOWN;
-    const er_value *v = &fact->value;
 
     if (c->op == ER_OP_YEARS_SINCE_GE)
         return years_since_ge(v, as_of, c->value);
     if (c->op == ER_OP_IS)
         return v->type == ER_VALUE_BOOL ? (er_tri)(v->b == c->bool_value) : ER_TRI_UNKNOWN;
+    if (c->op == ER_OP_IN) {
+        if (v->type != ER_VALUE_STRING || v->str == NULL)
+            return ER_TRI_UNKNOWN;
+        for (size_t i = 0; i < c->n_values; i++)
+            if (strcmp(v->str, c->values[i]) == 0)
+                return ER_TRI_TRUE;
+        return ER_TRI_FALSE;
+    }
 
     if (v->type != ER_VALUE_NUMBER || isnan(v->num))
         return ER_TRI_UNKNOWN;
     double x = v->num;
+    /* A bound written in another currency is converted to euros, the unit
+     * of the profile's amounts, with the programme file's dated rate. */
+    double k = c->currency != NULL && c->eur_per_unit > 0.0 ? c->eur_per_unit : 1.0;
     switch (c->op) {
-    case ER_OP_GE: return (er_tri)(x >= c->value);
-    case ER_OP_GT: return (er_tri)(x > c->value);
-    case ER_OP_LE: return (er_tri)(x <= c->value);
-    case ER_OP_LT: return (er_tri)(x < c->value);
-    case ER_OP_BETWEEN: return (er_tri)(x >= c->min && x <= c->max);
+    case ER_OP_GE: return (er_tri)(x >= c->value * k);
+    case ER_OP_GT: return (er_tri)(x > c->value * k);
+    case ER_OP_LE: return (er_tri)(x <= c->value * k);
+    case ER_OP_LT: return (er_tri)(x < c->value * k);
+    case ER_OP_BETWEEN: return (er_tri)(x >= c->min * k && x <= c->max * k);
     default: return ER_TRI_UNKNOWN;
     }
 }
@@ -142,7 +174,9 @@ static int judge_programme(const er_programme *p, const er_firm *f, const er_dat
         er_reason *r = &res->reasons[res->n_reasons++];
         r->criterion = c;
         r->fact = c->fact;
-        r->kind = t == ER_TRI_FALSE ? ER_REASON_FAILED : ER_REASON_MISSING;
+        r->kind = c->op == ER_OP_RULE_UNKNOWN ? ER_REASON_RULE_UNKNOWN
+                  : t == ER_TRI_FALSE         ? ER_REASON_FAILED
+                                              : ER_REASON_MISSING;
         failed |= t == ER_TRI_FALSE;
         undecided |= t == ER_TRI_UNKNOWN;
     }
@@ -162,6 +196,8 @@ const char *er_programmes_route(const er_programme_set *set, const struct er_fir
     /* Never route past an undecided better fit, not even to the fallback:
      * the coach must first find the missing fact. */
     for (size_t i = 0; i < set->n_programmes; i++) {
+        if (set->programmes[i].parallel)
+            continue; /* shown next to the route, never the route */
         if (results[i].eligible == ER_TRI_UNKNOWN)
             return "unknown";
         if (results[i].eligible == ER_TRI_TRUE)
@@ -189,14 +225,19 @@ const char *er_reason_text(const er_reason *r, const struct er_firm *firm, er_la
     const er_prog_criterion *c = r->criterion;
     const char *text = er_text_get(&c->text, lang);
     const char *key = r->fact != NULL ? r->fact : c->fact;
-    const er_fact *fact = firm != NULL ? fact_for(firm, key) : NULL;
     bool es = lang == ER_LANG_ES;
+    if (r->kind == ER_REASON_RULE_UNKNOWN || c->op == ER_OP_RULE_UNKNOWN)
+        return er_arena_printf(arena, "%s (%s)", text,
+                               es ? "regla no publicada: consulte al programa"
+                                  : "rule not published: ask the programme");
+    er_value tmp;
+    const er_value *fv = firm != NULL ? value_for(firm, key, &tmp) : NULL;
 
-    if (fact == NULL)
+    if (fv == NULL)
         return er_arena_printf(arena, "%s (%s: %s)", text, es ? "falta" : "missing", key);
 
     char value[128];
-    format_value(&fact->value, value, sizeof value);
+    format_value(fv, value, sizeof value);
     if (r->kind == ER_REASON_FAILED)
         return er_arena_printf(arena, "%s (%s = %s)", text, key, value);
 

@@ -15,11 +15,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Below this, a score is taken to sit on a grade boundary: scores are sums
- * of products of decimal data, so binary rounding error is ~1e-13, far
- * below any difference a rubric could mean (79.999 still earns B). */
-#define ER_GRADE_EPSILON 1e-9
-
 /* Shown as the grade of a firm to which no criterion applies. */
 #define ER_GRADE_NONE '-'
 
@@ -249,7 +244,7 @@ char er_grade_for(const er_rubric *rubric, double score)
     if (rubric->n_grades == 0)
         return ER_GRADE_NONE;
     for (size_t i = 0; i < rubric->n_grades; i++)
-        if (score >= rubric->grades[i].min - ER_GRADE_EPSILON)
+        if (score >= rubric->grades[i].min - ER_GRADE_TOLERANCE)
             return rubric->grades[i].grade;
     return rubric->grades[rubric->n_grades - 1].grade;
 }

@@ -251,7 +251,7 @@ int er_cfg_read(config_t *cfg, const char *path, er_diag *diag)
 
     /* @include is refused above; pin the include dir anyway so libconfig
      * never resolves anything against the working directory. */
-    char dir[4096];
+    char dir[ER_MAX_PATH_BYTES];
     const char *slash = strrchr(path, '/');
     if (slash != NULL && (size_t)(slash - path) < sizeof dir) {
         memcpy(dir, path, (size_t)(slash - path));
@@ -631,6 +631,19 @@ er_cfg_res er_cfg_get_enum(const er_cfg_ctx *ctx, const config_setting_t *group,
         snprintf(list + used, sizeof list - used, "%s%s", i ? " | " : "", names[i]);
     }
     er_cfg_error(ctx, s, p, "\"%s\" is not allowed (expected %s)", v, list);
+    return ER_CFG_BAD;
+}
+
+er_cfg_res er_cfg_get_id(const er_cfg_ctx *ctx, const config_setting_t *group,
+                         const char *name, const char *path, bool required, const char **out)
+{
+    er_cfg_res r = er_cfg_get_string(ctx, group, name, path, required, out);
+    if (r != ER_CFG_OK || er_cfg_is_ident(*out, NULL))
+        return r;
+    char fp[ER_CFG_PATH_MAX];
+    er_cfg_path(fp, path, name);
+    er_cfg_error(ctx, config_setting_get_member(group, name), fp,
+                 "\"%s\" is not a valid id (expected [a-z0-9_]+)", *out);
     return ER_CFG_BAD;
 }
 

@@ -99,6 +99,10 @@ er_cfg_res er_cfg_get_list(const er_cfg_ctx *ctx, const config_setting_t *group,
 er_cfg_res er_cfg_get_string(const er_cfg_ctx *ctx, const config_setting_t *group,
                              const char *name, const char *path, bool required,
                              const char **out);
+/* A string that must be an id ([a-z0-9_]+, er_cfg_is_ident); a bad one is
+ * reported as "\"X\" is not a valid id" and gives ER_CFG_BAD. */
+er_cfg_res er_cfg_get_id(const er_cfg_ctx *ctx, const config_setting_t *group,
+                         const char *name, const char *path, bool required, const char **out);
 /* A finite number written as an integer or a float. */
 er_cfg_res er_cfg_get_number(const er_cfg_ctx *ctx, const config_setting_t *group,
                              const char *name, const char *path, bool required, double *out);

@@ -1,7 +1,7 @@
 /*
  * er_firm_check.h - the value rules of a firm, shared by the two readers
- * that build an er_firm: the libconfig firm file (er_firm.c) and the CSV
- * cohort (er_firm_csv.c).
+ * that build an er_firm: the libconfig firm file (er_firm_load.c) and the CSV
+ * cohort (er_firm_csv_map.c).
  *
  * Each reader turns its own syntax into typed values; these functions then
  * decide whether a value is allowed and word the problem, so both formats

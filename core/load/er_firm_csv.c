@@ -2,10 +2,10 @@
  * docs/csv-format.md.
  *
  * The file is fed to libcsv one physical line at a time, so the line a row
- * starts on is known without keeping the file in memory.  Cells are typed
- * here (booleans, numbers, lists) and then judged by er_firm_check, the
- * rules the firm file reader uses. */
-#include "er_firm_csv.h"
+ * starts on is known without keeping the file in memory.  This file reads
+ * records, cells and the header; turning a row's cells into a firm is
+ * er_firm_csv_map.c's job. */
+#include "er_firm_csv_internal.h"
 
 #include <csv.h>
 #include <ctype.h>
@@ -23,56 +23,10 @@
 #include "er_rubric.h"
 #include "er_utf8.h"
 
-typedef enum col_kind {
-    C_ID = 0, C_NAME, C_COUNTRY, C_SECTOR, C_MARKETS, C_DATE, C_COACH, C_KIND,
-    C_P_NAME, C_P_HS, C_P_INGREDIENT, C_P_USE, C_P_ORGANIC,
-    C_SINGLE_COUNT_, /* kinds above appear at most once */
-    C_PROFILE = C_SINGLE_COUNT_, C_ANSWER, C_EVIDENCE
-} col_kind;
-
 /* Column names of the single kinds, without the optional "firm." prefix. */
-static const char *const single_names[C_SINGLE_COUNT_] = {
+const char *const er_firm_csv_single_names[C_SINGLE_COUNT_] = {
     "id", "name", "country", "sector", "markets", "audit.date", "audit.coach", "audit.kind",
     "products.name", "products.hs", "products.ingredient", "products.use", "products.organic"};
-
-typedef struct column {
-    col_kind kind;
-    char *field;                /* "firm.profile.employees": the path in messages */
-    const char *key;            /* fact key, or question id (points into field) */
-    const er_fact_spec *spec;   /* C_PROFILE */
-    const er_criterion *crit;   /* C_ANSWER/C_EVIDENCE: NULL for a plugin question */
-    long answer_col;            /* C_EVIDENCE: column of the answer, or -1 */
-    bool named;                 /* names a field (not an unknown column) */
-} column;
-
-struct er_firm_csv {
-    char *path;
-    FILE *fp;
-    struct csv_parser parser;
-    bool parser_ready;
-    unsigned char delim;
-    const er_rubric *rubric;
-    const char *const *extra;
-    size_t n_extra;
-
-    column *cols;
-    size_t n_cols;
-    long single[C_SINGLE_COUNT_]; /* column of each single kind, or -1 */
-    size_t n_rows;
-
-    /* The record being read. */
-    char **cells;
-    size_t *cell_cap;
-    size_t n_cells, cap_cells;
-    bool too_many_cells;
-    bool record_done, in_record, oom;
-    int line, record_line;
-    char *linebuf;
-    size_t linecap;
-
-    char where[4096 + 32];
-    char id[72];
-};
 
 bool er_firm_csv_is_csv(const char *path)
 {
@@ -186,18 +140,15 @@ static int read_record(er_firm_csv *c, er_diag *diag)
 
 /* ---- cells ------------------------------------------------------------------ */
 
-static bool is_space(char ch) { return ch == ' ' || ch == '\t'; }
-
-/* Trims in place; NULL for an empty cell or a column the row lacks. */
-static char *cell(const er_firm_csv *c, long col)
+char *er_firm_csv_cell(const er_firm_csv *c, long col)
 {
     if (col < 0 || (size_t)col >= c->n_cells)
         return NULL;
     char *s = c->cells[col];
-    while (is_space(*s))
+    while (er_firm_csv_is_space(*s))
         s++;
     size_t n = strlen(s);
-    while (n > 0 && is_space(s[n - 1]))
+    while (n > 0 && er_firm_csv_is_space(s[n - 1]))
         s[--n] = '\0';
     return n ? s : NULL;
 }
@@ -205,7 +156,7 @@ static char *cell(const er_firm_csv *c, long col)
 static bool row_blank(const er_firm_csv *c)
 {
     for (size_t i = 0; i < c->n_cells; i++)
-        if (cell(c, (long)i) != NULL)
+        if (er_firm_csv_cell(c, (long)i) != NULL)
             return false;
     return true;
 }
@@ -245,7 +196,7 @@ static int column_set(er_firm_csv *c, size_t i, const char *name, er_diag *diag)
     col->answer_col = -1;
     const char *rest = col->field + 5;
     for (int k = 0; k < C_SINGLE_COUNT_; k++)
-        if (strcmp(rest, single_names[k]) == 0) {
+        if (strcmp(rest, er_firm_csv_single_names[k]) == 0) {
             col->kind = (col_kind)k;
             col->named = true;
             if (c->single[k] < 0) /* a repeat is reported by report_repeats */
@@ -384,7 +335,7 @@ static int read_header(er_firm_csv *c, er_diag *diag)
     for (int k = 0; k < C_SINGLE_COUNT_; k++)
         c->single[k] = -1;
     for (size_t i = 0; i < c->n_cols; i++) {
-        const char *name = cell(c, (long)i);
+        const char *name = er_firm_csv_cell(c, (long)i);
         size_t off = 0;
         if (name != NULL && er_utf8_check(name, &off) != ER_UTF8_OK) {
             er_diag_add(diag, c->where, (int)i + 1, NULL, "column name is not clean UTF-8 text");
@@ -466,541 +417,6 @@ fail:
 
 size_t er_firm_csv_count(const er_firm_csv *c) { return c->n_rows; }
 
-/* ---- typed cells ------------------------------------------------------------- */
-
-typedef struct row_ctx {
-    er_firm_csv *c;
-    er_firm *f;
-    er_diag *diag;
-    bool *bad; /* per column: already reported (bad text) */
-} row_ctx;
-
-static void report(const row_ctx *r, long col, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void report(const row_ctx *r, long col, const char *field, const char *fmt, ...)
-{
-    char msg[ER_FIRM_MSG_MAX + 256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    er_diag_add(r->diag, r->c->where, col >= 0 ? (int)col + 1 : 0, field, "%s", msg);
-}
-
-/* The cell of a column, NULL when empty, absent or already reported. */
-static const char *get(const row_ctx *r, long col)
-{
-    if (col < 0 || r->bad[col])
-        return NULL;
-    return cell(r->c, col);
-}
-
-/* A required single field; reports when missing. */
-static const char *get_required(const row_ctx *r, col_kind k, const char *field)
-{
-    long col = r->c->single[k];
-    const char *s = get(r, col);
-    if (s == NULL && (col < 0 || !r->bad[col]))
-        report(r, col, field, ER_FIRM_MSG_REQUIRED);
-    return s;
-}
-
-static bool parse_bool(const char *s, bool *out)
-{
-    static const char *const yes[] = {"true", "yes", "1", "si", "s\xc3\xad", "s\xc3\x8d", NULL};
-    static const char *const no[] = {"false", "no", "0", NULL};
-    for (int i = 0; yes[i]; i++)
-        if (strcasecmp(s, yes[i]) == 0)
-            return *out = true, true;
-    for (int i = 0; no[i]; i++)
-        if (strcasecmp(s, no[i]) == 0)
-            return *out = false, true;
-    return false;
-}
-
-/* -?digits[.digits][e[+-]digits], or with decimal_comma -?digits,digits.
- * Parsed by hand into the C-locale form, so the user's locale never
- * matters. */
-static bool parse_number(const char *s, bool decimal_comma, double *out)
-{
-    char buf[128];
-    size_t n = strlen(s), i = 0, k = 0;
-    if (n == 0 || n >= sizeof buf)
-        return false;
-    if (s[i] == '-')
-        buf[k++] = s[i++];
-    size_t d0 = i;
-    while (isdigit((unsigned char)s[i]))
-        buf[k++] = s[i++];
-    if (i == d0)
-        return false;
-    if (s[i] == '.' || (decimal_comma && s[i] == ',')) {
-        bool comma = s[i] == ',';
-        buf[k++] = '.';
-        i++;
-        size_t f0 = i;
-        while (isdigit((unsigned char)s[i]))
-            buf[k++] = s[i++];
-        if (i == f0 || (comma && s[i] != '\0'))
-            return false;
-    }
-    if (s[i] == 'e' || s[i] == 'E') {
-        buf[k++] = s[i++];
-        if (s[i] == '+' || s[i] == '-')
-            buf[k++] = s[i++];
-        size_t e0 = i;
-        while (isdigit((unsigned char)s[i]))
-            buf[k++] = s[i++];
-        if (i == e0)
-            return false;
-    }
-    if (s[i] != '\0')
-        return false;
-    buf[k] = '\0';
-    double v = strtod(buf, NULL);
-    if (!isfinite(v))
-        return false;
-    *out = v;
-    return true;
-}
-
-static bool parse_int(const char *s, long long *out)
-{
-    size_t i = s[0] == '-' ? 1 : 0;
-    if (s[i] == '\0' || strlen(s + i) > 18)
-        return false;
-    for (; s[i]; i++)
-        if (!isdigit((unsigned char)s[i]))
-            return false;
-    *out = strtoll(s, NULL, 10);
-    return true;
-}
-
-#define MSG_BOOL "\"%s\" is not a boolean (expected true/false, yes/no, 1/0, s\xc3\xad/no)"
-#define MSG_NUMBER "\"%s\" is not a number (use '.' for decimals and no thousands separators)"
-#define MSG_INT "\"%s\" is not an integer"
-
-/* ---- list cells ---------------------------------------------------------------- */
-
-/* Splits s at ';' into trimmed elements copied to the arena.  Empty
- * elements are NULL.  Returns the count, or -1 when out of memory. */
-static long split(er_arena *a, const char *s, const char ***out)
-{
-    size_t n = 1;
-    for (const char *p = s; *p; p++)
-        n += *p == ';';
-    const char **v = er_arena_calloc(a, n, sizeof *v);
-    if (v == NULL)
-        return -1;
-    const char *p = s;
-    for (size_t i = 0; i < n; i++) {
-        const char *end = strchr(p, ';');
-        if (end == NULL)
-            end = p + strlen(p);
-        const char *b = p, *e = end;
-        while (b < e && is_space(*b))
-            b++;
-        while (e > b && is_space(e[-1]))
-            e--;
-        if (e > b) {
-            char *copy = er_arena_alloc(a, (size_t)(e - b) + 1);
-            if (copy == NULL)
-                return -1;
-            memcpy(copy, b, (size_t)(e - b));
-            v[i] = copy;
-        }
-        p = *end ? end + 1 : end;
-    }
-    *out = v;
-    return (long)n;
-}
-
-/* ---- building a firm ------------------------------------------------------------- */
-
-#define FAIL_OOM(r) ((r)->c->oom = true)
-
-static const char *copy(const row_ctx *r, const char *s)
-{
-    const char *p = er_arena_strdup(&r->f->arena, s);
-    if (p == NULL)
-        FAIL_OOM(r);
-    return p;
-}
-
-static void build_identity(const row_ctx *r)
-{
-    char msg[ER_FIRM_MSG_MAX];
-    er_firm *f = r->f;
-    const char *s;
-    if ((s = get_required(r, C_ID, "firm.id")) != NULL) {
-        if (!er_firm_check_id(s, msg, sizeof msg))
-            report(r, r->c->single[C_ID], "firm.id", "%s", msg);
-        f->id = copy(r, s);
-    }
-    if ((s = get_required(r, C_NAME, "firm.name")) != NULL)
-        f->name = copy(r, s);
-    if ((s = get_required(r, C_COUNTRY, "firm.country")) != NULL) {
-        if (!er_firm_check_country(s, msg, sizeof msg))
-            report(r, r->c->single[C_COUNTRY], "firm.country", "%s", msg);
-        f->country = copy(r, s);
-    }
-    if ((s = get_required(r, C_SECTOR, "firm.sector")) != NULL) {
-        if (!er_firm_check_sector(s, msg, sizeof msg))
-            report(r, r->c->single[C_SECTOR], "firm.sector", "%s", msg);
-        f->sector = copy(r, s);
-    }
-}
-
-static void build_markets(const row_ctx *r)
-{
-    long col = r->c->single[C_MARKETS];
-    const char *s = get_required(r, C_MARKETS, "firm.markets");
-    const char **v = NULL;
-    long n = s ? split(&r->f->arena, s, &v) : 0;
-    if (n < 0)
-        FAIL_OOM(r);
-    if (n <= 0)
-        return;
-    if (n > (long)ER_MAX_MARKETS) {
-        report(r, col, "firm.markets", "too many markets (%ld; at most %u)", n, ER_MAX_MARKETS);
-        return;
-    }
-    /* Empty elements are reported and left out, so the duplicate check
-     * only ever compares real codes. */
-    size_t k = 0;
-    for (long i = 0; i < n; i++) {
-        char p[64], msg[ER_FIRM_MSG_MAX];
-        snprintf(p, sizeof p, "firm.markets[%ld]", i);
-        if (v[i] == NULL) {
-            report(r, col, p, "empty element in the ';' list");
-            continue;
-        }
-        v[k] = v[i];
-        if (!er_firm_check_market(v, k, msg, sizeof msg))
-            report(r, col, p, "%s", msg);
-        k++;
-    }
-    r->f->markets = v;
-    r->f->n_markets = k;
-}
-
-/* One products.* list: NULL elements when the cell is empty. */
-static const char **product_list(const row_ctx *r, col_kind k, long n)
-{
-    long col = r->c->single[k];
-    const char *s = get(r, col);
-    const char **v = NULL;
-    if (s == NULL) {
-        v = er_arena_calloc(&r->f->arena, (size_t)n, sizeof *v);
-        if (v == NULL)
-            FAIL_OOM(r);
-        return v;
-    }
-    long m = split(&r->f->arena, s, &v);
-    if (m < 0) {
-        FAIL_OOM(r);
-        return NULL;
-    }
-    if (m != n) {
-        report(r, col, "firm.products",
-               "%s lists %ld element%s but products.name lists %ld (one per product, separated "
-               "by ';')",
-               single_names[k], m, m == 1 ? "" : "s", n);
-        return NULL;
-    }
-    return v;
-}
-
-static void build_products(const row_ctx *r)
-{
-    const er_firm_csv *c = r->c;
-    const char *s = get_required(r, C_P_NAME, "firm.products");
-    const char **names = NULL;
-    long n = s ? split(&r->f->arena, s, &names) : 0;
-    if (n < 0)
-        FAIL_OOM(r);
-    if (n <= 0)
-        return;
-    if (n > (long)ER_MAX_PRODUCTS) {
-        report(r, c->single[C_P_NAME], "firm.products", "too many products (%ld; at most %u)", n,
-               ER_MAX_PRODUCTS);
-        return;
-    }
-    const char **hs = product_list(r, C_P_HS, n), **ing = product_list(r, C_P_INGREDIENT, n),
-               **use = product_list(r, C_P_USE, n), **org = product_list(r, C_P_ORGANIC, n);
-    er_product *pr = er_arena_calloc(&r->f->arena, (size_t)n, sizeof *pr);
-    if (pr == NULL) {
-        FAIL_OOM(r);
-        return;
-    }
-    for (long i = 0; i < n; i++) {
-        char p[96], msg[ER_FIRM_MSG_MAX];
-        pr[i].line = r->f->line;
-        pr[i].name = names[i];
-        if (names[i] == NULL) {
-            snprintf(p, sizeof p, "firm.products[%ld].name", i);
-            report(r, c->single[C_P_NAME], p, "empty element in the ';' list");
-        }
-        snprintf(p, sizeof p, "firm.products[%ld].hs", i);
-        if (hs != NULL && hs[i] == NULL)
-            report(r, c->single[C_P_HS], p, ER_FIRM_MSG_REQUIRED);
-        else if (hs != NULL && !er_firm_check_hs(hs[i], msg, sizeof msg))
-            report(r, c->single[C_P_HS], p, "%s", msg);
-        else if (hs != NULL)
-            pr[i].hs = hs[i];
-        snprintf(p, sizeof p, "firm.products[%ld].ingredient", i);
-        if (ing != NULL && ing[i] != NULL) {
-            if (!er_firm_check_ingredient(ing[i], msg, sizeof msg))
-                report(r, c->single[C_P_INGREDIENT], p, "%s", msg);
-            pr[i].ingredient = ing[i];
-        }
-        snprintf(p, sizeof p, "firm.products[%ld].use", i);
-        if (use != NULL && use[i] == NULL)
-            report(r, c->single[C_P_USE], p, ER_FIRM_MSG_REQUIRED);
-        else if (use != NULL && !er_firm_check_use(use[i], &pr[i].use, msg, sizeof msg))
-            report(r, c->single[C_P_USE], p, "%s", msg);
-        snprintf(p, sizeof p, "firm.products[%ld].organic", i);
-        if (org != NULL && org[i] != NULL && !parse_bool(org[i], &pr[i].organic))
-            report(r, c->single[C_P_ORGANIC], p, MSG_BOOL, org[i]);
-    }
-    r->f->products = pr;
-    r->f->n_products = (size_t)n;
-}
-
-static void build_audit(const row_ctx *r)
-{
-    char msg[ER_FIRM_MSG_MAX];
-    er_firm *f = r->f;
-    const char *s;
-    if ((s = get_required(r, C_DATE, "firm.audit.date")) != NULL) {
-        er_date d;
-        if (!er_date_parse(s, &d) || d.precision != ER_DATE_DAY)
-            report(r, r->c->single[C_DATE], "firm.audit.date",
-                   "invalid date \"%s\" (expected YYYY-MM-DD, a real calendar date)", s);
-        else
-            f->audit.date = d;
-    }
-    if ((s = get_required(r, C_COACH, "firm.audit.coach")) != NULL)
-        f->audit.coach = copy(r, s);
-    if ((s = get_required(r, C_KIND, "firm.audit.kind")) != NULL &&
-        !er_firm_check_kind(s, &f->audit.kind, msg, sizeof msg))
-        report(r, r->c->single[C_KIND], "firm.audit.kind", "%s", msg);
-}
-
-/* A profile fact typed by its spec. */
-static bool fact_value(const row_ctx *r, long col, const column *cl, const char *s, er_value *v)
-{
-    char msg[ER_FIRM_MSG_MAX];
-    const er_fact_spec *spec = cl->spec;
-    bool comma = r->c->delim == ';';
-    long long i = 0;
-    if (strcmp(spec->key, "founded") == 0) {
-        bool ok;
-        if (parse_int(s, &i))
-            ok = er_firm_check_founded_year(i, &r->f->audit.date, v, msg, sizeof msg);
-        else if ((s = copy(r, s)) == NULL)
-            return false;
-        else
-            ok = er_firm_check_founded_text(s, &r->f->audit.date, v, msg, sizeof msg);
-        if (!ok)
-            report(r, col, cl->field, "%s", msg);
-        return ok;
-    }
-    if (spec->type == ER_VALUE_BOOL) {
-        v->type = ER_VALUE_BOOL;
-        if (parse_bool(s, &v->b))
-            return true;
-        report(r, col, cl->field, MSG_BOOL, s);
-        return false;
-    }
-    double x = 0;
-    if (spec->integer) {
-        if (!parse_int(s, &i)) {
-            report(r, col, cl->field, MSG_INT, s);
-            return false;
-        }
-        x = (double)i;
-    } else if (!parse_number(s, comma, &x)) {
-        report(r, col, cl->field, MSG_NUMBER, s);
-        return false;
-    }
-    if (!er_firm_check_number_fact(spec, x, msg, sizeof msg)) {
-        report(r, col, cl->field, "%s", msg);
-        return false;
-    }
-    v->type = ER_VALUE_NUMBER;
-    v->num = x;
-    return true;
-}
-
-/* An answer: typed by its criterion, or by how it is written for a plugin
- * question. */
-static bool answer_value(const row_ctx *r, long col, const column *cl, const char *s, er_value *v)
-{
-    char msg[ER_FIRM_MSG_MAX];
-    bool comma = r->c->delim == ';';
-    const er_criterion *cr = cl->crit;
-    if (cr == NULL) {
-        bool b;
-        if (strcmp(s, "1") != 0 && strcmp(s, "0") != 0 && parse_bool(s, &b)) {
-            v->type = ER_VALUE_BOOL;
-            v->b = b;
-        } else if (parse_number(s, comma, &v->num)) {
-            v->type = ER_VALUE_NUMBER;
-        } else {
-            v->type = ER_VALUE_STRING;
-            if ((v->str = copy(r, s)) == NULL)
-                return false;
-        }
-        return true;
-    }
-    switch (cr->type) {
-    case ER_ANSWER_CHECK: break;
-    case ER_ANSWER_YESNO:
-        v->type = ER_VALUE_BOOL;
-        if (!parse_bool(s, &v->b)) {
-            report(r, col, cl->field, MSG_BOOL, s);
-            return false;
-        }
-        break;
-    case ER_ANSWER_CHOICE:
-        v->type = ER_VALUE_STRING;
-        if ((v->str = copy(r, s)) == NULL)
-            return false;
-        break;
-    case ER_ANSWER_NUMBER:
-        v->type = ER_VALUE_NUMBER;
-        if (!parse_number(s, comma, &v->num)) {
-            report(r, col, cl->field, MSG_NUMBER, s);
-            return false;
-        }
-        break;
-    }
-    if (er_firm_check_answer(cr, v, msg, sizeof msg))
-        return true;
-    report(r, col, cl->field, "%s", msg);
-    return false;
-}
-
-static void build_facts(const row_ctx *r)
-{
-    const er_firm_csv *c = r->c;
-    size_t n_facts = 0, n_answers = 0;
-    for (size_t i = 0; i < c->n_cols; i++) {
-        n_facts += c->cols[i].kind == C_PROFILE;
-        n_answers += c->cols[i].kind == C_ANSWER;
-    }
-    er_fact *facts = er_arena_calloc(&r->f->arena, n_facts + 1, sizeof *facts);
-    er_fact *answers = er_arena_calloc(&r->f->arena, n_answers + 1, sizeof *answers);
-    if (facts == NULL || answers == NULL) {
-        FAIL_OOM(r);
-        return;
-    }
-    size_t nf = 0, na = 0;
-    for (size_t i = 0; i < c->n_cols; i++) {
-        const column *cl = &c->cols[i];
-        const char *s = get(r, (long)i);
-        if (s == NULL)
-            continue;
-        if (cl->kind == C_PROFILE) {
-            er_fact *fa = &facts[nf];
-            fa->key = cl->spec->key;
-            fa->line = r->f->line;
-            if (fact_value(r, (long)i, cl, s, &fa->value))
-                nf++;
-        } else if (cl->kind == C_ANSWER) {
-            er_fact *a = &answers[na];
-            a->key = cl->key; /* rewritten below into the arena */
-            a->line = r->f->line;
-            a->evidence = ER_EVIDENCE_DECLARED;
-            if (answer_value(r, (long)i, cl, s, &a->value) && (a->key = copy(r, cl->key)) != NULL)
-                na++;
-        }
-    }
-    r->f->facts = facts;
-    r->f->n_facts = nf;
-    r->f->answers = answers;
-    r->f->n_answers = na;
-    for (size_t i = 0; i < c->n_cols; i++) {
-        const column *cl = &c->cols[i];
-        const char *s = get(r, (long)i);
-        if (cl->kind != C_EVIDENCE || s == NULL)
-            continue;
-        char msg[ER_FIRM_MSG_MAX];
-        er_evidence ev;
-        if (!er_firm_check_evidence(s, &ev, msg, sizeof msg)) {
-            report(r, (long)i, cl->field, "%s", msg);
-            continue;
-        }
-        /* The raw cell, not the loaded answers: a bad answer is not also
-         * "no answer". */
-        if (cl->answer_col < 0 || cell(c, cl->answer_col) == NULL) {
-            report(r, (long)i, cl->field, ER_FIRM_MSG_ORPHAN_EVIDENCE);
-            continue;
-        }
-        for (size_t k = 0; k < na; k++)
-            if (strcmp(answers[k].key, cl->key) == 0)
-                answers[k].evidence = ev;
-    }
-}
-
-/* Every cell must be clean UTF-8 text of a sane length; a bad cell is
- * reported once, here, and then treated as already judged. */
-static void check_text(const row_ctx *r)
-{
-    const er_firm_csv *c = r->c;
-    for (size_t i = 0; i < c->n_cells && i < c->n_cols; i++) {
-        const char *s = cell(c, (long)i);
-        if (s == NULL)
-            continue;
-        size_t off = 0, len = strlen(s);
-        er_utf8_status st = er_utf8_check(s, &off);
-        if (st != ER_UTF8_OK) {
-            report(r, (long)i, c->cols[i].field, "%s at byte %zu of the cell",
-                   er_utf8_status_text(st), off);
-            r->bad[i] = true;
-        } else if (len > ER_MAX_TEXT_BYTES) {
-            report(r, (long)i, c->cols[i].field, "text is too long (%zu bytes; at most %u)", len,
-                   ER_MAX_TEXT_BYTES);
-            r->bad[i] = true;
-        }
-    }
-    for (size_t i = c->n_cols; i < c->n_cells; i++)
-        if (cell(c, (long)i) != NULL) {
-            report(r, (long)i, NULL, "cell beyond the last column of the header (%zu columns)",
-                   c->n_cols);
-            break;
-        }
-}
-
-static er_firm *build(er_firm_csv *c, er_diag *diag)
-{
-    size_t before = er_diag_count(diag);
-    er_firm *f = calloc(1, sizeof *f);
-    bool *bad = calloc(c->n_cols + 1, sizeof *bad);
-    if (f == NULL || bad == NULL || (f->file = er_arena_strdup(&f->arena, c->where)) == NULL) {
-        c->oom = true;
-        free(bad);
-        er_firm_free(f);
-        return NULL;
-    }
-    f->line = c->record_line;
-    row_ctx r = {c, f, diag, bad};
-    check_text(&r);
-    build_identity(&r);
-    build_markets(&r);
-    build_products(&r);
-    build_audit(&r); /* before the profile: founded is checked against it */
-    build_facts(&r);
-    free(bad);
-    if (c->oom || diag->oom || er_diag_count(diag) != before) {
-        er_firm_free(f);
-        return NULL;
-    }
-    return f;
-}
-
 int er_firm_csv_next(er_firm_csv *c, bool build_firm, er_firm_csv_row *row, er_diag *diag)
 {
     memset(row, 0, sizeof *row);
@@ -1013,14 +429,14 @@ int er_firm_csv_next(er_firm_csv *c, bool build_firm, er_firm_csv_row *row, er_d
     row->line = c->record_line;
     row->where = c->where;
     long idc = c->single[C_ID];
-    const char *id = cell(c, idc);
+    const char *id = er_firm_csv_cell(c, idc);
     char msg[ER_FIRM_MSG_MAX];
     if (id != NULL && er_firm_check_id(id, msg, sizeof msg)) {
         snprintf(c->id, sizeof c->id, "%s", id);
         row->id = c->id;
     }
     if (build_firm) {
-        row->firm = build(c, diag);
+        row->firm = er_firm_csv_map_row(c, diag);
         if (c->oom)
             return -1;
     }
@@ -1029,7 +445,7 @@ int er_firm_csv_next(er_firm_csv *c, bool build_firm, er_firm_csv_row *row, er_d
 
 er_firm *er_firm_csv_build(er_firm_csv *c, er_diag *diag)
 {
-    er_firm *f = build(c, diag);
+    er_firm *f = er_firm_csv_map_row(c, diag);
     if (c->oom)
         diag->oom = 1;
     return f;

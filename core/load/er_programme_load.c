@@ -18,54 +18,112 @@
 
 /* Spelling of each er_prog_op in files, indexed by the enum. */
 static const char *const op_names[] = {">=", ">", "<=", "<", "between", "is", "years_since>=",
-                                       NULL};
+                                       "in", "rule_unknown", NULL};
 
 /* The one date fact; years_since>= works on it and only on it. */
 #define FOUNDED_FACT "founded"
+/* Facts beside the profile ones: an answer (rubric criterion or plugin
+ * question id, type known only per firm) and the firm's country. */
+#define ANSWER_PREFIX "answers."
+#define COUNTRY_FACT "firm.country"
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static bool is_currency_code(const char *s)
+{
+    if (strlen(s) != 3)
+        return false;
+    for (int i = 0; i < 3; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    return true;
+}
 
 static void load_criterion(const er_cfg_ctx *ctx, const config_setting_t *cg, const char *p,
                            er_prog_criterion *c)
 {
-    static const char *const fields[] = {"id", "fact", "op", "value", "min", "max", "text",
-                                         NULL};
+    static const char *const fields[] = {"id",   "fact",   "op",       "value", "min",
+                                         "max",  "text",   "values",   "currency", NULL};
     char fp[ER_CFG_PATH_MAX];
     c->file = ctx->file;
     c->line = er_cfg_line(cg);
     er_cfg_check_fields(ctx, cg, p, fields);
 
-    if (er_cfg_get_string(ctx, cg, "id", p, true, &c->id) == ER_CFG_OK &&
-        !er_cfg_is_ident(c->id, NULL)) {
-        er_cfg_path(fp, p, "id");
-        er_cfg_error(ctx, config_setting_get_member(cg, "id"), fp,
-                     "\"%s\" is not a valid id (expected [a-z0-9_]+)", c->id);
-    }
+    er_cfg_get_id(ctx, cg, "id", p, true, &c->id);
     er_cfg_get_text(ctx, cg, "text", p, true, &c->text);
 
+    int op = -1;
+    bool have_op = er_cfg_get_enum(ctx, cg, "op", p, true, op_names, &op) == ER_CFG_OK;
+    if (have_op)
+        c->op = (er_prog_op)op;
+
+    /* A rule the programme does not publish names no fact; every other op
+     * needs one. */
     const er_fact_spec *spec = NULL;
-    if (er_cfg_get_string(ctx, cg, "fact", p, true, &c->fact) == ER_CFG_OK) {
-        spec = er_fact_spec_find(c->fact);
-        if (spec == NULL) {
+    bool answer = false, country = false;
+    if (have_op && c->op == ER_OP_RULE_UNKNOWN) {
+        config_setting_t *fs = config_setting_get_member(cg, "fact");
+        if (fs != NULL) {
             er_cfg_path(fp, p, "fact");
+            er_cfg_error(ctx, fs, fp, "not used with op \"rule_unknown\"");
+        }
+    } else if (er_cfg_get_string(ctx, cg, "fact", p, true, &c->fact) == ER_CFG_OK) {
+        answer = strncmp(c->fact, ANSWER_PREFIX, strlen(ANSWER_PREFIX)) == 0;
+        country = strcmp(c->fact, COUNTRY_FACT) == 0;
+        if (!answer && !country)
+            spec = er_fact_spec_find(c->fact);
+        er_cfg_path(fp, p, "fact");
+        if (answer && !er_cfg_is_ident(c->fact + strlen(ANSWER_PREFIX), NULL))
+            er_cfg_error(ctx, config_setting_get_member(cg, "fact"), fp,
+                         "\"%s\" is not answers.<id> with an id of [a-z0-9_]+", c->fact);
+        else if (!answer && !country && spec == NULL)
             er_cfg_error(ctx, config_setting_get_member(cg, "fact"), fp,
                          "unknown profile fact \"%s\" (see docs/firm-format.md)", c->fact);
-        }
     }
-    int op = -1;
-    if (er_cfg_get_enum(ctx, cg, "op", p, true, op_names, &op) != ER_CFG_OK)
+    if (!have_op)
         return;
-    c->op = (er_prog_op)op;
 
     /* Operand fields by op; the others must be absent. */
-    bool want_value = c->op != ER_OP_BETWEEN, want_range = c->op == ER_OP_BETWEEN;
-    static const char *const operand[] = {"value", "min", "max"};
-    for (size_t i = 0; i < 3; i++) {
+    bool want_value = c->op != ER_OP_BETWEEN && c->op != ER_OP_IN && c->op != ER_OP_RULE_UNKNOWN;
+    bool want_range = c->op == ER_OP_BETWEEN, want_values = c->op == ER_OP_IN;
+    static const char *const operand[] = {"value", "min", "max", "values"};
+    for (size_t i = 0; i < 4; i++) {
         config_setting_t *s = config_setting_get_member(cg, operand[i]);
-        if (s != NULL && (i == 0 ? !want_value : !want_range)) {
+        bool wanted = i == 0 ? want_value : i == 3 ? want_values : want_range;
+        if (s != NULL && !wanted) {
             er_cfg_path(fp, p, operand[i]);
             er_cfg_error(ctx, s, fp, "not used with op \"%s\"", op_names[op]);
         }
     }
-    if (c->op == ER_OP_IS) {
+    /* An amount in another currency: only a bound on a euro amount. */
+    config_setting_t *cs = config_setting_get_member(cg, "currency");
+    if (cs != NULL &&
+        er_cfg_get_string(ctx, cg, "currency", p, false, &c->currency) == ER_CFG_OK) {
+        er_cfg_path(fp, p, "currency");
+        bool numeric_op = c->op <= ER_OP_BETWEEN;
+        if (!is_currency_code(c->currency))
+            er_cfg_error(ctx, cs, fp, "\"%s\" is not an ISO 4217 code (three capitals)",
+                         c->currency);
+        else if (!numeric_op || c->fact == NULL || !ends_with(c->fact, "_eur"))
+            er_cfg_error(ctx, cs, fp, "a currency is only used with a comparison on a euro "
+                                      "amount (a fact ending in _eur)");
+        c->eur_per_unit = 1.0;
+    }
+    if (c->op == ER_OP_RULE_UNKNOWN) {
+        return;
+    } else if (c->op == ER_OP_IN) {
+        if (er_cfg_get_strings(ctx, cg, "values", p, true, &c->values, &c->n_values) ==
+                ER_CFG_OK &&
+            c->n_values == 0) {
+            er_cfg_path(fp, p, "values");
+            er_cfg_error(ctx, config_setting_get_member(cg, "values"), fp,
+                         "must list at least one value");
+        }
+    } else if (c->op == ER_OP_IS) {
         er_cfg_get_bool(ctx, cg, "value", p, true, &c->bool_value);
     } else if (c->op == ER_OP_BETWEEN) {
         bool ok = er_cfg_get_number(ctx, cg, "min", p, true, &c->min) == ER_CFG_OK;
@@ -79,8 +137,23 @@ static void load_criterion(const er_cfg_ctx *ctx, const config_setting_t *cg, co
                      "%g years is negative", c->value);
     }
 
+    er_cfg_path(fp, p, "op");
+    config_setting_t *ops = config_setting_get_member(cg, "op");
+    if (country && c->op != ER_OP_IN)
+        er_cfg_error(ctx, ops, fp, "op \"%s\" cannot be used on \"" COUNTRY_FACT "\"; use "
+                                   "\"in\"",
+                     op_names[op]);
+    else if (answer && c->op == ER_OP_YEARS_SINCE_GE)
+        er_cfg_error(ctx, ops, fp, "op \"years_since>=\" needs the date fact \"" FOUNDED_FACT
+                                   "\"");
     if (spec == NULL)
+        return; /* an answer's type is checked per firm: a mismatch is undecided */
+    if (c->op == ER_OP_IN) {
+        if (spec->type != ER_VALUE_STRING)
+            er_cfg_error(ctx, ops, fp, "op \"in\" needs a text fact, but \"%s\" is %s",
+                         spec->key, spec->type == ER_VALUE_BOOL ? "boolean" : "a number");
         return;
+    }
     bool is_founded = strcmp(spec->key, FOUNDED_FACT) == 0;
     bool numeric_op = c->op != ER_OP_IS && c->op != ER_OP_YEARS_SINCE_GE;
     const char *kind = spec->type == ER_VALUE_BOOL ? "boolean" : "a number";
@@ -102,12 +175,86 @@ static void load_criterion(const er_cfg_ctx *ctx, const config_setting_t *cg, co
                      op_names[op], spec->key, kind);
 }
 
+/* Loads programme.exchange_rates: ( { currency; eur_per_unit; as_of; source; }, ... ). */
+static void load_rates(er_programme_set *set, const er_cfg_ctx *ctx, const config_setting_t *pg,
+                       er_programme *prog)
+{
+    static const char *const fields[] = {"currency", "eur_per_unit", "as_of", "source", NULL};
+    config_setting_t *list = NULL;
+    if (er_cfg_get_list(ctx, pg, "exchange_rates", "programme", false, &list) != ER_CFG_OK)
+        return;
+    size_t n = (size_t)config_setting_length(list);
+    er_exchange_rate *r = er_arena_calloc(&set->arena, n ? n : 1, sizeof *r);
+    if (r == NULL) {
+        er_cfg_error(ctx, list, "programme.exchange_rates", "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char p[ER_CFG_PATH_MAX], fp[ER_CFG_PATH_MAX];
+        er_cfg_path_index(p, "programme.exchange_rates", i);
+        config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+        if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
+            er_cfg_error(ctx, e, p, "expected group { ... }, found %s",
+                         er_cfg_type_name(config_setting_type(e)));
+            continue;
+        }
+        er_cfg_check_fields(ctx, e, p, fields);
+        er_cfg_path(fp, p, "currency");
+        if (er_cfg_get_string(ctx, e, "currency", p, true, &r[i].currency) == ER_CFG_OK &&
+            (!is_currency_code(r[i].currency) || strcmp(r[i].currency, "EUR") == 0))
+            er_cfg_error(ctx, config_setting_get_member(e, "currency"), fp,
+                         "\"%s\" is not an ISO 4217 code other than EUR", r[i].currency);
+        er_cfg_path(fp, p, "eur_per_unit");
+        if (er_cfg_get_number(ctx, e, "eur_per_unit", p, true, &r[i].eur) == ER_CFG_OK &&
+            !(r[i].eur > 0.0))
+            er_cfg_error(ctx, config_setting_get_member(e, "eur_per_unit"), fp,
+                         "%g is not a positive rate", r[i].eur);
+        /* A rate without its day cannot be checked against the source. */
+        er_cfg_get_date(ctx, e, "as_of", p, true, ER_DATE_DAY, &r[i].as_of);
+        er_cfg_get_string(ctx, e, "source", p, true, &r[i].source);
+        for (size_t k = 0; k < i && r[i].currency != NULL; k++)
+            if (r[k].currency != NULL && strcmp(r[k].currency, r[i].currency) == 0)
+                er_cfg_error(ctx, e, p, "a second rate for %s (also "
+                                        "programme.exchange_rates[%zu])",
+                             r[i].currency, k);
+    }
+    prog->rates = r;
+    prog->n_rates = n;
+}
+
+/* Gives each criterion written in another currency its rate. */
+static void resolve_currencies(const er_cfg_ctx *ctx, const config_setting_t *list,
+                               er_programme *prog, er_prog_criterion *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].currency == NULL || strcmp(c[i].currency, "EUR") == 0)
+            continue;
+        const er_exchange_rate *rate = NULL;
+        for (size_t k = 0; k < prog->n_rates; k++)
+            if (prog->rates[k].currency != NULL &&
+                strcmp(prog->rates[k].currency, c[i].currency) == 0)
+                rate = &prog->rates[k];
+        if (rate != NULL) {
+            c[i].eur_per_unit = rate->eur;
+            continue;
+        }
+        char p[ER_CFG_PATH_MAX], fp[ER_CFG_PATH_MAX];
+        er_cfg_path_index(p, "programme.criteria", i);
+        er_cfg_path(fp, p, "currency");
+        config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+        er_cfg_error(ctx, e ? config_setting_get_member(e, "currency") : NULL, fp,
+                     "no rate for %s in programme.exchange_rates (a dated rate and its "
+                     "source)",
+                     c[i].currency);
+    }
+}
+
 /* Loads DIR/<id>.cfg into *prog.  The id is checked by the caller. */
 static void load_programme(er_programme_set *set, const char *dir, const char *id,
                            er_programme *prog, er_diag *diag)
 {
-    static const char *const fields[] = {"id", "name", "source", "valid_as_of", "criteria",
-                                         NULL};
+    static const char *const fields[] = {"id",     "name",    "source",         "valid_as_of",
+                                         "caveat", "criteria", "exchange_rates", NULL};
     er_cfg_ctx ctx = {er_arena_printf(&set->arena, "%s/%s.cfg", dir, id), diag, &set->arena};
     config_t cfg;
     if (ctx.file == NULL) {
@@ -126,8 +273,11 @@ static void load_programme(er_programme_set *set, const char *dir, const char *i
                          prog->id, id);
         er_cfg_get_text(&ctx, pg, "name", "programme", true, &prog->name);
         er_cfg_get_string(&ctx, pg, "source", "programme", true, &prog->source);
-        er_cfg_get_date(&ctx, pg, "valid_as_of", "programme", true, ER_DATE_DAY,
+        /* As precise as the source dates it: "2014" rather than an invented day. */
+        er_cfg_get_date(&ctx, pg, "valid_as_of", "programme", true, ER_DATE_YEAR,
                         &prog->valid_as_of);
+        er_cfg_get_text(&ctx, pg, "caveat", "programme", false, &prog->caveat);
+        load_rates(set, &ctx, pg, prog);
         config_setting_t *list = NULL;
         if (er_cfg_get_list(&ctx, pg, "criteria", "programme", true, &list) == ER_CFG_OK) {
             size_t n = (size_t)config_setting_length(list);
@@ -152,6 +302,8 @@ static void load_programme(er_programme_set *set, const char *dir, const char *i
                                                  "programme.criteria[%zu])",
                                      c[i].id, k);
             }
+            if (c != NULL)
+                resolve_currencies(&ctx, list, prog, c, n);
             prog->criteria = c;
             prog->n_criteria = n;
         }
@@ -161,7 +313,7 @@ static void load_programme(er_programme_set *set, const char *dir, const char *i
 
 er_programme_set *er_programmes_load(const char *dir, er_diag *diag)
 {
-    static const char *const fields[] = {"order", "fallback", "fallback_name", NULL};
+    static const char *const fields[] = {"order", "parallel", "fallback", "fallback_name", NULL};
     size_t before = er_diag_count(diag);
     er_programme_set *set = calloc(1, sizeof *set);
     if (set == NULL) {
@@ -188,39 +340,54 @@ er_programme_set *er_programmes_load(const char *dir, er_diag *diag)
                              "\"%s\" is not a valid route id ([a-z0-9_-]+)", set->fallback);
             er_cfg_get_text(&ctx, rg, "fallback_name", "routing", true, &set->fallback_name);
 
-            const char *const *order = NULL;
-            size_t n = 0;
-            if (er_cfg_get_strings(&ctx, rg, "order", "routing", true, &order, &n) == ER_CFG_OK) {
+            const char *const *order = NULL, *const *par = NULL;
+            size_t n = 0, n_par = 0;
+            bool have_order =
+                er_cfg_get_strings(&ctx, rg, "order", "routing", true, &order, &n) == ER_CFG_OK;
+            bool have_par = er_cfg_get_strings(&ctx, rg, "parallel", "routing", false, &par,
+                                               &n_par) == ER_CFG_OK;
+            if (!have_par)
+                n_par = 0;
+            if (have_order) {
                 config_setting_t *os = config_setting_get_member(rg, "order");
-                er_programme *progs = er_arena_calloc(&set->arena, n ? n : 1, sizeof *progs);
+                config_setting_t *ps = config_setting_get_member(rg, "parallel");
+                size_t total = n + n_par;
+                er_programme *progs = er_arena_calloc(&set->arena, total ? total : 1,
+                                                      sizeof *progs);
                 if (n == 0)
                     er_cfg_error(&ctx, os, "routing.order", "must name at least one programme");
                 else if (progs == NULL)
                     er_cfg_error(&ctx, os, "routing.order", "out of memory");
-                for (size_t i = 0; progs != NULL && i < n; i++) {
+                for (size_t i = 0; progs != NULL && i < total; i++) {
+                    /* Parallel programmes follow the ordered ones. */
+                    bool is_par = i >= n;
+                    const char *id = is_par ? par[i - n] : order[i];
+                    config_setting_t *ls = is_par ? ps : os;
                     char p[ER_CFG_PATH_MAX];
-                    er_cfg_path_index(p, "routing.order", i);
+                    er_cfg_path_index(p, is_par ? "routing.parallel" : "routing.order",
+                                      is_par ? i - n : i);
                     bool dup = false;
                     for (size_t k = 0; k < i; k++)
-                        dup |= strcmp(order[k], order[i]) == 0;
+                        dup |= strcmp(k >= n ? par[k - n] : order[k], id) == 0;
                     /* The id becomes a file name: no '/', no "..". */
-                    if (!er_cfg_is_ident(order[i], "-"))
-                        er_cfg_error(&ctx, os, p, "\"%s\" is not a programme id ([a-z0-9_-]+)",
-                                     order[i]);
+                    if (!er_cfg_is_ident(id, "-"))
+                        er_cfg_error(&ctx, ls, p, "\"%s\" is not a programme id ([a-z0-9_-]+)",
+                                     id);
                     else if (dup)
-                        er_cfg_error(&ctx, os, p, "programme \"%s\" is listed twice", order[i]);
-                    else if (set->fallback != NULL && strcmp(order[i], set->fallback) == 0)
-                        er_cfg_error(&ctx, os, p, "\"%s\" is also the fallback route", order[i]);
-                    else if (access(er_arena_printf(&set->arena, "%s/%s.cfg", d, order[i]),
-                                    R_OK) != 0)
-                        er_cfg_error(&ctx, os, p, "programme \"%s\" has no readable file "
+                        er_cfg_error(&ctx, ls, p, "programme \"%s\" is listed twice", id);
+                    else if (set->fallback != NULL && strcmp(id, set->fallback) == 0)
+                        er_cfg_error(&ctx, ls, p, "\"%s\" is also the fallback route", id);
+                    else if (access(er_arena_printf(&set->arena, "%s/%s.cfg", d, id), R_OK) !=
+                             0)
+                        er_cfg_error(&ctx, ls, p, "programme \"%s\" has no readable file "
                                                   "%s/%s.cfg (%s)",
-                                     order[i], d, order[i], strerror(errno));
+                                     id, d, id, strerror(errno));
                     else
-                        load_programme(set, d, order[i], &progs[i], diag);
+                        load_programme(set, d, id, &progs[i], diag);
+                    progs[i].parallel = is_par;
                 }
                 set->programmes = progs;
-                set->n_programmes = n;
+                set->n_programmes = total;
             }
         }
         config_destroy(&cfg);

@@ -467,12 +467,7 @@ static void load_criterion(const er_cfg_ctx *ctx, config_setting_t *cg, const ch
     c->line = er_cfg_line(cg);
     er_cfg_check_fields(ctx, cg, p, fields);
 
-    if (er_cfg_get_string(ctx, cg, "id", p, true, &c->id) == ER_CFG_OK &&
-        !er_cfg_is_ident(c->id, NULL)) {
-        er_cfg_path(fp, p, "id");
-        er_cfg_error(ctx, config_setting_get_member(cg, "id"), fp,
-                     "\"%s\" is not a valid id (expected [a-z0-9_]+)", c->id);
-    }
+    er_cfg_get_id(ctx, cg, "id", p, true, &c->id);
 
     if (er_cfg_get_string(ctx, cg, "dimension", p, true, &c->dimension) == ER_CFG_OK) {
         size_t i = 0;

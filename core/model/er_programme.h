@@ -5,7 +5,11 @@
  * rubrics/programmes/routing.cfg names the programmes in the order they are
  * tried and the fallback route; rubrics/programmes/<id>.cfg holds each
  * programme's criteria (docs/rubric-format.md).  Each criterion compares one
- * profile fact with a bound.
+ * fact (a profile fact, an answer "answers.<id>", or "firm.country") with a
+ * bound; amounts may be written in another currency with a dated rate in
+ * the programme file; a criterion whose rule the programme does not publish
+ * is written as op "rule_unknown" and is always undecided.  Programmes in
+ * routing.cfg's `parallel` list are judged and shown but never the route.
  *
  * Ownership: an er_programme_set owns everything reachable from it.
  */
@@ -25,12 +29,15 @@ typedef enum er_prog_op {
     ER_OP_LT,             /* fact <  value */
     ER_OP_BETWEEN,        /* min <= fact <= max (both inclusive) */
     ER_OP_IS,             /* bool fact == value */
-    ER_OP_YEARS_SINCE_GE  /* whole years from date fact to the as-of date >= value */
+    ER_OP_YEARS_SINCE_GE, /* whole years from date fact to the as-of date >= value */
+    ER_OP_IN,             /* string fact is one of values */
+    ER_OP_RULE_UNKNOWN    /* the programme does not publish the rule: always undecided */
 } er_prog_op;
 
 typedef struct er_prog_criterion {
     const char *id;
-    const char *fact; /* profile fact key, see er_fact_specs */
+    const char *fact; /* profile fact key (er_fact_specs), "answers.<id>" or "firm.country";
+                         NULL for RULE_UNKNOWN */
     er_prog_op op;
     double value;     /* GE GT LE LT YEARS_SINCE_GE */
     double min, max;  /* BETWEEN */
@@ -38,19 +45,36 @@ typedef struct er_prog_criterion {
     er_text text;     /* the criterion as the programme states it */
     const char *file;
     int line;
+    const char *const *values; /* IN */
+    size_t n_values;
+    const char *currency; /* NULL: euros; else the currency value/min/max are in */
+    double eur_per_unit;  /* euros per unit of currency (1 for euros), from the file's rates */
 } er_prog_criterion;
+
+/* A dated conversion rate, for criteria written in a currency other than
+ * the euro (the profile's amounts are in euros). */
+typedef struct er_exchange_rate {
+    const char *currency; /* ISO 4217, e.g. "PEN" */
+    double eur;           /* euros per unit */
+    er_date as_of;
+    const char *source;
+} er_exchange_rate;
 
 typedef struct er_programme {
     const char *id; /* "cbi", "pum" */
     er_text name;
     const char *source; /* where the criteria come from */
-    er_date valid_as_of;
+    er_date valid_as_of; /* may be a year or month only, as the source dates it */
     const er_prog_criterion *criteria;
     size_t n_criteria;
+    er_text caveat; /* optional warning shown with the verdict (en NULL when none) */
+    bool parallel;  /* judged and shown, never the route (routing.parallel) */
+    const er_exchange_rate *rates;
+    size_t n_rates;
 } er_programme;
 
 typedef struct er_programme_set {
-    const er_programme *programmes; /* in routing order */
+    const er_programme *programmes; /* in routing order, then the parallel ones */
     size_t n_programmes;
     const char *fallback;    /* route when none fits, e.g. "local" */
     er_text fallback_name;   /* e.g. PromPeru's Ruta Exportadora */
@@ -64,7 +88,8 @@ void er_programmes_free(er_programme_set *p);
 /* Why a programme criterion did not pass. */
 typedef enum er_reason_kind {
     ER_REASON_FAILED = 0, /* the fact is known and fails the criterion */
-    ER_REASON_MISSING     /* the fact needed is missing or too imprecise */
+    ER_REASON_MISSING,    /* the fact needed is missing or too imprecise */
+    ER_REASON_RULE_UNKNOWN /* the programme does not publish this rule */
 } er_reason_kind;
 
 typedef struct er_reason {
@@ -85,8 +110,8 @@ typedef struct er_prog_result {
  * "operating at least N years").  results must hold set->n_programmes
  * entries; reasons are allocated in arena.  Returns the route: the id of the
  * first programme in order that is eligible; "unknown" when an earlier
- * programme could not be decided; else the fallback.  Returns NULL only when
- * out of memory.
+ * programme could not be decided; else the fallback.  Parallel programmes
+ * are judged but never routed to.  Returns NULL only when out of memory.
  */
 const char *er_programmes_route(const er_programme_set *set, const struct er_firm *firm,
                                 const er_date *as_of, er_prog_result *results,

@@ -104,7 +104,19 @@ typedef struct er_firm_result {
 int er_score_firm(const er_rubric *rubric, const er_firm *firm,
                   const er_check_outcome *checks, er_firm_result *out);
 
-/* The grade for a score under the rubric's bands (no cap). */
+/* Below this, a score is taken to sit on a grade boundary: scores are sums
+ * of products of decimal data, so binary rounding error is ~1e-13, far
+ * below any difference a rubric could mean (79.999 still earns B).  One
+ * literal serves the engine (ER_GRADE_TOLERANCE, a double) and the
+ * workbook's grade formulas and colours (ER_GRADE_TOLERANCE_TEXT, "1E-9"). */
+#define ER_GRADE_TOLERANCE_LITERAL 1E-9
+#define ER_GRADE_TOLERANCE ER_GRADE_TOLERANCE_LITERAL
+#define ER_GRADE_TOLERANCE_TEXT ER_RESULT_STR_(ER_GRADE_TOLERANCE_LITERAL)
+#define ER_RESULT_STR_(x) ER_RESULT_STR2_(x)
+#define ER_RESULT_STR2_(x) #x
+
+/* The grade for a score under the rubric's bands (no cap): the first band
+ * whose minimum, less ER_GRADE_TOLERANCE, the score reaches. */
 char er_grade_for(const er_rubric *rubric, double score);
 
 /* Whether criterion c applies to firm f. */

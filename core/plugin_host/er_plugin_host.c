@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DEFAULT_TIMEOUT_S 5.0
 
 er_plugin_host *er_plugin_host_new(const er_plugin_host_options *opts, er_diag *diag)
 {
@@ -21,7 +20,7 @@ er_plugin_host *er_plugin_host_new(const er_plugin_host_options *opts, er_diag *
     if (host == NULL)
         return NULL;
     host->isolate = opts ? opts->isolate : true;
-    host->timeout_s = opts && opts->timeout_s > 0 ? opts->timeout_s : DEFAULT_TIMEOUT_S;
+    host->timeout_s = opts && opts->timeout_s > 0 ? opts->timeout_s : ER_PLUGIN_DEFAULT_TIMEOUT_S;
     for (size_t i = 0; opts != NULL && i < opts->n_dirs; i++) {
         if (opts->dirs[i] == NULL)
             continue;

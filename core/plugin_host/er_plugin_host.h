@@ -18,11 +18,20 @@
 
 typedef struct er_plugin_host er_plugin_host;
 
+/* Seconds a plugin may take per firm when isolated, unless told otherwise:
+ * the one default of the tree (audit, validate, template and the --help
+ * text all use it).  _TEXT is the same number for messages. */
+#define ER_PLUGIN_DEFAULT_TIMEOUT_LITERAL 5
+#define ER_PLUGIN_DEFAULT_TIMEOUT_S ((double)ER_PLUGIN_DEFAULT_TIMEOUT_LITERAL)
+#define ER_PLUGIN_DEFAULT_TIMEOUT_TEXT ER_PLUGIN_STR_(ER_PLUGIN_DEFAULT_TIMEOUT_LITERAL)
+#define ER_PLUGIN_STR_(x) ER_PLUGIN_STR2_(x)
+#define ER_PLUGIN_STR2_(x) #x
+
 typedef struct er_plugin_host_options {
     const char *const *dirs; /* searched in order; NULL entries skipped */
     size_t n_dirs;
     bool isolate;       /* run plugin calls in a forked child (default true) */
-    double timeout_s;   /* per firm, when isolated (default 5) */
+    double timeout_s;   /* per firm, when isolated; <= 0: ER_PLUGIN_DEFAULT_TIMEOUT_S */
 } er_plugin_host_options;
 
 /* Creates a host and loads every acceptable plugin in opts->dirs.  Refused

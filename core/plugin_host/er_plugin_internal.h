@@ -6,6 +6,7 @@
  *   er_plugin_api.c      the host function table over an er_firm
  *   er_plugin_isolate.c  the audit side of an isolated run: request, answer
  *   er_plugin_zygote.c   the helper process that forks one child per run
+ *   er_plugin_pipe.c     reads and writes with a deadline, the pipe frames
  *   er_plugin_wire.c     the result format, strict decoding, text checks
  *   er_plugin_firm_wire.c the request format (a firm and what to run on it)
  *
@@ -21,6 +22,7 @@
 
 #include "er_arena.h"
 #include "er_plugin_host.h"
+#include "er_plugin_pipe.h"
 #include "exportready/plugin.h"
 
 /* Limits on what a plugin may report; anything beyond is garbage. */
@@ -88,6 +90,28 @@ int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag);
 int er_pl_load_dir(er_plugin_host *host, const char *dir, er_diag *diag);
 void er_pl_unload(er_pl_plugin *p);
 
+/* In a process about to run plugin code (the zygote, er_plugin_fds.c):
+ * closes every descriptor above 2 but the n_keep in keep, puts stdin on
+ * /dev/null and stdout on stderr. */
+void er_pl_close_inherited(const int *keep, size_t n_keep);
+
+/* In a process that will run plugin code: SIGSEGV, SIGBUS, SIGILL, SIGFPE,
+ * SIGABRT and SIGPIPE back to their default action, so a crash reaches the
+ * waiting host as the exit status rather than running a handler (a test
+ * framework's, a sanitizer's) inherited from the audit (er_plugin_zygote.c). */
+void er_pl_default_fatal_signals(void);
+
+/* Calls d's init and fini once in a forked child (er_plugin_probe.c): 0
+ * when they returned normally, else 1 with a one-line reason in why (init
+ * failed, exited the process, crashed, or did not return in 10 s). */
+int er_pl_probe_init(const er_plugin_descriptor *d, char *why, size_t why_n);
+
+/* Around plugin code run in this process: stdout goes to stderr, so that
+ * what a plugin prints never lands in results on standard output.  hold
+ * returns the saved descriptor (or -1), release puts it back. */
+int er_pl_stdout_hold(void);
+void er_pl_stdout_release(int saved);
+
 /* The host function table (er_plugin_api.c). */
 const er_plugin_host_api *er_pl_host_api(void);
 
@@ -109,20 +133,6 @@ int er_pl_run_isolated(er_plugin_host *host, const er_pl_plugin *p, const char *
 
 /* ---- the zygote (er_plugin_zygote.c) ---- */
 
-/* How the zygote's child for one request ended. */
-typedef enum er_pl_outcome {
-    ER_PL_OUT_EXITED = 0,  /* exited; detail = status, payload = what it sent */
-    ER_PL_OUT_SIGNALLED,   /* detail = signal */
-    ER_PL_OUT_ABNORMAL,    /* neither exited nor signalled */
-    ER_PL_OUT_TIMEOUT,     /* killed at the deadline */
-    ER_PL_OUT_TOO_MUCH,    /* killed: sent more than ER_PL_MAX_WIRE bytes */
-    ER_PL_OUT_NO_PIPE,     /* detail = errno of pipe() */
-    ER_PL_OUT_NO_FORK,     /* detail = errno of fork() */
-    ER_PL_OUT_NO_MEMORY,   /* the zygote ran out of memory reading the child */
-    ER_PL_OUT_BAD_REQUEST, /* the zygote could not read the request */
-    ER_PL_OUT_COUNT
-} er_pl_outcome;
-
 /* Starts the host's zygote unless a live one of this process runs: one
  * that died is reaped and replaced, one inherited from a parent process (a
  * -j worker's) is closed and never written to, one that predates a plugin
@@ -132,20 +142,7 @@ int er_pl_zygote_ensure(er_plugin_host *host, const char **call);
  * else after it exits on EOF (SIGKILL after a second if it does not). */
 void er_pl_zygote_stop(er_plugin_host *host, bool kill_it);
 
-/* Pipe helpers shared by both ends (er_plugin_isolate.c).  A deadline is
- * an er_pl_now() value; INFINITY waits for ever. */
-double er_pl_now(void);
-/* 1 when fd is ready (or hung up), 0 at the deadline, -1 on error. */
-int er_pl_wait_fd(int fd, short events, double deadline);
-/* Writes all n bytes before the deadline (fd may be non-blocking).  0, 1 on
- * timeout, -1 with errno (EPIPE: the reader is gone; SIGPIPE is held off). */
-int er_pl_write_all(int fd, const void *p, size_t n, double deadline);
-/* Reads exactly n bytes before the deadline.  0, 1 timeout, 2 EOF, -1 error. */
-int er_pl_read_exact(int fd, void *p, size_t n, double deadline);
-/* Reads until EOF or the deadline into *buf (grown with realloc, *cap its
- * size).  0 at EOF, 1 on timeout, 2 more than max bytes, -1 out of memory. */
-int er_pl_read_until(int fd, double deadline, size_t max, unsigned char **buf, size_t *cap,
-                     size_t *len);
+/* The pipes and their frames: er_plugin_pipe.h. */
 
 /* ---- byte buffers for the pipe formats (er_plugin_wire.c) ---- */
 

@@ -6,155 +6,27 @@
  * The run happens in a child of the host's zygote (er_plugin_zygote.c, which
  * says why): this side sends the request, waits for the zygote's answer with
  * a deadline of its own, turns the outcome into the note the audit shows and
- * decodes the child's bytes strictly, trusting nothing in them.  It also
- * holds the pipe helpers both processes use.
+ * decodes the child's bytes strictly, trusting nothing in them.  The
+ * pipes and their frames are er_plugin_pipe.c's.
  */
 #include "er_plugin_internal.h"
 
 #include <errno.h>
-#include <math.h>
-#include <poll.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 /* What the zygote may take beyond the plugin's own deadline: a fork, two
  * pipe transfers and a reap.  Only a broken zygote ever uses it up. */
 #define ZYGOTE_MARGIN_S 2.0
 
-double er_pl_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-int er_pl_wait_fd(int fd, short events, double deadline)
-{
-    for (;;) {
-        int ms = -1;
-        if (!isinf(deadline)) {
-            double left = deadline - er_pl_now();
-            if (left <= 0)
-                return 0;
-            ms = left > 1e6 ? 1000000000 : (int)(left * 1000.0) + 1;
-        }
-        struct pollfd pfd = {.fd = fd, .events = events};
-        int r = poll(&pfd, 1, ms);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r != 0)
-            return r > 0 ? 1 : -1;
-        /* r == 0: the loop re-checks the deadline */
-    }
-}
-
-int er_pl_write_all(int fd, const void *p, size_t n, double deadline)
-{
-    /* A reader that died must give EPIPE here, not kill this process: hold
-     * SIGPIPE off and swallow the one the write raises. */
-    sigset_t pipe_set, old, pending;
-    sigemptyset(&pipe_set);
-    sigaddset(&pipe_set, SIGPIPE);
-    bool was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1;
-    pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
-    const unsigned char *s = p;
-    int rc = 0, saved = 0;
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w > 0) {
-            s += w;
-            n -= (size_t)w;
-            continue;
-        }
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            int r = er_pl_wait_fd(fd, POLLOUT, deadline);
-            if (r == 1)
-                continue;
-            if (r == 0) {
-                rc = 1;
-                break;
-            }
-        }
-        saved = w < 0 ? errno : EIO;
-        rc = -1;
-        break;
-    }
-    if (saved == EPIPE && !was_pending) {
-        struct timespec zero = {0, 0};
-        while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR)
-            ;
-    }
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    errno = saved;
-    return rc;
-}
-
-int er_pl_read_exact(int fd, void *p, size_t n, double deadline)
-{
-    unsigned char *d = p;
-    while (n > 0) {
-        int r = er_pl_wait_fd(fd, POLLIN, deadline);
-        if (r <= 0)
-            return r == 0 ? 1 : -1;
-        ssize_t got = read(fd, d, n);
-        if (got < 0 && (errno == EINTR || errno == EAGAIN))
-            continue;
-        if (got <= 0)
-            return got == 0 ? 2 : -1;
-        d += got;
-        n -= (size_t)got;
-    }
-    return 0;
-}
-
-int er_pl_read_until(int fd, double deadline, size_t max, unsigned char **buf, size_t *cap,
-                     size_t *len)
-{
-    *len = 0;
-    for (;;) {
-        int r = er_pl_wait_fd(fd, POLLIN, deadline);
-        if (r <= 0)
-            return r == 0 ? 1 : -1;
-        if (*cap - *len < 65536) {
-            if (*cap >= max)
-                return 2;
-            size_t grown = *cap ? *cap * 2 : 65536;
-            unsigned char *p = realloc(*buf, grown);
-            if (p == NULL)
-                return -1;
-            *buf = p;
-            *cap = grown;
-        }
-        ssize_t n = read(fd, *buf + *len, *cap - *len);
-        if (n < 0 && (errno == EINTR || errno == EAGAIN))
-            continue;
-        if (n <= 0)
-            return n == 0 ? 0 : -1;
-        *len += (size_t)n;
-    }
-}
-
 /* ---- one run, seen from the audit ---- */
-
-static uint32_t le32(const unsigned char *b)
-{
-    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
-}
 
 /* Sends the request, replacing a zygote that died since the last run (it
  * never saw the request, so sending it again is safe).  0, or -1 with err. */
 static int send_request(er_plugin_host *host, const char *name, const unsigned char *req,
                         size_t len, char *err, size_t errlen)
 {
-    unsigned char head[4] = {(unsigned char)len, (unsigned char)(len >> 8),
-                             (unsigned char)(len >> 16), (unsigned char)(len >> 24)};
     for (int attempt = 0; attempt < 2; attempt++) {
         const char *call = NULL;
         if (er_pl_zygote_ensure(host, &call) != 0) {
@@ -162,16 +34,14 @@ static int send_request(er_plugin_host *host, const char *name, const unsigned c
             return -1;
         }
         double deadline = er_pl_now() + ZYGOTE_MARGIN_S;
-        int w = er_pl_write_all(host->zygote.req_fd, head, sizeof head, deadline);
-        if (w == 0)
-            w = er_pl_write_all(host->zygote.req_fd, req, len, deadline);
-        if (w == 0)
+        er_pl_io w = er_pl_frame_write(host->zygote.req_fd, req, len, deadline);
+        if (w == ER_PL_IO_OK)
             return 0;
         int e = errno;
         er_pl_zygote_stop(host, true);
-        if (w < 0 && e == EPIPE)
+        if (w == ER_PL_IO_ERROR && e == EPIPE)
             continue;
-        if (w > 0)
+        if (w == ER_PL_IO_TIMEOUT)
             snprintf(err, errlen, "cannot run plugin '%s': the plugin zygote stopped reading",
                      name);
         else
@@ -190,19 +60,16 @@ static int read_answer(er_plugin_host *host, const char *name, er_pl_outcome *ou
                        size_t errlen)
 {
     double deadline = er_pl_now() + host->timeout_s + ZYGOTE_MARGIN_S;
-    unsigned char head[13];
-    int r = er_pl_read_exact(host->zygote.resp_fd, head, sizeof head, deadline);
+    unsigned char head[ER_PL_ANSWER_HEAD];
+    er_pl_io r = er_pl_read_exact(host->zygote.resp_fd, head, sizeof head, deadline);
     const char *why = NULL;
-    if (r == 1)
+    if (r == ER_PL_IO_TIMEOUT)
         why = "did not answer in time";
-    else if (r != 0)
+    else if (r != ER_PL_IO_OK)
         why = "ended without answering";
-    else if (memcmp(head, "ERA1", 4) != 0 || head[4] >= ER_PL_OUT_COUNT)
+    else if (!er_pl_answer_head_decode(head, outcome, detail, len))
         why = "sent a malformed answer";
     if (why == NULL) {
-        *outcome = (er_pl_outcome)head[4];
-        *detail = (int)(int32_t)le32(head + 5);
-        *len = le32(head + 9);
         /* Only a clean exit carries bytes, and no more than a child may send. */
         if ((*len > 0 && !(*outcome == ER_PL_OUT_EXITED && *detail == 0)) ||
             *len > ER_PL_MAX_WIRE)
@@ -216,8 +83,8 @@ static int read_answer(er_plugin_host *host, const char *name, er_pl_outcome *ou
             return -1;
         }
         r = er_pl_read_exact(host->zygote.resp_fd, *payload, *len, deadline);
-        if (r != 0)
-            why = r == 1 ? "did not answer in time" : "ended without answering";
+        if (r != ER_PL_IO_OK)
+            why = r == ER_PL_IO_TIMEOUT ? "did not answer in time" : "ended without answering";
     }
     if (why == NULL)
         return 0;

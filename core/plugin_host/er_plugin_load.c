@@ -9,6 +9,8 @@
  */
 #include "er_plugin_internal.h"
 
+#include "er_limits.h"
+
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
@@ -243,7 +245,7 @@ int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag)
         return refuse(host, p, diag, "%s", why);
 
     /* Without a slash dlopen() would search the library path instead. */
-    char local[4096];
+    char local[ER_MAX_PATH_BYTES];
     snprintf(local, sizeof local, "%s%s", strchr(path, '/') ? "" : "./", path);
     dlerror();
     p->handle = dlopen(local, RTLD_NOW | RTLD_LOCAL);
@@ -286,9 +288,15 @@ int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag)
                               d->questions[i].id);
 
     p->desc = d;
+    char probe_why[400];
+    if (er_pl_probe_init(d, probe_why, sizeof probe_why) != 0)
+        return refuse(host, p, diag, "%s", probe_why);
     if (d->init != NULL) {
         char errbuf[256] = "";
-        if (d->init(er_pl_host_api(), errbuf, sizeof errbuf) != 0) {
+        int saved = er_pl_stdout_hold();
+        int failed = d->init(er_pl_host_api(), errbuf, sizeof errbuf) != 0;
+        er_pl_stdout_release(saved);
+        if (failed) {
             errbuf[sizeof errbuf - 1] = '\0';
             return refuse(host, p, diag, "init failed: %s",
                           errbuf[0] && er_pl_text_clean(errbuf) ? errbuf
@@ -301,8 +309,11 @@ int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag)
 
 void er_pl_unload(er_pl_plugin *p)
 {
-    if (p->initialised && p->desc->fini != NULL)
+    if (p->initialised && p->desc->fini != NULL) {
+        int saved = er_pl_stdout_hold();
         p->desc->fini();
+        er_pl_stdout_release(saved);
+    }
     p->initialised = false;
     if (p->handle != NULL)
         dlclose(p->handle);

@@ -13,6 +13,7 @@
  */
 #include "er_plugin_internal.h"
 
+#include "er_bytes.h"
 #include "er_utf8.h"
 
 #include <stdio.h>
@@ -130,8 +131,8 @@ void er_pl_put_u8(er_pl_wbuf *w, unsigned v)
 
 void er_pl_put_u32(er_pl_wbuf *w, uint32_t v)
 {
-    unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
-                          (unsigned char)(v >> 24)};
+    unsigned char b[4];
+    er_le32_put(b, v);
     er_pl_put(w, b, 4);
 }
 
@@ -179,7 +180,7 @@ bool er_pl_get_u32(er_pl_rbuf *r, uint32_t *v)
     unsigned char b[4];
     if (!er_pl_get(r, b, 4))
         return false;
-    *v = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+    *v = er_le32_get(b);
     return true;
 }
 

@@ -52,7 +52,7 @@
  * inherited from the audit. */
 static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGPIPE};
 
-static void default_fatal_signals(void)
+void er_pl_default_fatal_signals(void)
 {
     for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
         signal(fatal_signals[i], SIG_DFL);
@@ -67,10 +67,10 @@ static bool wait_exit(pid_t pid, double deadline)
      * sleeping on a child that is gone microseconds after its pipe closed. */
     int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
     if (pidfd >= 0) {
-        int r = er_pl_wait_fd(pidfd, POLLIN, deadline);
+        er_pl_io r = er_pl_wait_fd(pidfd, POLLIN, deadline);
         close(pidfd);
-        if (r >= 0)
-            return r == 1;
+        if (r != ER_PL_IO_ERROR)
+            return r == ER_PL_IO_OK;
     }
 #endif
     long sleep_ns = 10000;
@@ -123,15 +123,13 @@ static _Noreturn void run_child(const er_plugin_host *host, pid_t zygote, int go
 #endif
     /* A plugin's printf must not end up in the JSON the CLI writes to stdout. */
     dup2(STDERR_FILENO, STDOUT_FILENO);
-    default_fatal_signals();
-    unsigned char head[4];
-    int r = er_pl_read_exact(go_fd, head, sizeof head, INFINITY);
-    if (r != 0)
-        _exit(r == 2 ? 0 : 3); /* EOF: the zygote is done, no request comes */
-    size_t len = (size_t)head[0] | (size_t)head[1] << 8 | (size_t)head[2] << 16 |
-                 (size_t)head[3] << 24;
+    er_pl_default_fatal_signals();
+    size_t len;
+    er_pl_io r = er_pl_frame_read_len(go_fd, INFINITY, &len);
+    if (r != ER_PL_IO_OK)
+        _exit(r == ER_PL_IO_EOF ? 0 : 3); /* EOF: the zygote is done, no request comes */
     unsigned char *req = len <= ER_PL_MAX_REQUEST ? malloc(len ? len : 1) : NULL;
-    if (req == NULL || er_pl_read_exact(go_fd, req, len, INFINITY) != 0)
+    if (req == NULL || er_pl_read_exact(go_fd, req, len, INFINITY) != ER_PL_IO_OK)
         _exit(3);
     close(go_fd);
 
@@ -147,7 +145,7 @@ static _Noreturn void run_child(const er_plugin_host *host, pid_t zygote, int go
                       &b) != 0 ||
         er_pl_wire_encode(&b, &buf, &n) != 0)
         _exit(3);
-    _exit(er_pl_write_all(fd, buf, n, INFINITY) == 0 ? 0 : 4);
+    _exit(er_pl_write_all(fd, buf, n, INFINITY) == ER_PL_IO_OK ? 0 : 4);
 }
 
 /* Forks the next spare child; on failure records why in s. */
@@ -200,16 +198,11 @@ typedef struct zygote_bufs {
 static void answer(int fd, er_pl_outcome outcome, int detail, const unsigned char *bytes,
                    size_t n)
 {
-    unsigned char head[13];
-    memcpy(head, "ERA1", 4);
-    head[4] = (unsigned char)outcome;
-    uint32_t fields[2] = {(uint32_t)detail, (uint32_t)n};
-    for (int f = 0; f < 2; f++)
-        for (int i = 0; i < 4; i++)
-            head[5 + 4 * f + i] = (unsigned char)(fields[f] >> (8 * i));
+    unsigned char head[ER_PL_ANSWER_HEAD];
+    er_pl_answer_head_encode(head, outcome, detail, n);
     /* The audit is gone when these fail: nothing is left to do. */
-    if (er_pl_write_all(fd, head, sizeof head, INFINITY) != 0 ||
-        (n > 0 && er_pl_write_all(fd, bytes, n, INFINITY) != 0))
+    if (er_pl_write_all(fd, head, sizeof head, INFINITY) != ER_PL_IO_OK ||
+        (n > 0 && er_pl_write_all(fd, bytes, n, INFINITY) != ER_PL_IO_OK))
         _exit(0);
 }
 
@@ -230,24 +223,23 @@ static void serve(const er_plugin_host *host, zygote_bufs *z, size_t len, spare 
         return;
     }
     double deadline = er_pl_now() + timeout;
-    unsigned char head[4] = {(unsigned char)len, (unsigned char)(len >> 8),
-                             (unsigned char)(len >> 16), (unsigned char)(len >> 24)};
     /* A child that died or stopped before reading it shows in its status. */
-    if (er_pl_write_all(s->go_fd, head, sizeof head, deadline) == 0)
-        (void)er_pl_write_all(s->go_fd, z->req, len, deadline);
+    (void)er_pl_frame_write(s->go_fd, z->req, len, deadline);
     close(s->go_fd);
     size_t n = 0;
-    int r = er_pl_read_until(s->res_fd, deadline, ER_PL_MAX_WIRE, &z->res, &z->res_cap, &n);
+    er_pl_io r = er_pl_read_until(s->res_fd, deadline, ER_PL_MAX_WIRE, &z->res, &z->res_cap, &n);
     close(s->res_fd);
     bool killed = false;
     /* After EOF the child still has until the deadline to exit. */
-    int status = reap(s->pid, r == 0 ? deadline : 0, &killed);
+    int status = reap(s->pid, r == ER_PL_IO_OK ? deadline : 0, &killed);
     *s = (spare){0};
-    if (r < 0)
+    /* A failed read of the child's pipe is answered as the zygote's own
+     * failure, like running out of memory. */
+    if (r == ER_PL_IO_NO_MEMORY || r == ER_PL_IO_ERROR)
         answer(resp_fd, ER_PL_OUT_NO_MEMORY, 0, NULL, 0);
-    else if (r == 1 || (r == 0 && killed))
+    else if (r == ER_PL_IO_TIMEOUT || (r == ER_PL_IO_OK && killed))
         answer(resp_fd, ER_PL_OUT_TIMEOUT, 0, NULL, 0);
-    else if (r == 2)
+    else if (r == ER_PL_IO_TOO_MUCH)
         answer(resp_fd, ER_PL_OUT_TOO_MUCH, 0, NULL, 0);
     else if (WIFSIGNALED(status))
         answer(resp_fd, ER_PL_OUT_SIGNALLED, WTERMSIG(status), NULL, 0);
@@ -262,8 +254,17 @@ static void serve(const er_plugin_host *host, zygote_bufs *z, size_t len, spare 
 static _Noreturn void zygote_main(const er_plugin_host *host, int req_fd, int resp_fd)
 {
     /* A write to an audit that died gives EPIPE; the zygote then exits. */
-    default_fatal_signals();
+    er_pl_default_fatal_signals();
     signal(SIGPIPE, SIG_IGN);
+    /* Ctrl-C reaches the whole process group: the audit decides what an
+     * interrupt means (the firm in hand finishes), so the zygote and the
+     * plugin children it forks must not die under it and turn that firm's
+     * checks into failures.  The zygote ends when the audit closes its pipe. */
+    signal(SIGINT, SIG_IGN);
+    signal(SIGTERM, SIG_IGN);
+    /* Only its own pipes: plugin children forked from here inherit the rest. */
+    const int keep[] = {req_fd, resp_fd};
+    er_pl_close_inherited(keep, 2);
 #ifdef __GLIBC__
     /* Hand back the free heap the audit left, so there is less to fork. */
     malloc_trim(0);
@@ -272,12 +273,9 @@ static _Noreturn void zygote_main(const er_plugin_host *host, int req_fd, int re
     spare s = {0};
     fork_spare(host, &s, req_fd, resp_fd);
     for (;;) {
-        unsigned char head[4];
-        int r = er_pl_read_exact(req_fd, head, sizeof head, INFINITY);
-        if (r != 0)
+        size_t len;
+        if (er_pl_frame_read_len(req_fd, INFINITY, &len) != ER_PL_IO_OK)
             break; /* EOF: the host is done with us */
-        size_t len = (size_t)head[0] | (size_t)head[1] << 8 | (size_t)head[2] << 16 |
-                     (size_t)head[3] << 24;
         /* Out of step or out of memory: exit, and the audit starts afresh. */
         if (len > ER_PL_MAX_REQUEST)
             break;
@@ -288,7 +286,7 @@ static _Noreturn void zygote_main(const er_plugin_host *host, int req_fd, int re
             z.req = p;
             z.req_cap = len;
         }
-        if (er_pl_read_exact(req_fd, z.req, len, INFINITY) != 0)
+        if (er_pl_read_exact(req_fd, z.req, len, INFINITY) != ER_PL_IO_OK)
             break;
         serve(host, &z, len, &s, req_fd, resp_fd);
         fork_spare(host, &s, req_fd, resp_fd);

@@ -1,6 +1,9 @@
 /* er_json.c - the JSON results document; see er_json.h and docs/cli.md. */
 #include "er_json.h"
 
+#include "er_tempfiles.h"
+#include "er_io.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -180,6 +183,12 @@ static json_t *programmes(const er_firm_result *res)
             set(o, "eligible", eligible(p->eligible)) != 0 ||
             set(o, "reasons", reasons) != 0)
             goto fail;
+        /* Shown with the verdict: e.g. criteria of 2014, current terms unverified. */
+        if (p->programme->caveat.en != NULL &&
+            set(o, "caveat", str_or_null(p->programme->caveat.en)) != 0)
+            goto fail;
+        if (p->programme->parallel && set(o, "parallel", json_true()) != 0)
+            goto fail;
         for (size_t k = 0; k < p->n_reasons; k++) {
             const char *text = er_reason_text(&p->reasons[k], res->firm, ER_LANG_EN, &scratch);
             if (text == NULL || json_array_append_new(reasons, str_or_null(text)) != 0)
@@ -195,7 +204,9 @@ static json_t *programmes(const er_firm_result *res)
             json_t *d = json_object();
             if (d == NULL || json_array_append_new(details, d) != 0 ||
                 set(d, "criterion", str_or_null(r->criterion ? r->criterion->id : NULL)) != 0 ||
-                set(d, "kind", json_string(r->kind == ER_REASON_MISSING ? "missing" : "failed")) != 0 ||
+                set(d, "kind", json_string(r->kind == ER_REASON_MISSING        ? "missing"
+                                           : r->kind == ER_REASON_RULE_UNKNOWN ? "rule_unknown"
+                                                                               : "failed")) != 0 ||
                 set(d, "fact", str_or_null(r->fact)) != 0)
                 goto fail;
         }
@@ -424,21 +435,6 @@ char *er_json_dumps(const json_t *doc)
     return s;
 }
 
-static int write_all(int fd, const char *s, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 int er_json_write(const json_t *doc, const char *path, const char **why)
 {
     *why = NULL;
@@ -477,11 +473,12 @@ int er_json_write(const json_t *doc, const char *path, const char **why)
         free(text);
         return -1;
     }
+    (void)er_tempfiles_add(tmp); /* so an interrupt can remove it */
     /* mkstemp creates 0600; give the file the mode a plain fopen would. */
     mode_t mask = umask(0);
     umask(mask);
     int rc = 0;
-    if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, text, len) != 0 || fsync(fd) != 0) {
+    if (fchmod(fd, 0666 & ~mask) != 0 || er_write_all(fd, text, len) != 0 || fsync(fd) != 0) {
         *why = strerror(errno);
         rc = -1;
     }
@@ -493,6 +490,7 @@ int er_json_write(const json_t *doc, const char *path, const char **why)
         *why = strerror(errno);
         rc = -1;
     }
+    er_tempfiles_forget(tmp);
     if (rc != 0)
         unlink(tmp);
     free(tmp);
@@ -578,12 +576,15 @@ er_json_stream *er_json_stream_open(const json_t *doc, const char *path, const c
         memcpy(s->tmp, path, plen);
         memcpy(s->tmp + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
         int fd = mkstemp(s->tmp);
+        if (fd >= 0)
+            (void)er_tempfiles_add(s->tmp); /* so an interrupt can remove it */
         mode_t mask = umask(0);
         umask(mask);
         if (fd < 0 || fchmod(fd, 0666 & ~mask) != 0 || (s->out = fdopen(fd, "w")) == NULL) {
             *why = strerror(errno);
             if (fd >= 0) {
                 close(fd);
+                er_tempfiles_forget(s->tmp);
                 unlink(s->tmp);
             }
             free(env);
@@ -659,6 +660,7 @@ int er_json_stream_commit(er_json_stream *s, const char **why)
             stream_fail(s, strerror(errno));
         if (s->why == NULL && rename(s->tmp, s->path) != 0)
             stream_fail(s, strerror(errno));
+        er_tempfiles_forget(s->tmp);
         if (s->why != NULL)
             unlink(s->tmp);
     }
@@ -673,7 +675,9 @@ void er_json_stream_abort(er_json_stream *s)
     if (s == NULL)
         return;
     fclose(s->out);
-    if (s->tmp != NULL)
+    if (s->tmp != NULL) {
+        er_tempfiles_forget(s->tmp);
         unlink(s->tmp);
+    }
     stream_free(s);
 }

@@ -224,6 +224,16 @@ int er_results_file_find(er_results_file *f, const char *firm_id, er_saved_firm 
     return 1;
 }
 
+int er_results_file_reopen(er_results_file *f, er_diag *diag)
+{
+    int rc = 0;
+    if (f->checked != NULL && er_results_stream_reopen(f->checked, diag) != 0)
+        rc = -1;
+    if (f->order != NULL && er_results_stream_reopen(f->order, diag) != 0)
+        rc = -1;
+    return rc;
+}
+
 void er_saved_firm_free(er_saved_firm *sf)
 {
     if (sf == NULL)

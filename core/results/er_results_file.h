@@ -14,7 +14,8 @@
  * error, never another firm's data).
  *
  * The file is read with pread, so workers forked after opening may each
- * call er_results_file_find on their copy.
+ * call er_results_file_find on their copy, once er_results_file_reopen has
+ * given them a descriptor of their own (workers close what they inherit).
  *
  * Ownership: the er_results_file owns its streams and index; each firm it
  * gives out is the caller's (er_saved_firm_free).  The rubric and
@@ -44,6 +45,11 @@ int er_results_file_next(er_results_file *f, er_saved_firm **out, er_diag *diag)
  * file has none, -1 with the reason in diag. */
 int er_results_file_find(er_results_file *f, const char *firm_id, er_saved_firm **out,
                          er_diag *diag);
+
+/* In a forked process that closed its inherited descriptors: opens the
+ * file again (it must be the same file).  0, or -1 with the reason in
+ * diag (every later read then fails with a message). */
+int er_results_file_reopen(er_results_file *f, er_diag *diag);
 
 /* Frees a firm from er_results_file_next or _find (NULL is fine). */
 void er_saved_firm_free(er_saved_firm *sf);

@@ -45,6 +45,8 @@ typedef struct cursor {
 
 struct er_results_stream {
     int fd;
+    dev_t dev; /* the file opened, so a reopen can tell it is the same */
+    ino_t ino;
     char *path;
     char *buf;
     size_t cap, len;  /* buf holds file bytes [buf_off, buf_off + len) */
@@ -332,6 +334,8 @@ er_results_stream *er_results_stream_open(const char *path, er_diag *diag)
         er_results_stream_close(s);
         return NULL;
     }
+    s->dev = st.st_dev;
+    s->ino = st.st_ino;
     int c = peek(s, diag);
     if (c == '{') {
         advance(s, 1);
@@ -406,6 +410,25 @@ json_t *er_results_stream_read_at(er_results_stream *s, const er_results_pos *po
     s->at = saved;
     s->st = st; /* a bad value here says nothing about the rest */
     return v;
+}
+
+int er_results_stream_reopen(er_results_stream *s, er_diag *diag)
+{
+    /* The old number is not closed: after er_fds_close_others it may name
+     * another file by now. */
+    s->fd = open(s->path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    const char *why = s->fd < 0 ? strerror(errno)
+                      : fstat(s->fd, &st) != 0 ? strerror(errno)
+                      : st.st_dev != s->dev || st.st_ino != s->ino ? "replaced since it was checked"
+                      : NULL;
+    if (why == NULL)
+        return 0;
+    er_diag_add(diag, s->path, 0, NULL, "%s", why);
+    if (s->fd >= 0)
+        close(s->fd);
+    s->fd = -1;
+    return -1;
 }
 
 void er_results_stream_close(er_results_stream *s)

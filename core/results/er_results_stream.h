@@ -65,6 +65,12 @@ int er_results_stream_next(er_results_stream *s, json_t **value, er_results_pos 
 json_t *er_results_stream_read_at(er_results_stream *s, const er_results_pos *pos,
                                   er_diag *diag);
 
+/* Opens the file again for this process, after a fork whose child closed
+ * the descriptors it inherited (er_fds_close_others): it must still be the
+ * same file (device and inode).  0, or -1 with the reason in diag (reads
+ * then fail).  The inherited descriptor number is left alone. */
+int er_results_stream_reopen(er_results_stream *s, er_diag *diag);
+
 void er_results_stream_close(er_results_stream *s);
 
 #endif

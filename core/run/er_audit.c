@@ -50,7 +50,7 @@ er_audit *er_audit_open(const er_audit_options *opts, er_diag *errors, er_diag *
         .dirs = opts->plugin_dirs,
         .n_dirs = opts->n_plugin_dirs,
         .isolate = opts->isolate,
-        .timeout_s = opts->timeout_s > 0 ? opts->timeout_s : ER_AUDIT_DEFAULT_TIMEOUT,
+        .timeout_s = opts->timeout_s, /* the host applies the default */
     };
     a->host = er_plugin_host_new(&hopts, warnings);
     if (a->host == NULL)

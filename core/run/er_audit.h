@@ -22,15 +22,12 @@
 #include "er_result.h"
 #include "er_rubric.h"
 
-/* Seconds a plugin may take per firm when isolated, unless told otherwise. */
-#define ER_AUDIT_DEFAULT_TIMEOUT 5.0
-
 typedef struct er_audit_options {
     const char *rubric_dir;         /* programmes are in RUBRIC_DIR/programmes */
     const char *const *plugin_dirs; /* searched in order */
     size_t n_plugin_dirs;
     bool isolate;     /* run plugins in a forked child */
-    double timeout_s; /* per firm, when isolated; <= 0 = ER_AUDIT_DEFAULT_TIMEOUT */
+    double timeout_s; /* per firm, when isolated; <= 0: ER_PLUGIN_DEFAULT_TIMEOUT_S */
     const er_date *as_of; /* NULL: each firm as of its own audit date */
 } er_audit_options;
 

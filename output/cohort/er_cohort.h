@@ -15,7 +15,7 @@
 typedef struct er_cohort er_cohort;
 
 er_cohort *er_cohort_new(const er_rubric *rubric, const er_output_options *opts);
-int er_cohort_add(er_cohort *c, const er_firm_result *res);            /* 0 or -1 (no memory) */
+int er_cohort_add(er_cohort *c, const er_firm_result *res); /* 0, -1 no memory (1: a bug) */
 int er_cohort_write(er_cohort *c, er_diag *diag);                      /* DIR/cohort.xlsx */
 void er_cohort_free(er_cohort *c);
 

@@ -112,9 +112,5 @@ int er_output_firm_workbook(const er_firm_result *res, const er_output_options *
         ER_XW(&x, LXW_ERROR_MEMORY_MALLOC_FAILED);
     }
 
-    int rc = er_xw_close(&x, t.final_path, diag);
-    if (rc == 0)
-        rc = er_xlsx_target_commit(&t, diag);
-    er_xlsx_target_end(&t);
-    return rc;
+    return er_xlsx_finish(&x, &t, diag);
 }

@@ -34,7 +34,8 @@ static void score_colours(er_firm_book *b, lxw_row_t row)
     const er_rubric *r = b->res->rubric;
     if (r->n_grades < 2)
         return;
-    double top = r->grades[0].min - 1e-9, low = r->grades[r->n_grades - 2].min - 1e-9;
+    double top = r->grades[0].min - ER_GRADE_TOLERANCE;
+    double low = r->grades[r->n_grades - 2].min - ER_GRADE_TOLERANCE;
     lxw_conditional_format c1 = {.type = LXW_CONDITIONAL_TYPE_CELL,
                                  .criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
                                  .value = top, .format = x->f.good, .stop_if_true = LXW_TRUE};
@@ -107,6 +108,12 @@ static lxw_row_t programmes_block(er_firm_book *b, lxw_row_t row)
             }
             reasons = er_arena_printf(&x->arena, "%s%s%s", reasons, k ? "\n" : "", t);
         }
+        /* The programme's own warning (criteria dated, terms or coverage
+         * unverified) comes with its verdict. */
+        const er_text *cav = pr->programme ? &pr->programme->caveat : NULL;
+        if (reasons != NULL && cav != NULL && cav->en != NULL)
+            reasons = er_arena_printf(&x->arena, "%s%s%s", reasons, reasons[0] ? "\n" : "",
+                                      er_text_get(cav, b->lang));
         if (reasons == NULL) {
             ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
             return row;

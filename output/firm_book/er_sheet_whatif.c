@@ -5,7 +5,7 @@
  * The formulas mirror er_score.c step by step: a dimension scores
  * 100 x points / max over its findings; the overall score is the
  * weight-mean over dimensions with max > 0; the grade is the first band whose
- * minimum (less the engine's 1e-9 boundary tolerance) the score reaches, and
+ * minimum (less the engine's ER_GRADE_TOLERANCE) the score reaches, and
  * a blocker caps it at the rubric's knock-out grade.  Cached values are the
  * engine's own numbers.
  */
@@ -22,7 +22,7 @@ static size_t band_rank(const er_rubric *r, char g)
     return 0;
 }
 
-/* IF(s>=min1-1E-9,1,IF(s>=min2-1E-9,2,...n)) */
+/* IF(s>=min1-1E-9,1,IF(s>=min2-1E-9,2,...n)), 1E-9 = ER_GRADE_TOLERANCE_TEXT */
 static char *rank_formula(er_arena *a, const er_rubric *r, const char *s)
 {
     char *expr = er_arena_printf(a, "%zu", r->n_grades);
@@ -30,7 +30,7 @@ static char *rank_formula(er_arena *a, const er_rubric *r, const char *s)
         char *min = er_xlsx_num_text(a, r->grades[i].min);
         if (min == NULL)
             return NULL;
-        expr = er_arena_printf(a, "IF(%s>=%s-1E-9,%zu,%s)", s, min, i + 1, expr);
+        expr = er_arena_printf(a, "IF(%s>=%s-" ER_GRADE_TOLERANCE_TEXT ",%zu,%s)", s, min, i + 1, expr);
     }
     return expr;
 }

@@ -149,9 +149,5 @@ int er_template_write_xlsx(const er_template *t, const char *path, bool force, e
         questionnaire(&x, ws_q, t);
         worksheet_activate(ws_q);
     }
-    rc = er_xw_close(&x, tg.final_path, diag);
-    if (rc == 0)
-        rc = er_xlsx_target_commit(&tg, diag);
-    er_xlsx_target_end(&tg);
-    return rc;
+    return er_xlsx_finish(&x, &tg, diag);
 }

@@ -165,6 +165,11 @@ int er_xlsx_target_commit(er_xlsx_target *t, er_diag *diag);
 /* Removes the temporary file (if any) and frees the paths. */
 void er_xlsx_target_end(er_xlsx_target *t);
 
+/* The last step of every workbook: er_xw_close() into t's temporary file,
+ * then (when that worked) er_xlsx_target_commit(), then
+ * er_xlsx_target_end() in every case.  0, or -1 with the reason in diag. */
+int er_xlsx_finish(er_xw *x, er_xlsx_target *t, er_diag *diag);
+
 /* SOURCE_DATE_EPOCH when set and valid, else now.  -1 (diag) when set but
  * not a plain non-negative integer. */
 int er_xlsx_created_time(time_t *out, er_diag *diag);

@@ -9,6 +9,7 @@
  * with EEXIST if someone created the file meanwhile.
  */
 #include "er_xlsx.h"
+#include "er_tempfiles.h"
 
 #include "er_firm.h"
 
@@ -70,6 +71,7 @@ int er_xlsx_target_begin(er_xlsx_target *t, const char *dir, const char *basenam
         er_xlsx_target_end(t);
         return -1;
     }
+    (void)er_tempfiles_add(t->tmp_path); /* so an interrupt can remove it */
     /* mkstemp makes the file private; a workbook gets the usual mode. */
     mode_t mask = umask(0);
     umask(mask);
@@ -100,6 +102,7 @@ int er_xlsx_target_commit(er_xlsx_target *t, er_diag *diag)
         }
         unlink(t->tmp_path);
     }
+    er_tempfiles_forget(t->tmp_path);
     free(t->tmp_path);
     t->tmp_path = NULL;
     return 0;
@@ -107,8 +110,10 @@ int er_xlsx_target_commit(er_xlsx_target *t, er_diag *diag)
 
 void er_xlsx_target_end(er_xlsx_target *t)
 {
-    if (t->tmp_path != NULL)
+    if (t->tmp_path != NULL) {
+        er_tempfiles_forget(t->tmp_path);
         unlink(t->tmp_path);
+    }
     free(t->tmp_path);
     free(t->final_path);
     t->tmp_path = t->final_path = NULL;
@@ -132,4 +137,13 @@ int er_xlsx_created_time(time_t *out, er_diag *diag)
     }
     *out = (time_t)v;
     return 0;
+}
+
+int er_xlsx_finish(er_xw *x, er_xlsx_target *t, er_diag *diag)
+{
+    int rc = er_xw_close(x, t->final_path, diag);
+    if (rc == 0)
+        rc = er_xlsx_target_commit(t, diag);
+    er_xlsx_target_end(t);
+    return rc;
 }
