@@ -15,7 +15,7 @@ static void on_signal(int sig)
 {
     if (first_signal != 0) {
         /* Again: workers remove their files on a second signal too. */
-        er_parallel_request_stop();
+        er_parallel_abort();
         er_tempfiles_remove_all();
         _exit(128 + sig);
     }

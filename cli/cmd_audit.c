@@ -29,7 +29,8 @@
 
 
 enum { OPT_FORCE = 256, OPT_JSON, OPT_RUBRIC_DIR, OPT_PLUGIN_DIR, OPT_NO_ISOLATE,
-       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE, OPT_RESUME };
+       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE, OPT_RESUME,
+       OPT_COMPARE_MARKETS, OPT_DAY_FIRST };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -44,6 +45,8 @@ static const struct option long_options[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"resume", no_argument, NULL, OPT_RESUME},
+    {"compare-markets", no_argument, NULL, OPT_COMPARE_MARKETS},
+    {"day-first", no_argument, NULL, OPT_DAY_FIRST},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -103,6 +106,8 @@ static int parse_args(int argc, char **argv, audit_args *a)
             break;
         case OPT_BASELINE: a->baseline = optarg; break;
         case OPT_RESUME: a->resume = true; break;
+        case OPT_COMPARE_MARKETS: a->compare_markets = true; break;
+        case OPT_DAY_FIRST: er_firm_csv_set_day_first(true); break; /* d/m/yyyy cohorts */
         case 'q': a->quiet = true; break;
         case 'h': er_cli_help(stdout, "audit"); return -1;
         default: return er_cli_bad_option("audit", c, optopt, argv[optind - 1]);
@@ -159,6 +164,7 @@ static int open_audit(audit_run *run)
         .isolate = a->isolate,
         .timeout_s = a->timeout_s,
         .as_of = a->has_as_of ? &a->as_of : NULL,
+        .compare_markets = a->compare_markets,
     };
     er_diag errors = {0}, warnings = {0};
     er_audit_open_status st;

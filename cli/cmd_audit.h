@@ -40,6 +40,7 @@ typedef struct audit_args {
     unsigned jobs;
     const char *baseline;
     bool resume;
+    bool compare_markets; /* rank every market module, not only the targeted ones */
     char **inputs;
     int n_inputs;
 } audit_args;

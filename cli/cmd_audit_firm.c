@@ -109,12 +109,38 @@ static int failed_record(const audit_run *run, record *r, const char *id, const 
                          const char *error)
 {
     r->kind = 'F';
-    size_t n = strlen(error) + 32;
+    /* One problem per line on stderr (the JSON keeps them joined): the
+     * joined text splits where "; " is followed by the file's name. */
+    char prefix[4200];
+    snprintf(prefix, sizeof prefix, "; %s", file);
+    char *colon = strrchr(prefix, ':');
+    if (colon != NULL && colon[1] >= '0' && colon[1] <= '9')
+        colon[1] = '\0'; /* "; cohort.csv:12" -> "; cohort.csv:" */
+    size_t plen = strlen(prefix), count = 1;
+    char path[4200];
+    snprintf(path, sizeof path, "%s", prefix + 2);
+    if (plen > 3 && path[strlen(path) - 1] == ':')
+        path[strlen(path) - 1] = '\0';
+    if (!er_firm_csv_is_table(path))
+        prefix[0] = '\0'; /* firm files keep their one line (tests/bad) */
+    plen = strlen(prefix);
+    for (const char *p = plen ? strstr(error, prefix) : NULL; p; p = strstr(p + plen, prefix))
+        count++;
+    size_t n = strlen(error) + 32 + count * 16;
     r->messages = malloc(n);
     if (r->messages == NULL ||
         (want_json(run) && dump_firm_json(er_json_failed_firm(id, file, error), &r->json) != 0))
         return -1;
-    snprintf(r->messages, n, "exportready: %s\n", error);
+    char *w = r->messages;
+    const char *p = error;
+    for (;;) {
+        const char *next = plen ? strstr(p, prefix) : NULL;
+        size_t len = next ? (size_t)(next - p) : strlen(p);
+        w += snprintf(w, n - (size_t)(w - r->messages), "exportready: %.*s\n", (int)len, p);
+        if (next == NULL)
+            break;
+        p = next + 2; /* past "; " */
+    }
     return 0;
 }
 

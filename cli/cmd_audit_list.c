@@ -168,7 +168,7 @@ int audit_list_firms(audit_run *run)
     for (uint32_t i = 0; i < (uint32_t)a->n_inputs; i++) {
         input *in = &run->inputs[i];
         in->path = a->inputs[i];
-        in->csv = er_firm_csv_is_csv(in->path);
+        in->csv = er_firm_csv_is_table(in->path); /* .csv or .xlsx */
         if (in->csv) {
             if (list_csv(run, &ids, i, rubric, extra, n_extra) != 0)
                 goto oom;

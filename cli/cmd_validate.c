@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "er_cfg.h"
 #include "er_firm.h"
+#include "er_firm_csv.h"
 #include "er_plugin_host.h"
 #include "er_programme.h"
 #include "er_rubric.h"
@@ -270,6 +271,27 @@ static void check_firm(validate_ctx *v, const char *file, er_diag *diag)
         er_firm_free(f);
 }
 
+/* A CSV or xlsx cohort (or a filled questionnaire): every row is built,
+ * so every problem of every row is reported, in row order. */
+static void check_table(validate_ctx *v, const char *file, er_diag *diag)
+{
+    load_firm_context(v, diag);
+    if (v->rubric == NULL) {
+        er_diag_add(diag, file, 0, "firm", "not checked: the rubric %s is invalid",
+                    er_cli_rubric_dir(v->rubric_opt));
+        return;
+    }
+    size_t nq = 0;
+    const char *const *q = v->host ? er_plugin_host_questions(v->host, &nq) : NULL;
+    er_firm_csv *c = er_firm_csv_open(file, v->rubric, q, nq, diag);
+    if (c == NULL)
+        return;
+    er_firm_csv_row row;
+    while (er_firm_csv_next(c, true, &row, diag) == 1)
+        er_firm_free(row.firm);
+    er_firm_csv_close(c);
+}
+
 static const char *const kinds[] = {"rubric", "module", "programme", "routing", "firm"};
 
 /* The kind of a parsed file: its one known top-level setting. */
@@ -301,6 +323,10 @@ static const char *file_kind(const char *file, const config_t *cfg, er_diag *dia
 
 static void check_file(validate_ctx *v, const char *file, er_diag *diag)
 {
+    if (er_firm_csv_is_table(file)) {
+        check_table(v, file, diag);
+        return;
+    }
     config_t cfg;
     /* The loaders' own reader: same size limit, @include refusal and
      * messages as `audit`, never libconfig's raw file reader. */
@@ -332,6 +358,7 @@ static const struct option long_options[] = {
     {"rubric-dir", required_argument, NULL, 'r'},
     {"plugin-dir", required_argument, NULL, 'p'},
     {"quiet", no_argument, NULL, 'q'},
+    {"day-first", no_argument, NULL, 'D'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -351,6 +378,7 @@ int er_cmd_validate(int argc, char **argv)
                 goto oom;
             break;
         case 'q': v.quiet = true; break;
+        case 'D': er_firm_csv_set_day_first(true); break; /* d/m/yyyy cohorts */
         case 'h':
             er_cli_help(stdout, "validate");
             goto done;

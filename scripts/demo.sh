@@ -10,5 +10,5 @@ cmake --build build/release -j "$(nproc)"
 
 mkdir -p out
 build/release/cli/exportready audit --rubric-dir rubrics --plugin-dir build/release/sector-plugins \
-  --force -o out --json out/results.json examples/firms/*.cfg
+  --compare-markets --force -o out --json out/results.json examples/firms/*.cfg
 echo "Workbooks and results.json written to out/"

@@ -6,7 +6,9 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libconfig-dev libxlsxwriter-dev libjansson-dev libcsv-dev   # build
+  libzip-dev libexpat1-dev                                    # build: xlsx intake
   libcmocka-dev python3 python3-openpyxl                      # tests: unit, workbook readers
+  python3-libconf                                             # tests: market knock-out tags (tests/markets)
   locales                                                     # tests: a decimal-comma locale
   libreoffice-calc-nogui                                      # tests: recalculates workbooks
   groff-base                                                  # tests: the man page renders

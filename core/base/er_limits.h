@@ -27,6 +27,10 @@
 #define ER_MAX_PRODUCTS 1000u
 #define ER_MAX_MARKETS 100u
 
+/* Most text in one row of an .xlsx cohort, in bytes (cells of a workbook
+ * may all name one long shared string). */
+#define ER_MAX_XLSX_ROW_BYTES (16u * 1024u * 1024u)
+
 /* Most settings in one libconfig group, and deepest nesting of groups and
  * lists.  libconfig 1.5 checks each new setting's name against every
  * earlier one in its group (quadratic: 50 000 settings took 82 s), so the

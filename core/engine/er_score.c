@@ -232,6 +232,13 @@ static int score_criterion(const er_rubric *r, const er_firm *f, size_t i,
     return score_answer(r, c, ans, fd, arena);
 }
 
+int er_score_one(const er_rubric *rubric, const er_firm *firm, size_t i,
+                 const er_check_outcome *checks, er_finding *fd, er_arena *arena)
+{
+    memset(fd, 0, sizeof *fd);
+    return score_criterion(rubric, firm, i, checks, fd, arena);
+}
+
 /* ---- totals ------------------------------------------------------------ */
 
 static bool is_answered(er_status s)

@@ -19,9 +19,12 @@
 #include <sys/stat.h>
 
 #include "er_firm_check.h"
+#include "er_intake_columns.h"
+#include "er_intake_table.h"
 #include "er_limits.h"
 #include "er_rubric.h"
 #include "er_utf8.h"
+#include "er_xlsx_read.h"
 
 /* Column names of the single kinds, without the optional "firm." prefix. */
 const char *const er_firm_csv_single_names[C_SINGLE_COUNT_] = {
@@ -32,6 +35,41 @@ bool er_firm_csv_is_csv(const char *path)
 {
     size_t n = strlen(path);
     return n >= 4 && strcasecmp(path + n - 4, ".csv") == 0;
+}
+
+bool er_firm_csv_is_table(const char *path)
+{
+    return er_firm_csv_is_csv(path) || er_xlsx_is_xlsx(path);
+}
+
+const char *er_firm_csv_loc_file(er_firm_csv *c, long col)
+{
+    if (c->plan != NULL && col >= 0)
+        col = (long)er_intake_plan_source(c->plan, (size_t)col);
+    if (c->xt == NULL)
+        return c->where;
+    er_intake_table_where(c->xt, c->rec, col >= 0 ? (size_t)col : SIZE_MAX, c->loc,
+                          sizeof c->loc);
+    return c->loc;
+}
+
+int er_firm_csv_loc_col(const er_firm_csv *c, long col)
+{
+    if (c->plan != NULL && col >= 0)
+        col = (long)er_intake_plan_source(c->plan, (size_t)col);
+    return c->xt == NULL && col >= 0 ? (int)col + 1 : 0;
+}
+
+#define LOC(c, col) ER_FIRM_CSV_LOC(c, col)
+
+/* "FILE:LINE" of the current record; the questionnaire's one firm is the
+ * whole file. */
+static void set_where(er_firm_csv *c)
+{
+    if (c->record_line > 0)
+        snprintf(c->where, sizeof c->where, "%s:%d", c->path, c->record_line);
+    else
+        snprintf(c->where, sizeof c->where, "%s", c->path);
 }
 
 /* ---- reading records ------------------------------------------------------ */
@@ -98,6 +136,29 @@ static int read_record(er_firm_csv *c, er_diag *diag)
 {
     c->n_cells = 0;
     c->record_done = false;
+    if (c->xt != NULL) {
+        if (c->xrec >= er_intake_table_count(c->xt))
+            return 0;
+        c->rec = c->xrec++;
+        size_t w = er_intake_table_width(c->xt, c->rec), total = 0;
+        for (size_t k = 0; k < w && !c->oom; k++) {
+            const char *v = er_intake_table_cell(c->xt, c->rec, k);
+            /* A cell past the text limit is cut just beyond it (check_text
+             * then reports it), and a row's text is bounded: shared strings
+             * let a small sheet name one long text in every cell. */
+            size_t len = v ? strnlen(v, ER_MAX_TEXT_BYTES + 1) : 0;
+            total += len;
+            if (total > ER_MAX_XLSX_ROW_BYTES) {
+                er_diag_add(diag, LOC(c, -1), NULL,
+                            "a row holds more than %u bytes of text; refused",
+                            ER_MAX_XLSX_ROW_BYTES);
+                return -1;
+            }
+            on_field((void *)(v ? v : ""), len, c);
+        }
+        c->record_line = er_intake_table_line(c->xt, c->rec);
+        return c->oom ? -1 : 1;
+    }
     for (;;) {
         errno = 0;
         ssize_t n = getline(&c->linebuf, &c->linecap, c->fp);
@@ -138,13 +199,32 @@ static int read_record(er_firm_csv *c, er_diag *diag)
     }
 }
 
+/* Reads the next record into view: the cells as read, or rewritten by the
+ * export plan.  Same returns as read_record. */
+static int next_record(er_firm_csv *c, er_diag *diag)
+{
+    int rc = read_record(c, diag);
+    c->view = c->cells;
+    c->n_view = c->n_cells;
+    if (rc == 1 && c->plan != NULL) {
+        char **out;
+        if (er_intake_plan_apply(c->plan, (const char *const *)c->cells, c->n_cells, &out) != 0) {
+            c->oom = true;
+            return -1;
+        }
+        c->view = out;
+        c->n_view = er_intake_plan_width(c->plan);
+    }
+    return rc;
+}
+
 /* ---- cells ------------------------------------------------------------------ */
 
 char *er_firm_csv_cell(const er_firm_csv *c, long col)
 {
-    if (col < 0 || (size_t)col >= c->n_cells)
+    if (col < 0 || (size_t)col >= c->n_view)
         return NULL;
-    char *s = c->cells[col];
+    char *s = c->view[col];
     while (er_firm_csv_is_space(*s))
         s++;
     size_t n = strlen(s);
@@ -155,7 +235,7 @@ char *er_firm_csv_cell(const er_firm_csv *c, long col)
 
 static bool row_blank(const er_firm_csv *c)
 {
-    for (size_t i = 0; i < c->n_cells; i++)
+    for (size_t i = 0; i < c->n_view; i++)
         if (er_firm_csv_cell(c, (long)i) != NULL)
             return false;
     return true;
@@ -218,10 +298,14 @@ static int column_set(er_firm_csv *c, size_t i, const char *name, er_diag *diag)
         col->crit = ci >= 0 ? &c->rubric->criteria[ci] : NULL;
     }
     if (!known) {
-        er_diag_add(diag, c->where, (int)i + 1, name[0] ? name : NULL,
+        char near[200], hint[260] = "";
+        if (name[0] && er_intake_suggest(name, c->rubric, c->extra, c->n_extra, near, sizeof near))
+            snprintf(hint, sizeof hint, "; did you mean \"%s\"?", near);
+        er_diag_add(diag, LOC(c, (long)i), name[0] ? name : NULL,
                     name[0] ? "unknown column (not a firm field, profile fact, rubric criterion "
-                              "or plugin question; see docs/csv-format.md)"
-                            : "column without a name in the header");
+                              "or plugin question; see docs/csv-format.md)%s"
+                            : "column without a name in the header%s",
+                    hint);
         return 0;
     }
     col->named = true;
@@ -283,10 +367,10 @@ static int check_fields(er_firm_csv *c, er_diag *diag)
             b++;
         const char *name = c->cols[idx[a]].field + 5; /* as the header names it */
         if (b - a == 2)
-            er_diag_add(diag, c->where, (int)idx[a + 1] + 1, name,
+            er_diag_add(diag, LOC(c, (long)idx[a + 1]), name,
                         "column given twice (also column %zu)", idx[a] + 1);
         else if (b - a > 2)
-            er_diag_add(diag, c->where, (int)idx[a + 1] + 1, name,
+            er_diag_add(diag, LOC(c, (long)idx[a + 1]), name,
                         "column given %zu times (first at column %zu, last at column %zu)", b - a,
                         idx[a] + 1, idx[b - 1] + 1);
         a = b;
@@ -321,14 +405,31 @@ static int check_fields(er_firm_csv *c, er_diag *diag)
 static int read_header(er_firm_csv *c, er_diag *diag)
 {
     size_t before = er_diag_count(diag);
-    int rc = read_record(c, diag);
+    int rc = next_record(c, diag);
     if (rc <= 0) {
         if (rc == 0)
             er_diag_add(diag, c->path, 0, NULL, "file is empty (expected a header row)");
         return -1;
     }
-    snprintf(c->where, sizeof c->where, "%s:%d", c->path, c->record_line);
-    c->n_cols = c->n_cells;
+    set_where(c);
+    /* An export's header (group paths, metadata columns, numbered
+     * products) gets a plan; a plain CSV header none. */
+    for (size_t i = 0; i < c->n_cells; i++)
+        (void)er_firm_csv_cell(c, (long)i); /* trims in place */
+    bool identity = false;
+    c->plan = er_intake_plan_new((const char *const *)c->cells, c->n_cells, c->rubric, c->extra,
+                                 c->n_extra, &identity);
+    if (c->plan == NULL && !identity) {
+        c->oom = true;
+        return -1;
+    }
+    if (c->plan != NULL && er_intake_plan_apply_header(c->plan, &c->view) != 0) {
+        c->oom = true;
+        return -1;
+    }
+    if (c->plan != NULL)
+        c->n_view = er_intake_plan_width(c->plan);
+    c->n_cols = c->n_view;
     c->cols = calloc(c->n_cols ? c->n_cols : 1, sizeof *c->cols);
     if (c->cols == NULL)
         return -1;
@@ -338,7 +439,7 @@ static int read_header(er_firm_csv *c, er_diag *diag)
         const char *name = er_firm_csv_cell(c, (long)i);
         size_t off = 0;
         if (name != NULL && er_utf8_check(name, &off) != ER_UTF8_OK) {
-            er_diag_add(diag, c->where, (int)i + 1, NULL, "column name is not clean UTF-8 text");
+            er_diag_add(diag, LOC(c, (long)i), NULL, "column name is not clean UTF-8 text");
             continue;
         }
         if (column_set(c, i, name ? name : "", diag) != 0)
@@ -360,6 +461,7 @@ static int parser_start(er_firm_csv *c)
     csv_set_delim(&c->parser, c->delim);
     c->line = 0;
     c->in_record = false;
+    c->xrec = 0;
     return 0;
 }
 
@@ -376,6 +478,22 @@ er_firm_csv *er_firm_csv_open(const char *path, const er_rubric *rubric,
     c->rubric = rubric;
     c->extra = extra_questions;
     c->n_extra = n_extra;
+    if (er_xlsx_is_xlsx(path)) {
+        /* A workbook is read whole by er_intake_table, then walked twice
+         * like a CSV file. */
+        if ((c->xt = er_intake_table_open(path, diag)) == NULL)
+            goto fail;
+        c->delim = ',';
+        if (parser_start(c) != 0 || read_header(c, diag) != 0)
+            goto fail;
+        int xr;
+        while ((xr = next_record(c, diag)) == 1)
+            if (!row_blank(c))
+                c->n_rows++;
+        if (xr < 0 || parser_start(c) != 0 || next_record(c, diag) != 1)
+            goto fail;
+        return c;
+    }
     struct stat st;
     c->fp = fopen(path, "rb");
     if (c->fp == NULL || fstat(fileno(c->fp), &st) != 0) {
@@ -397,13 +515,13 @@ er_firm_csv *er_firm_csv_open(const char *path, const er_rubric *rubric,
     /* Read it all once: broken quoting fails the file before any firm is
      * audited, and the count is known for progress and limits. */
     int rc;
-    while ((rc = read_record(c, diag)) == 1)
+    while ((rc = next_record(c, diag)) == 1)
         if (!row_blank(c))
             c->n_rows++;
     if (rc < 0)
         goto fail;
     rewind(c->fp);
-    if (parser_start(c) != 0 || read_record(c, diag) != 1)
+    if (parser_start(c) != 0 || next_record(c, diag) != 1)
         goto fail;
     return c;
 fail:
@@ -421,11 +539,11 @@ int er_firm_csv_next(er_firm_csv *c, bool build_firm, er_firm_csv_row *row, er_d
 {
     memset(row, 0, sizeof *row);
     int rc;
-    while ((rc = read_record(c, diag)) == 1 && row_blank(c))
+    while ((rc = next_record(c, diag)) == 1 && row_blank(c))
         ;
     if (rc <= 0)
         return c->oom ? -1 : rc < 0 ? -1 : 0;
-    snprintf(c->where, sizeof c->where, "%s:%d", c->path, c->record_line);
+    set_where(c);
     row->line = c->record_line;
     row->where = c->where;
     long idc = c->single[C_ID];
@@ -459,6 +577,8 @@ void er_firm_csv_close(er_firm_csv *c)
         csv_free(&c->parser);
     if (c->fp != NULL)
         fclose(c->fp);
+    er_intake_table_free(c->xt);
+    er_intake_plan_free(c->plan);
     for (size_t i = 0; i < c->cap_cells; i++)
         free(c->cells[i]);
     free(c->cells);

@@ -31,6 +31,16 @@ typedef struct er_firm_csv er_firm_csv;
 /* True when path names a CSV cohort (ends in ".csv", any case). */
 bool er_firm_csv_is_csv(const char *path);
 
+/* True when path is read by this reader: a CSV cohort, or an .xlsx
+ * workbook (a cohort sheet, a KoboToolbox/ODK export or the filled intake
+ * questionnaire; er_intake_table.h).  A workbook's problems name cells:
+ * FILE:Sheet!B12: FIELD: what is wrong. */
+bool er_firm_csv_is_table(const char *path);
+
+/* Read d/m/yyyy dates as day first (the CLI's --day-first) for every file
+ * read after; without it an ambiguous one (03/11/2026) is an error. */
+void er_firm_csv_set_day_first(bool on);
+
 /* Opens path, checks the header and the quoting of the whole file, and
  * counts the firm rows.  Problems go to diag; returns NULL if there was
  * any (or out of memory, with diag->oom set). */

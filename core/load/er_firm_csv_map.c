@@ -12,7 +12,15 @@
 #include <string.h>
 
 #include "er_firm_check.h"
+#include "er_intake_columns.h"
+#include "er_intake_table.h"
+#include "er_intake_values.h"
 #include "er_utf8.h"
+
+/* --day-first: the files of this run write d/m/yyyy (er_intake_date). */
+static bool day_first;
+
+void er_firm_csv_set_day_first(bool on) { day_first = on; }
 
 /* ---- typed cells ------------------------------------------------------------- */
 
@@ -33,7 +41,7 @@ static void report(const row_ctx *r, long col, const char *field, const char *fm
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    er_diag_add(r->diag, r->c->where, col >= 0 ? (int)col + 1 : 0, field, "%s", msg);
+    er_diag_add(r->diag, ER_FIRM_CSV_LOC(r->c, col), field, "%s", msg);
 }
 
 /* The cell of a column, NULL when empty, absent or already reported. */
@@ -70,7 +78,15 @@ static bool parse_bool(const char *s, bool *out)
 /* -?digits[.digits][e[+-]digits], or with decimal_comma -?digits,digits.
  * Parsed by hand into the C-locale form, so the user's locale never
  * matters. */
+static bool parse_number_strict(const char *s, bool decimal_comma, double *out);
+
+/* The strict form, else a spreadsheet habit: "1.250.000,50", "85%". */
 static bool parse_number(const char *s, bool decimal_comma, double *out)
+{
+    return parse_number_strict(s, decimal_comma, out) || er_intake_number(s, decimal_comma, out);
+}
+
+static bool parse_number_strict(const char *s, bool decimal_comma, double *out)
 {
     char buf[128];
     size_t n = strlen(s), i = 0, k = 0;
@@ -275,6 +291,20 @@ static void build_products(const row_ctx *r)
                ER_MAX_PRODUCTS);
         return;
     }
+    /* An HS code typed into a General cell of a workbook became a number:
+     * 0901.10 is then 901.1, and 1106.20 a valid-looking but wrong 1106.2. */
+    long hs_col = c->single[C_P_HS];
+    if (c->xt != NULL && hs_col >= 0 && get(r, hs_col) != NULL &&
+        er_intake_table_is_number(
+            c->xt, c->rec,
+            c->plan ? er_intake_plan_source(c->plan, (size_t)hs_col) : (size_t)hs_col)) {
+        report(r, hs_col, "firm.products[0].hs",
+               "the HS code cell holds the number %s, and a number loses the code's leading "
+               "and trailing zeros (0901.10 becomes 901.1): format the column as Text and type "
+               "the code again",
+               get(r, hs_col));
+        return;
+    }
     const char **hs = product_list(r, C_P_HS, n), **ing = product_list(r, C_P_INGREDIENT, n),
                **use = product_list(r, C_P_USE, n), **org = product_list(r, C_P_ORGANIC, n);
     er_product *pr = er_arena_calloc(&r->f->arena, (size_t)n, sizeof *pr);
@@ -293,8 +323,11 @@ static void build_products(const row_ctx *r)
         snprintf(p, sizeof p, "firm.products[%ld].hs", i);
         if (hs != NULL && hs[i] == NULL)
             report(r, c->single[C_P_HS], p, ER_FIRM_MSG_REQUIRED);
-        else if (hs != NULL && !er_firm_check_hs(hs[i], msg, sizeof msg))
-            report(r, c->single[C_P_HS], p, "%s", msg);
+        else if (hs != NULL && !er_firm_check_hs(hs[i], msg, sizeof msg)) {
+            char hint[300] = "";
+            (void)er_intake_hs_hint(hs[i], hint, sizeof hint);
+            report(r, c->single[C_P_HS], p, "%s%s", msg, hint);
+        }
         else if (hs != NULL)
             pr[i].hs = hs[i];
         snprintf(p, sizeof p, "firm.products[%ld].ingredient", i);
@@ -323,7 +356,14 @@ static void build_audit(const row_ctx *r)
     const char *s;
     if ((s = get_required(r, C_DATE, "firm.audit.date")) != NULL) {
         er_date d;
+        int habit = 0;
         if (!er_date_parse(s, &d) || d.precision != ER_DATE_DAY)
+            habit = er_intake_date(s, day_first, &d, msg, sizeof msg);
+        else
+            habit = 1;
+        if (habit < 0)
+            report(r, r->c->single[C_DATE], "firm.audit.date", "%s", msg);
+        else if (habit == 0)
             report(r, r->c->single[C_DATE], "firm.audit.date",
                    "invalid date \"%s\" (expected YYYY-MM-DD, a real calendar date)", s);
         else
@@ -412,11 +452,17 @@ static bool answer_value(const row_ctx *r, long col, const column *cl, const cha
             return false;
         }
         break;
-    case ER_ANSWER_CHOICE:
+    case ER_ANSWER_CHOICE: {
+        /* A label picked from a template dropdown stands for its code. */
+        bool is_code = false;
+        for (size_t i = 0; i < cr->n_choices && !is_code; i++)
+            is_code = strcmp(cr->choices[i].value, s) == 0;
+        const char *code = is_code ? NULL : er_intake_choice_code(cr, s);
         v->type = ER_VALUE_STRING;
-        if ((v->str = copy(r, s)) == NULL)
+        if ((v->str = copy(r, code ? code : s)) == NULL)
             return false;
         break;
+    }
     case ER_ANSWER_NUMBER:
         v->type = ER_VALUE_NUMBER;
         if (!parse_number(s, comma, &v->num)) {
@@ -498,7 +544,7 @@ static void build_facts(const row_ctx *r)
 static void check_text(const row_ctx *r)
 {
     const er_firm_csv *c = r->c;
-    for (size_t i = 0; i < c->n_cells && i < c->n_cols; i++) {
+    for (size_t i = 0; i < c->n_view && i < c->n_cols; i++) {
         const char *s = er_firm_csv_cell(c, (long)i);
         if (s == NULL)
             continue;
@@ -514,7 +560,7 @@ static void check_text(const row_ctx *r)
             r->bad[i] = true;
         }
     }
-    for (size_t i = c->n_cols; i < c->n_cells; i++)
+    for (size_t i = c->n_cols; i < c->n_view; i++)
         if (er_firm_csv_cell(c, (long)i) != NULL) {
             report(r, (long)i, NULL, "cell beyond the last column of the header (%zu columns)",
                    c->n_cols);

@@ -459,7 +459,8 @@ static void load_criterion(const er_cfg_ctx *ctx, config_setting_t *cg, const ch
 {
     static const char *const fields[] = {
         "id", "dimension", "weight", "type", "knockout", "applies", "title", "question",
-        "recommendation", "reference", "action", "choices", "unit", "bands", "check", NULL};
+        "recommendation", "reference", "action", "due", "choices", "unit", "bands", "check",
+        NULL};
     static const char *const actions[] = {"trade_fair", NULL};
     char fp[ER_CFG_PATH_MAX];
 
@@ -501,6 +502,9 @@ static void load_criterion(const er_cfg_ctx *ctx, config_setting_t *cg, const ch
     int action = -1;
     if (er_cfg_get_enum(ctx, cg, "action", p, false, actions, &action) == ER_CFG_OK)
         er_cfg_get_string(ctx, cg, "action", p, false, &c->action);
+    /* A legal deadline, only where the source gives one (e.g. the 2026 FDA
+     * renewal window closing on 31 Dec 2026). */
+    er_cfg_get_date(ctx, cg, "due", p, false, ER_DATE_DAY, &c->due);
 
     if (type < 0)
         return; /* already reported; type-specific fields cannot be judged */

@@ -89,6 +89,10 @@ typedef struct er_firm_result {
     er_sector_finding *sector_findings;
     size_t n_sector_findings;
 
+    /* Readiness per market and the ranking of candidate markets
+     * (er_market_readiness.h); NULL until er_market_compare ran. */
+    struct er_market_comparison *markets;
+
     const char *error; /* non-NULL: this firm failed; the message says why */
     er_arena arena;
 } er_firm_result;
@@ -103,6 +107,12 @@ typedef struct er_firm_result {
  */
 int er_score_firm(const er_rubric *rubric, const er_firm *firm,
                   const er_check_outcome *checks, er_firm_result *out);
+
+/* Scores criterion i of rubric for firm alone into fd (which it zeroes),
+ * exactly as er_score_firm does; strings go to arena.  Returns 0, or -1
+ * when out of memory. */
+int er_score_one(const er_rubric *rubric, const er_firm *firm, size_t i,
+                 const er_check_outcome *checks, er_finding *fd, er_arena *arena);
 
 /* Below this, a score is taken to sit on a grade boundary: scores are sums
  * of products of decimal data, so binary rounding error is ~1e-13, far

@@ -76,6 +76,7 @@ typedef struct er_criterion {
     er_text recommendation; /* what to do when not met */
     const char *reference;  /* regulation or scheme, e.g. "Reg. (EC) 852/2004 Art. 5" */
     const char *action;     /* optional kind of remedial action, e.g. "trade_fair"; NULL if none */
+    er_date due;            /* optional sourced legal deadline; precision NONE when absent */
 
     const char *file; /* where it was defined, for messages */
     int line;

@@ -394,6 +394,8 @@ json_t *er_json_firm(const er_firm_result *res)
         set(o, "programmes", programmes(res)) != 0 ||
         set(o, "route", str_or_null(res->route)) != 0 ||
         set(o, "blockers", blockers(res)) != 0 ||
+        (res->markets != NULL &&
+         set(o, "market_readiness", er_json_market_readiness(res)) != 0) ||
         set(o, "findings", findings(res)) != 0 ||
         set(o, "sector_findings", sector_findings(res)) != 0 || firm_details(o, f) != 0)
         goto fail;

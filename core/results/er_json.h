@@ -31,6 +31,10 @@ int er_json_document_add_firm(json_t *doc, json_t *firm);
 /* One audited firm (res->error == NULL, res->firm set). */
 json_t *er_json_firm(const er_firm_result *res);
 
+/* The firm's "market_readiness" block (er_json_markets.c), or json null
+ * when the result has no market comparison; NULL when out of memory. */
+json_t *er_json_market_readiness(const er_firm_result *res);
+
 /* One firm that failed: {"id", "file", "error"} only.  id may be NULL, in
  * which case the file's base name is used. */
 json_t *er_json_failed_firm(const char *id, const char *file, const char *error);

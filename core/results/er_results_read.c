@@ -10,8 +10,9 @@
  * grade and blocker must then agree with what it gives (to the 4 decimals
  * written), or the file is refused: it was written with another rubric or
  * edited.  Programme verdicts, reasons, the route and sector findings are
- * taken as saved.  The re-score check is er_results_rescore.c; typed
- * access to the JSON er_results_json.c.
+ * taken as saved.  The re-score check is er_results_rescore.c, the
+ * per-market block er_results_markets.c; typed access to the JSON
+ * er_results_json.c.
  *
  * Ownership: each saved firm's arena holds its strings and arrays; each
  * result owns its own arena (er_score_firm allocates there).  Strings
@@ -31,6 +32,7 @@
 #include <string.h>
 
 #include "er_limits.h"
+#include "er_market_readiness.h"
 #include "er_results_file.h"
 
 /* ---- the firm: identity, audit, markets, products, facts --------------- */
@@ -393,17 +395,20 @@ static void read_audited_firm(rd *r, const json_t *fo, const char *path, er_save
     size_t before = er_diag_count(r->diag);
     read_identity(r, fo, path, f);
     rr_read_findings(r, fo, path, f, saved, checks);
+    bool all_markets = rr_read_market_inputs(r, fo, path, f, saved, checks);
     er_date as_of;
     rr_get_date(r, fo, path, "as_of", REQUIRED, &as_of);
     if (er_diag_count(r->diag) > before || r->oom)
         return; /* the firm is incomplete: scoring it would only add noise */
 
-    if (er_score_firm(rb, f, checks, res) != 0) {
+    if (er_score_firm(rb, f, checks, res) != 0 ||
+        er_market_compare(rb, f, checks, all_markets, res) != 0) {
         r->oom = true;
         return;
     }
     res->as_of = as_of;
     rr_compare_findings(r, path, res, saved);
+    rr_compare_markets(r, fo, path, res);
     rr_read_dimensions(r, fo, path, res);
     rr_compare_totals(r, fo, path, res);
     read_programmes(r, fo, path, res);

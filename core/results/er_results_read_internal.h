@@ -7,6 +7,8 @@
  *   er_results_rescore.c  the re-score check: answers and check outcomes
  *                         back into the firm, then every saved status,
  *                         point, dimension and total against the engine's
+ *   er_results_markets.c  the per-market block: answers of markets the
+ *                         firm does not target back, the ranking checked
  *   er_results_json.c     typed access to the JSON, each problem named by
  *                         its path ("firms[2].findings.haccp_plan.status")
  */
@@ -77,5 +79,20 @@ void rr_compare_findings(rd *r, const char *path, const er_firm_result *res,
                          const saved_finding *saved);
 void rr_read_dimensions(rd *r, const json_t *fo, const char *path, const er_firm_result *res);
 void rr_compare_totals(rd *r, const json_t *fo, const char *path, const er_firm_result *res);
+/* The answer as er_firm would hold it, from its text in a finding at p. */
+bool rr_answer_value(rd *r, const char *p, const er_criterion *c, const char *text,
+                     er_value *v);
+
+/* ---- the per-market block (er_results_markets.c) ---- */
+
+/* Reads "market_readiness" (absent in files written before issue 16): the
+ * answers (into f) and check outcomes (into checks) of requirements that
+ * the main findings hold as not applicable.  Returns whether every rubric
+ * market was compared ("compared": "all"). */
+bool rr_read_market_inputs(rd *r, const json_t *fo, const char *path, er_firm *f,
+                           const saved_finding *saved, er_check_outcome *checks);
+/* The ranking er_market_compare gave res must be the saved one (market,
+ * score, blockers). */
+void rr_compare_markets(rd *r, const json_t *fo, const char *path, const er_firm_result *res);
 
 #endif

@@ -16,8 +16,8 @@
 
 
 /* The answer as er_firm would hold it, from its text in the finding. */
-static bool answer_value(rd *r, const char *p, const er_criterion *c, const char *text,
-                         er_value *v)
+bool rr_answer_value(rd *r, const char *p, const er_criterion *c, const char *text,
+                     er_value *v)
 {
     switch (c->type) {
     case ER_ANSWER_YESNO:
@@ -116,7 +116,7 @@ void rr_read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
             er_fact *ans = &answers[n_answers];
             ans->key = c->id;
             ans->evidence = ev;
-            if (answer_value(r, rr_sub(r, fp, "answer"), c, s->answer, &ans->value))
+            if (rr_answer_value(r, rr_sub(r, fp, "answer"), c, s->answer, &ans->value))
                 n_answers++;
         }
     }

@@ -1,5 +1,6 @@
 /* er_audit.c - audit orchestration; see er_audit.h. */
 #include "er_audit.h"
+#include "er_market_readiness.h"
 
 #include "er_cfg.h"
 
@@ -14,6 +15,7 @@ struct er_audit {
     size_t n_questions;
     bool has_as_of;
     er_date as_of;
+    bool compare_markets;
 };
 
 er_audit *er_audit_open(const er_audit_options *opts, er_diag *errors, er_diag *warnings,
@@ -24,6 +26,7 @@ er_audit *er_audit_open(const er_audit_options *opts, er_diag *errors, er_diag *
     char *prog_dir = NULL;
     if (a == NULL)
         return NULL;
+    a->compare_markets = opts->compare_markets;
     if (opts->as_of != NULL) {
         a->has_as_of = true;
         a->as_of = *opts->as_of;
@@ -154,7 +157,8 @@ int er_audit_loaded_firm(er_audit *a, er_firm *firm, const char *file, er_firm_a
         return -1;
     out->plugin_failed = prc == 1;
 
-    if (er_score_firm(r, out->firm, checks, res) != 0)
+    if (er_score_firm(r, out->firm, checks, res) != 0 ||
+        er_market_compare(r, out->firm, checks, a->compare_markets, res) != 0)
         return -1;
     res->as_of = as_of;
     res->sector_findings = pr->sector_findings;

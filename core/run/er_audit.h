@@ -29,6 +29,7 @@ typedef struct er_audit_options {
     bool isolate;     /* run plugins in a forked child */
     double timeout_s; /* per firm, when isolated; <= 0: ER_PLUGIN_DEFAULT_TIMEOUT_S */
     const er_date *as_of; /* NULL: each firm as of its own audit date */
+    bool compare_markets; /* rank every market of the rubric, not only the targeted ones */
 } er_audit_options;
 
 /* Why er_audit_open() failed. */

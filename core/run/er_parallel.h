@@ -54,9 +54,15 @@ enum {
 int er_parallel_run(size_t n, unsigned workers, er_par_produce produce,
                     er_par_consume consume, er_par_child_init child_init, void *ctx);
 
-/* Asks the run in progress to stop; async-signal-safe (a SIGINT handler
- * calls it).  In the parent it also tells every worker (SIGTERM). */
+/* Asks the run in progress to stop after the jobs in hand;
+ * async-signal-safe (a SIGINT handler calls it).  In the parent it also
+ * tells every worker (SIGUSR1, which never kills one). */
 void er_parallel_request_stop(void);
+
+/* A second interrupt: every worker removes the files it is writing and
+ * exits at once (SIGTERM; a worker treats it as its second signal).
+ * Async-signal-safe. */
+void er_parallel_abort(void);
 
 /* True once a stop was requested in this process. */
 bool er_parallel_stop_requested(void);

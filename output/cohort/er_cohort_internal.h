@@ -32,6 +32,7 @@ typedef struct cohort_row {
     bool scored;
     char grade;
     unsigned char band;
+    const char *closest;        /* closest assessed market ("" when none); interned */
     bool has_base, base_scored; /* follow-up: the baseline's score and grade */
     double base_score;
     char base_grade;
@@ -45,7 +46,7 @@ struct er_cohort {
     size_t n_rows, cap_rows;
     unsigned long *gap_firms; /* per criterion: firms not meeting it */
     double *gap_points;       /* per criterion: points missing, summed */
-    const char **interned;    /* distinct sector and route strings */
+    const char **interned;    /* distinct sector, route and market strings */
     size_t n_interned, cap_interned;
     bool oom;
     size_t n_malformed; /* encoded rows that did not decode (not added) */

@@ -5,13 +5,14 @@
  */
 #include "er_cohort_internal.h"
 #include "er_cohort_row.h"
+#include "er_market_readiness.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Sectors and routes repeat across firms: keep one copy of each. */
+/* Sectors, routes and markets repeat across firms: keep one copy of each. */
 static const char *intern(er_cohort *c, const char *s)
 {
     if (s == NULL)
@@ -116,6 +117,8 @@ int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
     put_str(&b, res->firm->name);
     put_str(&b, res->firm->sector);
     put_str(&b, route_name((er_cohort *)c, res));
+    const er_market_readiness *near = er_market_closest(er_result_markets(res));
+    put_str(&b, near != NULL ? near->market : "");
     uint8_t scored = res->scored, band = (uint8_t)band_of(res->firm);
     char grade = res->grade ? res->grade : '-';
     uint32_t blockers = (uint32_t)res->n_blockers;
@@ -213,15 +216,17 @@ int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
     r->id = get_str(&b, &c->arena);
     r->name = get_str(&b, &c->arena);
     const char *sector = get_str(&b, &c->arena), *route = get_str(&b, &c->arena);
-    if (r->id == NULL || r->name == NULL || sector == NULL || route == NULL) {
+    const char *closest = get_str(&b, &c->arena);
+    if (r->id == NULL || r->name == NULL || sector == NULL || route == NULL || closest == NULL) {
         if (b.bad)
             goto bad;
         goto oom;
     }
     r->sector = intern(c, sector);
     r->route = intern(c, route);
+    r->closest = intern(c, closest);
     r->dims = er_arena_calloc(&c->arena, rb->n_dimensions + 1, sizeof *r->dims);
-    if (!r->sector || !r->route || !r->dims)
+    if (!r->sector || !r->route || !r->closest || !r->dims)
         goto oom;
     uint8_t scored = 0, band = 0;
     uint32_t blockers = 0, n_gaps = 0;

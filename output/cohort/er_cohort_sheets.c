@@ -106,7 +106,8 @@ void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
     const er_rubric *rb = c->rubric;
     er_lang L = x->lang;
     lxw_col_t blk = (lxw_col_t)(CC_DIMS + rb->n_dimensions);
-    lxw_col_t chg = (lxw_col_t)(blk + 1); /* follow-up: baseline score, change, grade */
+    lxw_col_t near = (lxw_col_t)(blk + 1); /* closest market (er_market_readiness.h) */
+    lxw_col_t chg = (lxw_col_t)(near + 1); /* follow-up: baseline score, change, grade */
     lxw_col_t ncols = (lxw_col_t)(chg + (c->show_change ? 3 : 0));
     static const er_label heads[CC_DIMS] = {ER_L_FIRM_ID, ER_L_NAME,  ER_L_SECTOR,
                                             ER_L_SIZE_BAND, ER_L_SCORE, ER_L_GRADE,
@@ -123,6 +124,9 @@ void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
         er_xw_text(x, ws, 0, (lxw_col_t)(CC_DIMS + d), er_text_get(&rb->dimensions[d].title, L),
                    x->f.header);
     er_xw_label(x, ws, 0, blk, ER_L_BLOCKER_COUNT, x->f.header);
+    ER_XW(x, worksheet_set_column(ws, near, near, 11, NULL));
+    er_xw_text(x, ws, 0, near, L == ER_LANG_ES ? "Mercado más cercano" : "Closest market",
+               x->f.header);
     if (c->show_change) {
         ER_XW(x, worksheet_set_column(ws, chg, chg + 2, 12, NULL));
         for (int k = 0; k < 3; k++)
@@ -147,6 +151,8 @@ void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
             if (!isnan(r->dims[d]))
                 er_xw_num(x, ws, row, (lxw_col_t)(CC_DIMS + d), r->dims[d], x->f.num1);
         er_xw_num(x, ws, row, blk, r->n_blockers, x->f.integer);
+        if (r->closest[0] != '\0')
+            er_xw_text(x, ws, row, near, r->closest, NULL);
         if (c->show_change && r->has_base) {
             if (r->base_scored)
                 er_xw_num(x, ws, row, chg, r->base_score, x->f.num1);

@@ -62,6 +62,7 @@ typedef struct er_firm_book {
         *sheet_whatif;
     lxw_worksheet *ws_summary, *ws_findings, *ws_markets, *ws_actions, *ws_whatif;
     lxw_worksheet *ws_progress; /* only with a baseline (er_sheet_progress.c) */
+    lxw_worksheet *ws_market_rank; /* Which market first (er_sheet_market_rank.c) */
 
     lxw_row_t findings_first, findings_last; /* data rows (last < first if none) */
     lxw_row_t whatif_overall_row;            /* value in column WC_SCORE */
@@ -93,6 +94,10 @@ void er_sheet_markets(er_firm_book *b);
 void er_sheet_actions(er_firm_book *b);
 void er_sheet_whatif(er_firm_book *b);
 void er_sheet_progress(er_firm_book *b); /* no-op without a baseline */
+void er_sheet_market_rank(er_firm_book *b);
+
+/* Name of the Which market first sheet in lang. */
+const char *er_sheet_market_rank_name(er_lang lang);
 
 /* Name of the Progress sheet in lang. */
 const char *er_sheet_progress_name(er_lang lang);

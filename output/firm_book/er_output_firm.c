@@ -99,6 +99,7 @@ int er_output_firm_workbook(const er_firm_result *res, const er_output_options *
         b.ws_progress = er_xw_sheet(&x, er_sheet_progress_name(b.lang));
     b.ws_findings = er_xw_sheet(&x, b.sheet_findings);
     b.ws_markets = er_xw_sheet(&x, b.sheet_markets);
+    b.ws_market_rank = er_xw_sheet(&x, er_sheet_market_rank_name(b.lang));
     b.ws_actions = er_xw_sheet(&x, b.sheet_actions);
     b.ws_whatif = er_xw_sheet(&x, b.sheet_whatif);
     if (x.err == LXW_NO_ERROR && b.header_left != NULL && b.header_right != NULL) {
@@ -106,6 +107,7 @@ int er_output_firm_workbook(const er_firm_result *res, const er_output_options *
         er_sheet_progress(&b);
         er_sheet_findings(&b);
         er_sheet_markets(&b);
+        er_sheet_market_rank(&b);
         er_sheet_actions(&b);
         er_sheet_whatif(&b);
     } else if (x.err == LXW_NO_ERROR) {

@@ -7,10 +7,12 @@
  *    those markets the firm targets (e.g. the EU rules in markets/eu.cfg);
  *  - a criterion defined in a module file (any file but the main
  *    readiness.cfg, e.g. certifications.cfg) with no market list is shown
- *    once, under "All target markets".
+ *    once, under "All target markets";
+ *  - a criterion restricted to other sectors than the firm's is left out.
  * Status cells point at the Findings sheet, so a what-if change shows here.
  */
 #include "er_firm_book.h"
+#include "er_market_readiness.h"
 
 #include <string.h>
 
@@ -31,6 +33,19 @@ static bool from_module(const er_criterion *c)
     const char *base = strrchr(c->file, '/');
     base = base ? base + 1 : c->file;
     return strcmp(base, "readiness.cfg") != 0;
+}
+
+/* A criterion restricted to other sectors can never apply to this firm:
+ * listing it under every market only buries the firm's own requirements
+ * (each sector module adds rows for its sector alone). */
+static bool for_other_sectors(const er_criterion *c, const er_firm *f)
+{
+    if (c->applies.n_sectors == 0)
+        return false;
+    for (size_t i = 0; i < c->applies.n_sectors; i++)
+        if (f->sector != NULL && strcmp(c->applies.sectors[i], f->sector) == 0)
+            return false;
+    return true;
 }
 
 static const char *missing_text(er_firm_book *b, const er_finding *f)
@@ -96,6 +111,35 @@ static void status_colours(er_firm_book *b, lxw_row_t first, lxw_row_t last)
     }
 }
 
+/* One line under a market's title: its legal-access score, blockers and
+ * rank from the market comparison (er_market_readiness.h). */
+static lxw_row_t market_summary(er_firm_book *b, lxw_row_t row, const char *market)
+{
+    const er_market_comparison *cmp = er_result_markets(b->res);
+    for (size_t i = 0; cmp != NULL && i < cmp->n; i++) {
+        const er_market_readiness *m = &cmp->markets[i];
+        if (strcmp(m->market, market) != 0)
+            continue;
+        bool es = b->lang == ER_LANG_ES;
+        const char *score = m->scored ? er_arena_printf(&b->x->arena, "%.1f", m->score) : "-";
+        const char *reason = er_market_reason(m, b->lang, &b->x->arena);
+        const char *line = score && reason
+            ? er_arena_printf(&b->x->arena,
+                              es ? "Acceso legal %s; bloqueos %zu; puesto %zu de %zu. %s"
+                                 : "Legal access %s; blockers %zu; rank %zu of %zu. %s",
+                              score, m->n_blockers, m->rank, cmp->n, reason)
+            : NULL;
+        if (line == NULL) {
+            ER_XW(b->x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            return row;
+        }
+        /* Unwrapped: the line runs across the empty cells to its right. */
+        er_xw_text(b->x, b->ws_markets, row++, MC_REQUIREMENT, line, NULL);
+        return row;
+    }
+    return row;
+}
+
 static lxw_row_t section(er_firm_book *b, lxw_row_t row, const char *title, const char *market)
 {
     er_xw *x = b->x;
@@ -104,11 +148,13 @@ static lxw_row_t section(er_firm_book *b, lxw_row_t row, const char *title, cons
     for (size_t i = 0; i < res->n_findings; i++) {
         const er_criterion *c = res->findings[i].criterion;
         bool in = market ? lists_market(c, market) : (c->applies.n_markets == 0 && from_module(c));
-        if (!in)
+        if (!in || for_other_sectors(c, res->firm))
             continue;
         if (!any) {
             ER_XW(x, worksheet_set_row(b->ws_markets, row, 22, NULL));
             er_xw_text(x, b->ws_markets, row++, MC_REQUIREMENT, title, x->f.subtitle);
+            if (market != NULL)
+                row = market_summary(b, row, market);
             any = true;
         }
         row_for(b, row++, i);

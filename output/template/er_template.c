@@ -66,7 +66,9 @@ static const struct {
     {"products.organic", "false", {"Organic", "Orgánico"}, {"yes or no", "sí o no"}},
 };
 
-static const char *const yesno_values[] = {"yes", "no"};
+/* What the loader takes for true and false, in the template's language. */
+static const char *const yesno_values_by_lang[2][2] = {{"yes", "no"}, {"s\xc3\xad", "no"}};
+#define yesno_values (yesno_values_by_lang[b->t->lang])
 
 typedef struct builder {
     er_template *t;
@@ -185,7 +187,8 @@ static void describe_choices(builder *b, const er_criterion *c, er_tq *q)
 {
     er_lang L = b->t->lang;
     const char **v = er_arena_calloc(&b->t->arena, c->n_choices + 1, sizeof *v);
-    if (v == NULL) {
+    const char **lb = er_arena_calloc(&b->t->arena, c->n_choices + 1, sizeof *lb);
+    if (v == NULL || lb == NULL) {
         b->oom = true;
         return;
     }
@@ -193,11 +196,13 @@ static void describe_choices(builder *b, const er_criterion *c, er_tq *q)
     cat(b, &a, "", tx(b, T_ONE_OF));
     for (size_t i = 0; i < c->n_choices; i++) {
         v[i] = c->choices[i].value;
+        lb[i] = er_text_get(&c->choices[i].label, L);
         cat(b, &a, i ? "; " : ": ",
             er_arena_printf(&b->t->arena, "%s = %s", c->choices[i].value,
                             er_text_get(&c->choices[i].label, L)));
     }
     q->values = v;
+    q->labels = lb;
     q->n_values = c->n_choices;
     q->allowed = a;
     if (c->n_choices > 0)

@@ -33,6 +33,7 @@ typedef struct er_tq {
     const char *help;     /* more help, may be NULL */
     const char *allowed;  /* allowed values, for people */
     const char *const *values; /* dropdown values (choices, yes/no); n_values may be 0 */
+    const char *const *labels; /* their labels in the template language, or NULL */
     size_t n_values;
     const char *example;  /* a valid libconfig value for the cfg skeleton; NULL: none */
     bool evidence;        /* answered with an evidence level too */
@@ -53,6 +54,12 @@ int er_template_build(er_template *t, const er_rubric *rubric, const char *secto
                       const er_plugin_question_info *pq, size_t n_pq, er_lang lang,
                       er_diag *diag);
 void er_template_free(er_template *t);
+
+/* One questionnaire for several sectors: the questions of parts (built
+ * with er_template_build, one per sector), each column once, grouped as
+ * in one template.  out points into parts, which must outlive it; free
+ * out with er_template_free, then each part.  Returns 0 or -1 (diag). */
+int er_template_merge(er_template *out, er_template *const *parts, size_t n, er_diag *diag);
 
 /* Writers; path's file is written to a temporary file and renamed into
  * place (kept when it exists unless force).  Return 0 or -1 (diag). */

@@ -56,8 +56,9 @@ int er_template_write_csv(const er_template *t, const char *path, bool force, er
     /* Column names never need quoting: [a-z0-9_.] only. */
     for (size_t i = 0; i < t->n; i++)
         fprintf(f, "%s%s", i ? "," : "", t->q[i].column);
+    /* Plugin answers take an evidence level too; an empty cell is none. */
     for (size_t i = 0; i < t->n; i++)
-        if (t->q[i].evidence)
+        if (t->q[i].evidence || t->q[i].group == ER_TQ_PLUGIN)
             fprintf(f, ",evidence.%s", t->q[i].key);
     fputs("\r\n", f); /* RFC 4180 line end; the reader takes both */
     return finish(&tg, f, path, diag);

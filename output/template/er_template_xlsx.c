@@ -66,13 +66,25 @@ static void instructions(er_xw *x, lxw_worksheet *ws, const er_template *t)
  * characters, and libxlsxwriter 1.1.4 leaks the formula of a range-based
  * list, so a longer list gets no dropdown (the Allowed values column still
  * names every value). */
-static void dropdown(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                     const char *const *values, size_t n)
+/* Whether values fit an inline list: at most 255 characters, no ',' or
+ * '"' (the list's own separator and quote). */
+static bool fits_inline(const char *const *values, size_t n)
 {
     size_t len = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        if (values[i] == NULL || strpbrk(values[i], ",\"") != NULL)
+            return false;
         len += strlen(values[i]) + 1;
-    if (n == 0 || len > 256)
+    }
+    return n > 0 && len <= 256;
+}
+
+/* per_product: a products.* row holds one value per product ("yes;no"), so its
+ * dropdown suggests without refusing. */
+static void dropdown(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                     const char *const *values, size_t n, bool per_product)
+{
+    if (!fits_inline(values, n))
         return;
     const char **list = er_arena_calloc(&x->arena, n + 1, sizeof *list);
     if (list == NULL) {
@@ -82,7 +94,9 @@ static void dropdown(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     memcpy(list, values, n * sizeof *list);
     lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST,
                              .value_list = (char **)list,
-                             .show_error = LXW_VALIDATION_ON};
+                             .show_error = LXW_VALIDATION_ON,
+                             .error_type = per_product ? LXW_VALIDATION_ERROR_TYPE_INFORMATION
+                                                : LXW_VALIDATION_ERROR_TYPE_STOP};
     ER_XW(x, worksheet_data_validation_cell(ws, row, col, &v));
 }
 
@@ -95,6 +109,17 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
     for (lxw_col_t c = 0; c <= QC_EVIDENCE; c++)
         er_xw_text(x, ws, 0, c, texts[X_SECTION + c][L], x->f.header);
     worksheet_freeze_panes(ws, 1, 0);
+    /* Codes typed as text stay as typed: a General cell would make the HS
+     * code 0901.10 the number 901.1, and a firm id 00123 the number 123. */
+    lxw_format *fill_text = ER_XWP(x, workbook_add_format(x->wb));
+    if (fill_text != NULL) {
+        format_set_bg_color(fill_text, 0xFFF9E5);
+        format_set_border(fill_text, LXW_BORDER_HAIR);
+        format_set_border_color(fill_text, 0xBFBFBF);
+        format_set_unlocked(fill_text);
+        format_set_text_wrap(fill_text);
+        format_set_num_format(fill_text, "@");
+    }
 
     for (size_t i = 0; i < t->n; i++) {
         const er_tq *q = &t->q[i];
@@ -104,14 +129,21 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
         er_xw_text(x, ws, row, QC_QUESTION, q->question, x->f.wrap);
         er_xw_text(x, ws, row, QC_HELP, q->help, x->f.wrap);
         er_xw_text(x, ws, row, QC_ALLOWED, q->allowed, x->f.wrap);
-        er_xw_text(x, ws, row, QC_ANSWER, "", x->f.fill_in);
+        bool as_text = strcmp(q->column, "products.hs") == 0 || strcmp(q->column, "id") == 0;
+        er_xw_text(x, ws, row, QC_ANSWER, "", as_text && fill_text ? fill_text : x->f.fill_in);
         int lines = er_xlsx_wrap_lines(q->question, widths[QC_QUESTION]);
         int l2 = er_xlsx_wrap_lines(q->allowed, widths[QC_ALLOWED]);
         er_xw_row_lines(x, ws, row, lines > l2 ? lines : l2);
-        dropdown(x, ws, row, QC_ANSWER, q->values, q->n_values);
-        if (q->evidence) {
+        /* Choices show their labels when they fit; the loader maps a label
+         * back to its code (er_intake_choice_code). */
+        bool labels = q->labels != NULL && fits_inline(q->labels, q->n_values);
+        dropdown(x, ws, row, QC_ANSWER, labels ? q->labels : q->values, q->n_values,
+                 strncmp(q->key, "products.", 9) == 0);
+        /* Plugin answers take an evidence level too (firm-format.md); the
+         * cfg and csv skeletons leave it out, having no example answer. */
+        if (q->evidence || q->group == ER_TQ_PLUGIN) {
             er_xw_text(x, ws, row, QC_EVIDENCE, "", x->f.fill_in);
-            dropdown(x, ws, row, QC_EVIDENCE, evidence_values, 3);
+            dropdown(x, ws, row, QC_EVIDENCE, evidence_values, 3, false);
         }
     }
     ER_XW(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->n, QC_EVIDENCE));

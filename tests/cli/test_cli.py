@@ -148,8 +148,9 @@ def case_json_values():
     g, s = firms
     expect(list(g) == ["id", "name", "sector", "file", "as_of", "score", "grade",
                        "grade_uncapped", "coverage", "dimensions", "programmes", "route",
-                       "blockers", "findings", "sector_findings", "country", "markets",
-                       "audit", "products", "facts"], "firm keys", list(g))
+                       "blockers", "market_readiness", "findings", "sector_findings",
+                       "country", "markets", "audit", "products", "facts"], "firm keys",
+           list(g))
 
     # pe-good.  evidence: verified 1.0, document 0.8, declared 0.5.
     #   management: english_management 2 x 1 x 0.8 = 1.6; years_operating 5 -> band >= 2

@@ -329,7 +329,10 @@ def case_template_csv(tmp):
             if col in fixed:
                 row.append(fixed[col])
             elif col.startswith("evidence."):
-                row.append("document")
+                # Evidence only beside an answer (plugin text questions
+                # have no example answer).
+                answered = ex.get(col.split(".", 1)[1], '""').strip('"') != ""
+                row.append("document" if answered else "")
             else:
                 v = ex.get(col.split(".", 1)[1], '""').strip('"')
                 row.append({"true": "yes", "false": "no"}.get(v, v))
@@ -371,12 +374,19 @@ def case_template_xlsx(tmp):
             return formula.strip('"').split(",")
         row_of = {r[1]: i + 2 for i, r in enumerate(rows)}
         fss = row_of["answers.food_safety_system"]
-        expect(values(dvs[f"F{fss}"]) == ["none", "prerequisites", "haccp_plan", "haccp_verified"],
-               "choice dropdown lists the choice values in order", dvs.get(f"F{fss}"))
+        # Choices show their labels in the template's language (the loader
+        # maps a label back to its code); yes/no is what the loader reads.
+        want = (["Nothing written", "GMP and sanitation programmes", "HACCP plan implemented",
+                 "HACCP plan verified by audits"] if lang == "en" else
+                ["Nada por escrito", "BPM y programa de higiene y saneamiento",
+                 "Plan HACCP implementado", "Plan HACCP verificado con auditorías"])
+        expect(values(dvs[f"F{fss}"]) == want,
+               "choice dropdown lists the choice labels in order", dvs.get(f"F{fss}"))
         expect(values(dvs[f"G{fss}"]) == ["verified", "document", "declared"],
                "evidence dropdown")
         yn = row_of["answers.eu_haccp"]
-        expect(values(dvs[f"F{yn}"]) == ["yes", "no"], "yes/no dropdown")
+        expect(values(dvs[f"F{yn}"]) == (["yes", "no"] if lang == "en" else ["sí", "no"]),
+               "yes/no dropdown", dvs.get(f"F{yn}"))
         q = rows[fss - 2][2]
         expect(q.startswith("¿") if lang == "es" else q.endswith("?"),
                f"question in {lang}", q)

@@ -48,6 +48,20 @@ static const ko_fact knockouts[] = {
     {"gpn_ochratoxin_a", "V", "Reg. 2023/915 OTA cereals, seeds, pistachios (review 4.1 item 4)"},
     {"ni_novel_food", "V", "Reg. 2015/2283; catalogue rows tagged V; conditions of use (E8)"},
     {"ni_cites", "V", "CITES App. II, Aniba rosaeodora (1.1 row 14)"},
+    /* Market modules of issue 16 (content review 2026-12, section 3; the
+     * row-by-row tags are pinned again by tests/markets/markets_knockout_tags). */
+    {"us_fda_registration", "V", "21 CFR 1 subpart H, biennial renewal, UFI, US agent (US1)"},
+    {"us_prior_notice", "V", "21 CFR 1.276-1.285 Prior Notice, 1.279 timing (US2)"},
+    {"us_fsvp_supplier", "V", "21 CFR 1 subpart L, the importer's FSVP (US3)"},
+    {"us_organic_nop", "V", "7 CFR 205 SOE, NOP Import Certificate per shipment (US7)"},
+    {"uk_hygiene_traceability", "V", "assimilated Reg. 852/2004 Art. 5, 178/2002 Art. 18 (UK1)"},
+    {"uk_organic_coi", "V", "GB organic control bodies and GB certificate of inspection (UK4)"},
+    {"uk_novel_food", "V", "assimilated Reg. 2015/2283, FSA register since 1 Apr 2025 (UK5)"},
+    {"ch_novel_food", "V", "LGV Art. 15, FDHA Novel Food Ordinance SR 817.022.2 (CH2)"},
+    {"ch_organic_import", "V", "Organic Farming Ordinance SR 910.18 Arts. 22-24a, 26 (CH3)"},
+    {"ff_lead", "V", "Reg. 2023/915 lead in fruit 0.10 mg/kg (1.2)"},
+    {"ff_us_admissibility", "V", "7 CFR 319.56, APHIS ACIR, preclearance grapes/blueberries (US10)"},
+    {"ff_produce_safety", "V", "21 CFR 112 Produce Safety Rule, foreign farms included (US5)"},
 };
 #define N_KO (sizeof knockouts / sizeof knockouts[0])
 
@@ -115,7 +129,12 @@ static void test_bk_items_do_not_knock_out(void **state)
         "eu_labelling", "eu_reach_status", "eu_abs_nagoya", "eu_border_checks",
         "eu_banned_actives_screen", "eu_food_contact_materials", "hs_background_levels",
         "pf_allergens", "pf_label_particulars", "pf_nutrition_declaration",
-        "ni_novel_food_confirmed", NULL};
+        "ni_novel_food_confirmed",
+        /* issue 16: facts tagged [BK] or [U] in the content review */
+        "us_gras_status", "us_food_traceability", "uk_contaminant_limits", "uk_btom_border",
+        "ch_food_law_evidence", "ff_cadmium", "ff_banned_actives", "ff_phytosanitary",
+        "ff_food_traceability", "ff_cold_chain", "ag_contaminant_testing", "ag_saponin_quality",
+        "ag_novel_food_form", "ag_gluten_free", NULL};
     er_diag d = {0};
     er_rubric *r = er_rubric_load(ER_SOURCE_DIR "/rubrics", &d);
     assert_non_null(r);
