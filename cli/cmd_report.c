@@ -2,10 +2,12 @@
  * results (a `--json` file) without auditing again (docs/cli.md).
  *
  * The rubric and programmes are loaded because every text in a workbook
- * comes from them; the results file is read with er_results_read, which
- * refuses a file written with another rubric.  The workbooks are the ones
- * `audit -o` writes for the same firms, byte for byte.  With --baseline,
- * each firm found in the earlier results gets a Progress sheet. */
+ * comes from them; the results file is checked whole, then read again one
+ * firm at a time (er_results_file.h), so memory stays flat at any cohort
+ * size; a file written with another rubric is refused before anything is
+ * rendered.  The workbooks are the ones `audit -o` writes for the same
+ * firms, byte for byte.  With --baseline, each firm found in the earlier
+ * results (looked up by id in O(1)) gets a Progress sheet. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -14,7 +16,7 @@
 
 #include "cli.h"
 #include "er_output.h"
-#include "er_results_read.h"
+#include "er_results_file.h"
 
 typedef struct report_args {
     const char *output_dir;
@@ -77,13 +79,13 @@ static int parse_args(int argc, char **argv, report_args *a)
 typedef struct report_inputs {
     er_rubric *rubric;
     er_programme_set *progs;
-    er_saved_results *results, *baseline;
+    er_results_file *results, *baseline;
 } report_inputs;
 
 static void inputs_free(report_inputs *in)
 {
-    er_saved_results_free(in->baseline);
-    er_saved_results_free(in->results);
+    er_results_file_close(in->baseline);
+    er_results_file_close(in->results);
     er_programmes_free(in->progs);
     er_rubric_free(in->rubric);
 }
@@ -108,9 +110,9 @@ static int load_inputs(const report_args *a, report_inputs *in)
         er_cli_error("rubric %s is invalid; nothing rendered", a->rubric_dir);
         goto done;
     }
-    in->results = er_results_read(a->results, in->rubric, in->progs, &d);
+    in->results = er_results_file_open(a->results, in->rubric, in->progs, &d);
     if (in->results != NULL && a->baseline != NULL)
-        in->baseline = er_results_read(a->baseline, in->rubric, in->progs, &d);
+        in->baseline = er_results_file_open(a->baseline, in->rubric, in->progs, &d);
     er_diag_print(&d, stderr, "exportready: ");
     if (in->results == NULL || (a->baseline != NULL && in->baseline == NULL)) {
         er_cli_error("nothing rendered");
@@ -122,43 +124,67 @@ done:
     return status;
 }
 
-/* Writes the workbooks; returns the exit status. */
+/* The baseline result of firm sf, or NULL (warned about when not there);
+ * *keep gets what to free.  -1 when the baseline cannot be read. */
+static int find_baseline(const report_args *a, const report_inputs *in, const er_saved_firm *sf,
+                         er_saved_firm **keep)
+{
+    *keep = NULL;
+    if (in->baseline == NULL)
+        return 0;
+    er_diag d = {0};
+    int rc = er_results_file_find(in->baseline, sf->firm.id, keep, &d);
+    er_diag_print(&d, stderr, "exportready: ");
+    er_diag_free(&d);
+    if (rc == 0 && !a->quiet)
+        er_cli_error("warning: %s: firm '%s' is not in the baseline; no Progress sheet",
+                     a->baseline, sf->firm.id);
+    return rc < 0 ? -1 : 0;
+}
+
+/* Writes the workbooks, one firm in memory at a time; returns the exit
+ * status. */
 static int render(const report_args *a, const report_inputs *in)
 {
     er_output_options opts = {.dir = a->output_dir, .lang = a->lang, .force = a->force,
                               .programmes = in->progs};
-    const er_saved_results *s = in->results;
+    size_t n_firms = er_results_file_count(in->results);
     bool degraded = false;
-    size_t n_audited = 0;
-    for (size_t i = 0; i < s->n_firms; i++)
-        n_audited += s->firms[i].result.error == NULL;
-    if (n_audited == 0) {
+    if (er_results_file_audited(in->results) == 0) {
         /* As `audit`: nothing audited, nothing written. */
         er_cli_error("%s: no firm in it was audited; nothing to render", a->results);
         return ER_EXIT_INVALID;
     }
     /* As `audit` does: a cohort whenever the run had more than one firm. */
-    er_cohort *cohort = s->n_firms > 1 ? er_cohort_new(in->rubric, &opts) : NULL;
-    if (s->n_firms > 1 && cohort == NULL)
+    er_cohort *cohort = n_firms > 1 ? er_cohort_new(in->rubric, &opts) : NULL;
+    if (n_firms > 1 && cohort == NULL)
         goto oom;
-    for (size_t i = 0; i < s->n_firms; i++) {
-        const er_saved_firm *sf = &s->firms[i];
+    for (;;) {
+        er_saved_firm *sf = NULL, *base = NULL;
+        er_diag d = {0};
+        int rc = er_results_file_next(in->results, &sf, &d);
+        er_diag_print(&d, stderr, "exportready: ");
+        er_diag_free(&d);
+        if (rc <= 0) {
+            degraded |= rc < 0;
+            break;
+        }
         if (sf->result.error != NULL) {
             if (!a->quiet)
                 er_cli_error("warning: %s: %s: failed in the audit; no workbook",
                              a->results, sf->firm.id ? sf->firm.id : "?");
             degraded = true;
             if (cohort != NULL &&
-                er_cohort_add_failed(cohort, sf->firm.id, sf->firm.file, sf->result.error) != 0)
+                er_cohort_add_failed(cohort, sf->firm.id, sf->firm.file, sf->result.error) != 0) {
+                er_saved_firm_free(sf);
                 goto oom;
+            }
+            er_saved_firm_free(sf);
             continue;
         }
-        const er_saved_firm *base = er_saved_results_find(in->baseline, sf->firm.id);
+        degraded |= find_baseline(a, in, sf, &base) != 0;
         opts.baseline = base ? &base->result : NULL;
-        if (in->baseline != NULL && base == NULL && !a->quiet)
-            er_cli_error("warning: %s: firm '%s' is not in the baseline; no Progress sheet",
-                         a->baseline, sf->firm.id);
-        er_diag d = {0};
+        d = (er_diag){0};
         if (er_output_firm_workbook(&sf->result, &opts, &d) != 0) {
             degraded = true;
             er_diag_print(&d, stderr, "exportready: ");
@@ -167,7 +193,10 @@ static int render(const report_args *a, const report_inputs *in)
             er_diag_print(&d, stderr, "exportready: ");
         }
         er_diag_free(&d);
-        if (cohort != NULL && er_cohort_add(cohort, &sf->result) != 0)
+        rc = cohort != NULL ? er_cohort_add(cohort, &sf->result) : 0;
+        er_saved_firm_free(base);
+        er_saved_firm_free(sf);
+        if (rc != 0)
             goto oom;
     }
     if (cohort != NULL) {

@@ -15,6 +15,7 @@ packages=(
   groff-base                                                  # tests: the man page renders
   poppler-utils                                               # tests: pdftotext reads what LibreOffice prints
   time                                                        # bench: peak RSS (GNU time)
+  python3-xlsxwriter                                          # bench: the Python XlsxWriter peer
   clang libclang-rt-14-dev valgrind                           # CI: libFuzzer, memcheck
 )
 

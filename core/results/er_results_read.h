@@ -16,17 +16,24 @@
  * the rubric no longer has is an error naming it (the file was written
  * with another rubric), never silently dropped.
  *
- * Ownership: an er_saved_results owns every firm and result in it (one
- * arena); the rubric and programme set must outlive it.
+ * Large files are read one firm at a time (er_results_file.h, on
+ * er_results_stream.h); this header keeps the per-firm decoding and
+ * er_results_read, which holds a whole (small) file, for tests and fuzzing.
+ *
+ * Ownership: each er_saved_firm owns its strings and arrays (firm.arena)
+ * and its result (result.arena); an er_saved_results owns its firms.  The
+ * rubric and programme set must outlive them.
  */
 #ifndef ER_RESULTS_READ_H
 #define ER_RESULTS_READ_H
+
+#include <jansson.h>
 
 #include "er_diag.h"
 #include "er_result.h"
 
 typedef struct er_saved_firm {
-    er_firm firm;          /* its arena is unused: the set's arena owns all */
+    er_firm firm;          /* its arena holds the firm's strings and arrays */
     er_firm_result result; /* result.firm == &firm; result.error set for a failed firm */
 } er_saved_firm;
 
@@ -37,14 +44,34 @@ typedef struct er_saved_results {
     er_arena arena;
 } er_saved_results;
 
-/* Reads path.  Every problem goes to diag as FILE: FIELD: message (JSON
- * line numbers when jansson gives them); returns NULL if there was any. */
+/* Reads all of path into memory (er_results_file_open, then every firm).
+ * Every problem goes to diag as FILE: FIELD: message (JSON line numbers
+ * when jansson gives them); returns NULL if there was any. */
 er_saved_results *er_results_read(const char *path, const er_rubric *rubric,
                                   const er_programme_set *programmes, er_diag *diag);
 
-/* The saved firm with this id, or NULL. */
+/* The saved audited firm with this id, or NULL (a linear search: large
+ * files use er_results_file_find). */
 const er_saved_firm *er_saved_results_find(const er_saved_results *s, const char *firm_id);
 
 void er_saved_results_free(er_saved_results *s);
+
+/* ---- one firm at a time (er_results_file.c) ---- */
+
+/* Checks the document's top-level members: "tool", "rubric" (its id must
+ * be the given rubric's) and "firms" (an array).  Problems go to diag. */
+void er_results_check_header(const json_t *header, const char *file, const er_rubric *rubric,
+                             er_diag *diag);
+
+/* Decodes the firm object fo, element index of "firms", into *sf (which
+ * it zeroes; the paths in messages are firms[index]...), re-scoring it and
+ * comparing as described above.  Returns 0, or -1 with the problems in
+ * diag (and *sf released). */
+int er_results_decode_firm(const json_t *fo, size_t index, const char *file,
+                           const er_rubric *rubric, const er_programme_set *programmes,
+                           er_diag *diag, er_saved_firm *sf);
+
+/* Frees what *sf owns (not sf itself). */
+void er_saved_firm_release(er_saved_firm *sf);
 
 #endif
