@@ -49,8 +49,30 @@ void er_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int er_cli_bad_option(const char *command, int getopt_result, int opt, const char *arg);
 
 /* The rubric directory: the option if given, else $EXPORTREADY_RUBRICS when
- * set and non-empty, else the installed ER_DEFAULT_RUBRIC_DIR. */
+ * set and non-empty, else er_cli_installed_rubric_dir(). */
 const char *er_cli_rubric_dir(const char *option);
+
+/* Where the rubrics and plugins are installed, relative to the directory of
+ * the executable; set by cmake/install.cmake from the GNUInstallDirs layout.
+ * Defaults for builds without it. */
+#ifndef ER_REL_RUBRIC_DIR
+#define ER_REL_RUBRIC_DIR "../share/exportready/rubrics"
+#endif
+#ifndef ER_REL_PLUGIN_DIR
+#define ER_REL_PLUGIN_DIR "../lib/exportready/plugins"
+#endif
+
+/* The rubrics and plugins installed with this program (cli_install.c):
+ * PROGRAM_DIR/ER_REL_RUBRIC_DIR and PROGRAM_DIR/ER_REL_PLUGIN_DIR when they
+ * exist, found through /proc/self/exe, else the configured
+ * ER_DEFAULT_RUBRIC_DIR and ER_DEFAULT_PLUGIN_DIR. */
+const char *er_cli_installed_rubric_dir(void);
+const char *er_cli_installed_plugin_dir(void);
+
+/* True when dir holds a rubric (readiness.cfg); else says on stderr that no
+ * rubric was found there and how to name one, and returns false.  Tells a
+ * rubric that is not installed from one that is invalid. */
+bool er_cli_rubric_found(const char *dir, const char *command);
 
 /* A list of directories (plugin search path).  Strings are borrowed from
  * argv or owned by the list (env copies); free with er_cli_dirs_free(). */
@@ -64,7 +86,7 @@ typedef struct er_cli_dirs {
 int er_cli_dirs_add(er_cli_dirs *d, const char *dir);
 
 /* Appends the EXPORTREADY_PLUGIN_PATH entries (colon-separated, empty ones
- * skipped) and then ER_DEFAULT_PLUGIN_DIR, after the --plugin-dir ones
+ * skipped) and then er_cli_installed_plugin_dir(), after the --plugin-dir ones
  * already added.  Returns -1 when out of memory. */
 int er_cli_dirs_finish_plugin_path(er_cli_dirs *d);
 

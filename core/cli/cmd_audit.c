@@ -142,18 +142,26 @@ static int parse_args(int argc, char **argv, audit_args *a)
         return ER_EXIT_FAILED;
     }
     a->rubric_dir = er_cli_rubric_dir(a->rubric_dir);
+    if (!er_cli_rubric_found(a->rubric_dir, "audit"))
+        return ER_EXIT_INVALID;
     return ER_EXIT_OK;
 }
 
-/* Fails early, before any work, when the JSON file cannot be created. */
-static bool json_dir_writable(const char *path)
+/* Fails early, before any work, when the JSON file cannot be created.  A
+ * file inside the -o directory, which the run creates, is fine. */
+static bool json_dir_writable(const char *path, const char *output_dir)
 {
     if (strcmp(path, "-") == 0)
         return true;
     char *copy = strdup(path);
     if (copy == NULL)
         return false;
-    bool ok = access(dirname(copy), W_OK | X_OK) == 0;
+    const char *dir = dirname(copy);
+    size_t n = output_dir ? strlen(output_dir) : 0;
+    while (n > 1 && output_dir[n - 1] == '/')
+        n--;
+    bool ok = (output_dir != NULL && strlen(dir) == n && strncmp(dir, output_dir, n) == 0) ||
+              access(dir, W_OK | X_OK) == 0;
     if (!ok)
         er_cli_error("--json %s: cannot write in its directory: %s", path, strerror(errno));
     free(copy);
@@ -845,7 +853,7 @@ int er_cmd_audit(int argc, char **argv)
         er_cli_dirs_free(&args.plugin_dirs);
         return status < 0 ? ER_EXIT_OK : status;
     }
-    if (args.json_path != NULL && !json_dir_writable(args.json_path)) {
+    if (args.json_path != NULL && !json_dir_writable(args.json_path, args.output_dir)) {
         status = ER_EXIT_USAGE;
         goto done;
     }

@@ -68,6 +68,8 @@ static int parse_args(int argc, char **argv, report_args *a)
     }
     a->results = argv[optind];
     a->rubric_dir = er_cli_rubric_dir(a->rubric_dir);
+    if (!er_cli_rubric_found(a->rubric_dir, "report"))
+        return ER_EXIT_INVALID;
     return ER_EXIT_OK;
 }
 

@@ -91,6 +91,8 @@ static int parse_args(int argc, char **argv, template_args *a)
         return ER_EXIT_FAILED;
     }
     a->rubric_dir = er_cli_rubric_dir(a->rubric_dir);
+    if (!er_cli_rubric_found(a->rubric_dir, "template"))
+        return ER_EXIT_INVALID;
     return ER_EXIT_OK;
 }
 

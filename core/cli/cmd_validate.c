@@ -239,6 +239,8 @@ static void load_firm_context(validate_ctx *v, er_diag *diag)
         return;
     v->firm_ctx_loaded = true;
     const char *dir = er_cli_rubric_dir(v->rubric_opt);
+    if (!er_cli_rubric_found(dir, "validate"))
+        return; /* said so; each firm file adds "not checked" */
     v->rubric = er_rubric_load(dir, diag);
     er_diag warnings = {0};
     er_plugin_host_options opts = {.dirs = v->plugin_dirs.dirs, .n_dirs = v->plugin_dirs.n,
@@ -255,7 +257,7 @@ static void check_firm(validate_ctx *v, const char *file, er_diag *diag)
 {
     load_firm_context(v, diag);
     if (v->rubric == NULL) {
-        er_diag_add(diag, file, 0, "firm", "not checked: the rubric %s is invalid",
+        er_diag_add(diag, file, 0, "firm", "not checked: no valid rubric at %s",
                     er_cli_rubric_dir(v->rubric_opt));
         return;
     }

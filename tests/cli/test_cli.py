@@ -115,6 +115,43 @@ def case_bad_rubric():
                os.listdir(tmp))
 
 
+def case_rubric_not_found():
+    # A rubric that is not there is not "invalid": every command says where
+    # it looked and how to name another, before any work (exit 3).
+    with tempfile.TemporaryDirectory() as tmp:
+        nowhere = os.path.join(tmp, "no-rubric")
+        for args in (["audit", GOOD], ["template", "--sector", "x", "-o", os.path.join(tmp, "t.csv")],
+                     ["report", "-o", os.path.join(tmp, "r"), os.path.join(tmp, "x.json")],
+                     ["validate", GOOD]):
+            rc, out, err = run(args[0], "--rubric-dir", nowhere, *args[1:])
+            expect_status(rc, 3, out, err)
+            expect(f"no rubric found at {nowhere}" in err and "--rubric-dir" in err,
+                   f"{args[0]}: says the rubric is not found and how to give one", err)
+            expect("is invalid" not in err, f"{args[0]}: does not call a missing rubric invalid", err)
+        # Without --rubric-dir, an uninstalled build names the place it looked.
+        rc, out, err = run("audit", GOOD, env={"EXPORTREADY_RUBRICS": nowhere})
+        expect_status(rc, 3, out, err)
+        expect(f"no rubric found at {nowhere}" in err, "EXPORTREADY_RUBRICS is where it looked", err)
+        expect(os.listdir(tmp) == [], "nothing written", os.listdir(tmp))
+
+
+def case_json_in_output_dir():
+    # --json inside the -o directory the run creates is not refused.
+    with tempfile.TemporaryDirectory() as tmp:
+        outdir = os.path.join(tmp, "new", "out")
+        rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "-o", outdir, "--json",
+                           os.path.join(outdir, "results.json"), GOOD)
+        expect_status(rc, 0, out, err)
+        with open(os.path.join(outdir, "results.json"), encoding="utf-8") as f:
+            doc = json.load(f)
+        expect(len(doc["firms"]) == 1 and "score" in doc["firms"][0], "results written", doc)
+        # Elsewhere, a missing directory is still refused before any work.
+        rc, out, err = run("audit", "--rubric-dir", RUBRIC, "-o", os.path.join(tmp, "o2"),
+                           "--json", os.path.join(tmp, "missing", "r.json"), GOOD)
+        expect_status(rc, 2, out, err)
+        expect(not os.path.exists(os.path.join(tmp, "o2")), "no -o directory made", err)
+
+
 def case_plugin_missing():
     rc, out, err = run("audit", "--rubric-dir", os.path.join(DATA, "rubric-check"),
                        "--plugin-dir", os.path.join(DATA, "no-plugins-here"), GOOD)

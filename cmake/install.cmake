@@ -1,0 +1,20 @@
+# install.cmake - a relocatable install: the CLI finds its rubrics and
+# plugins relative to its own directory (core/cli/cli_install.c), so
+# `cmake --install --prefix P`, DESTDIR and the .deb unpacked anywhere all
+# work; the configured full paths stay as the fallback.  Also installs the
+# user docs.
+# Included from the top-level CMakeLists.txt after the CLI target exists.
+
+# From the program's directory to the rubric and plugin directories, from
+# the GNUInstallDirs layout (lib or lib/<multiarch>, whatever the prefix).
+file(RELATIVE_PATH ER_REL_RUBRIC_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${ER_RUBRIC_DIR})
+file(RELATIVE_PATH ER_REL_PLUGIN_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${ER_PLUGIN_DIR})
+target_compile_definitions(exportready PRIVATE
+  ER_REL_RUBRIC_DIR="${ER_REL_RUBRIC_DIR}" ER_REL_PLUGIN_DIR="${ER_REL_PLUGIN_DIR}")
+
+set(ER_DOC_DIR ${CMAKE_INSTALL_DATADIR}/doc/exportready)
+install(FILES README.md DESTINATION ${ER_DOC_DIR})
+install(DIRECTORY docs/ DESTINATION ${ER_DOC_DIR}
+        FILES_MATCHING PATTERN "*.md" PATTERN "*.png")
+install(DIRECTORY examples/ DESTINATION ${ER_DOC_DIR}/examples)
+
