@@ -2,7 +2,7 @@
 # plugins relative to its own directory (core/cli/cli_install.c), so
 # `cmake --install --prefix P`, DESTDIR and the .deb unpacked anywhere all
 # work; the configured full paths stay as the fallback.  Also installs the
-# user docs.
+# user docs, bash completion and the JSON Schema of the results file.
 # Included from the top-level CMakeLists.txt after the CLI target exists.
 
 # From the program's directory to the rubric and plugin directories, from
@@ -18,3 +18,10 @@ install(DIRECTORY docs/ DESTINATION ${ER_DOC_DIR}
         FILES_MATCHING PATTERN "*.md" PATTERN "*.png")
 install(DIRECTORY examples/ DESTINATION ${ER_DOC_DIR}/examples)
 
+
+# The JSON Schema of the results file, and bash completion where
+# bash-completion looks for it.
+install(FILES ${PROJECT_SOURCE_DIR}/share/results.schema.json
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/exportready)
+install(FILES ${PROJECT_SOURCE_DIR}/share/bash-completion/exportready
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)

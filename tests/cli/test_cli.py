@@ -14,6 +14,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import results_schema  # noqa: E402  every results file written is checked
+
 EXE, DATA = sys.argv[1], sys.argv[2]
 RUBRIC = os.path.join(DATA, "rubric")
 FIRMS = os.path.join(DATA, "firms")
@@ -32,6 +35,9 @@ def run(*args, env=None, cwd=None):
     if env:
         e.update(env)
     p = subprocess.run([EXE, *args], capture_output=True, text=True, env=e, cwd=cwd)
+    bad = results_schema.check_run([a if cwd is None or a == "-" or os.path.isabs(a)
+                                    else os.path.join(cwd, a) for a in args], p.stdout)
+    expect(not bad, "the results file matches share/results.schema.json", *bad)
     return p.returncode, p.stdout, p.stderr
 
 
