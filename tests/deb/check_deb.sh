@@ -1,0 +1,67 @@
+#!/bin/bash
+# check_deb.sh SOURCE_DIR BUILD_DIR - the Debian package end to end:
+#   - scripts/deb.sh builds it (cpack -G DEB, configured for /usr);
+#   - its Depends name the Debian 12 library packages (from dpkg-shlibdeps),
+#     and `apt-get install --simulate ./exportready_*.deb` resolves them here;
+#   - installed into a scratch root with its own dpkg database
+#     (dpkg --root), the program runs from there: loads its six plugins from
+#     the multiarch directory and audits the installed examples to exactly
+#     the README's lines, with no --rubric-dir or --plugin-dir;
+#   - the .pc file in the /usr layout resolves to the installed header;
+#   - reinstalling the package (an upgrade) leaves a site rubric directory
+#     in the root's /etc/exportready alone.
+set -eu
+src=$1 build=$2
+fail() { echo "FAIL: $*" >&2; exit 1; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/er-deb-XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+chmod 0755 "$tmp"
+
+deb=$("$src/scripts/deb.sh" "$build") || fail "scripts/deb.sh"
+[ -f "$deb" ] || fail "no package: $deb"
+depends=$(dpkg-deb -f "$deb" Depends)
+for lib in libc6 libconfig9 libjansson4 libxlsxwriter libcsv3; do
+    grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
+done
+[ "$(dpkg-deb -f "$deb" Package)" = exportready ] || fail "package name"
+apt-get install --simulate "$deb" >"$tmp/apt.log" 2>&1 ||
+    { cat "$tmp/apt.log"; fail "apt cannot install $deb here"; }
+grep -q "^Inst exportready " "$tmp/apt.log" || { cat "$tmp/apt.log"; fail "apt would not install it"; }
+
+root=$tmp/root
+mkdir -p "$root/var/lib/dpkg/info" "$root/var/lib/dpkg/updates"
+touch "$root/var/lib/dpkg/status"
+install_deb() {
+    dpkg --root="$root" --force-depends --force-script-chrootless -i "$deb" >"$tmp/dpkg.log" 2>&1 ||
+        { cat "$tmp/dpkg.log"; fail "dpkg --root -i"; }
+}
+install_deb
+exe=$root/usr/bin/exportready
+[ -x "$exe" ] || fail "no /usr/bin/exportready"
+unset EXPORTREADY_RUBRICS EXPORTREADY_PLUGIN_PATH
+n=$("$exe" plugins | sed -n 's/^Plugins loaded: //p')
+[ "$n" = 6 ] || { "$exe" plugins; fail "$n plugins loaded, not 6"; }
+"$exe" plugins | grep -q "^  $root/usr/lib/[a-z0-9_-]*/exportready/plugins\$" ||
+    { "$exe" plugins; fail "plugins not looked for in the multiarch directory"; }
+
+audit_examples() {
+    (cd "$tmp" && "$exe" audit -o out --force --json out/results.json \
+        "$root"/usr/share/doc/exportready/examples/firms/*.cfg)
+}
+out=$(audit_examples) || fail "audit from the installed package"
+[ "$out" = "$(grep '^pe-[a-z-]*: score' "$src/README.md")" ] ||
+    fail "the installed package does not print the README's lines: $out"
+[ -s "$tmp/out/cohort.xlsx" ] && [ -s "$tmp/out/pe-nuti-alimentos.xlsx" ] || fail "no workbooks"
+
+pc=$(ls "$root"/usr/lib/*/pkgconfig/exportready-plugin.pc)
+inc=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --variable=includedir exportready-plugin)
+[ "$(realpath "$inc")" = "$root/usr/include" ] || fail "pkg-config includedir $inc"
+
+# An upgrade (the same package again) keeps what the site keeps in /etc.
+mkdir -p "$root/etc/exportready/rubrics"
+echo "# site" >"$root/etc/exportready/rubrics/keep.cfg"
+install_deb
+[ "$(cat "$root/etc/exportready/rubrics/keep.cfg")" = "# site" ] || fail "reinstall touched /etc/exportready"
+out2=$(audit_examples) || fail "audit after reinstall"
+[ "$out2" = "$out" ] || fail "a reinstall changed the results"
+echo "ok: $(basename "$deb"), Depends: $depends"
