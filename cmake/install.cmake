@@ -9,8 +9,13 @@
 # the GNUInstallDirs layout (lib or lib/<multiarch>, whatever the prefix).
 file(RELATIVE_PATH ER_REL_RUBRIC_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${ER_RUBRIC_DIR})
 file(RELATIVE_PATH ER_REL_PLUGIN_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${ER_PLUGIN_DIR})
+# Site rubric layers live in SYSCONFDIR (/etc for /usr), which no install
+# writes, so upgrades keep them (docs/cli.md, "Site rubrics").
+set(ER_SITE_DIR ${CMAKE_INSTALL_FULL_SYSCONFDIR}/exportready/rubrics)
+file(RELATIVE_PATH ER_REL_SITE_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${ER_SITE_DIR})
 target_compile_definitions(exportready PRIVATE
-  ER_REL_RUBRIC_DIR="${ER_REL_RUBRIC_DIR}" ER_REL_PLUGIN_DIR="${ER_REL_PLUGIN_DIR}")
+  ER_REL_RUBRIC_DIR="${ER_REL_RUBRIC_DIR}" ER_REL_PLUGIN_DIR="${ER_REL_PLUGIN_DIR}"
+  ER_REL_SITE_DIR="${ER_REL_SITE_DIR}" ER_DEFAULT_SITE_DIR="${ER_SITE_DIR}")
 
 set(ER_DOC_DIR ${CMAKE_INSTALL_DATADIR}/doc/exportready)
 install(FILES README.md DESTINATION ${ER_DOC_DIR})

@@ -105,6 +105,40 @@ char *er_cli_dirs_join(const er_cli_dirs *d);
 
 void er_cli_dirs_free(er_cli_dirs *d);
 
+/* ---- site rubric layers (cli_sites.c) ---- */
+
+#ifndef ER_REL_SITE_DIR
+#define ER_REL_SITE_DIR "../etc/exportready/rubrics"
+#endif
+#ifndef ER_DEFAULT_SITE_DIR
+#define ER_DEFAULT_SITE_DIR "/usr/local/etc/exportready/rubrics"
+#endif
+
+/* The site directory of this installation (PROGRAM_DIR/ER_REL_SITE_DIR,
+ * e.g. /etc/exportready/rubrics for the Debian package, else
+ * ER_DEFAULT_SITE_DIR), or NULL when there is none.  Never written by an
+ * install, so an upgrade leaves it alone. */
+const char *er_cli_installed_site_dir(void);
+
+/* The site layers over the rubric directory base, in order: the installed
+ * site directory when base is the installed rubric, each entry of
+ * $EXPORTREADY_SITE_RUBRICS (colon-separated), then extra (the second and
+ * later --rubric-dir).  Returns 0, -1 when out of memory, 1 when a layer is
+ * not a directory (said on stderr). */
+int er_cli_site_dirs(er_cli_dirs *sites, const char *base, const er_cli_dirs *extra);
+
+/* One --rubric-dir: the first is the rubric (*base), later ones are site
+ * layers (extra).  Returns -1 when out of memory. */
+int er_cli_rubric_arg(const char **base, er_cli_dirs *extra, const char *arg);
+
+struct er_rubric;
+struct er_programme_set;
+/* The effective rubric: each file with its criteria and whether a site
+ * layer added it or replaced an installed one; the programmes with their
+ * files; the layers. */
+void er_cli_print_effective(FILE *out, const struct er_rubric *r,
+                            const struct er_programme_set *p, const er_cli_dirs *sites);
+
 /* A list of owned string copies, searched linearly (tens to thousands of
  * short strings).  Zero-initialise; free with er_cli_strings_free(). */
 typedef struct er_cli_strings {

@@ -35,6 +35,7 @@ typedef struct audit_args {
     bool force;
     const char *json_path;
     const char *rubric_dir;
+    er_cli_dirs rubric_extra, sites; /* later --rubric-dir; all site layers */
     er_cli_dirs plugin_dirs;
     bool isolate;
     double timeout_s;
@@ -95,7 +96,12 @@ static int parse_args(int argc, char **argv, audit_args *a)
         case 'o': a->output_dir = optarg; break;
         case OPT_FORCE: a->force = true; break;
         case OPT_JSON: a->json_path = optarg; break;
-        case OPT_RUBRIC_DIR: a->rubric_dir = optarg; break;
+        case OPT_RUBRIC_DIR:
+            if (er_cli_rubric_arg(&a->rubric_dir, &a->rubric_extra, optarg) != 0) {
+                er_cli_error("out of memory");
+                return ER_EXIT_FAILED;
+            }
+            break;
         case OPT_PLUGIN_DIR:
             if (er_cli_dirs_add(&a->plugin_dirs, optarg) != 0) {
                 er_cli_error("out of memory");
@@ -143,6 +149,8 @@ static int parse_args(int argc, char **argv, audit_args *a)
     }
     a->rubric_dir = er_cli_rubric_dir(a->rubric_dir);
     if (!er_cli_rubric_found(a->rubric_dir, "audit"))
+        return ER_EXIT_INVALID;
+    if (er_cli_site_dirs(&a->sites, a->rubric_dir, &a->rubric_extra) != 0)
         return ER_EXIT_INVALID;
     return ER_EXIT_OK;
 }
@@ -726,6 +734,8 @@ static int open_audit(audit_run *run)
         .isolate = a->isolate,
         .timeout_s = a->timeout_s,
         .as_of = a->has_as_of ? &a->as_of : NULL,
+        .site_dirs = a->sites.dirs,
+        .n_site_dirs = a->sites.n,
     };
     er_diag errors = {0}, warnings = {0};
     er_audit_open_status st;
@@ -851,6 +861,8 @@ int er_cmd_audit(int argc, char **argv)
     int status = parse_args(argc, argv, &args);
     if (status != ER_EXIT_OK) {
         er_cli_dirs_free(&args.plugin_dirs);
+        er_cli_dirs_free(&args.rubric_extra);
+        er_cli_dirs_free(&args.sites);
         return status < 0 ? ER_EXIT_OK : status;
     }
     if (args.json_path != NULL && !json_dir_writable(args.json_path, args.output_dir)) {
@@ -883,5 +895,7 @@ done:
     er_saved_results_free(run.baseline);
     er_audit_close(run.audit);
     er_cli_dirs_free(&args.plugin_dirs);
+    er_cli_dirs_free(&args.rubric_extra);
+    er_cli_dirs_free(&args.sites);
     return status;
 }

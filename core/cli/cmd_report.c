@@ -19,6 +19,7 @@
 typedef struct report_args {
     const char *output_dir;
     const char *rubric_dir;
+    er_cli_dirs rubric_extra, sites; /* later --rubric-dir; all site layers */
     const char *baseline;
     er_lang lang;
     bool force, quiet;
@@ -49,7 +50,12 @@ static int parse_args(int argc, char **argv, report_args *a)
         switch (c) {
         case 'o': a->output_dir = optarg; break;
         case OPT_FORCE: a->force = true; break;
-        case OPT_RUBRIC_DIR: a->rubric_dir = optarg; break;
+        case OPT_RUBRIC_DIR:
+            if (er_cli_rubric_arg(&a->rubric_dir, &a->rubric_extra, optarg) != 0) {
+                er_cli_error("out of memory");
+                return ER_EXIT_FAILED;
+            }
+            break;
         case OPT_BASELINE: a->baseline = optarg; break;
         case OPT_LANG:
             if (!er_cli_parse_lang(optarg, &a->lang))
@@ -69,6 +75,8 @@ static int parse_args(int argc, char **argv, report_args *a)
     a->results = argv[optind];
     a->rubric_dir = er_cli_rubric_dir(a->rubric_dir);
     if (!er_cli_rubric_found(a->rubric_dir, "report"))
+        return ER_EXIT_INVALID;
+    if (er_cli_site_dirs(&a->sites, a->rubric_dir, &a->rubric_extra) != 0)
         return ER_EXIT_INVALID;
     return ER_EXIT_OK;
 }
@@ -99,8 +107,8 @@ static int load_inputs(const report_args *a, report_inputs *in)
     }
     strcpy(prog_dir, a->rubric_dir);
     strcat(prog_dir, "/programmes");
-    in->rubric = er_rubric_load(a->rubric_dir, &d);
-    in->progs = er_programmes_load(prog_dir, &d);
+    in->rubric = er_rubric_load_layered(a->rubric_dir, a->sites.dirs, a->sites.n, &d);
+    in->progs = er_site_programmes_load(prog_dir, a->sites.dirs, a->sites.n, &d);
     free(prog_dir);
     if (in->rubric == NULL || in->progs == NULL) {
         er_diag_print(&d, stderr, "exportready: ");
@@ -183,8 +191,11 @@ int er_cmd_report(int argc, char **argv)
 {
     report_args args = {0};
     int status = parse_args(argc, argv, &args);
-    if (status != ER_EXIT_OK)
+    if (status != ER_EXIT_OK) {
+        er_cli_dirs_free(&args.rubric_extra);
+        er_cli_dirs_free(&args.sites);
         return status < 0 ? ER_EXIT_OK : status;
+    }
     report_inputs in = {0};
     if ((status = load_inputs(&args, &in)) == ER_EXIT_OK) {
         if (er_cli_make_dirs(args.output_dir) != 0) {
@@ -195,5 +206,7 @@ int er_cmd_report(int argc, char **argv)
         }
     }
     inputs_free(&in);
+    er_cli_dirs_free(&args.rubric_extra);
+    er_cli_dirs_free(&args.sites);
     return status;
 }

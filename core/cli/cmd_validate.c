@@ -22,6 +22,7 @@
 
 typedef struct validate_ctx {
     const char *rubric_opt; /* --rubric-dir, or NULL */
+    er_cli_dirs rubric_extra, sites; /* later --rubric-dir; all site layers */
     er_cli_dirs plugin_dirs;
     bool quiet;
 
@@ -115,15 +116,22 @@ static void drop_programmes(er_programme_set *p)
         er_programmes_free(p);
 }
 
-static void check_rubric_dir(const char *dir, er_diag *diag)
+/* A rubric directory with the site layers over it; unless quiet, shows
+ * the rubric they make and where each piece came from. */
+static void check_rubric_dir(validate_ctx *v, const char *dir, er_diag *diag)
 {
-    drop_rubric(er_rubric_load(dir, diag));
+    er_rubric *r = er_rubric_load_layered(dir, v->sites.dirs, v->sites.n, diag);
     char *prog = join(dir, "programmes");
     if (prog == NULL) {
+        drop_rubric(r);
         diag->oom = 1;
         return;
     }
-    drop_programmes(er_programmes_load(prog, diag));
+    er_programme_set *p = er_site_programmes_load(prog, v->sites.dirs, v->sites.n, diag);
+    if (r != NULL && p != NULL && !v->quiet)
+        er_cli_print_effective(stdout, r, p, &v->sites);
+    drop_rubric(r);
+    drop_programmes(p);
     free(prog);
 }
 
@@ -241,7 +249,7 @@ static void load_firm_context(validate_ctx *v, er_diag *diag)
     const char *dir = er_cli_rubric_dir(v->rubric_opt);
     if (!er_cli_rubric_found(dir, "validate"))
         return; /* said so; each firm file adds "not checked" */
-    v->rubric = er_rubric_load(dir, diag);
+    v->rubric = er_rubric_load_layered(dir, v->sites.dirs, v->sites.n, diag);
     er_diag warnings = {0};
     er_plugin_host_options opts = {.dirs = v->plugin_dirs.dirs, .n_dirs = v->plugin_dirs.n,
                                    .isolate = true, .timeout_s = 5.0};
@@ -343,7 +351,10 @@ int er_cmd_validate(int argc, char **argv)
     int c;
     while ((c = getopt_long(argc, argv, ":qh", long_options, NULL)) != -1) {
         switch (c) {
-        case 'r': v.rubric_opt = optarg; break;
+        case 'r':
+            if (er_cli_rubric_arg(&v.rubric_opt, &v.rubric_extra, optarg) != 0)
+                goto oom;
+            break;
         case 'p':
             if (er_cli_dirs_add(&v.plugin_dirs, optarg) != 0)
                 goto oom;
@@ -370,12 +381,16 @@ int er_cmd_validate(int argc, char **argv)
     for (int i = optind; i < argc && v.rubric_opt == NULL; i++)
         if (is_dir(argv[i]))
             v.rubric_opt = argv[i];
+    if (er_cli_site_dirs(&v.sites, er_cli_rubric_dir(v.rubric_opt), &v.rubric_extra) != 0) {
+        status = ER_EXIT_INVALID;
+        goto done;
+    }
 
     for (int i = optind; i < argc; i++) {
         const char *path = argv[i];
         er_diag diag = {0};
         if (is_dir(path))
-            check_rubric_dir(path, &diag);
+            check_rubric_dir(&v, path, &diag);
         else if (is_file(path))
             check_file(&v, path, &diag);
         else
@@ -398,5 +413,7 @@ done:
         er_plugin_host_free(v.host);
     er_cli_strings_free(&v.printed);
     er_cli_dirs_free(&v.plugin_dirs);
+    er_cli_dirs_free(&v.rubric_extra);
+    er_cli_dirs_free(&v.sites);
     return status;
 }

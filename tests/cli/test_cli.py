@@ -372,7 +372,14 @@ def case_output_dir():
 def case_validate():
     rc, out, err = run("validate", RUBRIC)
     expect_status(rc, 0, out, err)
-    expect(out == f"{RUBRIC}: ok\n", "a good rubric dir is ok", out)
+    expect(out.endswith(f"\n{RUBRIC}: ok\n"), "a good rubric dir is ok", out)
+    # ... shown as it is in effect: each file with its criteria, each programme.
+    expect(out.startswith("Effective rubric cli-fixture test.1 (valid as of 2026-11-01), 4 criteria:\n")
+           and f"4 criteria  {RUBRIC}/readiness.cfg" in out
+           and f"{RUBRIC}/programmes/cbi.cfg" in out, "validate shows the effective rubric", out)
+    rc, out, err = run("validate", "-q", RUBRIC)
+    expect_status(rc, 0, out, err)
+    expect(out == "", "-q prints problems only", out)
     for f in ("programmes/cbi.cfg", "programmes/routing.cfg", "readiness.cfg"):
         rc, out, err = run("validate", os.path.join(RUBRIC, f))
         expect_status(rc, 0, out, err)

@@ -8,8 +8,8 @@
 #     the multiarch directory and audits the installed examples to exactly
 #     the README's lines, with no --rubric-dir or --plugin-dir;
 #   - the .pc file in the /usr layout resolves to the installed header;
-#   - reinstalling the package (an upgrade) leaves a site rubric directory
-#     in the root's /etc/exportready alone.
+#   - a site rubric layer in the root's /etc/exportready/rubrics applies over
+#     the installed rubric, and reinstalling the package (an upgrade) keeps it.
 set -eu
 src=$1 build=$2
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -57,11 +57,26 @@ pc=$(ls "$root"/usr/lib/*/pkgconfig/exportready-plugin.pc)
 inc=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --variable=includedir exportready-plugin)
 [ "$(realpath "$inc")" = "$root/usr/include" ] || fail "pkg-config includedir $inc"
 
-# An upgrade (the same package again) keeps what the site keeps in /etc.
-mkdir -p "$root/etc/exportready/rubrics"
-echo "# site" >"$root/etc/exportready/rubrics/keep.cfg"
+# A site layer in the root's /etc/exportready/rubrics (tests/data/site: one
+# added criterion, one added programme) applies over the installed rubric
+# without copying it, and an upgrade (the same package again) keeps it.
+mkdir -p "$root/etc/exportready"
+cp -r "$src/tests/data/site" "$root/etc/exportready/rubrics"
+site_check() {
+    "$exe" audit -q --json - "$root"/usr/share/doc/exportready/examples/firms/*.cfg |
+        /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+ok = all(any(x["criterion"] == "site_fixture_check" for x in f["findings"]) and
+         [p["id"] for p in f["programmes"]][-1] == "site-fixture" for f in d["firms"])
+sys.exit(0 if ok and len(d["firms"]) == 6 else 1)'
+}
+site_check || fail "the site layer in /etc/exportready/rubrics does not apply"
+"$exe" validate "$root/usr/share/exportready/rubrics" | grep -q "site-fixture.*(site; added)" ||
+    fail "validate does not show the site module"
 install_deb
-[ "$(cat "$root/etc/exportready/rubrics/keep.cfg")" = "# site" ] || fail "reinstall touched /etc/exportready"
+site_check || fail "a reinstall lost the site layer"
+rm -rf "$root/etc/exportready"
 out2=$(audit_examples) || fail "audit after reinstall"
 [ "$out2" = "$out" ] || fail "a reinstall changed the results"
 echo "ok: $(basename "$deb"), Depends: $depends"
