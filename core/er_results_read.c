@@ -43,6 +43,10 @@ typedef struct rd {
     const er_programme_set *progs;
     size_t errors_at_start;
     bool oom;
+    /* Baseline mode (er_results_read_baseline): criteria are matched by id
+     * and the saved numbers are taken as they are. */
+    bool baseline;
+    er_saved_results *out;
 } rd;
 
 static void bad(rd *r, const char *path, const char *fmt, ...)
@@ -461,6 +465,43 @@ static bool answer_value(rd *r, const char *p, const er_criterion *c, const char
     return false;
 }
 
+/* Baseline mode: a saved criterion the rubric no longer has, once. */
+static void note_removed(rd *r, const char *id)
+{
+    er_saved_results *s = r->out;
+    for (size_t i = 0; i < s->n_removed; i++)
+        if (strcmp(s->removed[i], id) == 0)
+            return;
+    if (s->n_removed % 16 == 0) {
+        const char **p = er_arena_calloc(r->arena, s->n_removed + 16, sizeof *p);
+        if (p == NULL) {
+            r->oom = true;
+            return;
+        }
+        if (s->n_removed > 0)
+            memcpy(p, s->removed, s->n_removed * sizeof *p);
+        s->removed = p;
+    }
+    if ((s->removed[s->n_removed] = er_arena_strdup(r->arena, id)) == NULL)
+        r->oom = true;
+    else
+        s->n_removed++;
+}
+
+/* Baseline mode: whether an answer still fits the criterion's type (one
+ * whose type changed since is read as not answered). */
+static bool answer_fits(const er_criterion *c, const char *text)
+{
+    double num;
+    switch (c->type) {
+    case ER_ANSWER_YESNO: return strcmp(text, "yes") == 0 || strcmp(text, "no") == 0;
+    case ER_ANSWER_CHOICE: return er_criterion_find_choice(c, text) != NULL;
+    case ER_ANSWER_NUMBER: return parse_number_c(text, &num);
+    case ER_ANSWER_CHECK: break;
+    }
+    return false;
+}
+
 /* Reads findings into saved[] (rubric order), the answers into f and the
  * check outcomes into checks[]. */
 static void read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
@@ -488,6 +529,10 @@ static void read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
         if (!get_str(r, o, fp, "criterion", REQUIRED, &cid) || cid == NULL)
             continue;
         long k = er_rubric_find_criterion(rb, cid);
+        if (k < 0 && r->baseline) {
+            note_removed(r, cid);
+            continue;
+        }
         if (k < 0) {
             bad(r, sub(r, fp, "criterion"), "'%s' is not a criterion of rubric %s", cid,
                 rb->id ? rb->id : "");
@@ -500,7 +545,7 @@ static void read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
             continue;
         }
         s->present = true;
-        if (get_str(r, o, fp, "dimension", REQUIRED, &dim) && dim != NULL &&
+        if (get_str(r, o, fp, "dimension", REQUIRED, &dim) && dim != NULL && !r->baseline &&
             strcmp(dim, c->dimension) != 0)
             bad(r, sub(r, fp, "dimension"), "'%s', but the rubric puts %s in '%s'", dim, cid,
                 c->dimension);
@@ -528,7 +573,7 @@ static void read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
                                            .reference = same_str(s->reference, c->reference)
                                                             ? NULL : s->reference,
                                            .valid_as_of = s->valid_as_of};
-        } else if (s->answer != NULL) {
+        } else if (s->answer != NULL && (!r->baseline || answer_fits(c, s->answer))) {
             er_fact *ans = &answers[n_answers];
             ans->key = c->id;
             ans->evidence = ev;
@@ -537,7 +582,7 @@ static void read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
         }
     }
     for (size_t k = 0; k < rb->n_criteria; k++)
-        if (!saved[k].present && !failed(r))
+        if (!saved[k].present && !failed(r) && !r->baseline)
             bad(r, p, "criterion '%s' of the rubric is missing", rb->criteria[k].id);
     f->answers = answers;
     f->n_answers = n_answers;
@@ -803,6 +848,72 @@ static void read_failed_firm(rd *r, const json_t *fo, const char *path, er_saved
     sf->result.rubric = r->rubric;
 }
 
+/* The saved number, or the recomputed one when they agree to the 4
+ * decimals saved (so an unchanged score shows a change of exactly 0). */
+static double saved_or_exact(double saved, double recomputed)
+{
+    return same_number(saved, recomputed) ? recomputed : saved;
+}
+
+/* Baseline mode: the result as saved.  Findings keep only the criteria the
+ * baseline has (so a criterion added since has no "then"), with their saved
+ * status and points; dimensions, score, grade, coverage and route are the
+ * saved ones; programmes and blockers are left out (a follow-up compares
+ * scores, gaps and outcomes). */
+static void adopt_saved(rd *r, const json_t *fo, const char *path, er_firm_result *res,
+                        const saved_finding *saved)
+{
+    size_t m = 0;
+    for (size_t k = 0; k < res->n_findings; k++) {
+        if (!saved[k].present)
+            continue;
+        er_finding fd = res->findings[k];
+        er_status st;
+        if (saved[k].status != NULL && er_status_parse(saved[k].status, &st))
+            fd.status = st;
+        fd.points = saved_or_exact(saved[k].points, fd.points);
+        fd.max = saved_or_exact(saved[k].max, fd.max);
+        res->findings[m++] = fd;
+    }
+    res->n_findings = m;
+    res->n_blockers = 0;
+    res->n_programmes = 0;
+    json_t *dims = json_object_get(fo, "dimensions");
+    for (size_t i = 0; json_is_array(dims) && i < json_array_size(dims); i++) {
+        json_t *o = json_array_get(dims, i);
+        const char *dp = idx(r, sub(r, path, "dimensions"), i), *id = NULL;
+        double score = 0, coverage = 0;
+        bool null_score = true;
+        if (!json_is_object(o) || !get_str(r, o, dp, "id", REQUIRED, &id) || id == NULL)
+            continue;
+        for (size_t d = 0; d < res->n_dimensions; d++)
+            if (strcmp(res->dimensions[d].dimension->id, id) == 0 &&
+                get_num(r, o, dp, "score", NULLABLE, &score, &null_score) &&
+                get_num(r, o, dp, "coverage", 0, &coverage, NULL)) {
+                er_dim_result *dr = &res->dimensions[d];
+                dr->score = null_score ? 0.0 : dr->scored ? saved_or_exact(score, dr->score) : score;
+                dr->scored = !null_score;
+                dr->coverage = saved_or_exact(coverage, dr->coverage);
+            }
+    }
+    double score = 0, coverage = 0;
+    bool null_score = true;
+    char grade = '-', uncapped = '-';
+    if (get_num(r, fo, path, "score", NULLABLE, &score, &null_score)) {
+        res->score = null_score ? 0.0 : res->scored ? saved_or_exact(score, res->score) : score;
+        res->scored = !null_score;
+    }
+    if (get_grade(r, fo, path, "grade", &grade))
+        res->grade = grade == '-' ? '\0' : grade;
+    if (get_grade(r, fo, path, "grade_uncapped", &uncapped))
+        res->grade_uncapped = uncapped == '-' ? '\0' : uncapped;
+    if (get_num(r, fo, path, "coverage", 0, &coverage, NULL))
+        res->coverage = saved_or_exact(coverage, res->coverage);
+    const char *route = NULL;
+    if (get_str(r, fo, path, "route", NULLABLE, &route) && route != NULL)
+        res->route = er_arena_strdup(r->arena, route);
+}
+
 static void read_audited_firm(rd *r, const json_t *fo, const char *path, er_saved_firm *sf)
 {
     const er_rubric *rb = r->rubric;
@@ -827,6 +938,10 @@ static void read_audited_firm(rd *r, const json_t *fo, const char *path, er_save
         return;
     }
     res->as_of = as_of;
+    if (r->baseline) {
+        adopt_saved(r, fo, path, res, saved);
+        return;
+    }
     compare_findings(r, path, res, saved);
     read_dimensions(r, fo, path, res);
     compare_totals(r, fo, path, res);
@@ -848,6 +963,9 @@ static void read_header(rd *r, const json_t *doc)
         r->rubric->id != NULL && strcmp(rid, r->rubric->id) != 0)
         bad(r, "rubric.id", "the results were written with rubric '%s', not '%s'", rid,
             r->rubric->id);
+    const char *version = NULL;
+    if (ro != NULL && get_str(r, ro, "rubric", "version", 0, &version) && version != NULL)
+        r->out->rubric_version = er_arena_strdup(r->arena, version);
 }
 
 static json_t *load(rd *r, const char *path)
@@ -876,11 +994,12 @@ static json_t *load(rd *r, const char *path)
     return doc;
 }
 
-er_saved_results *er_results_read(const char *path, const er_rubric *rubric,
-                                  const er_programme_set *programmes, er_diag *diag)
+static er_saved_results *read_results(const char *path, const er_rubric *rubric,
+                                      const er_programme_set *programmes, bool baseline,
+                                      er_diag *diag)
 {
     rd r = {.file = path, .diag = diag, .rubric = rubric, .progs = programmes,
-            .errors_at_start = er_diag_count(diag)};
+            .errors_at_start = er_diag_count(diag), .baseline = baseline};
     json_t *doc = load(&r, path);
     if (doc == NULL)
         return NULL;
@@ -891,6 +1010,7 @@ er_saved_results *er_results_read(const char *path, const er_rubric *rubric,
         return NULL;
     }
     r.arena = &s->arena;
+    r.out = s;
     s->file = er_arena_strdup(&s->arena, path);
     read_header(&r, doc);
 
@@ -930,6 +1050,18 @@ er_saved_results *er_results_read(const char *path, const er_rubric *rubric,
         return NULL;
     }
     return s;
+}
+
+er_saved_results *er_results_read(const char *path, const er_rubric *rubric,
+                                  const er_programme_set *programmes, er_diag *diag)
+{
+    return read_results(path, rubric, programmes, false, diag);
+}
+
+er_saved_results *er_results_read_baseline(const char *path, const er_rubric *rubric,
+                                           const er_programme_set *programmes, er_diag *diag)
+{
+    return read_results(path, rubric, programmes, true, diag);
 }
 
 const er_saved_firm *er_saved_results_find(const er_saved_results *s, const char *firm_id)

@@ -35,12 +35,28 @@ typedef struct er_saved_results {
     size_t n_firms;
     const char *file;
     er_arena arena;
+    const char *rubric_version; /* the rubric version the file was written with */
+    /* er_results_read_baseline only: saved criteria the rubric no longer has. */
+    const char **removed;
+    size_t n_removed;
 } er_saved_results;
 
 /* Reads path.  Every problem goes to diag as FILE: FIELD: message (JSON
  * line numbers when jansson gives them); returns NULL if there was any. */
 er_saved_results *er_results_read(const char *path, const er_rubric *rubric,
                                   const er_programme_set *programmes, er_diag *diag);
+
+/* Reads path as the baseline of a follow-up, which may have been written
+ * with an earlier version of the rubric (or without a site layer): the
+ * same rubric id, criteria matched by id.  Criteria the rubric no longer
+ * has are listed in removed, not refused; criteria added since have no
+ * finding in the saved result (findings hold only the criteria the file
+ * has; blockers and programmes are left out); an answer whose criterion
+ * changed type reads as not answered; the saved scores, grades, coverage
+ * and route are used as saved, never recomputed.  A malformed file is
+ * still refused, as by er_results_read. */
+er_saved_results *er_results_read_baseline(const char *path, const er_rubric *rubric,
+                                           const er_programme_set *programmes, er_diag *diag);
 
 /* The saved firm with this id, or NULL. */
 const er_saved_firm *er_saved_results_find(const er_saved_results *s, const char *firm_id);

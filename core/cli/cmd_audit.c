@@ -512,6 +512,11 @@ static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
     if (rc == 0 && run->args->output_dir != NULL) {
         er_output_options opts = run->out_opts;
         opts.baseline = base;
+        if (run->baseline != NULL) {
+            opts.baseline_rubric_version = run->baseline->rubric_version;
+            opts.baseline_removed = run->baseline->removed;
+            opts.n_baseline_removed = run->baseline->n_removed;
+        }
         er_diag diag = {0};
         if (er_output_firm_workbook(res, &opts, &diag) != 0) {
             r->degraded = true;
@@ -772,7 +777,8 @@ static int load_baseline(audit_run *run)
         return -1;
     er_diag diag = {0};
     run->baseline =
-        er_results_read(path, er_audit_rubric(run->audit), er_audit_programmes(run->audit), &diag);
+        er_results_read_baseline(path, er_audit_rubric(run->audit), er_audit_programmes(run->audit),
+                                 &diag);
     er_diag_print(&diag, stderr, "exportready: ");
     bool oom = diag.oom;
     er_diag_free(&diag);

@@ -117,7 +117,7 @@ static int load_inputs(const report_args *a, report_inputs *in)
     }
     in->results = er_results_read(a->results, in->rubric, in->progs, &d);
     if (in->results != NULL && a->baseline != NULL)
-        in->baseline = er_results_read(a->baseline, in->rubric, in->progs, &d);
+        in->baseline = er_results_read_baseline(a->baseline, in->rubric, in->progs, &d);
     er_diag_print(&d, stderr, "exportready: ");
     if (in->results == NULL || (a->baseline != NULL && in->baseline == NULL)) {
         er_cli_error("nothing rendered");
@@ -159,6 +159,9 @@ static int render(const report_args *a, const report_inputs *in)
         }
         const er_saved_firm *base = er_saved_results_find(in->baseline, sf->firm.id);
         opts.baseline = base ? &base->result : NULL;
+        opts.baseline_rubric_version = in->baseline ? in->baseline->rubric_version : NULL;
+        opts.baseline_removed = in->baseline ? in->baseline->removed : NULL;
+        opts.n_baseline_removed = in->baseline ? in->baseline->n_removed : 0;
         if (in->baseline != NULL && base == NULL && !a->quiet)
             er_cli_error("warning: %s: firm '%s' is not in the baseline; no Progress sheet",
                          a->baseline, sf->firm.id);

@@ -9,7 +9,13 @@ A site directory (tests/data/site) over the shipped rubric, given as a second
   - both ways of naming the layer give the same bytes;
   - a site module with an installed module's id replaces it (an identical
     copy changes no result, and validate names the file it replaces);
-  - a layer that is not a directory is refused (exit 3), nothing written.
+  - a layer that is not a directory is refused (exit 3), nothing written;
+  - baselines across rubric versions: last year's results (no site layer,
+    an older rubric version) still work as the --baseline of a run with the
+    layer (audit and report), compared by criterion id: the Progress sheet
+    names both rubric versions, lists the criterion added since as such,
+    and a baseline criterion the rubric no longer has as removed, never
+    refused.  Reading results (not as a baseline) stays strict.
 """
 import json
 import os
@@ -88,8 +94,59 @@ def main():
                "a missing layer is refused before any work", err)
 
 
+def progress_rows(path):
+    import openpyxl
+    ws = openpyxl.load_workbook(path)["Progress"]
+    return [[v for v in row if v is not None] for row in ws.iter_rows(values_only=True)]
+
+
+def baselines():
+    with tempfile.TemporaryDirectory() as tmp:
+        last = os.path.join(tmp, "last-year.json")
+        rc, out, err = run("audit", "-q", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS,
+                           "--json", last, *FIRMS)
+        expect(rc == 0, "last year's audit", err)
+        with open(last, encoding="utf-8") as f:
+            doc = json.load(f)
+        doc["rubric"]["version"] = "2025.10"  # written with last year's rubric version
+        with open(last, "w", encoding="utf-8") as f:
+            json.dump(doc, f)
+        site = ["--rubric-dir", RUBRICS, "--rubric-dir", SITE, "--plugin-dir", PLUGINS]
+        now = os.path.join(tmp, "now.json")
+        rc, out, err = run("audit", "-q", *site, "--baseline", last, "-o", os.path.join(tmp, "fu"),
+                           "--json", now, *FIRMS)
+        expect(rc == 0, "a baseline from before the site layer and rubric version still works", err)
+        rows = progress_rows(os.path.join(tmp, "fu", "pe-nuti-alimentos.xlsx"))
+        text = "\n".join(" | ".join(str(v) for v in r) for r in rows)
+        expect("Rubric versions compared: readiness 2025.10 (baseline) and readiness 2026.11 with "
+               "site additions (this audit)" in text, "the Progress sheet names both rubric versions", text)
+        i = next((k for k, r in enumerate(rows) if r[:1] == ["Criteria added since the baseline (not compared)"]), None)
+        expect(i is not None and rows[i + 2][:1] == ["Site fixture criterion"],
+               "the criterion added since is listed as added", text)
+        expect("Site fixture criterion" not in text.split("Criteria added since")[0],
+               "the added criterion is not compared as a gap", text)
+        overall = next(r for r in rows if r[:1] == ["Overall score"])
+        was = next(f for f in doc["firms"] if f["id"] == "pe-nuti-alimentos")["score"]
+        expect(abs(overall[1] - was) < 1e-4, "the baseline score is last year's, not re-scored", (overall, was))
+        rc, out, err = run("report", *site[:4], "--baseline", last, "-o", os.path.join(tmp, "rep"), now)
+        expect(rc == 0, "report --baseline across versions", err)
+        # The other way: this year's (with the site criterion) as the baseline
+        # of a run without it: the criterion is listed as removed.
+        rc, out, err = run("audit", "-q", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS,
+                           "--baseline", now, "-o", os.path.join(tmp, "back"), *FIRMS)
+        expect(rc == 0, "a baseline with a criterion since removed still works", err)
+        text = "\n".join(" | ".join(str(v) for v in r)
+                         for r in progress_rows(os.path.join(tmp, "back", "pe-raices-andinas.xlsx")))
+        expect("Criteria of the baseline no longer in the rubric (not compared)\nsite_fixture_check" in text,
+               "the removed criterion is listed as removed", text)
+        # Reading results to render them stays strict: another rubric is refused.
+        rc, out, err = run("report", "--rubric-dir", RUBRICS, "-o", os.path.join(tmp, "strict"), now)
+        expect(rc == 3 and "site_fixture_check" in err, "report of results from another rubric is refused", err)
+
+
 if __name__ == "__main__":
     main()
+    baselines()
     for f in failures:
         print("FAIL:", f)
     sys.exit(1 if failures else 0)
