@@ -10,6 +10,7 @@
  *
  * Memory stays bounded by one firm plus a few bytes per firm listed: the
  * JSON document is streamed, and the cohort keeps a compact row per firm. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
@@ -27,6 +28,7 @@
 #include "er_limits.h"
 #include "er_output.h"
 #include "er_parallel.h"
+#include "er_plugin_host.h"
 #include "er_progress.h"
 #include "er_results_read.h"
 
@@ -45,12 +47,13 @@ typedef struct audit_args {
     bool quiet;
     unsigned jobs;
     const char *baseline;
+    unsigned shard_k, shard_n; /* --shard K/N; 0/0 when not given */
     char **inputs;
     int n_inputs;
 } audit_args;
 
 enum { OPT_FORCE = 256, OPT_JSON, OPT_RUBRIC_DIR, OPT_PLUGIN_DIR, OPT_NO_ISOLATE,
-       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE };
+       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE, OPT_SHARD };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -64,6 +67,7 @@ static const struct option long_options[] = {
     {"as-of", required_argument, NULL, OPT_AS_OF},
     {"jobs", required_argument, NULL, 'j'},
     {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"shard", required_argument, NULL, OPT_SHARD},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -79,6 +83,23 @@ static bool parse_jobs(const char *s, unsigned *out)
         return false;
     }
     *out = (unsigned)v;
+    return true;
+}
+
+/* --shard K/N: 1 <= K <= N <= ER_MAX_FIRMS_PER_RUN. */
+static bool parse_shard(const char *s, unsigned *k, unsigned *n)
+{
+    char *end = NULL, *end2 = NULL;
+    errno = 0;
+    long kv = strtol(s, &end, 10);
+    long nv = (end != s && *end == '/') ? strtol(end + 1, &end2, 10) : 0;
+    if (errno != 0 || end2 == NULL || end2 == end + 1 || *end2 != '\0' || kv < 1 || nv < kv ||
+        nv > (long)ER_MAX_FIRMS_PER_RUN) {
+        er_cli_error("--shard: '%s' is not K/N with 1 <= K <= N (e.g. 1/4)", s);
+        return false;
+    }
+    *k = (unsigned)kv;
+    *n = (unsigned)nv;
     return true;
 }
 
@@ -127,6 +148,10 @@ static int parse_args(int argc, char **argv, audit_args *a)
                 return ER_EXIT_USAGE;
             break;
         case OPT_BASELINE: a->baseline = optarg; break;
+        case OPT_SHARD:
+            if (!parse_shard(optarg, &a->shard_k, &a->shard_n))
+                return ER_EXIT_USAGE;
+            break;
         case 'q': a->quiet = true; break;
         case 'h': er_cli_help(stdout, "audit"); return -1;
         default: return er_cli_bad_option("audit", c, optopt, argv[optind - 1]);
@@ -174,6 +199,22 @@ static bool json_dir_writable(const char *path, const char *output_dir)
         er_cli_error("--json %s: cannot write in its directory: %s", path, strerror(errno));
     free(copy);
     return ok;
+}
+
+/* Whether dir exists and holds a workbook (*.xlsx) a run without --force
+ * would keep. */
+static bool holds_workbooks(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return false;
+    bool found = false;
+    for (struct dirent *e; !found && (e = readdir(d)) != NULL;) {
+        size_t n = strlen(e->d_name);
+        found = n > 5 && strcmp(e->d_name + n - 5, ".xlsx") == 0;
+    }
+    closedir(d);
+    return found;
 }
 
 /* ---- the firm list ------------------------------------------------------------ */
@@ -257,6 +298,7 @@ typedef struct audit_run {
     input *inputs;
     item *items;
     size_t n_items, cap_items;
+    size_t first, count; /* the items this run audits: all, or its --shard */
 
     /* Parent only. */
     er_json_stream *json;
@@ -656,7 +698,7 @@ static int make_record(audit_run *run, size_t i, record *r)
 static int produce(size_t i, void *ctx, char **out, size_t *len)
 {
     record r = {0};
-    int rc = make_record(ctx, i, &r);
+    int rc = make_record(ctx, ((audit_run *)ctx)->first + i, &r);
     if (rc == 0)
         rc = record_encode(&r, out, len);
     record_free(&r);
@@ -677,7 +719,7 @@ static int consume(size_t i, const char *data, size_t len, const char *why, void
 {
     audit_run *run = ctx;
     char name[4200];
-    const char *file = item_name(run, &run->items[i], name, sizeof name);
+    const char *file = item_name(run, &run->items[run->first + i], name, sizeof name);
     int rc = 0;
     if (data == NULL) {
         /* Its worker died before reporting it. */
@@ -745,6 +787,8 @@ static int open_audit(audit_run *run)
     er_diag errors = {0}, warnings = {0};
     er_audit_open_status st;
     run->audit = er_audit_open(&opts, &errors, &warnings, &st);
+    if (a->quiet && st == ER_AUDIT_MISSING_CHECKS)
+        er_cli_dirs_warn_missing(&a->plugin_dirs); /* -q hid it; now it explains exit 4 */
     if (!a->quiet || st == ER_AUDIT_MISSING_CHECKS)
         er_diag_print(&warnings, stderr, "exportready: warning: ");
     er_diag_print(&errors, stderr, "exportready: ");
@@ -834,16 +878,16 @@ static int run_audits(audit_run *run)
             return ER_EXIT_FAILED;
         }
     }
-    if (args->output_dir != NULL && run->n_items > 1) {
+    if (args->output_dir != NULL && run->count > 1) {
         if ((run->cohort = er_cohort_new(rubric, &run->out_opts)) == NULL)
             goto oom;
         er_cohort_show_change(run->cohort, run->baseline != NULL);
     }
-    run->progress = er_progress_new(stderr, run->n_items, !args->quiet && isatty(2));
+    run->progress = er_progress_new(stderr, run->count, !args->quiet && isatty(2));
     if (run->progress == NULL)
         goto oom;
 
-    if (er_parallel_run(run->n_items, args->jobs, produce, consume, child_init, run) != 0)
+    if (er_parallel_run(run->count, args->jobs, produce, consume, child_init, run) != 0)
         goto oom;
     er_progress_clear(run->progress);
 
@@ -853,6 +897,8 @@ static int run_audits(audit_run *run)
         return ER_EXIT_INVALID;
     }
     finish_outputs(run);
+    if (args->output_dir == NULL && args->json_path == NULL && !args->quiet)
+        er_cli_error("note: no -o DIR and no --json FILE: nothing was written");
     return (run->n_failed > 0 || run->degraded) ? ER_EXIT_FAILED : ER_EXIT_OK;
 oom:
     er_progress_clear(run->progress);
@@ -875,10 +921,42 @@ int er_cmd_audit(int argc, char **argv)
         status = ER_EXIT_USAGE;
         goto done;
     }
-    er_cli_dirs_warn_missing(&args.plugin_dirs);
+    /* Re-running with workbooks kept (no --force) must not leave a newer
+     * results file beside older workbooks: both follow --force. */
+    struct stat st;
+    if (args.json_path != NULL && strcmp(args.json_path, "-") != 0 && args.output_dir != NULL &&
+        !args.force && stat(args.json_path, &st) == 0 && holds_workbooks(args.output_dir)) {
+        er_cli_error("--json %s exists, and without --force the workbooks in %s are kept: the "
+                     "results would no longer match them; give --force to overwrite both, or "
+                     "another --json file",
+                     args.json_path, args.output_dir);
+        status = ER_EXIT_USAGE;
+        goto done;
+    }
+    er_plugin_set_log_quiet(args.quiet);
+    if (!args.quiet)
+        er_cli_dirs_warn_missing(&args.plugin_dirs);
     if ((status = open_audit(&run)) >= 0 || (status = load_baseline(&run)) >= 0 ||
         (status = list_firms(&run)) >= 0)
         goto done;
+    /* --shard K/N: the K-th of N contiguous, near-equal blocks of the firm
+     * list, so shards 1..N in order are the whole run in its order and
+     * `report s1.json ... sN.json` renders what one run would. */
+    run.first = 0;
+    run.count = run.n_items;
+    if (args.shard_n > 0) {
+        run.first = run.n_items * (args.shard_k - 1) / args.shard_n;
+        run.count = run.n_items * args.shard_k / args.shard_n - run.first;
+        if (!args.quiet)
+            fprintf(stderr, "exportready: shard %u/%u: firms %zu to %zu of %zu\n", args.shard_k,
+                    args.shard_n, run.first + 1, run.first + run.count, run.n_items);
+        if (run.count == 0) {
+            er_cli_error("shard %u/%u has no firms (%zu firms in all); nothing written",
+                         args.shard_k, args.shard_n, run.n_items);
+            status = ER_EXIT_OK;
+            goto done;
+        }
+    }
     /* Only now: a run that stops on bad input or a missing plugin must not
      * leave a new, empty output directory behind. */
     if (args.output_dir != NULL && er_cli_make_dirs(args.output_dir) != 0) {

@@ -5,7 +5,12 @@
  * comes from them; the results file is read with er_results_read, which
  * refuses a file written with another rubric.  The workbooks are the ones
  * `audit -o` writes for the same firms, byte for byte.  With --baseline,
- * each firm found in the earlier results gets a Progress sheet. */
+ * each firm found in the earlier results gets a Progress sheet.
+ *
+ * Several results files (the shards of `audit --shard K/N`, or runs of
+ * parts of a cohort) are merged in the order given: the workbooks are those
+ * of one run over all their firms; a firm id audited in two files is an
+ * error naming both. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -23,7 +28,8 @@ typedef struct report_args {
     const char *baseline;
     er_lang lang;
     bool force, quiet;
-    const char *results;
+    char **results; /* one or more results files, merged in this order */
+    int n_results;
 } report_args;
 
 enum { OPT_FORCE = 256, OPT_RUBRIC_DIR, OPT_LANG, OPT_BASELINE };
@@ -66,13 +72,14 @@ static int parse_args(int argc, char **argv, report_args *a)
         default: return er_cli_bad_option("report", c, optopt, argv[optind - 1]);
         }
     }
-    if (argc - optind != 1 || a->output_dir == NULL) {
+    if (argc - optind < 1 || a->output_dir == NULL) {
         er_cli_error("report: %s", a->output_dir == NULL ? "-o DIR is required"
-                                                         : "give exactly one results file");
+                                                         : "give one or more results files");
         fputs("Try 'exportready help report'.\n", stderr);
         return ER_EXIT_USAGE;
     }
-    a->results = argv[optind];
+    a->results = argv + optind;
+    a->n_results = argc - optind;
     a->rubric_dir = er_cli_rubric_dir(a->rubric_dir);
     if (!er_cli_rubric_found(a->rubric_dir, "report"))
         return ER_EXIT_INVALID;
@@ -84,15 +91,73 @@ static int parse_args(int argc, char **argv, report_args *a)
 typedef struct report_inputs {
     er_rubric *rubric;
     er_programme_set *progs;
-    er_saved_results *results, *baseline;
+    er_saved_results **results; /* one per results file */
+    er_saved_results *baseline;
+    const er_saved_firm **firms; /* every firm of every file, in order */
+    const char **file_of;        /* the results file of firms[i] */
+    size_t n_firms;
 } report_inputs;
 
-static void inputs_free(report_inputs *in)
+static void inputs_free(report_inputs *in, int n_results)
 {
     er_saved_results_free(in->baseline);
-    er_saved_results_free(in->results);
+    for (int i = 0; in->results != NULL && i < n_results; i++)
+        er_saved_results_free(in->results[i]);
+    free(in->results);
+    free(in->firms);
+    free(in->file_of);
     er_programmes_free(in->progs);
     er_rubric_free(in->rubric);
+}
+
+typedef struct id_ref {
+    const char *id;
+    size_t i; /* index in report_inputs.firms */
+} id_ref;
+
+static int by_id(const void *a, const void *b)
+{
+    const id_ref *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Lists the firms of every file in order; a firm audited in two files is
+ * an error naming both (sorted ids: n log n for cohorts of any size). */
+static int merge_inputs(const report_args *a, report_inputs *in)
+{
+    size_t n = 0;
+    for (int f = 0; f < a->n_results; f++)
+        n += in->results[f]->n_firms;
+    in->firms = calloc(n ? n : 1, sizeof *in->firms);
+    in->file_of = calloc(n ? n : 1, sizeof *in->file_of);
+    id_ref *ids = calloc(n ? n : 1, sizeof *ids);
+    if (in->firms == NULL || in->file_of == NULL || ids == NULL) {
+        free(ids);
+        er_cli_error("out of memory");
+        return ER_EXIT_FAILED;
+    }
+    size_t n_ids = 0;
+    for (int f = 0; f < a->n_results; f++)
+        for (size_t k = 0; k < in->results[f]->n_firms; k++) {
+            const er_saved_firm *sf = &in->results[f]->firms[k];
+            if (sf->result.error == NULL && sf->firm.id != NULL)
+                ids[n_ids++] = (id_ref){sf->firm.id, in->n_firms};
+            in->file_of[in->n_firms] = a->results[f];
+            in->firms[in->n_firms++] = sf;
+        }
+    qsort(ids, n_ids, sizeof *ids, by_id);
+    size_t dups = 0;
+    for (size_t k = 1; k < n_ids; k++)
+        if (strcmp(ids[k].id, ids[k - 1].id) == 0 && dups++ < 20)
+            er_cli_error("firm id '%s' is audited in both %s and %s", ids[k].id,
+                         in->file_of[ids[k - 1].i], in->file_of[ids[k].i]);
+    free(ids);
+    if (dups > 0) {
+        er_cli_error("%zu duplicate firm id%s; nothing rendered", dups, dups == 1 ? "" : "s");
+        return ER_EXIT_INVALID;
+    }
+    return ER_EXIT_OK;
 }
 
 /* Loads everything; returns ER_EXIT_OK or the status to exit with. */
@@ -115,14 +180,23 @@ static int load_inputs(const report_args *a, report_inputs *in)
         er_cli_error("rubric %s is invalid; nothing rendered", a->rubric_dir);
         goto done;
     }
-    in->results = er_results_read(a->results, in->rubric, in->progs, &d);
-    if (in->results != NULL && a->baseline != NULL)
+    if ((in->results = calloc((size_t)a->n_results, sizeof *in->results)) == NULL) {
+        er_cli_error("out of memory");
+        status = ER_EXIT_FAILED;
+        goto done;
+    }
+    bool all_read = true;
+    for (int i = 0; i < a->n_results; i++)
+        all_read &= (in->results[i] = er_results_read(a->results[i], in->rubric, in->progs, &d)) != NULL;
+    if (all_read && a->baseline != NULL)
         in->baseline = er_results_read_baseline(a->baseline, in->rubric, in->progs, &d);
     er_diag_print(&d, stderr, "exportready: ");
-    if (in->results == NULL || (a->baseline != NULL && in->baseline == NULL)) {
+    if (!all_read || (a->baseline != NULL && in->baseline == NULL)) {
         er_cli_error("nothing rendered");
         goto done;
     }
+    if ((status = merge_inputs(a, in)) != ER_EXIT_OK)
+        goto done;
     status = ER_EXIT_OK;
 done:
     er_diag_free(&d);
@@ -134,26 +208,26 @@ static int render(const report_args *a, const report_inputs *in)
 {
     er_output_options opts = {.dir = a->output_dir, .lang = a->lang, .force = a->force,
                               .programmes = in->progs};
-    const er_saved_results *s = in->results;
     bool degraded = false;
     size_t n_audited = 0;
-    for (size_t i = 0; i < s->n_firms; i++)
-        n_audited += s->firms[i].result.error == NULL;
+    for (size_t i = 0; i < in->n_firms; i++)
+        n_audited += in->firms[i]->result.error == NULL;
     if (n_audited == 0) {
         /* As `audit`: nothing audited, nothing written. */
-        er_cli_error("%s: no firm in it was audited; nothing to render", a->results);
+        er_cli_error("%s: no firm in it was audited; nothing to render",
+                     a->n_results == 1 ? a->results[0] : "the results files");
         return ER_EXIT_INVALID;
     }
     /* As `audit` does: a cohort whenever the run had more than one firm. */
-    er_cohort *cohort = s->n_firms > 1 ? er_cohort_new(in->rubric, &opts) : NULL;
-    if (s->n_firms > 1 && cohort == NULL)
+    er_cohort *cohort = in->n_firms > 1 ? er_cohort_new(in->rubric, &opts) : NULL;
+    if (in->n_firms > 1 && cohort == NULL)
         goto oom;
-    for (size_t i = 0; i < s->n_firms; i++) {
-        const er_saved_firm *sf = &s->firms[i];
+    for (size_t i = 0; i < in->n_firms; i++) {
+        const er_saved_firm *sf = in->firms[i];
         if (sf->result.error != NULL) {
             if (!a->quiet)
                 er_cli_error("warning: %s: %s: failed in the audit; no workbook",
-                             a->results, sf->firm.id ? sf->firm.id : "?");
+                             in->file_of[i], sf->firm.id ? sf->firm.id : "?");
             degraded = true;
             continue;
         }
@@ -208,7 +282,7 @@ int er_cmd_report(int argc, char **argv)
             status = render(&args, &in);
         }
     }
-    inputs_free(&in);
+    inputs_free(&in, args.n_results);
     er_cli_dirs_free(&args.rubric_extra);
     er_cli_dirs_free(&args.sites);
     return status;
