@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "er_diag.h"
 #include "er_types.h"
 
 /* Exit statuses, shared by every command (see docs/cli.md). */
@@ -138,6 +139,16 @@ struct er_programme_set;
  * files; the layers. */
 void er_cli_print_effective(FILE *out, const struct er_rubric *r,
                             const struct er_programme_set *p, const er_cli_dirs *sites);
+
+/* ---- validate's firm checks beyond the loader (cli_firm_checks.c) ---- */
+
+struct er_firm;
+struct er_plugin_host;
+/* Adds to diag the answers to host's plugin questions of the wrong type,
+ * and warns on warn (when not NULL) about each market code no criterion of
+ * r applies to, suggesting the code the rubric uses (GB -> UK). */
+void er_cli_check_firm_more(const struct er_firm *f, const struct er_rubric *r,
+                            const struct er_plugin_host *host, er_diag *diag, FILE *warn);
 
 /* A list of owned string copies, searched linearly (tens to thousands of
  * short strings).  Zero-initialise; free with er_cli_strings_free(). */

@@ -33,6 +33,7 @@ typedef struct validate_ctx {
     bool firm_ctx_loaded;
     er_rubric *rubric;
     er_plugin_host *host;
+    bool host_tried;
 } validate_ctx;
 
 static bool is_dir(const char *path)
@@ -116,6 +117,8 @@ static void drop_programmes(er_programme_set *p)
         er_programmes_free(p);
 }
 
+static er_plugin_host *plugin_host(validate_ctx *v);
+
 /* A rubric directory with the site layers over it; unless quiet, shows
  * the rubric they make and where each piece came from. */
 static void check_rubric_dir(validate_ctx *v, const char *dir, er_diag *diag)
@@ -128,6 +131,16 @@ static void check_rubric_dir(validate_ctx *v, const char *dir, er_diag *diag)
         return;
     }
     er_programme_set *p = er_site_programmes_load(prog, v->sites.dirs, v->sites.n, diag);
+    /* As audit does (exit 4): every check the rubric names, a plugin provides. */
+    er_plugin_host *host = r != NULL ? plugin_host(v) : NULL;
+    if (host != NULL && er_plugin_host_bind(host, r, diag) > 0) {
+        char *dirs = er_cli_dirs_join(&v->plugin_dirs);
+        er_diag_add(diag, dir, 0, "rubric",
+                    "needs checks that no loaded plugin provides (plugin directories searched: "
+                    "%s); audit would stop with exit 4",
+                    dirs ? dirs : "?");
+        free(dirs);
+    }
     if (r != NULL && p != NULL && !v->quiet)
         er_cli_print_effective(stdout, r, p, &v->sites);
     drop_rubric(r);
@@ -240,6 +253,22 @@ static void check_programme_file(const char *file, bool is_routing, er_diag *dia
     free(dir);
 }
 
+/* The plugin host, loaded once (refused plugins are warned about once). */
+static er_plugin_host *plugin_host(validate_ctx *v)
+{
+    if (v->host != NULL || v->host_tried)
+        return v->host;
+    v->host_tried = true;
+    er_diag warnings = {0};
+    er_plugin_host_options opts = {.dirs = v->plugin_dirs.dirs, .n_dirs = v->plugin_dirs.n,
+                                   .isolate = true, .timeout_s = 5.0};
+    v->host = er_plugin_host_new(&opts, &warnings);
+    if (!v->quiet)
+        er_diag_print(&warnings, stderr, "exportready: warning: ");
+    er_diag_free(&warnings);
+    return v->host;
+}
+
 /* Loads the rubric and plugins that firm files are checked against. */
 static void load_firm_context(validate_ctx *v, er_diag *diag)
 {
@@ -250,14 +279,7 @@ static void load_firm_context(validate_ctx *v, er_diag *diag)
     if (!er_cli_rubric_found(dir, "validate"))
         return; /* said so; each firm file adds "not checked" */
     v->rubric = er_rubric_load_layered(dir, v->sites.dirs, v->sites.n, diag);
-    er_diag warnings = {0};
-    er_plugin_host_options opts = {.dirs = v->plugin_dirs.dirs, .n_dirs = v->plugin_dirs.n,
-                                   .isolate = true, .timeout_s = 5.0};
-    v->host = er_plugin_host_new(&opts, &warnings);
-    if (!v->quiet)
-        er_diag_print(&warnings, stderr, "exportready: warning: ");
-    er_diag_free(&warnings);
-    if (v->host == NULL)
+    if (plugin_host(v) == NULL)
         diag->oom = 1;
 }
 
@@ -272,8 +294,10 @@ static void check_firm(validate_ctx *v, const char *file, er_diag *diag)
     size_t nq = 0;
     const char *const *q = v->host ? er_plugin_host_questions(v->host, &nq) : NULL;
     er_firm *f = er_firm_load(file, v->rubric, q, nq, diag);
-    if (f != NULL)
+    if (f != NULL) {
+        er_cli_check_firm_more(f, v->rubric, v->host, diag, v->quiet ? NULL : stderr);
         er_firm_free(f);
+    }
 }
 
 static const char *const kinds[] = {"rubric", "module", "programme", "routing", "firm"};

@@ -55,7 +55,7 @@ def audit(*layers, env=None):
 
 
 def main():
-    rc, out, err = run("validate", "--rubric-dir", RUBRICS, "--rubric-dir", SITE, RUBRICS)
+    rc, out, err = run("validate", "--plugin-dir", PLUGINS, "--rubric-dir", RUBRICS, "--rubric-dir", SITE, RUBRICS)
     expect(rc == 0, "validate with the site layer", err)
     lines = out.splitlines()
     expect(any("site-fixture" in l and "site-fixture.cfg" in l and "(site; added)" in l for l in lines),
@@ -81,7 +81,7 @@ def main():
         os.makedirs(os.path.join(layer, "modules"))
         shutil.copy(os.path.join(RUBRICS, "sectors", "herbs-spices.cfg"),
                     os.path.join(layer, "modules", "my-herbs.cfg"))
-        rc, out, err = run("validate", "--rubric-dir", RUBRICS, "--rubric-dir", layer, RUBRICS)
+        rc, out, err = run("validate", "--plugin-dir", PLUGINS, "--rubric-dir", RUBRICS, "--rubric-dir", layer, RUBRICS)
         expect(rc == 0 and any("sector-herbs-spices" in l and "my-herbs.cfg" in l and
                                "replaces " + os.path.join(RUBRICS, "sectors", "herbs-spices.cfg") in l
                                for l in out.splitlines()),
