@@ -185,13 +185,16 @@ static int programme_file(const struct dirent *e)
 /* The programme ids of the layers' files that order does not name (nor the
  * fallback), in layer then name order, without repeats. */
 static const char **extra_programmes(er_programme_set *set, const char *const *order, size_t n,
-                                     const char *const *sites, size_t n_sites, size_t *n_extra)
+                                     const char *const *sites, size_t n_sites, size_t *n_extra,
+                                     er_diag *diag)
 {
     const char **extra = NULL;
     *n_extra = 0;
     for (size_t l = 0; l < n_sites; l++) {
         struct dirent **names = NULL;
         int m = scandir(sites[l], &names, programme_file, alphasort);
+        if (m < 0 && errno != ENOENT)
+            er_diag_add(diag, sites[l], 0, NULL, "cannot be read: %s", strerror(errno));
         for (int i = 0; i < m; i++) {
             size_t len = strlen(names[i]->d_name) - 4;
             char *id = er_arena_printf(&set->arena, "%.*s", (int)len, names[i]->d_name);
@@ -202,7 +205,9 @@ static const char **extra_programmes(er_programme_set *set, const char *const *o
                 known = strcmp(extra[k], id) == 0;
             if (!known) {
                 const char **p = realloc(extra, (*n_extra + 1) * sizeof *p);
-                if (p != NULL) {
+                if (p == NULL)
+                    diag->oom = 1;
+                else {
                     extra = p;
                     extra[(*n_extra)++] = id;
                 }
@@ -256,7 +261,8 @@ er_programme_set *er_programmes_load_layered(const char *dir, const char *const 
             if (er_cfg_get_strings(&ctx, rg, "order", "routing", true, &order, &n) == ER_CFG_OK) {
                 config_setting_t *os = config_setting_get_member(rg, "order");
                 size_t n_extra = 0;
-                const char **extra = extra_programmes(set, order, n, sites, n_sites, &n_extra);
+                const char **extra =
+                    extra_programmes(set, order, n, sites, n_sites, &n_extra, diag);
                 er_programme *progs =
                     er_arena_calloc(&set->arena, n + n_extra ? n + n_extra : 1, sizeof *progs);
                 if (n == 0)

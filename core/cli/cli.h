@@ -68,6 +68,10 @@ const char *er_cli_rubric_dir(const char *option);
  * exist, found through /proc/self/exe, else the configured
  * ER_DEFAULT_RUBRIC_DIR and ER_DEFAULT_PLUGIN_DIR. */
 const char *er_cli_installed_rubric_dir(void);
+
+/* PROGRAM_DIR/rel, resolved (realpath), into buf when it is a directory;
+ * else false.  PROGRAM_DIR comes from /proc/self/exe. */
+bool er_cli_beside_program(const char *rel, char *buf, size_t n);
 const char *er_cli_installed_plugin_dir(void);
 
 /* True when dir holds a rubric (readiness.cfg); else says on stderr that no

@@ -21,8 +21,7 @@ static bool is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* PROGRAM_DIR/rel into buf when that is a directory; else false. */
-static bool beside_program(const char *rel, char *buf, size_t n)
+bool er_cli_beside_program(const char *rel, char *buf, size_t n)
 {
     char exe[PATH_MAX];
     ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -51,7 +50,7 @@ const char *er_cli_installed_rubric_dir(void)
     static char dir[PATH_MAX + 64];
     static const char *found;
     if (found == NULL)
-        found = beside_program(ER_REL_RUBRIC_DIR, dir, sizeof dir) ? dir : ER_DEFAULT_RUBRIC_DIR;
+        found = er_cli_beside_program(ER_REL_RUBRIC_DIR, dir, sizeof dir) ? dir : ER_DEFAULT_RUBRIC_DIR;
     return found;
 }
 
@@ -60,7 +59,7 @@ const char *er_cli_installed_plugin_dir(void)
     static char dir[PATH_MAX + 64];
     static const char *found;
     if (found == NULL)
-        found = beside_program(ER_REL_PLUGIN_DIR, dir, sizeof dir) ? dir : ER_DEFAULT_PLUGIN_DIR;
+        found = er_cli_beside_program(ER_REL_PLUGIN_DIR, dir, sizeof dir) ? dir : ER_DEFAULT_PLUGIN_DIR;
     return found;
 }
 

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "er_programme.h"
 #include "er_rubric.h"
@@ -30,22 +29,8 @@ const char *er_cli_installed_site_dir(void)
     if (!looked) {
         looked = true;
         /* Beside the program (PREFIX/../etc or PREFIX/etc), else as configured. */
-        char candidate[PATH_MAX + 64];
-        int w = -1;
-        char exe[PATH_MAX];
-        ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-        if (len > 0) {
-            exe[len] = '\0';
-            char *s = strrchr(exe, '/');
-            if (s != NULL) {
-                *s = '\0';
-                w = snprintf(candidate, sizeof candidate, "%s/%s", exe, ER_REL_SITE_DIR);
-            }
-        }
-        const char *pick = (w > 0 && (size_t)w < sizeof candidate && is_dir(candidate))
-                               ? candidate
-                               : ER_DEFAULT_SITE_DIR;
-        if (is_dir(pick) && realpath(pick, dir) != NULL)
+        if (er_cli_beside_program(ER_REL_SITE_DIR, dir, sizeof dir) ||
+            (is_dir(ER_DEFAULT_SITE_DIR) && realpath(ER_DEFAULT_SITE_DIR, dir) != NULL))
             found = dir;
     }
     return found;
