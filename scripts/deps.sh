@@ -2,8 +2,9 @@
 # Installs the Debian 12 packages ExportReady needs.
 #   scripts/deps.sh             everything: build, run, test, CI (the default)
 #   scripts/deps.sh --runtime   only what building and running the CLI needs
-#                               (what scripts/demo.sh uses: about 60 MiB, not
-#                               LibreOffice, clang or valgrind)
+#                               (what scripts/demo.sh uses: a compiler, CMake
+#                               and four libraries; not LibreOffice, clang or
+#                               valgrind)
 #   scripts/deps.sh --list [--runtime]   print the package names, install nothing
 # Runs apt-get as root, through sudo when not root already.  apt's own
 # output goes to a log, shown only when it fails.
