@@ -13,6 +13,7 @@ set -euo pipefail
 runtime=(
   build-essential cmake pkg-config
   libconfig-dev libxlsxwriter-dev libjansson-dev libcsv-dev   # build and run
+  zlib1g-dev                  # xlsxwriter.pc links -lz, but libxlsxwriter-dev does not pull it in
 )
 tests=(
   libcmocka-dev python3 python3-openpyxl                      # tests: unit, workbook readers

@@ -24,6 +24,13 @@ for kind in release asan; do
     ctest --test-dir "build/$kind" --output-on-failure -j "$jobs"
 done
 
+# DEB_CHROOT=1: the .deb and the demo on a fresh Debian 12 (debootstrap; root
+# and the Debian mirror needed), as the README promises.
+if [ "${DEB_CHROOT:-0}" = 1 ]; then
+  echo "== fresh Debian 12: apt install ./exportready_*.deb, scripts/demo.sh =="
+  scripts/check-deb-chroot.sh --demo
+fi
+
 fuzz_seconds=${FUZZ_SECONDS:-30}
 if [ "$fuzz_seconds" -gt 0 ]; then
   echo "== fuzz: ${fuzz_seconds}s per harness =="
