@@ -5,14 +5,14 @@
  *   floor [OPTIONS] OUT_DIR N
  *
  * Linked with libxlsxwriter only.  For each of N firms it writes
- * OUT_DIR/floor-<i>.xlsx with the five sheets of output/er_output_firm.c
+ * OUT_DIR/floor-<i>.xlsx with the five sheets of output/firm_book/er_output_firm.c
  * (Summary, Findings, Market requirements, Action plan, What-if): the same
  * 21 cell formats, column widths, row heights, cells of the same types
  * (strings, numbers, formulas with cached values of the same shape), the
  * same conditional formats, data validations, autofilters, frozen panes,
  * print set-up and the radar chart; then OUT_DIR/cohort.xlsx in
  * constant_memory mode with the Firms, Statistics (with its column chart) and
- * Common gaps sheets of output/er_cohort.c.
+ * Common gaps sheets of output/cohort/er_cohort.c.
  *
  * What it does not do: load, score or judge anything.  Texts are synthetic
  * strings with the mean lengths of the real rubric's texts, and the counts

@@ -159,7 +159,7 @@ def main():
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")
 
     build = os.path.abspath(a.build)
-    exe = os.path.join(build, "core", "exportready")
+    exe = os.path.join(build, "cli", "exportready")
     gen = os.path.join(build, "bench", "gen_firms")
     floor = os.path.join(build, "bench", "floor")
     plugin_dir = os.path.join(build, "sector-plugins")

@@ -1,5 +1,5 @@
 # install.cmake - a relocatable install: the CLI finds its rubrics and
-# plugins relative to its own directory (core/cli/cli_install.c), so
+# plugins relative to its own directory (cli/cli_install.c), so
 # `cmake --install --prefix P`, DESTDIR and the .deb unpacked anywhere all
 # work; the configured full paths stay as the fallback.  Also installs the
 # user docs, bash completion and the JSON Schema of the results file.

@@ -1,5 +1,7 @@
 /* fuzz_programme.c - libFuzzer harness: the input is programmes/cbi.cfg,
- * routed by a fixed routing.cfg; a valid set is also used to route a firm. */
+ * routed by a fixed routing.cfg; a valid set is also used to route a firm.
+ * Seeds cover every op (in, rule_unknown), answers.<id>, firm.country,
+ * currencies with exchange_rates and caveats. */
 #include "er_diag.h"
 #include "er_firm.h"
 #include "er_programme.h"
@@ -18,8 +20,10 @@ static const char firm_text[] =
     "  markets = [ \"EU\" ];\n"
     "  products = ( { name = \"P\"; hs = \"0910.99\"; use = \"food\"; } );\n"
     "  audit = { date = \"2026-01-15\"; coach = \"C\"; kind = \"baseline\"; };\n"
+    "  answers = { eu_haccp = true; };\n"
     "  profile = { founded = \"2003-06\"; employees = 42; turnover_eur = 6800000.0;\n"
     "    balance_sheet_eur = 3900000.0; local_ownership_pct = 100.0; state_owned = false;\n"
+    "    private_ownership_pct = 100.0; owners_resident = true; employees_full_time = 38;\n"
     "    umic_joint_venture = false; export_licence_restrictions = false;\n"
     "    management_english = true; willing_to_comply_eu = true; willing_to_invest = true;\n"
     "    committed = true; child_or_forced_labour = false; excluded_activity = false;\n"

@@ -32,7 +32,7 @@ in_root apt-get update -qq >/dev/null
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "/tmp/$name" >/dev/null ||
   fail "apt install ./$name in a fresh Debian 12"
 want=$(grep '^pe-[a-z-]*: score' README.md)
-got=$(in_root sh -c 'cd /tmp && exportready audit -o out --force --json out/results.json /usr/share/doc/exportready/examples/firms/*.cfg')
+got=$(in_root sh -c 'cd /tmp && exportready audit --compare-markets -o out --force --json out/results.json /usr/share/doc/exportready/examples/firms/*.cfg')
 [ "$got" = "$want" ] || fail "the installed exportready prints: $got"
 mkdir -p "$root/etc/exportready/rubrics/modules"
 echo '# kept' >"$root/etc/exportready/rubrics/modules/README"

@@ -2,7 +2,7 @@
 # The first screen: installs what running needs (scripts/deps.sh --runtime),
 # builds only the CLI and the sector plugins, installs them into
 # build/demo/prefix (relocatable: the program finds its rubrics and plugins
-# next to itself) and audits the six example firms.  Prints one line per
+# next to itself) and audits the example firms (every market compared).  Prints one line per
 # firm, where the files are, and what to type next; the build's own output
 # goes to build/demo.log, shown only when something fails.
 set -euo pipefail
@@ -24,7 +24,7 @@ fi
 
 exe=$prefix/bin/exportready
 mkdir -p out
-"$exe" audit --force -o out --json out/results.json examples/firms/*.cfg
+"$exe" audit --compare-markets --force -o out --json out/results.json examples/firms/*.cfg
 echo
 echo "Workbooks: out/<firm-id>.xlsx per firm and out/cohort.xlsx; results: out/results.json"
 echo "exportready is installed in $prefix/bin.  Next, try:"

@@ -3,7 +3,7 @@
 #   scripts/deps.sh             everything: build, run, test, CI (the default)
 #   scripts/deps.sh --runtime   only what building and running the CLI needs
 #                               (what scripts/demo.sh uses: a compiler, CMake
-#                               and four libraries; not LibreOffice, clang or
+#                               and six libraries; not LibreOffice, clang or
 #                               valgrind)
 #   scripts/deps.sh --list [--runtime]   print the package names, install nothing
 # Runs apt-get as root, through sudo when not root already.  apt's own
@@ -14,10 +14,12 @@ runtime=(
   build-essential cmake pkg-config
   libconfig-dev libxlsxwriter-dev libjansson-dev libcsv-dev   # build and run
   zlib1g-dev                  # xlsxwriter.pc links -lz, but libxlsxwriter-dev does not pull it in
+  libzip-dev libexpat1-dev                                    # build and run: xlsx intake
 )
 tests=(
   libcmocka-dev python3 python3-openpyxl                      # tests: unit, workbook readers
   python3-jsonschema                                          # tests: results files against share/results.schema.json
+  python3-libconf                                             # tests: market knock-out tags (tests/markets)
   locales                                                     # tests: a decimal-comma locale
   libreoffice-calc-nogui                                      # tests: recalculates workbooks; scripts/readme-image.sh
   groff-base                                                  # tests: the man page renders

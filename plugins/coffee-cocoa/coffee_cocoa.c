@@ -1,6 +1,7 @@
 /*
  * coffee_cocoa.c - the coffee-cocoa sector plugin: descriptor, check
- * dispatch, sector findings and the product look-ups the checks share.
+ * dispatch and sector findings (the product look-ups the checks share are
+ * in products.c, so the checks need nothing of this file).
  *
  * Checks (criteria in rubrics/sectors/coffee-cocoa.cfg; docs/sector-plugins.md):
  *   eudr_geolocation             every plot geolocated (knock-out)
@@ -9,69 +10,14 @@
  *   cocoa_cadmium                cadmium result vs the cocoa product's limit
  *   ochratoxin_a                 OTA result vs the roasted/soluble coffee or
  *                                cocoa powder limit
+ *   cocoa_pah                    benzo(a)pyrene and sum of 4 PAH vs the cocoa
+ *                                beans and derived products limits
  * The plugin keeps no state between calls.
  */
 #include "coffee_cocoa.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static int starts_with(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-int cc_product_kind(const er_plugin_host_api *host, er_plugin_firm *firm, size_t i)
-{
-    char path[48];
-    const char *hs = NULL, *ingredient = NULL;
-
-    snprintf(path, sizeof path, "products[%zu].hs", i);
-    if (host->get_string(firm, path, &hs) == ER_PLUGIN_OK && hs[0] != '\0') {
-        /* EUDR Annex I lists coffee under HS 0901 and cocoa under 1801-1806
-         * [BK: CN codes]; cocoa pulp juice (2009) is not among them. */
-        if (starts_with(hs, "0901"))
-            return CC_COFFEE;
-        if (starts_with(hs, "180") && hs[3] >= '1' && hs[3] <= '6')
-            return CC_COCOA;
-        return CC_OTHER;
-    }
-    snprintf(path, sizeof path, "products[%zu].ingredient", i);
-    if (host->get_string(firm, path, &ingredient) != ER_PLUGIN_OK)
-        return CC_OTHER;
-    if (strcmp(ingredient, "coffee") == 0)
-        return CC_COFFEE;
-    if (strcmp(ingredient, "cocoa") == 0 || strcmp(ingredient, "cocoa_beans") == 0 ||
-        strcmp(ingredient, "cocoa_powder") == 0 || strcmp(ingredient, "chocolate") == 0)
-        return CC_COCOA;
-    return CC_OTHER;
-}
-
-int cc_has_kind(const er_plugin_host_api *host, er_plugin_firm *firm, enum cc_kind kind)
-{
-    size_t n = 0;
-    if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        if (cc_product_kind(host, firm, i) == (int)kind)
-            return 1;
-    return 0;
-}
-
-int cc_answer_bool(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id)
-{
-    char path[96];
-    int v = 0;
-    snprintf(path, sizeof path, "answers.%s", id);
-    int rc = host->get_bool(firm, path, &v);
-    if (rc == ER_PLUGIN_E_MISSING)
-        return -1;
-    if (rc != ER_PLUGIN_OK) {
-        host->log(ER_PLUGIN_LOG_ERROR, "answers.%s: expected true or false", id);
-        return ER_PLUGIN_E_FAILED;
-    }
-    return v != 0;
-}
 
 static int cc_run_check(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id)
 {
@@ -85,6 +31,8 @@ static int cc_run_check(const er_plugin_host_api *host, er_plugin_firm *firm, co
         return cc_check_cocoa_cadmium(host, firm);
     if (strcmp(id, "ochratoxin_a") == 0)
         return cc_check_ochratoxin_a(host, firm);
+    if (strcmp(id, "cocoa_pah") == 0)
+        return cc_check_cocoa_pah(host, firm);
     host->log(ER_PLUGIN_LOG_ERROR, "unknown check '%s'", id);
     return ER_PLUGIN_E_FAILED;
 }
@@ -105,6 +53,7 @@ static const er_plugin_check cc_checks[] = {
     {"eudr_plot_traceability", "Lots traceable and segregated to the plot (EUDR)"},
     {"cocoa_cadmium", "Cadmium within the EU maximum level for the cocoa product"},
     {"ochratoxin_a", "Ochratoxin A within the EU maximum level (coffee, cocoa powder)"},
+    {"cocoa_pah", "PAH (benzo(a)pyrene, sum of 4) within the EU maximum levels for cocoa"},
     {NULL, NULL},
 };
 
@@ -123,11 +72,18 @@ static const er_plugin_question cc_questions[] = {
      "Are EU-bound lots kept segregated and traceable to the plots they came from?"},
     {"cocoa_product_category", ER_PLUGIN_STRING,
      "Main cocoa product: cocoa_beans, cocoa_intermediate, milk_chocolate_lt30, "
-     "chocolate_lt50_or_milk_ge30, chocolate_ge50 or cocoa_powder"},
+     "chocolate_lt50_or_milk_ge30, chocolate_ge50, cocoa_powder_retail_or_drinking (sold to "
+     "the final consumer or for drinking chocolate) or cocoa_powder_industrial (bulk to "
+     "industry)"},
     {"cadmium_mg_kg", ER_PLUGIN_NUMBER,
      "Latest cadmium result for that cocoa product, mg/kg (ISO/IEC 17025 lab)"},
     {"cocoa_ota_ug_kg", ER_PLUGIN_NUMBER,
      "Latest ochratoxin A result for the cocoa powder, ug/kg"},
+    {"cocoa_bap_ug_kg_fat", ER_PLUGIN_NUMBER,
+     "Latest benzo(a)pyrene result for the cocoa product, ug/kg fat"},
+    {"cocoa_pah4_ug_kg_fat", ER_PLUGIN_NUMBER,
+     "Latest sum of 4 PAH (benzo(a)pyrene, benz(a)anthracene, benzo(b)fluoranthene, "
+     "chrysene) for the cocoa product, ug/kg fat"},
     {"coffee_product_category", ER_PLUGIN_STRING, "Coffee exported: green, roasted or soluble"},
     {"coffee_ota_ug_kg", ER_PLUGIN_NUMBER,
      "Latest ochratoxin A result for the roasted or soluble coffee, ug/kg"},
@@ -137,8 +93,8 @@ static const er_plugin_question cc_questions[] = {
 static const er_plugin_descriptor cc_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "coffee-cocoa",
-    .name = "Coffee and cocoa: EUDR due diligence, cadmium, ochratoxin A",
-    .version = "1.0.0",
+    .name = "Coffee and cocoa: EUDR due diligence, cadmium, ochratoxin A, PAH",
+    .version = "1.1.0",
     .sectors = cc_sectors,
     .checks = cc_checks,
     .questions = cc_questions,

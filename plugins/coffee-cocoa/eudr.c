@@ -5,9 +5,14 @@
  * The obligations (geolocation of every plot, polygons above 4 ha,
  * deforestation-free after 31 Dec 2020, legal production) are [V] in the
  * fact sheet, so eudr_geolocation may knock out.  The application dates
- * (Reg. (EU) 2025/2650: 30 Dec 2026 large/medium, 30 Jun 2027 micro/small)
- * are [V] as enacted but may move again [U]; they are reported, never used
- * to excuse a gap: an EU buyer needs the plot data before its own date.
+ * (Reg. (EU) 2025/2650): 30 Jun 2027 only for operators established as
+ * micro or small undertakings by 31 Dec 2024 (and not for EU Timber
+ * Regulation products), 30 Dec 2026 for everyone else.  They are binding as
+ * enacted [V]: the Commission's package of 4 May 2026 did not postpone them;
+ * only the scope of Annex I is under review (draft delegated act) [U].  They
+ * are reported, never used to excuse a gap: an EU buyer needs the plot data
+ * before its own date.  Scope: EUDR Annex I (coffee HS 0901, cocoa
+ * 1801-1806); soluble coffee (HS 2101) is outside it (cc_product_in_eudr).
  */
 #include "coffee_cocoa.h"
 
@@ -17,26 +22,29 @@
 
 #define REF_EUDR "Reg. (EU) 2023/1115 (EUDR): geolocation of all plots, polygons above 4 ha, " \
                  "deforestation-free after 31 Dec 2020, legal production [V]"
-#define REF_DATES "Reg. (EU) 2025/2650: EUDR applies 30 Dec 2026 (large/medium), " \
-                  "30 Jun 2027 (micro/small) [V]; dates may move again [U]"
+#define REF_DATES "Reg. (EU) 2025/2650: EUDR from 30 Dec 2026; 30 Jun 2027 for operators " \
+                  "micro or small by 31 Dec 2024, not EUTR products [V]; Annex I scope under " \
+                  "review [U]"
 #define REF_SIZE "Dir. 2013/34/EU Art. 3 size classes, thresholds as adjusted by Del. Dir. " \
                  "(EU) 2023/2775 [BK]"
 #define REF_BENCH "EUDR country benchmarking, Impl. Reg. of 22 May 2025: Peru standard risk; " \
                   "check rates 1/3/9 % [V]"
-#define DATES_NOTE " EUDR applies from 30 Dec 2026 (large/medium operators) or 30 Jun 2027 " \
-                   "(micro/small) per Reg. (EU) 2025/2650; these dates may move again [U]."
+#define DATES_NOTE " EUDR applies from 30 Dec 2026, or 30 Jun 2027 for operators that were " \
+                   "micro or small undertakings by 31 Dec 2024 (Reg. (EU) 2025/2650, binding " \
+                   "as enacted)."
 
 static int no_eudr_product(const er_plugin_host_api *host, er_plugin_firm *firm, int *rc)
 {
-    int coffee = cc_has_kind(host, firm, CC_COFFEE), cocoa = cc_has_kind(host, firm, CC_COCOA);
-    if (coffee < 0 || cocoa < 0) {
+    int in_scope = cc_has_eudr_product(host, firm);
+    if (in_scope < 0) {
         *rc = ER_PLUGIN_E_FAILED;
         return 1;
     }
-    if (coffee || cocoa)
+    if (in_scope)
         return 0;
     *rc = host->report(firm, ER_PLUGIN_NOT_APPLICABLE,
-                       "no coffee or cocoa product (HS 0901, 1801-1806): EUDR does not apply",
+                       "no product in EUDR Annex I (coffee HS 0901, cocoa 1801-1806; soluble "
+                       "coffee, HS 2101, is not listed): EUDR does not apply",
                        NULL, NULL);
     return 1;
 }
@@ -73,7 +81,7 @@ int cc_check_eudr_geolocation(const er_plugin_host_api *host, er_plugin_firm *fi
                  pct);
         return host->report(firm, ER_PLUGIN_PARTIAL, note, REF_EUDR, CC_CHECKED);
     }
-    int polygons = cc_answer_bool(host, firm, "eudr_polygons_over_4ha");
+    int polygons = pc_answer_bool(host, firm, "eudr_polygons_over_4ha");
     if (polygons == ER_PLUGIN_E_FAILED)
         return polygons;
     if (polygons < 0)
@@ -95,8 +103,8 @@ int cc_check_eudr_deforestation_legality(const er_plugin_host_api *host, er_plug
     int rc;
     if (no_eudr_product(host, firm, &rc))
         return rc;
-    int defo = cc_answer_bool(host, firm, "eudr_deforestation_free_evidence");
-    int legal = cc_answer_bool(host, firm, "eudr_legality_evidence");
+    int defo = pc_answer_bool(host, firm, "eudr_deforestation_free_evidence");
+    int legal = pc_answer_bool(host, firm, "eudr_legality_evidence");
     if (defo == ER_PLUGIN_E_FAILED || legal == ER_PLUGIN_E_FAILED)
         return ER_PLUGIN_E_FAILED;
     if (defo < 0 || legal < 0)
@@ -126,7 +134,7 @@ int cc_check_eudr_plot_traceability(const er_plugin_host_api *host, er_plugin_fi
     int rc;
     if (no_eudr_product(host, firm, &rc))
         return rc;
-    int seg = cc_answer_bool(host, firm, "eudr_lots_traceable_to_plot");
+    int seg = pc_answer_bool(host, firm, "eudr_lots_traceable_to_plot");
     if (seg == ER_PLUGIN_E_FAILED)
         return seg;
     if (seg < 0)
@@ -174,31 +182,62 @@ cc_size cc_firm_size(const er_plugin_host_api *host, er_plugin_firm *firm)
     return CC_SIZE_UNKNOWN;
 }
 
+/* Year the firm was established, from profile.founded (a year number or a
+ * "YYYY[-MM[-DD]]" string); 0 when not given or unreadable. */
+static int founded_year(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    double y = 0.0;
+    const char *s = NULL;
+    if (host->get_number(firm, "profile.founded", &y) == ER_PLUGIN_OK)
+        return isfinite(y) && y >= 1800.0 && y <= 9999.0 ? (int)y : 0;
+    if (host->get_string(firm, "profile.founded", &s) == ER_PLUGIN_OK && strlen(s) >= 4) {
+        int v = 0;
+        for (int k = 0; k < 4; k++) {
+            if (s[k] < '0' || s[k] > '9')
+                return 0;
+            v = v * 10 + (s[k] - '0');
+        }
+        return v;
+    }
+    return 0;
+}
+
 int cc_eudr_findings(const er_plugin_host_api *host, er_plugin_firm *firm)
 {
-    int coffee = cc_has_kind(host, firm, CC_COFFEE), cocoa = cc_has_kind(host, firm, CC_COCOA);
-    if (coffee < 0 || cocoa < 0)
+    int in_scope = cc_has_eudr_product(host, firm);
+    if (in_scope < 0)
         return ER_PLUGIN_E_FAILED;
-    if (!coffee && !cocoa)
+    if (!in_scope)
         return ER_PLUGIN_OK;
 
     const char *note;
+    int year = founded_year(host, firm);
     switch (cc_firm_size(host, firm)) {
     case CC_SIZE_MICRO_SMALL:
-        note = "the firm is micro or small by balance sheet, turnover and staff (not exceeding "
-               "two of EUR 5 m, EUR 10 m, 50 staff): as an EU operator its own date would be "
-               "30 Jun 2027; EU buyers that are large or medium need plot data by 30 Dec 2026. "
-               "Dates may move again [U].";
+        if (year > 2024)
+            note = "the firm is micro or small by balance sheet, turnover and staff (not "
+                   "exceeding two of EUR 5 m, EUR 10 m, 50 staff), but was established after "
+                   "31 Dec 2024: the later date does not apply, 30 Dec 2026 does.";
+        else if (year > 0)
+            note = "the firm is micro or small by balance sheet, turnover and staff (not "
+                   "exceeding two of EUR 5 m, EUR 10 m, 50 staff) and was established by 31 Dec "
+                   "2024: as an EU operator its own date would be 30 Jun 2027 if it was already "
+                   "micro or small on 31 Dec 2024 (the profile gives today's size; check the "
+                   "2024 accounts). EU buyers that are not micro or small need plot data by "
+                   "30 Dec 2026.";
+        else
+            note = "the firm is micro or small by balance sheet, turnover and staff, but its "
+                   "founding date is not given: 30 Jun 2027 applies only to operators "
+                   "established as micro or small by 31 Dec 2024; plan for 30 Dec 2026.";
         break;
     case CC_SIZE_MEDIUM_LARGE:
         note = "the firm is medium or large (exceeds two of EUR 5 m balance sheet, EUR 10 m "
-               "turnover, 50 staff): 30 Dec 2026 applies to it and to its large or medium EU "
-               "buyers. Dates may move again [U].";
+               "turnover, 50 staff): 30 Dec 2026 applies to it and to its EU buyers that are "
+               "not micro or small.";
         break;
     default:
         note = "firm size not decidable from the profile (needs two of balance_sheet_eur, "
-               "turnover_eur, employees); plan for the earlier date, 30 Dec 2026. Dates may "
-               "move again [U].";
+               "turnover_eur, employees); plan for the earlier date, 30 Dec 2026.";
         break;
     }
     int rc = host->add_finding(firm, "eudr_application_date", ER_PLUGIN_UNKNOWN, note,

@@ -1,7 +1,8 @@
 /*
- * limits.c - EU maximum levels for cadmium in cocoa products and ochratoxin A
- * in coffee and cocoa powder (Reg. (EU) 2023/915), and the checks that
- * compare a firm's latest lab result with them.
+ * limits.c - EU maximum levels for cadmium in cocoa products, ochratoxin A in
+ * coffee and cocoa powder and PAH in cocoa beans and derived products (Reg.
+ * (EU) 2023/915), and the checks that compare a firm's latest lab result
+ * with them.
  *
  * Rule: result <= limit is met, result > limit is unmet (every row here is
  * [V], so the criteria may knock out); no result is unknown, with a note
@@ -19,12 +20,16 @@
 typedef struct cc_limit {
     const char *category; /* the answer value that selects it */
     const char *label;
-    double max;           /* < 0: no EU maximum level for this category */
+    double max;           /* NO_LIMIT: no EU maximum level for this category;
+                             AMBIGUOUS: the answer does not say which level applies */
     const char *unit;
     const char *conf;     /* fact-sheet tag: "V" or "BK" */
     const char *source;
     const char *valid_as_of;
 } cc_limit;
+
+#define NO_LIMIT (-1.0)
+#define AMBIGUOUS (-2.0)
 
 #define SRC_CD "Reg. (EU) 2023/915 Annex I, cadmium in cocoa products (set by Reg. 488/2014, " \
                "applicable 1 Jan 2019) [V]"
@@ -40,12 +45,22 @@ static const cc_limit cadmium_limits[] = {
      "mg/kg", "V", SRC_CD, CC_CHECKED},
     {"chocolate_ge50", "chocolate with >= 50 % total dry cocoa solids", 0.80, "mg/kg", "V",
      SRC_CD, CC_CHECKED},
-    {"cocoa_powder", "cocoa powder sold to the final consumer or as an ingredient of drinking "
-                     "chocolate", 0.60, "mg/kg", "V", SRC_CD, CC_CHECKED},
-    {"cocoa_beans", "cocoa beans", -1.0, "mg/kg", "V",
+    /* The 0.60 level applies only to powder sold to the final consumer or in
+     * sweetened cocoa powder (drinking chocolate) sold to the final consumer;
+     * bulk powder sold to industry has no level of its own (content review
+     * 2026-12, E5), so the category is split. */
+    {"cocoa_powder_retail_or_drinking", "cocoa powder sold to the final consumer or as an "
+                     "ingredient of drinking chocolate", 0.60, "mg/kg", "V", SRC_CD, CC_CHECKED},
+    {"cocoa_powder_industrial", "cocoa powder sold in bulk to industry", NO_LIMIT, "mg/kg", "V",
+     "Reg. (EU) 2023/915: the 0.60 mg/kg cocoa powder level covers powder sold to the final "
+     "consumer or in drinking chocolate only; bulk powder to industry has none [V]", CC_CHECKED},
+    /* Files written before the split: which level applies is not known. */
+    {"cocoa_powder", "cocoa powder (retail or bulk to industry not stated)", AMBIGUOUS, "mg/kg",
+     "V", SRC_CD, CC_CHECKED},
+    {"cocoa_beans", "cocoa beans", NO_LIMIT, "mg/kg", "V",
      "Reg. (EU) 2023/915: no limit on cocoa beans, the limits apply to finished products [V]",
      CC_CHECKED},
-    {"cocoa_intermediate", "cocoa liquor, butter or cake", -1.0, "mg/kg", "BK",
+    {"cocoa_intermediate", "cocoa liquor, butter or cake", NO_LIMIT, "mg/kg", "BK",
      "Reg. (EU) 2023/915 sets cadmium levels for chocolate and cocoa powder only (fact sheet "
      "1.2) [BK]", CC_CHECKED},
     {NULL, NULL, 0.0, NULL, NULL, NULL, NULL},
@@ -56,7 +71,7 @@ static const cc_limit coffee_ota_limits[] = {
     {"roasted", "roasted coffee beans and ground roasted coffee", 3.0, "ug/kg", "V",
      SRC_OTA_COFFEE, CC_CHECKED},
     {"soluble", "soluble (instant) coffee", 5.0, "ug/kg", "V", SRC_OTA_COFFEE, CC_CHECKED},
-    {"green", "green coffee", -1.0, "ug/kg", "BK",
+    {"green", "green coffee", NO_LIMIT, "ug/kg", "BK",
      "Reg. (EU) 2023/915 sets OTA levels for roasted and soluble coffee only; none for green "
      "coffee [BK]", CC_CHECKED},
     {NULL, NULL, 0.0, NULL, NULL, NULL, NULL},
@@ -86,7 +101,7 @@ static int find_category(const er_plugin_host_api *host, er_plugin_firm *firm,
                 *row = l;
                 return ER_PLUGIN_OK;
             }
-    char valid[200] = "";
+    char valid[320] = "";
     for (const cc_limit *l = table; l->category != NULL; l++) {
         size_t len = strlen(valid);
         snprintf(valid + len, sizeof valid - len, "%s%s", len ? ", " : "", l->category);
@@ -110,6 +125,15 @@ static int assess(const er_plugin_host_api *host, er_plugin_firm *firm, const cc
     char path[96];
     double v = 0.0;
     a->row = row;
+    if (row->max == AMBIGUOUS) {
+        a->status = ER_PLUGIN_UNKNOWN;
+        snprintf(a->note, sizeof a->note,
+                 "%s: \"%s\" does not say whether the powder goes to the final consumer or "
+                 "drinking chocolate (limit 0.60 mg/kg) or in bulk to industry (no limit): "
+                 "answer cocoa_powder_retail_or_drinking or cocoa_powder_industrial",
+                 substance, row->category);
+        return ER_PLUGIN_OK;
+    }
     if (row->max < 0.0) {
         a->status = ER_PLUGIN_NOT_APPLICABLE;
         snprintf(a->note, sizeof a->note, "%s: no EU maximum level for %s", substance,
@@ -142,19 +166,6 @@ static int assess(const er_plugin_host_api *host, er_plugin_firm *firm, const cc
     return ER_PLUGIN_OK;
 }
 
-/* Severity order for combining assessments: not applicable < met < partial
- * < unknown < unmet. */
-static int severity(er_plugin_status s)
-{
-    switch (s) {
-    case ER_PLUGIN_NOT_APPLICABLE: return 0;
-    case ER_PLUGIN_MET: return 1;
-    case ER_PLUGIN_PARTIAL: return 2;
-    case ER_PLUGIN_UNKNOWN: return 3;
-    default: return 4;
-    }
-}
-
 /* Reports the worst of n assessments, with every note and source. */
 static int report_all(const er_plugin_host_api *host, er_plugin_firm *firm,
                       const cc_assessment *a, size_t n)
@@ -170,7 +181,7 @@ static int report_all(const er_plugin_host_api *host, er_plugin_firm *firm,
             snprintf(ref + len, sizeof ref - len, "%s%s", len ? "; " : "", a[i].row->source);
         if (as_of == NULL || strcmp(a[i].row->valid_as_of, as_of) < 0)
             as_of = a[i].row->valid_as_of;
-        if (severity(a[i].status) > severity(worst))
+        if (pc_severity(a[i].status) > pc_severity(worst))
             worst = a[i].status;
     }
     return host->report(firm, worst, note, ref, as_of);
@@ -228,7 +239,7 @@ int cc_check_ochratoxin_a(const er_plugin_host_api *host, er_plugin_firm *firm)
             snprintf(a[n++].note, sizeof a[0].note,
                      "not answered: cocoa_product_category (cocoa powder has an OTA limit of "
                      "3.0 ug/kg)");
-        } else if (strcmp(row->category, "cocoa_powder") == 0 &&
+        } else if (strncmp(row->category, "cocoa_powder", 12) == 0 &&
                    assess(host, firm, &cocoa_ota_limit, "ochratoxin A", "cocoa_ota_ug_kg",
                           &a[n++]) != ER_PLUGIN_OK) {
             return ER_PLUGIN_E_FAILED;
@@ -240,6 +251,31 @@ int cc_check_ochratoxin_a(const er_plugin_host_api *host, er_plugin_firm *firm)
     return report_all(host, firm, a, n);
 }
 
+/* PAH in cocoa beans and derived products, per kg of fat (fact sheet 1.2
+ * [V]): beans dried over smoke are the known risk. */
+#define SRC_PAH "Reg. (EU) 2023/915 Annex I, PAH in cocoa beans and derived products: " \
+                "benzo(a)pyrene 5.0, sum of 4 PAH 30.0 ug/kg fat [V]"
+static const cc_limit pah_bap_limit = {"cocoa", "cocoa beans and derived products", 5.0,
+                                       "ug/kg fat", "V", SRC_PAH, CC_CHECKED};
+static const cc_limit pah_sum4_limit = {"cocoa", "cocoa beans and derived products", 30.0,
+                                        "ug/kg fat", "V", SRC_PAH, CC_CHECKED};
+
+int cc_check_cocoa_pah(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    int cocoa = cc_has_kind(host, firm, CC_COCOA);
+    if (cocoa < 0)
+        return ER_PLUGIN_E_FAILED;
+    if (!cocoa)
+        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, "no cocoa product", NULL, NULL);
+    cc_assessment a[2];
+    if (assess(host, firm, &pah_bap_limit, "benzo(a)pyrene", "cocoa_bap_ug_kg_fat", &a[0]) !=
+            ER_PLUGIN_OK ||
+        assess(host, firm, &pah_sum4_limit, "sum of 4 PAH", "cocoa_pah4_ug_kg_fat", &a[1]) !=
+            ER_PLUGIN_OK)
+        return ER_PLUGIN_E_FAILED;
+    return report_all(host, firm, a, 2);
+}
+
 int cc_limits_findings(const er_plugin_host_api *host, er_plugin_firm *firm)
 {
     const cc_limit *row = NULL;
@@ -248,6 +284,13 @@ int cc_limits_findings(const er_plugin_host_api *host, er_plugin_firm *firm)
         return cocoa < 0 ? ER_PLUGIN_E_FAILED : ER_PLUGIN_OK;
     if (find_category(host, firm, "cocoa_product_category", cadmium_limits, &row) != ER_PLUGIN_OK)
         return ER_PLUGIN_OK; /* the check reports the bad answer */
+    if (row != NULL && strcmp(row->category, "cocoa_powder_industrial") == 0)
+        return host->add_finding(firm, "cocoa_powder_industrial_cadmium", ER_PLUGIN_UNKNOWN,
+                                 "bulk cocoa powder sold to industry has no EU cadmium limit of "
+                                 "its own, but the buyer's retail powder or drinking chocolate "
+                                 "must meet 0.60 mg/kg: agree a cadmium figure in the buyer's "
+                                 "specification and send results per lot",
+                                 row->source, row->valid_as_of);
     if (row == NULL || strcmp(row->category, "cocoa_beans") != 0)
         return ER_PLUGIN_OK;
     return host->add_finding(firm, "cocoa_beans_cadmium", ER_PLUGIN_UNKNOWN,

@@ -78,7 +78,7 @@ static void descriptor_is_valid(void **state)
     size_t n = 0;
     for (const er_plugin_check *c = d->checks; c->id != NULL; c++)
         n++;
-    assert_int_equal(n, 5);
+    assert_int_equal(n, 6);
 }
 
 /* --- EUDR ------------------------------------------------------------- */
@@ -92,8 +92,9 @@ static void cocoa_without_geolocation_is_the_blocker(void **state)
     assert_int_equal(r->status, ER_PLUGIN_UNMET);
     assert_non_null(strstr(r->reference, "2023/1115"));
     assert_non_null(strstr(r->note, "30 Dec 2026"));
-    assert_non_null(strstr(r->note, "[U]"));
-    assert_string_equal(r->valid_as_of, "2026-11-01");
+    /* E3: binding as enacted, no "may move again [U]" hedge. */
+    assert_null(strstr(r->note, "[U]"));
+    assert_string_equal(r->valid_as_of, "2026-12-01");
 }
 
 static void geolocation_unanswered_is_unknown(void **state)
@@ -289,7 +290,7 @@ static void cadmium_limits_at_the_boundary(void **state)
     } rows[] = {{"milk_chocolate_lt30", 0.10},
                 {"chocolate_lt50_or_milk_ge30", 0.30},
                 {"chocolate_ge50", 0.80},
-                {"cocoa_powder", 0.60}};
+                {"cocoa_powder_retail_or_drinking", 0.60}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         assert_int_equal(cadmium(rows[i].category, rows[i].limit), ER_PLUGIN_MET);
         assert_int_equal(cadmium(rows[i].category, nextafter(rows[i].limit, INFINITY)),
@@ -306,7 +307,7 @@ static void cadmium_report_carries_source_and_values(void **state)
     assert_non_null(strstr(r->note, "0.95 mg/kg exceeds the EU limit of 0.8 mg/kg"));
     assert_non_null(strstr(r->reference, "2023/915"));
     assert_non_null(strstr(r->reference, "[V]"));
-    assert_string_equal(r->valid_as_of, "2026-11-01");
+    assert_string_equal(r->valid_as_of, "2026-12-01");
 }
 
 static void cocoa_beans_have_no_cadmium_limit(void **state)
@@ -324,7 +325,7 @@ static void missing_cadmium_result_is_unknown(void **state)
 {
     (void)state;
     cocoa_firm();
-    er_mock_set_string("answers.cocoa_product_category", "cocoa_powder");
+    er_mock_set_string("answers.cocoa_product_category", "cocoa_powder_retail_or_drinking");
     const er_mock_report *r = run("cocoa_cadmium");
     assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
     assert_non_null(strstr(r->note, "needs a recent cadmium result in mg/kg"));
@@ -407,7 +408,7 @@ static void cocoa_powder_ota_and_worst_of_two(void **state)
     product(1, "1805.00", "cocoa_powder");
     er_mock_set_string("answers.coffee_product_category", "roasted");
     er_mock_set_number("answers.coffee_ota_ug_kg", 1.0);
-    er_mock_set_string("answers.cocoa_product_category", "cocoa_powder");
+    er_mock_set_string("answers.cocoa_product_category", "cocoa_powder_industrial");
     er_mock_set_number("answers.cocoa_ota_ug_kg", 3.0);
     assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_MET);
 
@@ -417,7 +418,7 @@ static void cocoa_powder_ota_and_worst_of_two(void **state)
     product(1, "1805.00", "cocoa_powder");
     er_mock_set_string("answers.coffee_product_category", "roasted");
     er_mock_set_number("answers.coffee_ota_ug_kg", 1.0);
-    er_mock_set_string("answers.cocoa_product_category", "cocoa_powder");
+    er_mock_set_string("answers.cocoa_product_category", "cocoa_powder_retail_or_drinking");
     er_mock_set_number("answers.cocoa_ota_ug_kg", 3.1);
     const er_mock_report *r = run("ochratoxin_a");
     assert_int_equal(r->status, ER_PLUGIN_UNMET);
@@ -431,6 +432,154 @@ static void cocoa_beans_only_have_no_ota_limit(void **state)
     cocoa_firm();
     er_mock_set_string("answers.cocoa_product_category", "cocoa_beans");
     assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_NOT_APPLICABLE);
+}
+
+/* --- content review 2026-12 ------------------------------------------- */
+
+/* E5: the 0.60 mg/kg level is for powder to the final consumer or drinking
+ * chocolate only; bulk powder to industry has no cadmium limit, so no
+ * knock-out, and a finding points at the buyer's specification. */
+static void cocoa_powder_split_retail_vs_industrial(void **state)
+{
+    (void)state;
+    assert_int_equal(cadmium("cocoa_powder_retail_or_drinking", 0.60), ER_PLUGIN_MET);
+    assert_int_equal(cadmium("cocoa_powder_retail_or_drinking", nextafter(0.60, INFINITY)),
+                     ER_PLUGIN_UNMET);
+    /* Far above 0.60: still no limit for bulk powder to industry. */
+    assert_int_equal(cadmium("cocoa_powder_industrial", 2.0), ER_PLUGIN_NOT_APPLICABLE);
+    assert_non_null(strstr(er_mock_report_get(0)->note, "no EU maximum level"));
+
+    er_mock_reset();
+    cocoa_firm();
+    er_mock_set_string("answers.cocoa_product_category", "cocoa_powder_industrial");
+    assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
+    const er_mock_report *f = finding("cocoa_powder_industrial_cadmium");
+    assert_non_null(f);
+    assert_non_null(strstr(f->note, "specification"));
+
+    /* A file written before the split does not say which: unknown, never a
+     * knock-out on a limit that may not apply. */
+    assert_int_equal(cadmium("cocoa_powder", 2.0), ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_report_get(0)->note, "cocoa_powder_industrial"));
+}
+
+/* E4: soluble coffee (HS 2101) is outside EUDR Annex I: no geolocation
+ * knock-out, by HS code or, without one, by coffee_product_category. */
+static void soluble_coffee_is_outside_eudr(void **state)
+{
+    (void)state;
+    er_mock_set_count("products", 1);
+    product(0, "2101.11", "coffee");
+    er_mock_set_number("answers.eudr_plots_geolocated_pct", 0);
+    assert_int_equal(run("eudr_geolocation")->status, ER_PLUGIN_NOT_APPLICABLE);
+    assert_non_null(strstr(er_mock_report_get(0)->note, "2101"));
+
+    /* ... but its OTA limit (5.0 ug/kg) still applies. */
+    er_mock_reset();
+    er_mock_set_count("products", 1);
+    product(0, "2101.11", "coffee");
+    er_mock_set_string("answers.coffee_product_category", "soluble");
+    er_mock_set_number("answers.coffee_ota_ug_kg", nextafter(5.0, INFINITY));
+    assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_UNMET);
+
+    /* No HS code: the category decides. */
+    er_mock_reset();
+    er_mock_set_count("products", 1);
+    product(0, "", "coffee");
+    er_mock_set_string("answers.coffee_product_category", "soluble");
+    er_mock_set_number("answers.eudr_plots_geolocated_pct", 0);
+    assert_int_equal(run("eudr_geolocation")->status, ER_PLUGIN_NOT_APPLICABLE);
+
+    er_mock_reset();
+    er_mock_set_count("products", 1);
+    product(0, "", "coffee");
+    er_mock_set_string("answers.coffee_product_category", "roasted");
+    er_mock_set_number("answers.eudr_plots_geolocated_pct", 0);
+    assert_int_equal(run("eudr_geolocation")->status, ER_PLUGIN_UNMET);
+
+    /* Green coffee under HS 0901 is in scope. */
+    er_mock_reset();
+    coffee_firm();
+    er_mock_set_number("answers.eudr_plots_geolocated_pct", 0);
+    assert_int_equal(run("eudr_geolocation")->status, ER_PLUGIN_UNMET);
+
+    /* No EUDR product, no date finding. */
+    er_mock_reset();
+    er_mock_set_count("products", 1);
+    product(0, "2101.12", "coffee");
+    assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
+    assert_null(finding("eudr_application_date"));
+}
+
+/* E2/E3: 30 Jun 2027 only for operators established as micro or small by
+ * 31 Dec 2024; everyone else 30 Dec 2026, binding as enacted. */
+static void eudr_date_needs_establishment_by_end_2024(void **state)
+{
+    (void)state;
+    coffee_firm();
+    size(12, 400000, 300000);
+    er_mock_set_number("profile.founded", 2024);
+    const char *n = date_note();
+    assert_non_null(strstr(n, "established by 31 Dec 2024"));
+    assert_non_null(strstr(n, "30 Jun 2027"));
+    assert_null(strstr(n, "may move"));
+    const er_mock_report *r = finding("eudr_application_date");
+    assert_non_null(strstr(r->reference, "micro or small by 31 Dec 2024"));
+    assert_non_null(strstr(r->reference, "EUTR"));
+    assert_null(strstr(r->reference, "may move"));
+
+    /* Established in 2025: micro today, but 30 Dec 2026 applies. */
+    er_mock_reset();
+    coffee_firm();
+    size(12, 400000, 300000);
+    er_mock_set_string("profile.founded", "2025-03");
+    n = date_note();
+    assert_non_null(strstr(n, "established after 31 Dec 2024"));
+    assert_non_null(strstr(n, "30 Dec 2026 does"));
+    assert_null(strstr(n, "30 Jun 2027 if"));
+
+    /* Founding date not given: plan for 30 Dec 2026. */
+    er_mock_reset();
+    coffee_firm();
+    size(12, 400000, 300000);
+    n = date_note();
+    assert_non_null(strstr(n, "founding date is not given"));
+    assert_non_null(strstr(n, "plan for 30 Dec 2026"));
+
+    /* Medium or large: 30 Dec 2026. */
+    er_mock_reset();
+    coffee_firm();
+    size(60, 12e6, 3.0e6);
+    er_mock_set_number("profile.founded", 2003);
+    n = date_note();
+    assert_non_null(strstr(n, "30 Dec 2026 applies to it"));
+    assert_null(strstr(n, "30 Jun 2027"));
+}
+
+static er_plugin_status pah(double bap, double sum4)
+{
+    er_mock_reset();
+    cocoa_firm();
+    if (bap >= 0)
+        er_mock_set_number("answers.cocoa_bap_ug_kg_fat", bap);
+    if (sum4 >= 0)
+        er_mock_set_number("answers.cocoa_pah4_ug_kg_fat", sum4);
+    return run("cocoa_pah")->status;
+}
+
+/* E6: PAH in cocoa beans and derived products, 5.0 / 30.0 ug/kg fat [V]. */
+static void cocoa_pah_at_the_boundary(void **state)
+{
+    (void)state;
+    assert_int_equal(pah(5.0, 30.0), ER_PLUGIN_MET);
+    assert_non_null(strstr(er_mock_report_get(0)->reference, "[V]"));
+    assert_int_equal(pah(nextafter(5.0, INFINITY), 30.0), ER_PLUGIN_UNMET);
+    assert_int_equal(pah(5.0, nextafter(30.0, INFINITY)), ER_PLUGIN_UNMET);
+    assert_int_equal(pah(1.0, -1), ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_report_get(0)->note, "cocoa_pah4_ug_kg_fat"));
+    er_mock_reset();
+    coffee_firm();
+    assert_int_equal(run("cocoa_pah")->status, ER_PLUGIN_NOT_APPLICABLE);
 }
 
 static void unknown_check_fails(void **state)
@@ -467,6 +616,10 @@ int main(void)
         cmocka_unit_test_setup(missing_ota_result_is_unknown, reset),
         cmocka_unit_test_setup(cocoa_powder_ota_and_worst_of_two, reset),
         cmocka_unit_test_setup(cocoa_beans_only_have_no_ota_limit, reset),
+        cmocka_unit_test_setup(cocoa_powder_split_retail_vs_industrial, reset),
+        cmocka_unit_test_setup(soluble_coffee_is_outside_eudr, reset),
+        cmocka_unit_test_setup(eudr_date_needs_establishment_by_end_2024, reset),
+        cmocka_unit_test_setup(cocoa_pah_at_the_boundary, reset),
         cmocka_unit_test_setup(unknown_check_fails, reset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

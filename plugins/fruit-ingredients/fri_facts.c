@@ -26,6 +26,12 @@ static const char *const juice_berry[] = {BERRY, UNSURE, NULL};
 /* The fruit row excludes cranberry, currant, elderberry and strawberry-tree
  * fruit, so they are simply not listed. */
 static const char *const fruit_all[] = {NON_BERRY, BERRY, UNSURE, NULL};
+/* Dried fruit other than vine fruit (grapes: raisins) and figs. */
+static const char *const dried_fruit[] = {NON_BERRY, "blueberry", "strawberry", "raspberry",
+                                          "blackberry", UNSURE, NULL};
+/* HS 0813: dried fruit.  Flours and powders (1106.30) are processed
+ * products, not compared. */
+static const char *const hs_dried_fruit[] = {"0813", NULL};
 
 /* 2009: juices.  0811 (frozen, incl. frozen pulp) and 2008 (prepared, incl.
  * pulp): judged as juice or as fruit, not settled here [U], so both. */
@@ -36,6 +42,8 @@ static const char *const hs_fruit_or_pulp[] = {"0803", "0804", "0805", "0806", "
 
 #define SRC_JUICE "Reg. (EU) 2023/915 Annex I, lead, fruit juices and nectars [V] (fact sheet 1.2)"
 #define SRC_FRUIT "Reg. (EU) 2023/915 Annex I, lead, fruit [V] (fact sheet 1.2)"
+#define SRC_OTA "Reg. (EU) 2023/915 Annex I, ochratoxin A in dried fruit other than vine " \
+                "fruit and figs [V] (fact sheet 1.2; content review 2026-12, 4.1)"
 
 const er_limit_row fri_limits[] = {
     {"lead", "fruit juices and nectars, not from berries or small fruit", juice_non_berry,
@@ -44,6 +52,8 @@ const er_limit_row fri_limits[] = {
      hs_juice_or_pulp, NULL, 0.05, "mg/kg", SRC_JUICE, FRI_CHECKED},
     {"lead", "fruit, excluding cranberries, currants, elderberries, strawberry-tree fruit",
      fruit_all, hs_fruit_or_pulp, NULL, 0.10, "mg/kg", SRC_FRUIT, FRI_CHECKED},
+    {"ochratoxin_a", "dried fruit other than vine fruit and figs", dried_fruit, hs_dried_fruit,
+     NULL, 2.0, "ug/kg", SRC_OTA, FRI_CHECKED},
 };
 const size_t fri_n_limits = sizeof fri_limits / sizeof fri_limits[0];
 

@@ -1,7 +1,7 @@
 /*
  * fri_facts.h - the EU facts the fruit-ingredients plugin embeds.
  *
- * Lead maximum levels are [V] rows of the ExportReady domain fact sheet,
+ * Lead maximum levels, and OTA in dried fruit, are [V] rows of the ExportReady domain fact sheet,
  * section 1.2 (Reg. (EU) 2023/915).  Which fruits count as "berries and
  * small fruit" and whether a frozen pulp is judged as fruit or as juice is
  * not in the fact sheet: the plugin then matches every row that may apply
@@ -14,7 +14,7 @@
 
 #include "limit_table.h"
 
-#define FRI_CHECKED "2026-11-01"
+#define FRI_CHECKED "2026-12-01"
 
 extern const er_limit_row fri_limits[];
 extern const size_t fri_n_limits;
@@ -34,6 +34,6 @@ extern const char *const fri_dried_hs[];
     "Reg. (EC) 2073/2005 on microbiological criteria for foodstuffs [BK]; the criteria "  \
     "per category are not in the fact sheet, so no number is judged"
 #define FRI_REF_MRL                                                                      \
-    "Reg. (EC) 396/2005 on pesticide MRLs [V]; default MRL 0.01 mg/kg [BK]"
+    "Reg. (EC) 396/2005 on pesticide MRLs [V]; default MRL 0.01 mg/kg, Art. 18(1)(b) [V]"
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * fruit_ingredients.c - the fruit-ingredients sector plugin: lead in fruit,
- * pulps and juices against the EU maximum levels (the only check that may
- * knock out: its rows are [V]); and evidence checks for juice and pulp
+ * pulps and juices and ochratoxin A in dried fruit against the EU maximum
+ * levels (the checks that may knock out: their rows are [V]); and evidence
+ * checks for juice and pulp
  * quality, microbiology and pesticide residues, which judge documents and
  * lab routines, not numbers, because the fact sheet holds no verified limit
  * for them.
@@ -17,6 +18,7 @@
 #include "residue_screening.h"
 
 #define Q_LEAD "answers.fri_lead_mg_kg"
+#define Q_OTA "answers.fri_ota_ug_kg"
 #define Q_SPEC "answers.fri_quality_spec"
 #define Q_COA "answers.fri_quality_coa_per_lot"
 #define Q_MICRO "answers.fri_micro_testing"
@@ -59,6 +61,16 @@ static int check_lead(const er_plugin_host_api *host, er_plugin_firm *firm)
 {
     er_limit_eval e;
     if (er_limit_evaluate(host, firm, fri_limits, fri_n_limits, "lead", NULL, Q_LEAD, &e))
+        return ER_PLUGIN_E_FAILED;
+    return host->report(firm, e.status, e.note, e.reference[0] ? e.reference : NULL,
+                        e.valid_as_of[0] ? e.valid_as_of : NULL);
+}
+
+/* OTA in dried fruit (HS 0813) other than vine fruit and figs, 2.0 ug/kg. */
+static int check_ota(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    er_limit_eval e;
+    if (er_limit_evaluate(host, firm, fri_limits, fri_n_limits, "ochratoxin_a", NULL, Q_OTA, &e))
         return ER_PLUGIN_E_FAILED;
     return host->report(firm, e.status, e.note, e.reference[0] ? e.reference : NULL,
                         e.valid_as_of[0] ? e.valid_as_of : NULL);
@@ -135,6 +147,8 @@ static int fri_run_check(const er_plugin_host_api *host, er_plugin_firm *firm,
 {
     if (strcmp(check_id, "lead") == 0)
         return check_lead(host, firm);
+    if (strcmp(check_id, "ochratoxin_a") == 0)
+        return check_ota(host, firm);
     if (strcmp(check_id, "juice_pulp_quality") == 0)
         return check_quality(host, firm);
     if (strcmp(check_id, "microbiology") == 0)
@@ -167,6 +181,7 @@ static const char *const fri_sectors[] = {"fruit-ingredients", NULL};
 
 static const er_plugin_check fri_checks[] = {
     {"lead", "Lead within EU maximum levels for fruit, pulps and juices"},
+    {"ochratoxin_a", "Ochratoxin A within the EU maximum level for dried fruit"},
     {"juice_pulp_quality", "Juice and pulp quality specification and per-lot analysis"},
     {"microbiology", "Microbiological analysis of export lots"},
     {"pesticide_residues", "Multi-residue screening of export lots against EU MRLs"},
@@ -177,6 +192,9 @@ static const er_plugin_question fri_questions[] = {
     {"fri_lead_mg_kg", ER_PLUGIN_NUMBER,
      "Highest lead result (mg/kg, as sold) of fruit, pulp or juice export lots in the last 12 "
      "months (ISO/IEC 17025 lab)"},
+    {"fri_ota_ug_kg", ER_PLUGIN_NUMBER,
+     "Highest ochratoxin A result (ug/kg) of dried-fruit export lots (e.g. dried goldenberry, "
+     "mango, banana) in the last 12 months"},
     {"fri_quality_spec", ER_PLUGIN_BOOL,
      "Is there a written specification per juice or pulp (Brix, acidity, pH, defects)?"},
     {"fri_quality_coa_per_lot", ER_PLUGIN_BOOL,
@@ -194,7 +212,7 @@ static const er_plugin_descriptor fri_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "fruit-ingredients",
     .name = "Fruit ingredients (EU lead levels, quality, microbiology, residues)",
-    .version = "1.0.0",
+    .version = "1.1.0",
     .sectors = fri_sectors,
     .checks = fri_checks,
     .questions = fri_questions,

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -71,7 +72,7 @@ static void non_berry_juice_boundary(void **state)
     assert_int_equal(lead(0.031), ER_PLUGIN_UNMET);
     const er_mock_report *r = er_mock_report_get(er_mock_report_count() - 1);
     assert_non_null(strstr(r->reference, "2023/915"));
-    assert_string_equal(r->valid_as_of, "2026-11-01");
+    assert_string_equal(r->valid_as_of, "2026-12-01");
 }
 
 static void berry_juice_boundary(void **state)
@@ -98,6 +99,33 @@ static void fresh_fruit_boundary(void **state)
     product(0, "mango", "0804.50", "food");
     assert_int_equal(lead(0.10), ER_PLUGIN_MET);
     assert_int_equal(lead(0.101), ER_PLUGIN_UNMET);
+}
+
+/* Content review 2026-12, 4.1 item 4: OTA in dried fruit other than vine
+ * fruit and figs, 2.0 ug/kg [V]. */
+static void dried_fruit_ota_boundary(void **state)
+{
+    (void)state;
+    const char *fruit[] = {"aguaymanto", "mango", "banana"};
+    for (size_t i = 0; i < 3; i++) {
+        er_mock_reset();
+        product(0, fruit[i], "0813.40", "food");
+        assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_UNKNOWN); /* no result */
+        er_mock_set_number("answers.fri_ota_ug_kg", 2.0);
+        assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_MET);
+        er_mock_set_number("answers.fri_ota_ug_kg", nextafter(2.0, INFINITY));
+        assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_UNMET);
+    }
+    /* Raisins (vine fruit) have another level; pulp and flour are not dried fruit. */
+    er_mock_reset();
+    product(0, "grape", "0813.40", "food");
+    er_mock_set_number("answers.fri_ota_ug_kg", 9.0);
+    assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_NOT_APPLICABLE);
+    er_mock_reset();
+    product(0, "passion_fruit", "0811.90", "food");
+    product(1, "lucuma", "1106.30", "food");
+    er_mock_set_number("answers.fri_ota_ug_kg", 9.0);
+    assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_NOT_APPLICABLE);
 }
 
 static void frozen_pulp_judged_as_juice_or_fruit(void **state)
@@ -206,6 +234,7 @@ int main(void)
         cmocka_unit_test_setup(missing_result_unknown_and_wrong_use_not_applicable, reset),
         cmocka_unit_test_setup(dried_product_gets_finding_not_a_verdict, reset),
         cmocka_unit_test_setup(quality_evidence, reset),
+        cmocka_unit_test_setup(dried_fruit_ota_boundary, reset),
         cmocka_unit_test_setup(micro_evidence, reset),
         cmocka_unit_test_setup(residues_evidence, reset),
         cmocka_unit_test_setup(wrong_type_fails, reset),

@@ -20,12 +20,36 @@ static const char *const cereals_pulses[] = {
     "chickpea", "lentil", "pea", "faba_bean", "pigeon_pea", "cowpea", "mung_bean", NULL};
 static const char *const peanut_soya[] = {"groundnut", "peanut", "soya", "soybean", NULL};
 static const char *const linseed_sunflower[] = {"linseed", "sunflower_seed", NULL};
+/* Tree nuts (content review 2026-12, 4.1 item 3: covers Brazil nuts). */
+static const char *const tree_nuts[] = {"brazil_nut", "hazelnut", "almond", "pistachio",
+                                        "cashew", "macadamia", "walnut", "pecan", NULL};
+/* Vegetable oils and fats (fact sheet 1.2: "fats and oils, e.g. sacha inchi
+ * oil"), by ingredient id; HS 1507-1518 is the oils chapter. */
+static const char *const oils[] = {"sacha_inchi_oil", "vegetable_oil", "linseed_oil",
+                                   "sunflower_oil", "sesame_oil", "peanut_oil", "avocado_oil",
+                                   "olive_oil", "brazil_nut_oil", NULL};
+/* Unprocessed cereals: cereal ingredients sold under HS chapter 10 (grain);
+ * flours and other processed forms have other levels, not embedded. */
+static const char *const cereals[] = {"maize", "corn", "rice", "wheat", "barley", "oats", "rye",
+                                      NULL};
+static const char *const hs_grain[] = {"10", NULL};
+/* Seeds with an OTA level of 5.0 (review 4.1 item 4). */
+static const char *const ota_seeds[] = {"sunflower_seed", "pumpkin_seed", "melon_seed",
+                                        "hemp_seed", "soya", "soybean", NULL};
+static const char *const pistachios[] = {"pistachio", NULL};
 
 #define SRC_AFLA "Reg. (EU) 2023/915 Annex I, aflatoxins [V] (fact sheet 1.2)"
 #define SRC_AFLA_NUTS "Reg. (EU) 2023/915 Annex I, aflatoxins, Brazil nuts and hazelnuts [V] (fact sheet 1.2)"
 #define SRC_AFLA_ALM "Reg. (EU) 2023/915 Annex I, aflatoxins, almonds, pistachios, apricot kernels [V] (fact sheet 1.2)"
 #define SRC_PB "Reg. (EU) 2023/915 Annex I, lead (from Reg. 2021/1317) [V] (fact sheet 1.2)"
 #define SRC_CD "Reg. (EU) 2023/915 Annex I, cadmium (from Reg. 2021/1323) [V] (fact sheet 1.2)"
+#define SRC_CD_NUTS "Reg. (EU) 2023/915 Annex I, cadmium in tree nuts (from Reg. 2021/1323) [V] " \
+                    "(content review 2026-12, 4.1)"
+#define SRC_PB_OIL "Reg. (EU) 2023/915 Annex I, lead in fats and oils [V] (fact sheet 1.2)"
+#define SRC_OTA "Reg. (EU) 2023/915 Annex I, ochratoxin A in unprocessed cereals [V] (fact " \
+                "sheet 1.2)"
+#define SRC_OTA_SEEDS "Reg. (EU) 2023/915 Annex I, ochratoxin A in seeds and pistachios (from " \
+                      "Reg. 2022/1370) [V] (content review 2026-12, 4.1)"
 
 #define RTE "ready_to_eat"
 #define SORT "sorting"
@@ -55,10 +79,24 @@ const er_limit_row gpn_limits[] = {
 
     {"lead", "cereals and pulses", cereals_pulses, NULL, NULL, 0.20, "mg/kg", SRC_PB,
      GPN_CHECKED},
+    {"lead", "vegetable fats and oils", oils, NULL, NULL, 0.10, "mg/kg", SRC_PB_OIL,
+     GPN_CHECKED},
 
     {"cadmium", "peanuts and soya", peanut_soya, NULL, NULL, 0.20, "mg/kg", SRC_CD, GPN_CHECKED},
     {"cadmium", "linseed and sunflower seed", linseed_sunflower, NULL, NULL, 0.50, "mg/kg", SRC_CD,
      GPN_CHECKED},
+    {"cadmium", "tree nuts", tree_nuts, NULL, NULL, 0.20, "mg/kg", SRC_CD_NUTS, GPN_CHECKED},
+
+    {"ochratoxin_a", "unprocessed cereals", cereals, hs_grain, NULL, 5.0, "ug/kg", SRC_OTA,
+     GPN_CHECKED},
+    {"ochratoxin_a", "sunflower, pumpkin and melon seeds, hemp seed, soya", ota_seeds, NULL, NULL,
+     5.0, "ug/kg", SRC_OTA_SEEDS, GPN_CHECKED},
+    /* The review gives pistachios 5.0 / 10.0 without saying which use each
+     * is for: both rows apply, so only a result clear under both decides. */
+    {"ochratoxin_a", "pistachios (lower level)", pistachios, NULL, NULL, 5.0, "ug/kg",
+     SRC_OTA_SEEDS, GPN_CHECKED},
+    {"ochratoxin_a", "pistachios (higher level)", pistachios, NULL, NULL, 10.0, "ug/kg",
+     SRC_OTA_SEEDS, GPN_CHECKED},
 };
 const size_t gpn_n_limits = sizeof gpn_limits / sizeof gpn_limits[0];
 

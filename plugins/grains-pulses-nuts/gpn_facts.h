@@ -11,7 +11,7 @@
 
 #include "limit_table.h"
 
-#define GPN_CHECKED "2026-11-01"
+#define GPN_CHECKED "2026-12-01"
 
 extern const er_limit_row gpn_limits[];
 extern const size_t gpn_n_limits;
@@ -24,12 +24,17 @@ extern const char *const gpn_uncertain_category[];
     "Reg. (EU) 2023/915 Annex I, aflatoxins: intended use to be labelled [V] (fact sheet 1.2)"
 #define GPN_REF_MRL                                                                      \
     "Reg. (EC) 396/2005 on pesticide MRLs [V]; most common RASFF issue for grains, pulses "  \
-    "and oilseeds [V] (CBI); default MRL 0.01 mg/kg [BK]"
+    "and oilseeds [V] (CBI); default MRL 0.01 mg/kg [V]"
 #define GPN_REF_MOISTURE                                                                 \
     "No EU maximum moisture for these products in the fact sheet; drying and storage "   \
     "moisture drive mould and aflatoxin growth [BK]; buyer specification"
 #define GPN_REF_PSEUDO                                                                   \
-    "Reg. (EU) 2023/915: whether cereal maximum levels apply to pseudo-cereals is not "  \
-    "settled in the fact sheet [U]"
+    "Quinoa is in the cereals group of Reg. (EC) 396/2005 Annex I (added by Reg. (EU) "  \
+    "600/2010) [V]; whether Reg. (EU) 2023/915 'cereals' follows it is unconfirmed [U]"
+/* Background to-be-sorted aflatoxin levels the content review gives as [BK]
+ * (4.1 item 5): told to the coach, never decided on. */
+#define GPN_SORTING_BK                                                                   \
+    "background levels [BK], not verified: groundnuts to be sorted 8.0 / 15.0, maize and " \
+    "rice to be sorted 5.0 / 10.0 ug/kg"
 
 #endif

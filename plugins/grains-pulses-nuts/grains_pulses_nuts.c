@@ -21,6 +21,7 @@
 #define Q_USE "answers.gpn_aflatoxin_intended_use"
 #define Q_LEAD "answers.gpn_lead_mg_kg"
 #define Q_CD "answers.gpn_cadmium_mg_kg"
+#define Q_OTA "answers.gpn_ota_ug_kg"
 #define Q_SCREEN "answers.gpn_residue_screening"
 #define Q_EXCEED "answers.gpn_mrl_exceedances"
 #define Q_MOIST_SPEC "answers.gpn_moisture_in_spec"
@@ -85,7 +86,8 @@ static int check_aflatoxins(const er_plugin_host_api *host, er_plugin_firm *firm
             return host->report(firm, ER_PLUGIN_UNKNOWN,
                                 "intended use \"sorting\", but the fact sheet gives no verified "
                                 "to-be-sorted aflatoxin level for these products; compare with "
-                                "Reg. (EU) 2023/915 Annex I or label them ready to eat",
+                                "Reg. (EU) 2023/915 Annex I or label them ready to eat; "
+                                GPN_SORTING_BK,
                                 rte.reference, rte.valid_as_of);
     }
     if (b1.status == ER_PLUGIN_NOT_APPLICABLE)
@@ -174,6 +176,8 @@ static int gpn_run_check(const er_plugin_host_api *host, er_plugin_firm *firm,
         return check_limit(host, firm, "lead", Q_LEAD);
     if (strcmp(check_id, "cadmium") == 0)
         return check_limit(host, firm, "cadmium", Q_CD);
+    if (strcmp(check_id, "ochratoxin_a") == 0)
+        return check_limit(host, firm, "ochratoxin_a", Q_OTA);
     if (strcmp(check_id, "pesticide_residues") == 0)
         return check_residues(host, firm);
     if (strcmp(check_id, "moisture_control") == 0)
@@ -245,8 +249,11 @@ static const char *const gpn_sectors[] = {"grains-pulses-nuts", NULL};
 
 static const er_plugin_check gpn_checks[] = {
     {"aflatoxins", "Aflatoxins within EU maximum levels (by nut or grain group and intended use)"},
-    {"lead", "Lead within the EU maximum level for cereals and pulses"},
-    {"cadmium", "Cadmium within EU maximum levels for peanuts, soya, linseed, sunflower seed"},
+    {"lead", "Lead within the EU maximum level for cereals, pulses and vegetable oils"},
+    {"cadmium", "Cadmium within EU maximum levels for peanuts, soya, linseed, sunflower seed, "
+                "tree nuts"},
+    {"ochratoxin_a", "Ochratoxin A within EU maximum levels (unprocessed cereals, seeds, "
+                     "pistachios)"},
     {"pesticide_residues", "Multi-residue screening of export lots against EU MRLs"},
     {"moisture_control", "Moisture specified and measured per lot"},
     {NULL, NULL},
@@ -261,9 +268,13 @@ static const er_plugin_question gpn_questions[] = {
      "Intended use labelled on the bags: ready_to_eat or sorting (sorting or other physical "
      "treatment before human consumption)"},
     {"gpn_lead_mg_kg", ER_PLUGIN_NUMBER,
-     "Highest lead result (mg/kg) of cereal or pulse export lots in the last 12 months"},
+     "Highest lead result (mg/kg) of cereal, pulse or vegetable-oil export lots in the last 12 "
+     "months"},
     {"gpn_cadmium_mg_kg", ER_PLUGIN_NUMBER,
-     "Highest cadmium result (mg/kg) of peanut, soya, linseed or sunflower-seed lots"},
+     "Highest cadmium result (mg/kg) of peanut, soya, linseed, sunflower-seed or tree-nut lots "
+     "(Brazil nuts included)"},
+    {"gpn_ota_ug_kg", ER_PLUGIN_NUMBER,
+     "Highest ochratoxin A result (ug/kg) of unprocessed cereal, seed or pistachio lots"},
     {"gpn_residue_screening", ER_PLUGIN_STRING,
      "Multi-residue pesticide analysis: none, some_lots or every_lot"},
     {"gpn_mrl_exceedances", ER_PLUGIN_NUMBER,
@@ -278,7 +289,7 @@ static const er_plugin_descriptor gpn_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "grains-pulses-nuts",
     .name = "Grains, pulses and nuts (EU contaminants, residues, moisture)",
-    .version = "1.0.0",
+    .version = "1.1.0",
     .sectors = gpn_sectors,
     .checks = gpn_checks,
     .questions = gpn_questions,

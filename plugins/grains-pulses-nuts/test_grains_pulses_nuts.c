@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,7 +78,7 @@ static void brazil_nuts_ready_to_eat_boundaries(void **state)
     const er_mock_report *r = er_mock_report_get(er_mock_report_count() - 1);
     assert_non_null(strstr(r->reference, "2023/915"));
     assert_non_null(strstr(r->reference, "[V]"));
-    assert_string_equal(r->valid_as_of, "2026-11-01");
+    assert_string_equal(r->valid_as_of, "2026-12-01");
 }
 
 static void brazil_nuts_to_be_sorted_boundaries(void **state)
@@ -154,7 +155,12 @@ static void groundnuts_to_be_sorted_have_no_verified_level(void **state)
     product(0, "peanut", "food");
     er_mock_set_string("answers.gpn_aflatoxin_intended_use", "sorting");
     assert_int_equal(afla(1.0, 1.0), ER_PLUGIN_UNKNOWN);
-    assert_non_null(strstr(er_mock_report_get(er_mock_report_count() - 1)->note, "no verified"));
+    const er_mock_report *r = er_mock_report_get(er_mock_report_count() - 1);
+    assert_non_null(strstr(r->note, "no verified"));
+    /* The review's to-be-sorted levels are told as [BK], not decided on. */
+    assert_non_null(strstr(r->note, "8.0 / 15.0"));
+    assert_non_null(strstr(r->note, "[BK]"));
+    assert_int_equal(afla(9.0, 20.0), ER_PLUGIN_UNKNOWN);
 }
 
 static void bad_intended_use_is_unknown(void **state)
@@ -214,6 +220,85 @@ static void cadmium_boundaries(void **state)
     product(0, "linseed", "food");
     assert_int_equal(limit("cadmium", "answers.gpn_cadmium_mg_kg", 0.50), ER_PLUGIN_MET);
     assert_int_equal(limit("cadmium", "answers.gpn_cadmium_mg_kg", 0.51), ER_PLUGIN_UNMET);
+}
+
+static void set_hs(size_t i, const char *hs)
+{
+    char p[64];
+    snprintf(p, sizeof p, "products[%zu].hs", i);
+    er_mock_set_string(p, hs);
+}
+
+/* Content review 2026-12, 4.1 item 3: cadmium in tree nuts 0.20 mg/kg [V]. */
+static void cadmium_tree_nuts_boundary(void **state)
+{
+    (void)state;
+    const char *nuts[] = {"brazil_nut", "cashew", "macadamia"};
+    for (size_t i = 0; i < 3; i++) {
+        er_mock_reset();
+        product(0, nuts[i], "food");
+        assert_int_equal(run("cadmium")->status, ER_PLUGIN_UNKNOWN); /* no result */
+        assert_int_equal(limit("cadmium", "answers.gpn_cadmium_mg_kg", 0.20), ER_PLUGIN_MET);
+        assert_int_equal(limit("cadmium", "answers.gpn_cadmium_mg_kg", nextafter(0.20, INFINITY)),
+                         ER_PLUGIN_UNMET);
+        assert_non_null(strstr(er_mock_report_get(er_mock_report_count() - 1)->reference,
+                               "tree nuts"));
+    }
+}
+
+/* 4.1 item 6: lead in vegetable oils 0.10 mg/kg [V]; with a cereal too, a
+ * result between 0.10 and 0.20 depends on the product. */
+static void lead_vegetable_oils_boundary(void **state)
+{
+    (void)state;
+    product(0, "sacha_inchi_oil", "food");
+    set_hs(0, "1515.90");
+    assert_int_equal(limit("lead", "answers.gpn_lead_mg_kg", 0.10), ER_PLUGIN_MET);
+    assert_int_equal(limit("lead", "answers.gpn_lead_mg_kg", nextafter(0.10, INFINITY)),
+                     ER_PLUGIN_UNMET);
+    product(1, "maize", "food");
+    set_hs(1, "1005.90");
+    assert_int_equal(limit("lead", "answers.gpn_lead_mg_kg", 0.15), ER_PLUGIN_UNKNOWN);
+    assert_int_equal(limit("lead", "answers.gpn_lead_mg_kg", nextafter(0.20, INFINITY)),
+                     ER_PLUGIN_UNMET);
+}
+
+/* 4.1 item 4: OTA in unprocessed cereals, seeds and pistachios [V]. */
+static void ochratoxin_a_boundaries(void **state)
+{
+    (void)state;
+    const char *a = "answers.gpn_ota_ug_kg";
+    const char *seeds[] = {"sunflower_seed", "pumpkin_seed", "soya"};
+    for (size_t i = 0; i < 3; i++) {
+        er_mock_reset();
+        product(0, seeds[i], "food");
+        set_hs(0, "1206.00");
+        assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_UNKNOWN);
+        assert_int_equal(limit("ochratoxin_a", a, 5.0), ER_PLUGIN_MET);
+        assert_int_equal(limit("ochratoxin_a", a, nextafter(5.0, INFINITY)), ER_PLUGIN_UNMET);
+    }
+    /* Unprocessed cereal grain (HS chapter 10): 5.0. */
+    er_mock_reset();
+    product(0, "maize", "food");
+    set_hs(0, "1005.90");
+    assert_int_equal(limit("ochratoxin_a", a, 5.0), ER_PLUGIN_MET);
+    assert_int_equal(limit("ochratoxin_a", a, nextafter(5.0, INFINITY)), ER_PLUGIN_UNMET);
+    /* Maize flour is processed: the unprocessed level does not apply. */
+    er_mock_reset();
+    product(0, "maize", "food");
+    set_hs(0, "1102.20");
+    assert_int_equal(limit("ochratoxin_a", a, 50.0), ER_PLUGIN_NOT_APPLICABLE);
+    /* Pistachios: 5.0 / 10.0, which use each is for not settled here. */
+    er_mock_reset();
+    product(0, "pistachio", "food");
+    assert_int_equal(limit("ochratoxin_a", a, 5.0), ER_PLUGIN_MET);
+    assert_int_equal(limit("ochratoxin_a", a, nextafter(5.0, INFINITY)), ER_PLUGIN_UNKNOWN);
+    assert_int_equal(limit("ochratoxin_a", a, 10.0), ER_PLUGIN_UNKNOWN);
+    assert_int_equal(limit("ochratoxin_a", a, nextafter(10.0, INFINITY)), ER_PLUGIN_UNMET);
+    /* Brazil nuts have no OTA level here. */
+    er_mock_reset();
+    product(0, "brazil_nut", "food");
+    assert_int_equal(limit("ochratoxin_a", a, 50.0), ER_PLUGIN_NOT_APPLICABLE);
 }
 
 static void residues_evidence(void **state)
@@ -291,6 +376,9 @@ int main(void)
         cmocka_unit_test_setup(negative_result_is_unknown, reset),
         cmocka_unit_test_setup(lead_cereals_pulses_boundary, reset),
         cmocka_unit_test_setup(cadmium_boundaries, reset),
+        cmocka_unit_test_setup(cadmium_tree_nuts_boundary, reset),
+        cmocka_unit_test_setup(lead_vegetable_oils_boundary, reset),
+        cmocka_unit_test_setup(ochratoxin_a_boundaries, reset),
         cmocka_unit_test_setup(residues_evidence, reset),
         cmocka_unit_test_setup(moisture_evidence, reset),
         cmocka_unit_test_setup(wrong_type_fails_and_unknown_check_fails, reset),

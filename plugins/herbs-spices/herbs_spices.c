@@ -7,6 +7,8 @@
  *   ochratoxin_a       OTA vs the [V] herb or spice level (knock-out)
  *   background_levels  [BK] aflatoxin and Capsicum OTA levels (scored only)
  *   purity             purity and authenticity tests per lot (scored only)
+ *   pyrrolizidine_alkaloids  PA vs the [V] herb, cumin or infusion level
+ *                      (knock-out)
  * The plugin keeps no state between calls.
  */
 #include "herbs_spices.h"
@@ -23,6 +25,8 @@ static int hs_run_check(const er_plugin_host_api *host, er_plugin_firm *firm, co
         return hs_check_background_levels(host, firm);
     if (strcmp(id, "purity") == 0)
         return hs_check_purity(host, firm);
+    if (strcmp(id, "pyrrolizidine_alkaloids") == 0)
+        return hs_check_pyrrolizidine_alkaloids(host, firm);
     host->log(ER_PLUGIN_LOG_ERROR, "unknown check '%s'", id);
     return ER_PLUGIN_E_FAILED;
 }
@@ -34,13 +38,15 @@ static const er_plugin_check hs_checks[] = {
     {"ochratoxin_a", "Ochratoxin A within the EU maximum level for herbs or spices"},
     {"background_levels", "Aflatoxins and Capsicum OTA within the levels tagged [BK]"},
     {"purity", "Purity and authenticity tested per lot"},
+    {"pyrrolizidine_alkaloids", "Pyrrolizidine alkaloids within the EU maximum level"},
     {NULL, NULL},
 };
 
 static const er_plugin_question hs_questions[] = {
     {"spice_category", ER_PLUGIN_STRING,
-     "Spice group of the main product, if not known to the plugin: herb, fruit, root_rhizome, "
-     "bark, bud_flower or seed"},
+     "Spice group of the main product (confirms the plugin's table, which is background "
+     "knowledge): herb, fruit, root_rhizome, bark, bud_flower, seed or fresh_root (fresh "
+     "ginger or turmeric)"},
     {"spice_lead_mg_kg", ER_PLUGIN_NUMBER, "Latest lead result of the main product, mg/kg"},
     {"spice_ota_ug_kg", ER_PLUGIN_NUMBER,
      "Latest ochratoxin A result of the main product, ug/kg"},
@@ -48,6 +54,10 @@ static const er_plugin_question hs_questions[] = {
      "Latest aflatoxin B1 result of the main product, ug/kg"},
     {"spice_aflatoxin_total_ug_kg", ER_PLUGIN_NUMBER,
      "Latest total aflatoxins (B1+B2+G1+G2) result of the main product, ug/kg"},
+    {"spice_pa_ug_kg", ER_PLUGIN_NUMBER,
+     "Latest pyrrolizidine alkaloid result (sum of the listed PA) of the main product, ug/kg"},
+    {"herb_product_form", ER_PLUGIN_STRING,
+     "How the herb is sold: dried_herb, herbal_infusion or food_supplement"},
     {"spice_purity_tests", ER_PLUGIN_BOOL,
      "Is each lot tested for extraneous matter and adulteration against the buyer's "
      "specification (e.g. ESA Quality Minima)?"},
@@ -57,8 +67,8 @@ static const er_plugin_question hs_questions[] = {
 static const er_plugin_descriptor hs_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "herbs-spices",
-    .name = "Herbs and spices: lead, ochratoxin A, aflatoxins, purity",
-    .version = "1.0.0",
+    .name = "Herbs and spices: lead, ochratoxin A, aflatoxins, pyrrolizidine alkaloids, purity",
+    .version = "1.1.0",
     .sectors = hs_sectors,
     .checks = hs_checks,
     .questions = hs_questions,

@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pc_common.h"
+
 typedef struct hs_limit {
     const char *what;  /* contaminant and food, for the note */
     double max;        /* < 0: no embedded level */
@@ -38,7 +40,16 @@ static const hs_limit lead_limits[HS_N_GROUPS] = {
     {"lead in bark spices", 2.0, "mg/kg", "V", SRC_PB, HS_CHECKED},
     {"lead in bud and flower-pistil spices", 1.0, "mg/kg", "V", SRC_PB, HS_CHECKED},
     {"lead in seed spices", 0.90, "mg/kg", "V", SRC_PB, HS_CHECKED},
+    {"lead in fresh ginger and fresh turmeric", 0.80, "mg/kg", "V",
+     "Reg. (EU) 2023/915 Annex I (from 2021/1317), lead in fresh ginger and fresh turmeric [V]",
+     HS_CHECKED},
 };
+
+/* The lowest and highest dried-spice lead levels: a result at or under the
+ * lowest passes whatever the group, one above the highest fails whatever
+ * the group (E24: a [BK] group alone never decides a knock-out). */
+#define LEAD_SPICE_MIN 0.60
+#define LEAD_SPICE_MAX 2.0
 
 static const hs_limit ota_herbs = {"ochratoxin A in dried herbs", 10.0, "ug/kg", "V", SRC_OTA,
                                    HS_CHECKED};
@@ -59,17 +70,6 @@ typedef struct hs_result {
     int any;
 } hs_result;
 
-static int severity(er_plugin_status s)
-{
-    switch (s) {
-    case ER_PLUGIN_NOT_APPLICABLE: return 0;
-    case ER_PLUGIN_MET: return 1;
-    case ER_PLUGIN_PARTIAL: return 2;
-    case ER_PLUGIN_UNKNOWN: return 3;
-    default: return 4;
-    }
-}
-
 static void add(hs_result *r, er_plugin_status s, const char *text, const char *source)
 {
     size_t len = strlen(r->note);
@@ -78,7 +78,7 @@ static void add(hs_result *r, er_plugin_status s, const char *text, const char *
     len = strlen(r->ref);
     if (strstr(r->ref, source) == NULL && len + strlen(source) + 3 < sizeof r->ref)
         snprintf(r->ref + len, sizeof r->ref - len, "%s%s", len ? "; " : "", source);
-    if (!r->any || severity(s) > severity(r->status))
+    if (!r->any || pc_severity(s) > pc_severity(r->status))
         r->status = s;
     r->any = 1;
 }
@@ -165,6 +165,23 @@ int hs_check_lead(const er_plugin_host_api *host, er_plugin_firm *firm)
     }
     if (compare(host, firm, &t, l, "spice_lead_mg_kg", &r) != ER_PLUGIN_OK)
         return ER_PLUGIN_E_FAILED;
+    double v = 0.0;
+    if (!t.group_confirmed && r.status != ER_PLUGIN_UNKNOWN &&
+        host->get_number(firm, "answers.spice_lead_mg_kg", &v) == ER_PLUGIN_OK &&
+        v > LEAD_SPICE_MIN && v <= LEAD_SPICE_MAX) {
+        /* Between the lowest and highest group level, the group decides, and
+         * the table's group is [BK]: the coach must confirm it first. */
+        char text[300];
+        snprintf(text, sizeof text,
+                 "the group \"%s\" comes from the species table [BK]: confirm it with "
+                 "spice_category before this result decides (dried-spice lead levels range "
+                 "%.2f-%.1f mg/kg)",
+                 hs_group_name(t.row.group), LEAD_SPICE_MIN, LEAD_SPICE_MAX);
+        size_t len = strlen(r.note);
+        if (len + strlen(text) + 3 < sizeof r.note)
+            snprintf(r.note + len, sizeof r.note - len, "; %s", text);
+        r.status = ER_PLUGIN_UNKNOWN;
+    }
     return finish(host, firm, &t, &r);
 }
 
@@ -175,6 +192,11 @@ int hs_check_ochratoxin_a(const er_plugin_host_api *host, er_plugin_firm *firm)
     int rc;
     if (!start(host, firm, &t, &rc))
         return rc;
+    if (t.row.group == HS_FRESH_ROOT)
+        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE,
+                            "fresh ginger or turmeric: the OTA levels embedded are for dried "
+                            "herbs and spices",
+                            NULL, NULL);
     if (t.row.capsicum)
         return host->report(firm, ER_PLUGIN_NOT_APPLICABLE,
                             "Capsicum has its own OTA level, tagged [BK] in the fact sheet: "

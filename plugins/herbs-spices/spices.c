@@ -4,7 +4,12 @@
  * Group assignments follow the spice groups Reg. (EU) 2023/915 uses for
  * lead (fruit, root and rhizome, bark, bud and flower pistil, seed spices);
  * which species falls in which group is background knowledge [BK], so a
- * firm may override it with answers.spice_category.
+ * firm may override it with answers.spice_category, and a lead result
+ * above the table group's level knocks out only once the group is
+ * confirmed (content review 2026-12, E24).  Fresh ginger and fresh turmeric
+ * are named by the regulation (lead 0.80 mg/kg, from 2021/1317), so their
+ * group is [V].  Annatto (seed) is an edge case: as colour E 160b it is an
+ * additive, not a spice.
  */
 #include "herbs_spices.h"
 
@@ -12,31 +17,38 @@
 #include <string.h>
 
 static const hs_spice spices[] = {
-    {"oregano", "Origanum vulgare", HS_HERB, 0, 0},
-    {"huacatay", "Tagetes minuta", HS_HERB, 0, 0},
-    {"rosemary", "Salvia rosmarinus", HS_HERB, 0, 0},
-    {"thyme", "Thymus vulgaris", HS_HERB, 0, 0},
-    {"basil", "Ocimum basilicum", HS_HERB, 0, 0},
-    {"bay_leaf", "Laurus nobilis", HS_HERB, 0, 0},
-    {"paprika", "Capsicum annuum", HS_FRUIT, 1, 1},
-    {"chili", "Capsicum spp.", HS_FRUIT, 1, 1},
-    {"aji_panca", "Capsicum chinense", HS_FRUIT, 1, 1},
-    {"aji_amarillo", "Capsicum baccatum", HS_FRUIT, 1, 1},
-    {"black_pepper", "Piper nigrum", HS_FRUIT, 0, 1},
-    {"vanilla", "Vanilla planifolia", HS_FRUIT, 0, 0},
-    {"turmeric", "Curcuma longa", HS_ROOT_RHIZOME, 0, 1},
-    {"ginger", "Zingiber officinale", HS_ROOT_RHIZOME, 0, 1},
-    {"cinnamon", "Cinnamomum verum", HS_BARK, 0, 0},
-    {"clove", "Syzygium aromaticum", HS_BUD_FLOWER, 0, 0},
-    {"saffron", "Crocus sativus", HS_BUD_FLOWER, 0, 0},
-    {"nutmeg", "Myristica fragrans", HS_SEED, 0, 1},
-    {"cumin", "Cuminum cyminum", HS_SEED, 0, 0},
-    {"annatto", "Bixa orellana", HS_SEED, 0, 0},
-    {NULL, NULL, 0, 0, 0},
+    {"oregano", "Origanum vulgare", HS_HERB, 0, 0, HS_PA_HERB_1000, 0, NULL},
+    {"marjoram", "Origanum majorana", HS_HERB, 0, 0, HS_PA_HERB_1000, 0, NULL},
+    {"huacatay", "Tagetes minuta", HS_HERB, 0, 0, HS_PA_HERB, 0, NULL},
+    {"muna", "Minthostachys mollis", HS_HERB, 0, 0, HS_PA_HERB, 0, NULL},
+    {"hierba_luisa", "Aloysia citrodora (lemon verbena)", HS_HERB, 0, 0, HS_PA_HERB, 1, NULL},
+    {"rosemary", "Salvia rosmarinus", HS_HERB, 0, 0, HS_PA_HERB, 0, NULL},
+    {"thyme", "Thymus vulgaris", HS_HERB, 0, 0, HS_PA_HERB, 0, NULL},
+    {"basil", "Ocimum basilicum", HS_HERB, 0, 0, HS_PA_HERB, 0, NULL},
+    {"bay_leaf", "Laurus nobilis", HS_HERB, 0, 0, HS_PA_HERB, 0, NULL},
+    {"lovage", "Levisticum officinale", HS_HERB, 0, 0, HS_PA_HERB_1000, 0, NULL},
+    {"borage", "Borago officinalis", HS_HERB, 0, 0, HS_PA_HERB_1000, 0, NULL},
+    {"paprika", "Capsicum annuum", HS_FRUIT, 1, 1, HS_PA_NONE, 0, NULL},
+    {"chili", "Capsicum spp.", HS_FRUIT, 1, 1, HS_PA_NONE, 0, NULL},
+    {"aji_panca", "Capsicum chinense", HS_FRUIT, 1, 1, HS_PA_NONE, 0, NULL},
+    {"aji_amarillo", "Capsicum baccatum", HS_FRUIT, 1, 1, HS_PA_NONE, 0, NULL},
+    {"black_pepper", "Piper nigrum", HS_FRUIT, 0, 1, HS_PA_NONE, 0, NULL},
+    {"vanilla", "Vanilla planifolia", HS_FRUIT, 0, 0, HS_PA_NONE, 0, NULL},
+    {"turmeric", "Curcuma longa", HS_ROOT_RHIZOME, 0, 1, HS_PA_NONE, 0, NULL},
+    {"ginger", "Zingiber officinale", HS_ROOT_RHIZOME, 0, 1, HS_PA_NONE, 0, NULL},
+    {"cinnamon", "Cinnamomum verum", HS_BARK, 0, 0, HS_PA_NONE, 0, NULL},
+    {"clove", "Syzygium aromaticum", HS_BUD_FLOWER, 0, 0, HS_PA_NONE, 0, NULL},
+    {"saffron", "Crocus sativus", HS_BUD_FLOWER, 0, 0, HS_PA_NONE, 0, NULL},
+    {"nutmeg", "Myristica fragrans", HS_SEED, 0, 1, HS_PA_NONE, 0, NULL},
+    {"cumin", "Cuminum cyminum", HS_SEED, 0, 0, HS_PA_CUMIN, 0, NULL},
+    {"annatto", "Bixa orellana", HS_SEED, 0, 0, HS_PA_NONE, 0, NULL},
+    {"fresh_ginger", "Zingiber officinale (fresh)", HS_FRESH_ROOT, 0, 0, HS_PA_NONE, 0, "V"},
+    {"fresh_turmeric", "Curcuma longa (fresh)", HS_FRESH_ROOT, 0, 0, HS_PA_NONE, 0, "V"},
+    {NULL, NULL, 0, 0, 0, HS_PA_NONE, 0, NULL},
 };
 
 static const char *const group_names[HS_N_GROUPS] = {
-    "herb", "fruit", "root_rhizome", "bark", "bud_flower", "seed"};
+    "herb", "fruit", "root_rhizome", "bark", "bud_flower", "seed", "fresh_root"};
 
 const char *hs_group_name(hs_group g)
 {
@@ -78,15 +90,18 @@ int hs_find_tested(const er_plugin_host_api *host, er_plugin_firm *firm, hs_test
     if (rc == ER_PLUGIN_OK) {
         for (int g = 0; g < HS_N_GROUPS; g++)
             if (strcmp(cat, group_names[g]) == 0) {
-                t->row = row ? *row : (hs_spice){t->ingredient, "species not in the table",
-                                                 (hs_group)g, 0, 0};
+                t->row = row ? *row
+                             : (hs_spice){t->ingredient, "species not in the table",
+                                          (hs_group)g, 0, 0,
+                                          g == HS_HERB ? HS_PA_HERB : HS_PA_NONE, 0, NULL};
                 t->row.group = (hs_group)g; /* the firm's answer wins over the table */
                 t->from_table = row != NULL;
+                t->group_confirmed = 1;
                 return 1;
             }
         host->log(ER_PLUGIN_LOG_ERROR,
                   "answers.spice_category: expected herb, fruit, root_rhizome, bark, "
-                  "bud_flower or seed");
+                  "bud_flower, seed or fresh_root");
         return ER_PLUGIN_E_FAILED;
     }
     if (rc != ER_PLUGIN_E_MISSING) {
@@ -97,5 +112,6 @@ int hs_find_tested(const er_plugin_host_api *host, er_plugin_firm *firm, hs_test
         return ER_PLUGIN_E_MISSING;
     t->row = *row;
     t->from_table = 1;
+    t->group_confirmed = row->group_tag != NULL && strcmp(row->group_tag, "V") == 0;
     return 1;
 }

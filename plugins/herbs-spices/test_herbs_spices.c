@@ -70,16 +70,112 @@ static void lead_levels_at_the_boundary(void **state)
         double limit;
     } rows[] = {{"black_pepper", 0.60}, {"turmeric", 1.50}, {"cinnamon", 2.0},
                 {"clove", 1.0},         {"cumin", 0.90}};
+    static const char *const group[] = {"fruit", "root_rhizome", "bark", "bud_flower", "seed"};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         const char *a = "answers.spice_lead_mg_kg";
-        assert_int_equal(result(rows[i].ingredient, "lead", a, rows[i].limit), ER_PLUGIN_MET);
-        assert_int_equal(result(rows[i].ingredient, "lead", a, nextafter(rows[i].limit, INFINITY)),
-                         ER_PLUGIN_UNMET);
+        /* The coach confirmed the group: the [V] level decides. */
+        firm_with(rows[i].ingredient);
+        er_mock_set_string("answers.spice_category", group[i]);
+        er_mock_set_number(a, rows[i].limit);
+        assert_int_equal(run("lead")->status, ER_PLUGIN_MET);
+        firm_with(rows[i].ingredient);
+        er_mock_set_string("answers.spice_category", group[i]);
+        er_mock_set_number(a, nextafter(rows[i].limit, INFINITY));
+        assert_int_equal(run("lead")->status, ER_PLUGIN_UNMET);
     }
     const er_mock_report *r = er_mock_report_get(0);
     assert_non_null(strstr(r->note, "seed spices"));
     assert_non_null(strstr(r->reference, "2023/915"));
-    assert_string_equal(r->valid_as_of, "2026-11-01");
+    assert_string_equal(r->valid_as_of, "2026-12-01");
+}
+
+/* E24: the species-to-group table is [BK]; unconfirmed, a result decides
+ * only when it is clear under every group's level (0.60 .. 2.0 mg/kg). */
+static void lead_group_from_table_needs_confirmation(void **state)
+{
+    (void)state;
+    const char *a = "answers.spice_lead_mg_kg";
+    assert_int_equal(result("turmeric", "lead", a, 0.60), ER_PLUGIN_MET);
+    assert_non_null(strstr(er_mock_report_get(0)->note, "root and rhizome"));
+    /* Within turmeric's 1.50 but above the fruit level: group decides. */
+    assert_int_equal(result("turmeric", "lead", a, nextafter(0.60, INFINITY)), ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_report_get(0)->note, "spice_category"));
+    /* Above paprika's 0.60 (table: fruit) but not above 2.0: not a knock-out yet. */
+    assert_int_equal(result("paprika", "lead", a, 1.2), ER_PLUGIN_UNKNOWN);
+    assert_int_equal(result("paprika", "lead", a, 2.0), ER_PLUGIN_UNKNOWN);
+    /* Above every group's level: unmet whatever the group. */
+    assert_int_equal(result("paprika", "lead", a, nextafter(2.0, INFINITY)), ER_PLUGIN_UNMET);
+}
+
+/* 4.1 item 2: lead in fresh ginger and fresh turmeric 0.80 mg/kg [V]; the
+ * regulation names the food, so no confirmation is needed. */
+static void fresh_ginger_and_turmeric_lead(void **state)
+{
+    (void)state;
+    const char *a = "answers.spice_lead_mg_kg";
+    const char *fresh[] = {"fresh_ginger", "fresh_turmeric"};
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(result(fresh[i], "lead", a, 0.80), ER_PLUGIN_MET);
+        assert_int_equal(result(fresh[i], "lead", a, nextafter(0.80, INFINITY)),
+                         ER_PLUGIN_UNMET);
+        assert_non_null(strstr(er_mock_report_get(0)->reference, "fresh ginger"));
+        assert_int_equal(result(fresh[i], "ochratoxin_a", "answers.spice_ota_ug_kg", 50.0),
+                         ER_PLUGIN_NOT_APPLICABLE);
+    }
+    /* An unknown species declared fresh_root gets the same level. */
+    firm_with("kion_fresco");
+    er_mock_set_string("answers.spice_category", "fresh_root");
+    er_mock_set_number(a, 0.81);
+    assert_int_equal(run("lead")->status, ER_PLUGIN_UNMET);
+}
+
+static er_plugin_status pa(const char *ingredient, const char *form, double value)
+{
+    firm_with(ingredient);
+    if (form != NULL)
+        er_mock_set_string("answers.herb_product_form", form);
+    if (value >= 0)
+        er_mock_set_number("answers.spice_pa_ug_kg", value);
+    return run("pyrrolizidine_alkaloids")->status;
+}
+
+/* 4.1 item 1: pyrrolizidine alkaloids, each level at the boundary. */
+static void pyrrolizidine_alkaloids_at_the_boundary(void **state)
+{
+    (void)state;
+    const struct {
+        const char *ingredient, *form;
+        double limit;
+    } rows[] = {{"oregano", "dried_herb", 1000.0},  {"marjoram", "dried_herb", 1000.0},
+                {"borage", "dried_herb", 1000.0},   {"thyme", "dried_herb", 400.0},
+                {"muna", "dried_herb", 400.0},      {"cumin", NULL, 400.0},
+                {"hierba_luisa", "herbal_infusion", 400.0},
+                {"oregano", "food_supplement", 400.0}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        assert_int_equal(pa(rows[i].ingredient, rows[i].form, rows[i].limit), ER_PLUGIN_MET);
+        assert_int_equal(pa(rows[i].ingredient, rows[i].form, nextafter(rows[i].limit, INFINITY)),
+                         ER_PLUGIN_UNMET);
+    }
+    assert_non_null(strstr(er_mock_report_get(0)->reference, "2020/2040"));
+    /* An infusion of a herb not known to be on the 400 list: 200 or 400. */
+    assert_int_equal(pa("muna", "herbal_infusion", 200.0), ER_PLUGIN_MET);
+    assert_int_equal(pa("muna", "herbal_infusion", nextafter(200.0, INFINITY)), ER_PLUGIN_UNKNOWN);
+    assert_int_equal(pa("muna", "herbal_infusion", 400.0), ER_PLUGIN_UNKNOWN);
+    assert_int_equal(pa("muna", "herbal_infusion", nextafter(400.0, INFINITY)), ER_PLUGIN_UNMET);
+    /* Form not given: every form's level may apply (oregano 200 .. 1,000). */
+    assert_int_equal(pa("oregano", NULL, 200.0), ER_PLUGIN_MET);
+    assert_int_equal(pa("oregano", NULL, 600.0), ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_report_get(0)->note, "herb_product_form"));
+    assert_int_equal(pa("oregano", NULL, nextafter(1000.0, INFINITY)), ER_PLUGIN_UNMET);
+    /* No result: unknown, naming the answer; spices other than cumin: none. */
+    assert_int_equal(pa("oregano", "dried_herb", -1), ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_report_get(0)->note, "spice_pa_ug_kg"));
+    assert_int_equal(pa("black_pepper", NULL, 5000.0), ER_PLUGIN_NOT_APPLICABLE);
+    /* A bad form is a plugin error. */
+    firm_with("oregano");
+    er_mock_set_string("answers.herb_product_form", "tea");
+    assert_int_equal(plugin()->run_check(er_mock_host(), er_mock_firm(), "pyrrolizidine_alkaloids"),
+                     ER_PLUGIN_E_FAILED);
 }
 
 static void herbs_have_no_embedded_lead_level(void **state)
@@ -153,14 +249,14 @@ static void missing_result_is_unknown(void **state)
 static void unknown_species_needs_a_category(void **state)
 {
     (void)state;
-    firm_with("muna");
+    firm_with("airampo");
     er_mock_set_number("answers.spice_lead_mg_kg", 0.5);
     assert_int_equal(run("lead")->status, ER_PLUGIN_UNKNOWN);
-    firm_with("muna");
+    firm_with("airampo");
     er_mock_set_number("answers.spice_lead_mg_kg", 0.5);
     er_mock_set_string("answers.spice_category", "seed");
     assert_int_equal(run("lead")->status, ER_PLUGIN_MET);
-    firm_with("muna");
+    firm_with("airampo");
     er_mock_set_string("answers.spice_category", "leaf");
     assert_int_equal(plugin()->run_check(er_mock_host(), er_mock_firm(), "lead"),
                      ER_PLUGIN_E_FAILED);
@@ -194,6 +290,7 @@ static void several_products_say_which_was_assessed(void **state)
     er_mock_set_string("products[1].ingredient", "ginger");
     er_mock_set_string("products[1].use", "food");
     er_mock_set_number("answers.spice_lead_mg_kg", 1.0);
+    er_mock_set_string("answers.spice_category", "root_rhizome");
     const er_mock_report *r = run("lead");
     assert_int_equal(r->status, ER_PLUGIN_MET);
     assert_non_null(strstr(r->note, "results are for turmeric only"));
@@ -223,6 +320,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(descriptor_is_valid, reset),
+        cmocka_unit_test_setup(lead_group_from_table_needs_confirmation, reset),
+        cmocka_unit_test_setup(fresh_ginger_and_turmeric_lead, reset),
+        cmocka_unit_test_setup(pyrrolizidine_alkaloids_at_the_boundary, reset),
         cmocka_unit_test_setup(lead_levels_at_the_boundary, reset),
         cmocka_unit_test_setup(herbs_have_no_embedded_lead_level, reset),
         cmocka_unit_test_setup(ota_levels_at_the_boundary, reset),

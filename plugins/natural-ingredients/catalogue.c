@@ -30,8 +30,10 @@ static const ni_ingredient catalogue[] = {
      "Evira (FI) recall notice of a camu camu smoothie [V]; current catalogue entry [U]",
      NI_CITES_NOT_LISTED, "BK", CITES_NONE, 1, NULL, NULL, NI_CHECKED},
     {"sacha_inchi_oil", "Plukenetia volubilis", NI_NF_AUTHORISED, NI_NF_AUTHORISED, "V",
-     "authorised novel food (Union list)",
-     "FoodChainID: sacha inchi oil authorised [V]; decision number and year [U]",
+     "authorised novel food (Union list), for the food categories, levels and specification "
+     "of its entry only",
+     "FoodChainID: sacha inchi oil authorised [V]; act number not found, look it up in the "
+     "Union list (Impl. Reg. (EU) 2017/2470) [U]",
      NI_CITES_NOT_LISTED, "BK", CITES_NONE, 1, "Plukenetia Volubilis Seed Oil", REACH_OIL,
      NI_CHECKED},
     {"sacha_inchi_seeds", "Plukenetia volubilis", NI_NF_NOVEL, NI_NF_NOVEL, "U",
@@ -45,8 +47,10 @@ static const ni_ingredient catalogue[] = {
      "Andina/agroforum 2009 [V that the statement exists]; current catalogue entry [U]",
      NI_CITES_NOT_LISTED, "BK", CITES_NONE, 1, NULL, NULL, NI_CHECKED},
     {"chia", "Salvia hispanica", NI_NF_AUTHORISED, NI_NF_AUTHORISED, "V",
-     "authorised novel food with conditions of use and labelling",
-     "Decision 2009/827/EC; Impl. Reg. (EU) 2020/24 [V]", NI_CITES_NOT_LISTED, "BK",
+     "authorised novel food for the food categories, maximum levels, specifications and "
+     "labelling of its Union-list entry only (seeds; partially defatted powders; oil)",
+     "Decision 2009/827/EC, Impl. Reg. (EU) 2020/24; powders Impl. Reg. (EU) 2020/500; oil "
+     "Decision 2014/890/EU [V]", NI_CITES_NOT_LISTED, "BK",
      CITES_NONE, 1, NULL, NULL, NI_CHECKED},
     {"quinoa", "Chenopodium quinoa", NI_NF_NOT_NOVEL, NI_NF_NOT_NOVEL, "BK", "not novel",
      "domain fact sheet 1.3 [BK]", NI_CITES_NOT_LISTED, "BK", CITES_NONE, 1, NULL, NULL,
@@ -75,8 +79,9 @@ static const ni_ingredient catalogue[] = {
      NULL, NULL, NI_CHECKED},
     {"rosewood_oil", "Aniba rosaeodora", NI_NF_NOT_FOOD, NI_NF_NOT_FOOD, "V",
      "not a food ingredient", "domain fact sheet 1.1 row 14 [V]", NI_CITES_APPENDIX_II, "V",
-     "CITES Appendix II, annotation #12 (logs, sawn wood, veneer, plywood and essential oil); "
-     "Reg. (EC) 338/97 [V]",
+     "CITES Appendix II [V], annotation #12 since CoP16 (2013): logs, sawn wood, veneer sheets, "
+     "plywood and extracts; finished products containing them not covered [BK]; Reg. (EC) "
+     "338/97; check checklist.cites.org",
      1, "Aniba Rosaeodora Wood Oil",
      "essential oil: usually not exempt from REACH registration [BK]", NI_CHECKED},
     {NULL, NULL, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL, NULL, NULL},

@@ -19,7 +19,7 @@ int ni_check_cites(const er_plugin_host_api *host, er_plugin_firm *firm)
     size_t n = 0;
     if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
         return ER_PLUGIN_E_FAILED;
-    int permits = ni_answer_bool(host, firm, "cites_export_permits");
+    int permits = pc_answer_bool(host, firm, "cites_export_permits");
     if (permits == ER_PLUGIN_E_FAILED)
         return permits;
 

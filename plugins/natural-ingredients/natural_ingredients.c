@@ -42,6 +42,9 @@ static const er_plugin_question ni_questions[] = {
     {"novel_food_status_confirmed", ER_PLUGIN_BOOL,
      "For ingredients whose novel-food status is uncertain, has the firm checked the current "
      "Novel Food Catalogue / Union list entry for its use and kept a copy?"},
+    {"novel_food_within_conditions", ER_PLUGIN_BOOL,
+     "Is each authorised novel food (e.g. chia, sacha inchi oil) sold only within its Union-list "
+     "entry: the food categories, maximum levels, specification and labelling it authorises?"},
     {"cites_export_permits", ER_PLUGIN_BOOL,
      "For CITES-listed species (e.g. rosewood oil), does each shipment have an export permit "
      "from the Peruvian CITES authority?"},
@@ -52,7 +55,7 @@ static const er_plugin_descriptor ni_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "natural-ingredients",
     .name = "Natural ingredients: novel food, CITES, ABS and cosmetics",
-    .version = "1.0.0",
+    .version = "1.1.0",
     .sectors = ni_sectors,
     .checks = ni_checks,
     .questions = ni_questions,

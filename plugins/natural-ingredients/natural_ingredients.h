@@ -19,16 +19,19 @@
 
 #include <exportready/plugin.h>
 
+#include "pc_common.h" /* pc_answer_bool, pc_severity */
+
 #include <stddef.h>
 
 /* Date the catalogue rows were last checked against their sources. */
-#define NI_CHECKED "2026-11-01"
+#define NI_CHECKED "2026-12-01"
 
 /* Novel-food status of an ingredient for one kind of use (Reg. (EU) 2015/2283). */
 typedef enum ni_nf {
     NI_NF_NOT_FOOD = 0,   /* not sold as food: status not established */
     NI_NF_NOT_NOVEL,      /* significant EU consumption before 15 May 1997 */
-    NI_NF_AUTHORISED,     /* in the Union list (Impl. Reg. (EU) 2017/2470) */
+    NI_NF_AUTHORISED,     /* in the Union list (Impl. Reg. (EU) 2017/2470), for the
+                             listed uses, levels and specifications only */
     NI_NF_TRADITIONAL,    /* authorised as traditional food from a third country */
     NI_NF_NOVEL,          /* novel, not authorised: cannot be sold */
     NI_NF_ADDITIVE        /* regulated as a food additive, not as a novel food */
@@ -62,9 +65,6 @@ const ni_ingredient *ni_lookup(const char *id);
 int ni_product(const er_plugin_host_api *host, er_plugin_firm *firm, size_t i,
                const char **ingredient, const char **use);
 
-/* Reads a bool answer: 1/0, -1 when not answered, ER_PLUGIN_E_FAILED (and a
- * log line) when it has another type. */
-int ni_answer_bool(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id);
 
 /* Collects per-product outcomes into one report: the worst status (not
  * applicable < met < partial < unknown < unmet), notes joined with "; ",
@@ -73,7 +73,7 @@ typedef struct ni_outcome {
     er_plugin_status status;
     int any;
     char note[1000];
-    char reference[320];
+    char reference[301]; /* the host refuses a reference over 300 bytes */
     char valid_as_of[11];
 } ni_outcome;
 

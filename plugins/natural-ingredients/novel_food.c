@@ -5,7 +5,12 @@
  * Two checks, so that uncertainty costs points without blocking a firm:
  *   novel_food            knock-out criterion: decides on [V] rows only.
  *                         A [V] novel, unauthorised ingredient is unmet; an
- *                         ingredient not in the catalogue is unknown.
+ *                         ingredient not in the catalogue is unknown.  An
+ *                         authorised novel food passes only when the firm
+ *                         says it is sold within its Union-list conditions
+ *                         (food categories, maximum levels, specification,
+ *                         labelling): use outside them is an unauthorised
+ *                         novel food (content review 2026-12, E8).
  *   novel_food_confirmed  scored, never a knock-out: for rows tagged [BK]
  *                         or [U], has the firm confirmed the current
  *                         Novel Food Catalogue / Union list entry?
@@ -39,9 +44,12 @@ int ni_check_novel_food(const er_plugin_host_api *host, er_plugin_firm *firm)
     size_t n = 0;
     if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
         return ER_PLUGIN_E_FAILED;
-    int supp = ni_answer_bool(host, firm, "sold_as_food_supplements");
+    int supp = pc_answer_bool(host, firm, "sold_as_food_supplements");
     if (supp == ER_PLUGIN_E_FAILED)
         return supp;
+    int within = pc_answer_bool(host, firm, "novel_food_within_conditions");
+    if (within == ER_PLUGIN_E_FAILED)
+        return within;
 
     ni_outcome o;
     ni_outcome_init(&o);
@@ -74,6 +82,20 @@ int ni_check_novel_food(const er_plugin_host_api *host, er_plugin_firm *firm)
             ni_outcome_add(&o, ER_PLUGIN_UNKNOWN, note, r->nf_source, r->valid_as_of);
             continue;
         }
+        if (s == NI_NF_AUTHORISED) {
+            snprintf(note, sizeof note, "%s (%s) in %s: %s [%s]; %s", ingredient, r->species,
+                     kind, r->nf_note, r->nf_tag,
+                     within == 1 ? "the firm sells it within those conditions of use"
+                     : within == 0 ? "sold outside its authorised conditions of use: there it "
+                                     "is an unauthorised novel food"
+                                   : "not answered: novel_food_within_conditions (uses, "
+                                     "levels, specification of the Union-list entry)");
+            ni_outcome_add(&o, within == 1   ? ER_PLUGIN_MET
+                               : within == 0 ? ER_PLUGIN_UNMET
+                                             : ER_PLUGIN_UNKNOWN,
+                           note, r->nf_source, r->valid_as_of);
+            continue;
+        }
         snprintf(note, sizeof note, "%s (%s) in %s: %s [%s]", ingredient, r->species, kind,
                  r->nf_note, r->nf_tag);
         ni_outcome_add(&o, is_allowed(s) ? ER_PLUGIN_MET
@@ -94,8 +116,8 @@ int ni_check_novel_food_confirmed(const er_plugin_host_api *host, er_plugin_firm
     size_t n = 0;
     if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
         return ER_PLUGIN_E_FAILED;
-    int supp = ni_answer_bool(host, firm, "sold_as_food_supplements");
-    int confirmed = ni_answer_bool(host, firm, "novel_food_status_confirmed");
+    int supp = pc_answer_bool(host, firm, "sold_as_food_supplements");
+    int confirmed = pc_answer_bool(host, firm, "novel_food_status_confirmed");
     if (supp == ER_PLUGIN_E_FAILED || confirmed == ER_PLUGIN_E_FAILED)
         return ER_PLUGIN_E_FAILED;
 

@@ -20,32 +20,6 @@ int ni_product(const er_plugin_host_api *host, er_plugin_firm *firm, size_t i,
     return ER_PLUGIN_OK;
 }
 
-int ni_answer_bool(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id)
-{
-    char path[96];
-    int v = 0;
-    snprintf(path, sizeof path, "answers.%s", id);
-    int rc = host->get_bool(firm, path, &v);
-    if (rc == ER_PLUGIN_E_MISSING)
-        return -1;
-    if (rc != ER_PLUGIN_OK) {
-        host->log(ER_PLUGIN_LOG_ERROR, "answers.%s: expected true or false", id);
-        return ER_PLUGIN_E_FAILED;
-    }
-    return v != 0;
-}
-
-static int severity(er_plugin_status s)
-{
-    switch (s) {
-    case ER_PLUGIN_NOT_APPLICABLE: return 0;
-    case ER_PLUGIN_MET: return 1;
-    case ER_PLUGIN_PARTIAL: return 2;
-    case ER_PLUGIN_UNKNOWN: return 3;
-    default: return 4;
-    }
-}
-
 void ni_outcome_init(ni_outcome *o)
 {
     memset(o, 0, sizeof *o);
@@ -65,7 +39,7 @@ void ni_outcome_add(ni_outcome *o, er_plugin_status s, const char *note, const c
                     const char *valid_as_of)
 {
     o->any = 1;
-    if (severity(s) > severity(o->status))
+    if (pc_severity(s) > pc_severity(o->status))
         o->status = s;
     append(o->note, sizeof o->note, note);
     if (source != NULL && strstr(o->reference, source) == NULL)

@@ -112,7 +112,7 @@ static void maca_powder_for_food_is_not_novel(void **state)
     assert_int_equal(r->status, ER_PLUGIN_MET);
     assert_non_null(strstr(r->note, "not novel"));
     assert_non_null(strstr(r->reference, "Finnish Food Authority"));
-    assert_string_equal(r->valid_as_of, "2026-11-01");
+    assert_string_equal(r->valid_as_of, "2026-12-01");
 }
 
 static void yacon_needs_authorisation(void **state)
@@ -134,10 +134,39 @@ static void authorised_and_traditional_foods_pass(void **state)
     product("cocoa_pulp", "food");
     product("sacha_inchi_oil", "food");
     product("passion_fruit", "food");
+    er_mock_set_bool("answers.novel_food_within_conditions", 1);
     const er_mock_report *r = run("novel_food");
     assert_int_equal(r->status, ER_PLUGIN_MET);
     assert_non_null(strstr(r->reference, "2020/206"));
     assert_non_null(strstr(r->note, "conditions of use"));
+}
+
+/* E8: the Union list authorises listed uses, levels and specifications
+ * only; an authorised novel food used outside them is unauthorised. */
+static void authorised_novel_food_only_within_its_conditions(void **state)
+{
+    (void)state;
+    product("chia", "food");
+    const er_mock_report *r = run("novel_food");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(r->note, "novel_food_within_conditions"));
+    assert_non_null(strstr(r->reference, "2020/500"));
+
+    again();
+    er_mock_set_bool("answers.novel_food_within_conditions", 0);
+    r = run("novel_food");
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(r->note, "unauthorised novel food"));
+
+    again();
+    er_mock_set_bool("answers.novel_food_within_conditions", 1);
+    assert_int_equal(run("novel_food")->status, ER_PLUGIN_MET);
+
+    /* A not-novel ingredient needs no such answer. */
+    er_mock_reset();
+    n_products = 0;
+    product("maca", "food");
+    assert_int_equal(run("novel_food")->status, ER_PLUGIN_MET);
 }
 
 static void unknown_ingredient_is_unknown(void **state)
@@ -332,6 +361,7 @@ int main(void)
         cmocka_unit_test_setup(maca_powder_for_food_is_not_novel, fresh),
         cmocka_unit_test_setup(yacon_needs_authorisation, fresh),
         cmocka_unit_test_setup(authorised_and_traditional_foods_pass, fresh),
+        cmocka_unit_test_setup(authorised_novel_food_only_within_its_conditions, fresh),
         cmocka_unit_test_setup(unknown_ingredient_is_unknown, fresh),
         cmocka_unit_test_setup(cosmetic_use_is_not_food, fresh),
         cmocka_unit_test_setup(uncertain_rows_never_decide_the_knockout, fresh),

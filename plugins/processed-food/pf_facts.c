@@ -36,6 +36,25 @@ const char *const pf_particulars_optional[] = {"quid", "storage_use", "origin",
 const char *const pf_nutrients[] = {"energy", "fat", "saturates", "carbohydrate",
                                     "sugars", "protein", "salt", NULL};
 
+/* Reg. (EU) 1169/2011 Art. 16(3) and Annex V [BK]: the items of Annex V
+ * that Peruvian exporters meet most (content review 2026-12, E19). */
+const char *const pf_annex_v_exemptions[] = {"no",
+                                             "unprocessed_single_ingredient",
+                                             "herbs_spices",
+                                             "salt",
+                                             "plain_tea_coffee",
+                                             "small_pack_under_25cm2",
+                                             NULL};
+const char *const pf_annex_v_labels[] = {
+    "not exempt",
+    "unprocessed product of a single ingredient or category of ingredients (Annex V item 1)",
+    "herbs, spices or mixtures of them (Annex V)",
+    "salt and salt substitutes (Annex V)",
+    "plain tea or coffee, including instant or soluble, without added ingredients other than "
+    "flavourings (Annex V)",
+    "pack or container whose largest surface is less than 25 cm2 (Annex V)",
+    NULL};
+
 int pf_index(const char *const *list, const char *s)
 {
     for (int i = 0; list[i] != NULL; i++)

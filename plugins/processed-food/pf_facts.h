@@ -3,20 +3,22 @@
  * embeds: the 14 allergens of Reg. (EU) 1169/2011 Annex II, the mandatory
  * particulars (Art. 9) and the nutrition declaration (Art. 30).
  *
- * The domain fact sheet tags Reg. 1169/2011 [BK] (section 1.1 row 8): the
- * lists are background knowledge not re-checked there, so the checks built
- * on them score but never knock out, and every reference says [BK].
+ * The domain fact sheet tags Reg. 1169/2011 [BK] (section 1.1 row 8).  The
+ * content review of 2026-12 (E18) verified the Annex II allergen list
+ * against the OJ text, so the allergen reference says [V]; the particulars
+ * and the Annex V exemptions stay [BK].  None of the checks knocks out (a
+ * design choice for allergens, no longer forced by the tag).
  */
 #ifndef PF_FACTS_H
 #define PF_FACTS_H
 
 #include <stddef.h>
 
-#define PF_CHECKED "2026-11-01"
+#define PF_CHECKED "2026-12-01"
 
 #define PF_REF_ALLERGENS                                                                 \
-    "Reg. (EU) 1169/2011 Art. 9(1)(c), Art. 21 and Annex II (14 allergens) [BK], so no "   \
-    "knock-out"
+    "Reg. (EU) 1169/2011 Art. 9(1)(c), Art. 21 and Annex II (14 allergens) [V]; not a "    \
+    "knock-out (design choice)"
 #define PF_REF_PARTICULARS "Reg. (EU) 1169/2011 Art. 9 mandatory particulars [BK], so no knock-out"
 #define PF_REF_NUTRITION                                                                 \
     "Reg. (EU) 1169/2011 Art. 30(1) nutrition declaration; exemptions in Annex V [BK], so "  \
@@ -43,6 +45,11 @@ extern const char *const pf_particulars_optional[];
 
 /* The seven nutrition-declaration items. */
 extern const char *const pf_nutrients[];
+
+/* Annex V exemptions from the mandatory nutrition declaration a firm may
+ * claim (answers.pf_annex_v_exempt), with "no" first; [BK]. */
+extern const char *const pf_annex_v_exemptions[];
+extern const char *const pf_annex_v_labels[];
 
 /* Index of s in list, or -1. */
 int pf_index(const char *const *list, const char *s);

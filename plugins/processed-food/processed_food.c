@@ -21,6 +21,8 @@
 #define Q_DECLARED "answers.pf_allergens_declared"
 #define Q_PARTICULARS "answers.pf_label_items"
 #define Q_NUTRIENTS "answers.pf_nutrition_declared"
+#define A_ANNEX_V "pf_annex_v_exempt"
+#define Q_ANNEX_V "answers." A_ANNEX_V
 
 #define MAX_ITEMS 16
 
@@ -193,7 +195,29 @@ static int prepacked(const er_plugin_host_api *host, er_plugin_firm *firm)
     return rc == ER_PLUGIN_OK ? b : -2;
 }
 
-/* Label particulars and nutrition items: what is missing from a list. */
+/* The Annex V exemption the firm claims: its index in pf_annex_v_exemptions
+ * (0 = not exempt), -1 not answered, -2 failure (logged). */
+static int annex_v(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    const char *s = NULL;
+    int rc = host->get_string(firm, Q_ANNEX_V, &s);
+    if (rc == ER_PLUGIN_E_MISSING)
+        return -1;
+    int k = rc == ER_PLUGIN_OK ? pf_index(pf_annex_v_exemptions, s) : -1;
+    if (k < 0) {
+        host->log(ER_PLUGIN_LOG_ERROR,
+                  "%s: expected one of no, unprocessed_single_ingredient, herbs_spices, salt, "
+                  "plain_tea_coffee, small_pack_under_25cm2",
+                  Q_ANNEX_V);
+        return -2;
+    }
+    return k;
+}
+
+/* Label particulars and nutrition items: what is missing from a list.  A
+ * product exempt under Annex V needs no nutrition declaration (Art. 16(3)),
+ * so the nutrition check is not applicable and the particulars do not
+ * require it. */
 static int check_list(const er_plugin_host_api *host, er_plugin_firm *firm, const char *path,
                       const char *const *required, const char *const *optional,
                       const char *what, const char *ref)
@@ -210,6 +234,16 @@ static int check_list(const er_plugin_host_api *host, er_plugin_firm *firm, cons
         return host->report(firm, ER_PLUGIN_NOT_APPLICABLE,
                             "sold in bulk, not pre-packed: see the bulk-information finding",
                             NULL, NULL);
+    int exempt = annex_v(host, firm);
+    if (exempt == -2)
+        return ER_PLUGIN_E_FAILED;
+    int is_nutrition = required == pf_nutrients;
+    if (exempt > 0 && is_nutrition) {
+        char note[300] = "";
+        add(note, sizeof note, "no nutrition declaration needed: %s",
+            pf_annex_v_labels[exempt]);
+        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, note, NULL, NULL);
+    }
     int have[MAX_ITEMS] = {0};
     char bad[64];
     int rc = read_set(host, firm, path, required, optional, have, bad, sizeof bad);
@@ -225,6 +259,8 @@ static int check_list(const er_plugin_host_api *host, er_plugin_firm *firm, cons
     char missing[600] = "";
     int n_have = 0;
     for (int k = 0; required[k] != NULL; k++) {
+        if (exempt > 0 && strcmp(required[k], "nutrition_declaration") == 0)
+            have[k] = 1; /* not required of an Annex V product */
         if (have[k])
             n_have++;
         else
@@ -236,6 +272,10 @@ static int check_list(const er_plugin_host_api *host, er_plugin_firm *firm, cons
         return host->report(firm, ER_PLUGIN_MET, note, ref, PF_CHECKED);
     }
     add(note, sizeof note, "%s: missing %s", what, missing);
+    if (exempt < 0 && (is_nutrition || strstr(missing, "nutrition_declaration") != NULL))
+        add(note, sizeof note, "; if Annex V exempts the product (plain spices, single-"
+                               "ingredient grains, plain coffee or tea, ...), answer %s",
+            A_ANNEX_V);
     return host->report(firm, n_have > 0 ? ER_PLUGIN_PARTIAL : ER_PLUGIN_UNMET, note, ref,
                         PF_CHECKED);
 }
@@ -293,6 +333,10 @@ static const er_plugin_question pf_questions[] = {
      "date_marking operator nutrition_declaration (and quid storage_use origin instructions)"},
     {"pf_nutrition_declared", ER_PLUGIN_STRING,
      "Items in the nutrition declaration, comma-separated: energy fat saturates carbohydrate sugars protein salt"},
+    {"pf_annex_v_exempt", ER_PLUGIN_STRING,
+     "Is the product exempt from the nutrition declaration under Annex V of Reg. 1169/2011? no, "
+     "unprocessed_single_ingredient (e.g. plain quinoa), herbs_spices, salt, plain_tea_coffee "
+     "or small_pack_under_25cm2"},
     {NULL, 0, NULL},
 };
 
@@ -300,7 +344,7 @@ static const er_plugin_descriptor pf_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "processed-food",
     .name = "Processed food (EU food information: allergens, labels, nutrition)",
-    .version = "1.0.0",
+    .version = "1.1.0",
     .sectors = pf_sectors,
     .checks = pf_checks,
     .questions = pf_questions,

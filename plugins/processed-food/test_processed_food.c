@@ -69,7 +69,7 @@ static void allergens_declared_or_not(void **state)
     assert_int_equal(r->status, ER_PLUGIN_UNMET);
     assert_non_null(strstr(r->note, "eggs"));
     assert_null(strstr(r->note, "milk"));
-    assert_non_null(strstr(r->reference, "[BK]"));
+    assert_non_null(strstr(r->reference, "[V]")); /* E18: Annex II verified */
     list("answers.pf_allergens_declared", (const char *const[]){"eggs", "milk", NULL});
     assert_int_equal(run("allergens")->status, ER_PLUGIN_MET);
 }
@@ -147,6 +147,58 @@ static void nutrition_declaration(void **state)
     assert_int_equal(run("nutrition_declaration")->status, ER_PLUGIN_UNKNOWN);
 }
 
+/* E19: Annex V exempts plain spices, single-ingredient grains and plain
+ * coffee (among others) from the nutrition declaration. */
+static void annex_v_exempts_spices_grains_coffee(void **state)
+{
+    (void)state;
+    const char *exempt[] = {"herbs_spices", "unprocessed_single_ingredient", "plain_tea_coffee"};
+    for (size_t i = 0; i < sizeof exempt / sizeof exempt[0]; i++) {
+        er_mock_reset();
+        er_mock_set_count("products", 1);
+        er_mock_set_string("products[0].use", "food");
+        er_mock_set_bool("answers.pf_prepacked", 1);
+        er_mock_set_string("answers.pf_annex_v_exempt", exempt[i]);
+        /* No nutrition declaration at all: still not marked down. */
+        const er_mock_report *r = run("nutrition_declaration");
+        assert_int_equal(r->status, ER_PLUGIN_NOT_APPLICABLE);
+        assert_non_null(strstr(r->note, "Annex V"));
+        list("answers.pf_label_items",
+             (const char *const[]){"name", "ingredients", "allergens_emphasised",
+                                   "net_quantity", "date_marking", "operator", NULL});
+        assert_int_equal(run("label_particulars")->status, ER_PLUGIN_MET);
+    }
+
+    /* Not exempt: the declaration is required as before. */
+    er_mock_reset();
+    er_mock_set_count("products", 1);
+    er_mock_set_string("products[0].use", "food");
+    er_mock_set_bool("answers.pf_prepacked", 1);
+    er_mock_set_string("answers.pf_annex_v_exempt", "no");
+    list("answers.pf_nutrition_declared", (const char *const[]){"energy", NULL});
+    assert_int_equal(run("nutrition_declaration")->status, ER_PLUGIN_PARTIAL);
+    list("answers.pf_label_items",
+         (const char *const[]){"name", "ingredients", "allergens_emphasised", "net_quantity",
+                               "date_marking", "operator", NULL});
+    assert_int_equal(run("label_particulars")->status, ER_PLUGIN_PARTIAL);
+
+    /* Unanswered: required, and the note points at the exemption answer. */
+    er_mock_reset();
+    er_mock_set_count("products", 1);
+    er_mock_set_string("products[0].use", "food");
+    er_mock_set_bool("answers.pf_prepacked", 1);
+    list("answers.pf_nutrition_declared", (const char *const[]){"energy", NULL});
+    const er_mock_report *r = run("nutrition_declaration");
+    assert_int_equal(r->status, ER_PLUGIN_PARTIAL);
+    assert_non_null(strstr(r->note, "pf_annex_v_exempt"));
+
+    /* A value outside the list is a plugin error, named in the log. */
+    er_mock_set_string("answers.pf_annex_v_exempt", "spices");
+    assert_int_equal(exportready_plugin_v1()->run_check(er_mock_host(), er_mock_firm(),
+                                                        "nutrition_declaration"),
+                     ER_PLUGIN_E_FAILED);
+}
+
 static void bulk_is_not_applicable_with_finding(void **state)
 {
     (void)state;
@@ -188,6 +240,7 @@ int main(void)
         cmocka_unit_test_setup(list_syntax_is_forgiving_of_spaces, reset),
         cmocka_unit_test_setup(unknown_allergen_id_is_unknown, reset),
         cmocka_unit_test_setup(label_particulars, reset),
+        cmocka_unit_test_setup(annex_v_exempts_spices_grains_coffee, reset),
         cmocka_unit_test_setup(nutrition_declaration, reset),
         cmocka_unit_test_setup(bulk_is_not_applicable_with_finding, reset),
         cmocka_unit_test_setup(non_food_not_applicable, reset),

@@ -191,8 +191,9 @@ def case_json_values():
     g, s = firms
     expect(list(g) == ["id", "name", "sector", "file", "as_of", "score", "grade",
                        "grade_uncapped", "coverage", "dimensions", "programmes", "route",
-                       "blockers", "findings", "sector_findings", "country", "markets",
-                       "audit", "products", "facts"], "firm keys", list(g))
+                       "blockers", "market_readiness", "findings", "sector_findings",
+                       "country", "markets", "audit", "products", "facts"], "firm keys",
+           list(g))
 
     # pe-good.  evidence: verified 1.0, document 0.8, declared 0.5.
     #   management: english_management 2 x 1 x 0.8 = 1.6; years_operating 5 -> band >= 2
@@ -280,6 +281,25 @@ def case_some_failed():
     expect(firms[0]["score"] is not None, "the good firm is still audited")
 
 
+def case_include_no_id():
+    """A firm file refused for its @include names the firm by its file name:
+    no id is read from the file it tried to include (docs/security.md)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        other = os.path.join(tmp, "other.cfg")
+        with open(GOOD, encoding="utf-8") as fh:
+            write(other, fh.read().replace('"pe-good"', '"pe-other"'))
+        rejected = os.path.join(tmp, "rejected.cfg")
+        write(rejected, f'@include "{other}"\n')
+        rc, doc, err = audit_json(GOOD, rejected)
+        expect_status(rc, 1, json.dumps(doc), err)
+        firms = doc["firms"]
+        expect([f["id"] for f in firms] == ["pe-good", "rejected.cfg"],
+               "the refused file is named by its file name, not by the included id", firms)
+        expect("@include" in firms[1]["error"], "the error says why", firms[1]["error"])
+        expect("pe-other" not in json.dumps(doc) and "pe-other" not in err,
+               "nothing of the included file shows", doc, err)
+
+
 def case_single_bad():
     with tempfile.TemporaryDirectory() as tmp:
         js = os.path.join(tmp, "out.json")
@@ -347,6 +367,36 @@ def case_options():
     expect("duplicate firm id 'pe-good'" in doc["firms"][1]["error"], "duplicate id refused",
            doc["firms"][1])
     expect(err.count("exportready:") >= 1, "duplicate reported on stderr", err)
+
+
+def case_id_collisions():
+    """Ids that name one workbook file are refused (issue 17): 'A' and 'a'
+    on a case-insensitive file system (a USB stick, macOS), and a firm
+    called 'cohort' beside DIR/cohort.xlsx (F2).  The other firms audit."""
+    text = open(GOOD, encoding="utf-8").read()
+    expect('id = "pe-good";' in text, "fixture firm id")
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = {}
+        for name, fid in (("lower", "pe-good"), ("upper", "PE-Good"), ("cohort", "Cohort")):
+            paths[name] = os.path.join(tmp, name + ".cfg")
+            with open(paths[name], "w", encoding="utf-8") as f:
+                f.write(text.replace('id = "pe-good";', f'id = "{fid}";'))
+        outdir = os.path.join(tmp, "out")
+        rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "-o", outdir, "--json", "-",
+                           paths["lower"], paths["upper"], paths["cohort"])
+        expect_status(rc, 1, out, err)
+        firms = json.loads(out)["firms"]
+        expect([f.get("error") is None for f in firms] == [True, False, False],
+               "only the first firm audits", firms)
+        expect(f"duplicate firm id 'PE-Good' (also in {paths['lower']}); ids that differ only "
+               "in letter case" in firms[1]["error"], "case-only duplicate explained", firms[1])
+        expect(f"'Cohort' is the name of the cohort workbook ({outdir}/cohort.xlsx)"
+               in firms[2]["error"], "the cohort's name is reserved", firms[2])
+        expect(sorted(os.listdir(outdir)) == ["cohort.xlsx", "pe-good.xlsx"],
+               "one workbook per file name", os.listdir(outdir))
+        # Without -o nothing is overwritten, so 'cohort' is an ordinary id.
+        rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "--json", "-", paths["cohort"])
+        expect_status(rc, 0, out, err)
 
 
 def case_output_dir():
@@ -545,20 +595,28 @@ def case_jobs_identical():
 
 
 def case_worker_death():
-    # The crashing test plugin, not isolated, kills the worker that runs it:
-    # the firms that worker had not reported fail, the others are audited.
+    # The crashing test plugin, not isolated, kills the worker that runs it.
+    # It costs exactly that firm (issue 17): the parent starts a fresh worker
+    # for the rest of the dead one's firms, so the firm after it (job 2, the
+    # same worker's next) is audited, at -j 2 and at -j 1 alike.
     plugin_dir = sys.argv[4]
-    rc, out, err = run("audit", "-j", "2", "--no-isolate",
-                       "--rubric-dir", os.path.join(DATA, "rubric-plugin"),
-                       "--plugin-dir", plugin_dir, "--json", "-",
-                       os.path.join(FIRMS, "plugin.cfg"), GOOD, SMALL)
-    expect_status(rc, 1, out, err)
-    firms = json.loads(out)["firms"]
-    expect([f["id"] for f in firms] == ["plugin.cfg", "pe-good", "small.cfg"],
-           "every firm listed in order", firms)
-    for f in (firms[0], firms[2]):  # jobs 0 and 2 belong to worker 0
-        expect("worker process" in f["error"], "lost firms say why", f)
-    expect(close(firms[1]["score"], 76.6667), "the other worker's firm is audited", firms[1])
+    for jobs in ("2", "1"):
+        rc, out, err = run("audit", "-j", jobs, "--no-isolate",
+                           "--rubric-dir", os.path.join(DATA, "rubric-plugin"),
+                           "--plugin-dir", plugin_dir, "--json", "-",
+                           os.path.join(FIRMS, "plugin.cfg"), GOOD, SMALL)
+        expect_status(rc, 1, out, err)
+        firms = json.loads(out)["firms"]
+        expect([f["id"] for f in firms] == ["pe-plugin", "pe-good", "pe-small"],
+               f"-j {jobs}: every firm listed in order, with its id", firms)
+        # Killed by SIGSEGV; under ASan its handler reports and exits 1 instead.
+        expect(re.search(r"worker process auditing this firm (was killed by signal 11 "
+                         r"\(Segmentation fault\)|exited with status 1) before reporting it", firms[0]["error"]),
+               f"-j {jobs}: the lost firm says why", firms[0])
+        expect(close(firms[1]["score"], 76.6667), f"-j {jobs}: pe-good audited", firms[1])
+        expect(close(firms[2]["score"], 63.8889), f"-j {jobs}: the dead worker's next firm is "
+               "audited by a fresh worker", firms[2])
+        expect(err.count("before reporting it") == 1, f"-j {jobs}: one firm failed", err)
 
 
 def run_on_pty(*args):
@@ -681,11 +739,35 @@ def case_smoke():
            "examples cover every grade", doc["firms"])
 
     # The shipped rubric, programmes and firms validate, plugins' questions included.
+    progs = os.path.join(src, "rubrics", "programmes")
     rc, out, err = run("validate", *plugin_dirs, os.path.join(src, "rubrics"),
-                       *sorted(os.path.join(src, "rubrics", "programmes", f)
-                               for f in os.listdir(os.path.join(src, "rubrics", "programmes"))),
+                       *sorted(os.path.join(progs, f) for f in os.listdir(progs)
+                               if f.endswith(".cfg")),
                        *firms)
     expect_status(rc, 0, out, err)
+    # The dated 2018 PUM criteria are kept as a programme set of their own.
+    archive = os.path.join(progs, "archive")
+    rc, out, err = run("validate", *sorted(os.path.join(archive, f)
+                                           for f in os.listdir(archive) if f.endswith(".cfg")))
+    expect_status(rc, 0, out, err)
+    expect("pum-2018.cfg: ok" in out, "archived PUM 2018 criteria validate", out)
+
+    # Every route's programme warns where its data is unverified (content
+    # review 2026-12, section 2): CBI's terms of 2014, PUM's Peru coverage.
+    for f in doc["firms"]:
+        if f["route"] in ("cbi", "pum"):
+            p = next(p for p in f["programmes"] if p["id"] == f["route"])
+            expect("unverified" in p.get("caveat", ""), "route carries its caveat", f["id"], p)
+    # SIPPO and PAI are judged alongside the route, never as it; their
+    # unpublished selection rule leaves them undecided, never passed.
+    for f in doc["firms"]:
+        par = {p["id"]: p for p in f["programmes"] if p.get("parallel")}
+        expect(set(par) == {"sippo", "pai"}, "parallel programmes listed", f["id"], par)
+        for p in par.values():
+            expect(p["eligible"] is None and
+                   any(d["kind"] == "rule_unknown" for d in p["reason_details"]),
+                   "parallel programme undecided on its unpublished rule", f["id"], p)
+        expect(f["route"] not in par, "a parallel programme is never the route", f["id"])
 
 
 if __name__ == "__main__":

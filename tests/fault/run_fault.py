@@ -82,6 +82,80 @@ def plugin(kind, note):
         shutil.rmtree(out)
 
 
+def plugin_scribble():
+    """A plugin that writes junk to every descriptor 0-1023 it has (issue
+    17, F6) costs only its firm: isolated, its process holds nothing of the
+    audit's; in-process (--no-isolate) it corrupts only its own worker's
+    pipe, which is noticed and costs the firm it was auditing.  The results
+    JSON is valid and every other firm is audited, at -j 1 and -j 2."""
+    for mode in ([], ["--no-isolate"]):
+        for jobs in ("1", "2"):
+            out = tempfile.mkdtemp(prefix="er-fault-")
+            try:
+                js = os.path.join(out, "r.json")
+                rc, stdout, err = run(["audit", "-q", "-j", jobs, *mode, "--rubric-dir", RUBRIC,
+                                       "--plugin-dir", os.path.join(PLUGINS, "scribble"),
+                                       "-o", out, "--json", js, GOOD, PLUGIN_FIRM, SMALL])
+                where = f"-j {jobs} {' '.join(mode)}"
+                expect(rc == 1, f"{where}: exit status 1", f"{rc}: {err}")
+                with open(js, encoding="utf-8") as f:
+                    firms = json.load(f)["firms"]  # valid JSON, or this raises
+                expect([x["id"] for x in firms] == ["pe-good", "pe-plugin", "pe-small"],
+                       f"{where}: every firm listed", [x["id"] for x in firms])
+                for x in (firms[0], firms[2]):
+                    expect("error" not in x and x["score"] is not None,
+                           f"{where}: {x['id']} audited", x.get("error"))
+                if mode:  # its own worker's pipe garbled: that firm fails, and says so
+                    expect("sent bytes that are not a result" in firms[1].get("error", ""),
+                           f"{where}: the scribbling firm fails with why", firms[1])
+                else:  # its own result pipe garbled: its check is unknown
+                    crash = [x for x in firms[1]["findings"] if x["criterion"] == "crash_check"]
+                    expect(crash and crash[0]["status"] == "unknown",
+                           f"{where}: the scribbling plugin's check is unknown", crash)
+                expect("SCRIBBLED" not in open(js, encoding="utf-8", errors="replace").read(),
+                       f"{where}: no junk in the results", "")
+                for b in os.listdir(out):
+                    if b.endswith(".xlsx"):
+                        opens(os.path.join(out, b))
+            finally:
+                shutil.rmtree(out)
+
+
+def plugin_print():
+    """What a plugin prints (in init and in its check) goes to standard
+    error, never into `--json -` on standard output, isolated or not."""
+    for mode in ([], ["--no-isolate"]):
+        rc, stdout, err = run(["audit", "-q", *mode, "--rubric-dir", RUBRIC,
+                               "--plugin-dir", os.path.join(PLUGINS, "print"), "--json", "-",
+                               PLUGIN_FIRM, GOOD])
+        where = " ".join(mode) or "isolated"
+        expect(rc == 0, f"{where}: exit status 0", f"{rc}: {err}")
+        try:
+            firms = json.loads(stdout)["firms"]
+            expect(len(firms) == 2, f"{where}: two firms", firms)
+        except json.JSONDecodeError as e:
+            failures.append(f"{where}: stdout is not JSON ({e}): {stdout[:200]!r}")
+        expect("PLUGIN STDOUT" not in stdout, f"{where}: nothing of the plugin on stdout", "")
+        expect("PLUGIN STDOUT FROM CHECK" in err, f"{where}: the plugin's print on stderr", err)
+
+
+def plugin_init(kind, reason):
+    """A plugin whose init exits or crashes (issue 17, F7) is refused with a
+    message; the run goes on without it: exit 4 when the rubric needs its
+    check, an ordinary audit when it does not."""
+    pdir = os.path.join(PLUGINS, kind)
+    rc, _, err = run(["audit", "-q", "--rubric-dir", RUBRIC, "--plugin-dir", pdir,
+                      "--json", "-", GOOD])
+    expect(rc == 4, f"{kind}: exit status 4 (the rubric needs the plugin)", f"{rc}: {err}")
+    expect(f"{pdir}/{kind}.so: plugin refused: {reason}" in err, f"{kind}: refusal says why",
+           err)
+    rc, stdout, err = run(["audit", "--rubric-dir", os.path.join(DATA, "rubric"),
+                           "--plugin-dir", pdir, "--json", "-", GOOD])
+    expect(rc == 0, f"{kind}: a rubric without its checks audits", f"{rc}: {err}")
+    expect(f"plugin refused: {reason}" in err, f"{kind}: warned about", err)
+    expect(json.loads(stdout)["firms"][0]["id"] == "pe-good", f"{kind}: results", stdout[:200])
+
+
 def plugin_dir_missing():
     out = tempfile.mkdtemp(prefix="er-fault-")
     try:
@@ -218,6 +292,13 @@ CASES = {
                                   "a result"),
     "plugin_abort": lambda: plugin("abort", "plugin 'segv' crashed (signal 6, Aborted)"),
     "plugin_sleep": lambda: plugin("sleep", "plugin 'segv' timed out after 1 s"),
+    "plugin_scribble": plugin_scribble,
+    "plugin_print": plugin_print,
+    "plugin_init_exit": lambda: plugin_init(
+        "init_exit", "init or fini ended the process (exit status 7) instead of returning; "
+        "tried in a child process"),
+    "plugin_init_segv": lambda: plugin_init(
+        "init_segv", "init crashed (signal 11, Segmentation fault; tried in a child process)"),
     "plugin_dir_missing": plugin_dir_missing,
     "json_file_too_big": json_file_too_big,
     "output_notdir": output_notdir,

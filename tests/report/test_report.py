@@ -281,6 +281,33 @@ def case_template_cfg(tmp):
                "evidence lines filled in")
 
 
+def case_template_comments(tmp):
+    """Rubric texts cannot break out of the skeleton's comments (issue 17,
+    F11): a dimension title with line breaks stays inside its '#' line and
+    the untouched skeleton still loads as it says."""
+    rubrics = os.path.join(tmp, "rubrics")
+    shutil.copytree(RUBRICS, rubrics)
+    main = os.path.join(rubrics, "readiness.cfg")
+    text = open(main, encoding="utf-8").read()
+    old = 'en = "Management and export strategy"; es = "Gestión y estrategia exportadora";'
+    expect(old in text, "the rubric has the dimension this test edits")
+    evil = r'en = "Management\n  bogus_en = 1;\n  # ok"; es = "Gestión\n  bogus_es = 1;";'
+    open(main, "w", encoding="utf-8").write(text.replace(old, evil))
+    for lang in ("en", "es"):
+        cfg = os.path.join(tmp, f"t-{lang}.cfg")
+        rc, _, err = run("template", "--sector", "coffee-cocoa", "--rubric-dir", rubrics,
+                         "--plugin-dir", PLUGINS, "--lang", lang, "-o", cfg)
+        expect(rc == 0, f"template with a multi-line title ({lang})", err)
+        lines = open(cfg, encoding="utf-8").read().splitlines()
+        hits = [l for l in lines if "bogus_" in l]
+        expect(hits, f"{lang}: the title is in the template", cfg)
+        expect(all(l.lstrip().startswith("#") for l in hits),
+               f"{lang}: the title stays inside a comment", hits)
+        rc, _, err = run("audit", "-q", "--rubric-dir", rubrics, "--plugin-dir", PLUGINS,
+                         "--json", os.path.join(tmp, "r.json"), cfg)
+        expect(rc == 0, f"{lang}: the untouched skeleton audits", err)
+
+
 def case_template_csv(tmp):
     """The header is the CSV cohort format; a row filled in audits."""
     for sector in SECTORS:
@@ -307,7 +334,10 @@ def case_template_csv(tmp):
             if col in fixed:
                 row.append(fixed[col])
             elif col.startswith("evidence."):
-                row.append("document")
+                # Evidence only beside an answer (plugin text questions
+                # have no example answer).
+                answered = ex.get(col.split(".", 1)[1], '""').strip('"') != ""
+                row.append("document" if answered else "")
             else:
                 v = ex.get(col.split(".", 1)[1], '""').strip('"')
                 row.append({"true": "yes", "false": "no"}.get(v, v))
@@ -349,12 +379,19 @@ def case_template_xlsx(tmp):
             return formula.strip('"').split(",")
         row_of = {r[1]: i + 2 for i, r in enumerate(rows)}
         fss = row_of["answers.food_safety_system"]
-        expect(values(dvs[f"F{fss}"]) == ["none", "prerequisites", "haccp_plan", "haccp_verified"],
-               "choice dropdown lists the choice values in order", dvs.get(f"F{fss}"))
+        # Choices show their labels in the template's language (the loader
+        # maps a label back to its code); yes/no is what the loader reads.
+        want = (["Nothing written", "GMP and sanitation programmes", "HACCP plan implemented",
+                 "HACCP plan verified by audits"] if lang == "en" else
+                ["Nada por escrito", "BPM y programa de higiene y saneamiento",
+                 "Plan HACCP implementado", "Plan HACCP verificado con auditorías"])
+        expect(values(dvs[f"F{fss}"]) == want,
+               "choice dropdown lists the choice labels in order", dvs.get(f"F{fss}"))
         expect(values(dvs[f"G{fss}"]) == ["verified", "document", "declared"],
                "evidence dropdown")
         yn = row_of["answers.eu_haccp"]
-        expect(values(dvs[f"F{yn}"]) == ["yes", "no"], "yes/no dropdown")
+        expect(values(dvs[f"F{yn}"]) == (["yes", "no"] if lang == "en" else ["sí", "no"]),
+               "yes/no dropdown", dvs.get(f"F{yn}"))
         q = rows[fss - 2][2]
         expect(q.startswith("¿") if lang == "es" else q.endswith("?"),
                f"question in {lang}", q)

@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "er_cfg.h"
+#include "er_limits.h"
 #include "er_utf8.h"
 #include "diag_assert.h"
 
@@ -209,13 +212,78 @@ static void test_refuses_unsafe_files(void **state)
     (void)state;
     expect_refused("nul.cfg", "nul.cfg:3: not a text file (NUL byte)", 1);
     /* 3000000000 would wrap in libconfig 1.5; -2147483648 fits. */
-    expect_refused("overflow.cfg", "overflow.cfg:3: integer 3000000000 is out of range", 2);
-    expect_refused("overflow.cfg", "overflow.cfg:5: integer 2147483648 is out of range", 2);
+    expect_refused("overflow.cfg", "overflow.cfg:3: integer 3000000000 is out of range", 4);
+    expect_refused("overflow.cfg", "overflow.cfg:5: integer 2147483648 is out of range", 4);
+    /* 64-bit literals: libconfig's strtoll would clamp to INT64_MAX silently;
+     * the extremes themselves fit (lines 8 and 9 are not reported). */
+    expect_refused("overflow.cfg",
+                   "overflow.cfg:10: integer 99999999999999999999L is out of range for a 64-bit "
+                   "integer", 4);
+    expect_refused("overflow.cfg", "overflow.cfg:11: integer 9223372036854775808L is out of range",
+                   4);
     expect_refused("include.cfg", "include.cfg:4: '@' directives (@include) are not supported",
                    1);
     /* Caught before libconfig, which would leak and blame the last line. */
     expect_refused("unterminated.cfg", "unterminated.cfg:3: unterminated string", 1);
     expect_refused("no-such-file.cfg", "no-such-file.cfg: cannot open: No such file", 1);
+}
+
+/* A group of n settings "k0 = 0; k1 = 1; ..." in a temporary file. */
+static char *big_group_file(size_t n)
+{
+    char *path = strdup("/tmp/er-cfg-group-XXXXXX");
+    assert_non_null(path);
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs("answers = {\n", f);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "  k%zu = %zu;\n", i, i);
+    fputs("};\n", f);
+    assert_int_equal(fclose(f), 0);
+    return path;
+}
+
+/* libconfig 1.5 adds settings in quadratic time (50 000 in one group took
+ * 82 s): more than ER_MAX_SETTINGS_PER_GROUP is refused before it parses. */
+static void test_settings_per_group_limit(void **state)
+{
+    (void)state;
+    char *ok = big_group_file(ER_MAX_SETTINGS_PER_GROUP);
+    er_diag d = {0};
+    config_t cfg;
+    assert_int_equal(er_cfg_read(&cfg, ok, &d), 0);
+    config_destroy(&cfg);
+    er_diag_free(&d);
+    unlink(ok);
+    free(ok);
+
+    char *over = big_group_file(50000);
+    assert_int_equal(er_cfg_read(&cfg, over, &d), -1);
+    assert_int_equal(d.count, 1);
+    char want[128];
+    snprintf(want, sizeof want, ":%u: more than %u settings in one group",
+             ER_MAX_SETTINGS_PER_GROUP + 2, ER_MAX_SETTINGS_PER_GROUP);
+    assert_diag_has(&d, want);
+    er_diag_free(&d);
+    unlink(over);
+    free(over);
+
+    /* Nesting: lists of groups are fine, 65 open brackets are not. */
+    char deep[200];
+    memset(deep, '[', 65);
+    strcpy(deep + 65, "]");
+    char path[] = "/tmp/er-cfg-deep-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "x = ", 4), 4);
+    assert_int_equal(write(fd, deep, strlen(deep)), (ssize_t)strlen(deep));
+    close(fd);
+    assert_int_equal(er_cfg_read(&cfg, path, &d), -1);
+    assert_diag_has(&d, "nested more than 64 deep");
+    er_diag_free(&d);
+    unlink(path);
 }
 
 static void check_floats(void)
@@ -301,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_unknown_fields_and_root),
         cmocka_unit_test(test_strings_must_be_clean),
         cmocka_unit_test(test_refuses_unsafe_files),
+        cmocka_unit_test(test_settings_per_group_limit),
         cmocka_unit_test(test_floats_ignore_environment_locale),
         cmocka_unit_test(test_floats_in_comma_decimal_locale),
         cmocka_unit_test(test_paths_and_idents),

@@ -3,7 +3,8 @@
  * routing (er_eligibility.c), with programmes built by hand.
  *
  * The criteria are those of the case study's Annex 2 (CBI Box 1, PUM Box 2)
- * as rubrics/programmes/{cbi,pum}.cfg state them; the as-of date is
+ * as rubrics/programmes/cbi.cfg and archive/pum-2018.cfg state them (the
+ * shipped files are judged in test_programme_rules.c); the as-of date is
  * 2026-11-23 throughout.
  */
 #include <stdarg.h>

@@ -286,6 +286,46 @@ static void test_document_and_bytes(void **state)
     free(text[1]);
 }
 
+/* Every number reads back to the same double (issue 17, F13): a turnover
+ * just below DBL_MAX was written with ten digits as 1.797693135e+308, which
+ * overflows, so report and --baseline refused the whole file.  Numbers that
+ * ten digits print exactly keep their short form. */
+static void test_numbers_read_back_exactly(void **state)
+{
+    (void)state;
+    static const double hard[] = {1.7976931348623157e308, 1234567890.12, 0.1 + 0.2,
+                                  4.9406564584124654e-324, -2.2250738585072014e-308};
+    for (size_t i = 0; i < sizeof hard / sizeof *hard; i++) {
+        json_t *doc = json_pack("{s:f, s:f, s:[f]}", "easy", 68.7, "hard", hard[i], "list", 0.5);
+        assert_non_null(doc);
+        char *text = er_json_dumps(doc);
+        assert_non_null(text);
+        json_error_t err;
+        json_t *back = json_loads(text, 0, &err);
+        assert_non_null(back);
+        assert_true(json_real_value(json_object_get(back, "hard")) == hard[i]);
+        assert_true(json_real_value(json_object_get(back, "easy")) == 68.7);
+        json_decref(back);
+        free(text);
+        char *firm_text = er_json_firm_text(doc);
+        assert_non_null(firm_text);
+        back = json_loads(firm_text, 0, &err);
+        assert_non_null(back);
+        assert_true(json_real_value(json_object_get(back, "hard")) == hard[i]);
+        json_decref(back);
+        free(firm_text);
+        json_decref(doc);
+    }
+    json_t *easy = json_pack("{s:f, s:f}", "score", 68.7, "turnover", 6800000.5);
+    assert_non_null(easy);
+    char *text = er_json_dumps(easy);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "\"score\": 68.7,"));
+    assert_non_null(strstr(text, "\"turnover\": 6800000.5\n"));
+    free(text);
+    json_decref(easy);
+}
+
 static size_t count_entries(const char *dir)
 {
     size_t n = 0;
@@ -341,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_unscored_firm_has_null_grade),
         cmocka_unit_test(test_failed_firm),
         cmocka_unit_test(test_document_and_bytes),
+        cmocka_unit_test(test_numbers_read_back_exactly),
         cmocka_unit_test(test_write_is_atomic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

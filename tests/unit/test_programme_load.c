@@ -75,7 +75,7 @@ static void test_programme_errors_all_reported(void **state)
 {
     (void)state;
     expect_bad("prog_bad", (const char *const[]){
-        "prog_bad/bad_op.cfg:8: programme.criteria[0].op: \"==\" is not allowed (expected >= | > | <= | < | between | is | years_since>=)",
+        "prog_bad/bad_op.cfg:8: programme.criteria[0].op: \"==\" is not allowed (expected >= | > | <= | < | between | is | years_since>= | in | rule_unknown)",
         "prog_bad/bad_fact.cfg:8: programme.criteria[0].fact: unknown profile fact \"revenue\"",
         "prog_bad/bad_is_on_number.cfg:8: programme.criteria[0].op: op \"is\" needs a boolean fact, but \"employees\" is a number",
         "prog_bad/bad_cmp_on_bool.cfg:8: programme.criteria[0].op: op \">=\" needs a numeric fact, but \"state_owned\" is boolean",
@@ -106,6 +106,55 @@ static void test_routing_errors(void **state)
         "no-such-dir/routing.cfg: cannot open: No such file or directory", NULL});
 }
 
+/* Criteria over answers and the country, an amount in soles with its dated
+ * rate, an unpublished rule, a caveat, a parallel programme. */
+static void test_extended_programmes(void **state)
+{
+    (void)state;
+    er_diag d = {0};
+    er_programme_set *s = er_programmes_load(DATA "prog_ext_good", &d);
+    if (s == NULL)
+        er_diag_print(&d, stderr, "  diag: ");
+    assert_non_null(s);
+    assert_int_equal(s->n_programmes, 2);
+    const er_programme *n = &s->programmes[0], *side = &s->programmes[1];
+    assert_false(n->parallel);
+    assert_true(side->parallel);
+    assert_int_equal(n->valid_as_of.precision, ER_DATE_YEAR);
+    assert_int_equal(side->valid_as_of.precision, ER_DATE_MONTH);
+    assert_string_equal(n->caveat.en, "Test caveat");
+    assert_null(side->caveat.en);
+    assert_int_equal(n->n_rates, 1);
+    assert_string_equal(n->rates[0].currency, "PEN");
+    assert_true(n->rates[0].eur == 0.25);
+    assert_string_equal(n->criteria[0].currency, "PEN");
+    assert_true(n->criteria[0].eur_per_unit == 0.25);
+    assert_string_equal(n->criteria[1].fact, "answers.eu_haccp");
+    assert_int_equal(n->criteria[2].op, ER_OP_IN);
+    assert_int_equal(n->criteria[2].n_values, 2);
+    assert_string_equal(n->criteria[2].values[1], "fssc22000");
+    assert_int_equal(side->criteria[0].op, ER_OP_RULE_UNKNOWN);
+    assert_null(side->criteria[0].fact);
+    er_programmes_free(s);
+    er_diag_free(&d);
+}
+
+static void test_extended_errors(void **state)
+{
+    (void)state;
+    expect_bad("prog_ext_bad", (const char *const[]){
+        "prog_ext_bad/routing.cfg:3: routing.parallel[1]: programme \"bad_currency\" is listed twice",
+        "prog_ext_bad/bad_currency.cfg:7: programme.exchange_rates[0].as_of: invalid date \"2026-11\" (expected YYYY-MM-DD",
+        "prog_ext_bad/bad_currency.cfg:12: programme.criteria[1].currency: a currency is only used with a comparison on a euro amount",
+        "prog_ext_bad/bad_currency.cfg:14: programme.criteria[2].op: op \"is\" cannot be used on \"firm.country\"; use \"in\"",
+        "prog_ext_bad/bad_currency.cfg:16: programme.criteria[3].fact: \"answers.Bad-Id\" is not answers.<id>",
+        "prog_ext_bad/bad_currency.cfg:10: programme.criteria[0].currency: no rate for PEN in programme.exchange_rates",
+        "prog_ext_bad/bad_rule.cfg:7: programme.criteria[0].fact: not used with op \"rule_unknown\"",
+        "prog_ext_bad/bad_rule.cfg:7: programme.criteria[0].value: not used with op \"rule_unknown\"",
+        "prog_ext_bad/bad_rule.cfg:9: programme.criteria[1].values: must list at least one value",
+        NULL});
+}
+
 static void test_shipped_programmes_load(void **state)
 {
     (void)state;
@@ -125,6 +174,8 @@ int main(void)
         cmocka_unit_test(test_good_programmes),
         cmocka_unit_test(test_programme_errors_all_reported),
         cmocka_unit_test(test_routing_errors),
+        cmocka_unit_test(test_extended_programmes),
+        cmocka_unit_test(test_extended_errors),
         cmocka_unit_test(test_shipped_programmes_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "er_json.h"
+#include "er_market_readiness.h"
 #include "er_results_read.h"
 
 #define RUBRIC_DIR ER_TEST_DATA "/cli/rubric-check"
@@ -57,6 +58,8 @@ static int setup(void **state)
         assert_non_null(fx->firms[i]);
         er_firm_result *res = &fx->results[i];
         assert_int_equal(er_score_firm(fx->rubric, fx->firms[i], fx->checks, res), 0);
+        /* As audit does; the second firm compares every market (--compare-markets). */
+        assert_int_equal(er_market_compare(fx->rubric, fx->firms[i], fx->checks, i == 1, res), 0);
         res->as_of = fx->firms[i]->audit.date;
         res->programmes = er_arena_calloc(&res->arena, fx->progs->n_programmes,
                                           sizeof *res->programmes);
@@ -141,6 +144,67 @@ static void test_round_trip_same_bytes(void **state)
     assert_string_equal(again, fx->json);
     free(again);
     er_saved_results_free(s);
+    er_diag_free(&d);
+}
+
+/* A file written before the per-market block existed still reads: the
+ * comparison of the targeted markets is recomputed from the findings. */
+static void test_file_without_market_block(void **state)
+{
+    fixture *fx = *state;
+    json_error_t err;
+    json_t *doc = json_loads(fx->json, 0, &err);
+    assert_non_null(doc);
+    json_t *firms = json_object_get(doc, "firms");
+    for (size_t i = 0; i < 2; i++)
+        assert_int_equal(json_object_del(json_array_get(firms, i), "market_readiness"), 0);
+    char *old = json_dumps(doc, JSON_PRESERVE_ORDER | JSON_INDENT(2));
+    json_decref(doc);
+    assert_non_null(old);
+    write_text(fx, old);
+    free(old);
+    er_diag d = {0};
+    er_saved_results *s = read_back(fx, &d);
+    er_diag_print(&d, stderr, "");
+    assert_non_null(s);
+    for (size_t i = 0; i < 2; i++) {
+        const er_market_comparison *got = er_result_markets(&s->firms[i].result);
+        const er_market_comparison *want = er_result_markets(&fx->results[i]);
+        assert_non_null(got);
+        assert_false(got->all);
+        assert_int_equal(got->n, s->firms[i].firm.n_markets);
+        /* Targeted markets score the same as in the audit. */
+        for (size_t k = 0; k < got->n; k++)
+            for (size_t j = 0; j < want->n; j++)
+                if (strcmp(want->markets[j].market, got->markets[k].market) == 0)
+                    assert_true(want->markets[j].score == got->markets[k].score);
+    }
+    er_saved_results_free(s);
+    er_diag_free(&d);
+}
+
+/* A saved market ranking that the findings do not give is refused. */
+static void test_tampered_market_block(void **state)
+{
+    fixture *fx = *state;
+    json_error_t err;
+    json_t *doc = json_loads(fx->json, 0, &err);
+    assert_non_null(doc);
+    json_t *m0 = json_array_get(
+        json_object_get(json_object_get(json_array_get(json_object_get(doc, "firms"), 0),
+                                        "market_readiness"),
+                        "markets"),
+        0);
+    assert_non_null(m0);
+    assert_int_equal(json_object_set_new(m0, "score", json_real(1.5)), 0);
+    char *text = json_dumps(doc, JSON_PRESERVE_ORDER | JSON_INDENT(2));
+    json_decref(doc);
+    write_text(fx, text);
+    free(text);
+    er_diag d = {0};
+    assert_null(read_back(fx, &d));
+    assert_true(er_diag_count(&d) >= 1);
+    assert_non_null(strstr(d.lines[0], "market_readiness.markets[0]"));
     er_diag_free(&d);
 }
 
@@ -275,6 +339,22 @@ static void test_wrong_types(void **state)
     expect_refused(fx, "\"id\": \"pe-good\",", "", "firms[0].id: missing");
 }
 
+/* The market block is untrusted input like the rest: wrong types and
+ * values are refused with their path, and a block that says another
+ * comparison was made than the findings give is refused too. */
+static void test_market_block_refused(void **state)
+{
+    fixture *fx = *state;
+    expect_refused(fx, "\"compared\": \"targeted\"", "\"compared\": \"some\"",
+                   "firms[0].market_readiness.compared: 'some' is not");
+    expect_refused(fx, "\"market_readiness\": {", "\"market_readiness\": 7, \"x\": {",
+                   "firms[0].market_readiness: must be an object, not a number");
+    expect_refused(fx, "\"market\": \"US\"", "\"market\": \"UK\"",
+                   "firms[1].market_readiness.markets[");
+    expect_refused(fx, "\"knockout\": false", "\"knockout\": false, \"status\": 3",
+                   "json: duplicate object key");
+}
+
 /* A file edited by hand (or from another rubric version) disagrees with
  * what the rubric gives: refused, not rendered with wrong numbers. */
 static void test_tampered_numbers(void **state)
@@ -323,6 +403,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_round_trip_same_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_exact_numbers_and_links, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_file_without_market_block, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tampered_market_block, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_market_block_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_ids, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wrong_types, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tampered_numbers, setup, teardown),

@@ -195,6 +195,7 @@ static void test_criterion_errors_all_reported(void **state)
         "rc_criteria/bad_applies.cfg:8: module.criteria[0].applies.uses: \"medicine\" is not a use",
         "rc_criteria/bad_applies.cfg:8: module.criteria[0].applies.organic: only `organic = true` is meaningful",
         "rc_criteria/bad_action.cfg:8: module.criteria[0].action: \"webinar\" is not allowed (expected trade_fair)",
+        "rc_criteria/bad_due.cfg:8: module.criteria[0].due: invalid date \"2026-12\" (expected YYYY-MM-DD",
         "rc_criteria/bad_id.cfg:5: module.criteria[0].id: \"Bad-Id\" is not a valid id",
         "rc_criteria/int_overflow.cfg:5: integer 3000000000 is out of range for a 32-bit integer",
         "rc_criteria/include.cfg:2: '@' directives (@include) are not supported",
@@ -213,6 +214,12 @@ static void test_shipped_rubric_loads(void **state)
     assert_true(r->n_criteria > 0);
     for (size_t i = 0; i < r->n_criteria; i++)
         assert_true(r->criteria[i].dim_index < r->n_dimensions);
+    /* A sourced deadline is read as a full date (markets/us.cfg, row US1). */
+    long k = er_rubric_find_criterion(r, "us_fda_registration");
+    assert_true(k >= 0);
+    char due[16];
+    er_date_format(&r->criteria[k].due, due, sizeof due);
+    assert_string_equal(due, "2026-12-31");
     er_rubric_free(r);
     er_diag_free(&d);
 }

@@ -27,8 +27,10 @@ import openpyxl
 
 TOL = 1e-6
 SHEETS = {
-    "en": ["Summary", "Findings", "Market requirements", "Action plan", "What-if"],
-    "es": ["Resumen", "Hallazgos", "Requisitos de mercado", "Plan de acción", "Simulación"],
+    "en": ["Summary", "Findings", "Market requirements", "Which market first", "Action plan",
+           "What-if"],
+    "es": ["Resumen", "Hallazgos", "Requisitos de mercado", "Qué mercado primero",
+           "Plan de acción", "Simulación"],
 }
 STATUS = {
     "en": ["Met", "Partial", "Not met", "Not applicable", "Not assessed", "Undecided"],
@@ -69,7 +71,7 @@ def findings_rows(ws):
 def check_firm_structure(path, lang, expected):
     wb = openpyxl.load_workbook(path)  # formulas, not values
     check(wb.sheetnames == SHEETS[lang], f"{path}: sheets {wb.sheetnames}")
-    summary, findings, markets, actions, whatif = (wb[n] for n in SHEETS[lang])
+    summary, findings, markets, _rank, actions, whatif = (wb[n] for n in SHEETS[lang])
 
     # Findings: one row per criterion, formulas, dropdown, traffic lights.
     header, rows = findings_rows(findings)
@@ -97,7 +99,7 @@ def check_firm_structure(path, lang, expected):
     check(len(summary._charts) == 1, f"{path}: radar chart on the summary")
     formulas = [c.value for row in summary.iter_rows() for c in row
                 if isinstance(c.value, str) and c.value.startswith("=")]
-    check(any(SHEETS[lang][4] in f for f in formulas), f"{path}: summary links to What-if")
+    check(any(SHEETS[lang][5] in f for f in formulas), f"{path}: summary links to What-if")
     for ws in (summary, findings, markets, actions, whatif):
         check(ws.page_setup.orientation == "landscape", f"{path}:{ws.title} landscape")
         check(ws.sheet_properties.pageSetUpPr.fitToPage, f"{path}:{ws.title} fit to page")
@@ -133,7 +135,7 @@ def check_values_cached(path, lang, expected):
 
 
 def whatif_cells(wb, lang):
-    ws = wb[SHEETS[lang][4]]
+    ws = wb[SHEETS[lang][5]]
     dims, total = {}, {}
     for r in range(5, ws.max_row + 1):
         key = ws.cell(r, 8).value
@@ -377,8 +379,8 @@ def main():
             if m > 0:
                 s = 100 * p / m
                 check(close(got, s), f"what-if {d['id']}: {got} != {s}")
-                wsum += s * [x for x in wb_en[SHEETS['en'][4]].iter_rows(min_row=5) if x[7].value == d["id"]][0][1].value
-                wtot += [x for x in wb_en[SHEETS['en'][4]].iter_rows(min_row=5) if x[7].value == d["id"]][0][1].value
+                wsum += s * [x for x in wb_en[SHEETS['en'][5]].iter_rows(min_row=5) if x[7].value == d["id"]][0][1].value
+                wtot += [x for x in wb_en[SHEETS['en'][5]].iter_rows(min_row=5) if x[7].value == d["id"]][0][1].value
         check(close(total["score"], wsum / wtot), f"what-if overall {total['score']} != {wsum / wtot}")
         check(total["blockers"] == 0 and exp_blk == 0, f"what-if blockers {total['blockers']}")
         check(total["score"] > expected["score"], "what-if raised the score")

@@ -1,0 +1,477 @@
+/* cmd_audit_firm.c - one firm of `exportready audit`: in a worker, its
+ * audit, workbook, JSON object, summary and cohort row, encoded as bytes;
+ * in the parent, those bytes written out in firm order, so -j N writes
+ * exactly what -j 1 does.  See cmd_audit.h. */
+#include "cmd_audit.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit_resume.h"
+
+/* ---- one firm, in a worker ------------------------------------------------------ */
+
+/* What the parent needs of one firm, made in a worker. */
+typedef struct record {
+    char kind; /* 'A' audited, 'F' failed */
+    bool degraded;
+    char *json;     /* firm object text */
+    char *messages; /* for stderr */
+    char *summary;  /* for the summary stream */
+    char *row;      /* cohort row, may be NULL */
+    size_t row_len;
+} record;
+
+static void record_free(record *r)
+{
+    free(r->json);
+    free(r->messages);
+    free(r->summary);
+    free(r->row);
+}
+
+static void put_bytes(FILE *f, const void *p, size_t n)
+{
+    uint64_t len = n;
+    fwrite(&len, sizeof len, 1, f);
+    if (n > 0)
+        fwrite(p, 1, n, f);
+}
+
+static int record_encode(const record *r, char **out, size_t *len)
+{
+    FILE *f = open_memstream(out, len);
+    if (f == NULL)
+        return -1;
+    fputc(r->kind, f);
+    fputc(r->degraded, f);
+    put_bytes(f, r->json, r->json ? strlen(r->json) : 0);
+    put_bytes(f, r->messages, r->messages ? strlen(r->messages) : 0);
+    put_bytes(f, r->summary, r->summary ? strlen(r->summary) : 0);
+    put_bytes(f, r->row, r->row_len);
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+/* A piece of an encoded record: its bytes (not terminated) and length. */
+typedef struct piece {
+    const char *p;
+    size_t n;
+} piece;
+
+static bool take(const char **p, const char *end, piece *out)
+{
+    uint64_t len;
+    if ((size_t)(end - *p) < sizeof len)
+        return false;
+    memcpy(&len, *p, sizeof len);
+    *p += sizeof len;
+    if ((uint64_t)(end - *p) < len)
+        return false;
+    out->p = *p;
+    out->n = (size_t)len;
+    *p += len;
+    return true;
+}
+
+static void print_summary(FILE *out, const er_firm_result *res)
+{
+    const er_firm *f = res->firm;
+    if (res->scored)
+        fprintf(out, "%s: score %.1f, grade %c", f->id, res->score, res->grade);
+    else
+        fprintf(out, "%s: not scored (no criterion applies)", f->id);
+    fprintf(out, ", coverage %.0f%%, route %s", res->coverage * 100.0, res->route);
+    /* The route's programme may warn about its own data (e.g. terms unverified). */
+    for (size_t i = 0; res->route != NULL && i < res->n_programmes; i++) {
+        const er_programme *p = res->programmes[i].programme;
+        if (p != NULL && p->id != NULL && p->caveat.en != NULL && strcmp(p->id, res->route) == 0)
+            fprintf(out, " (%s)", p->caveat.en);
+    }
+    for (size_t i = 0; i < res->n_blockers; i++)
+        fprintf(out, "%s%s", i == 0 ? ", blockers: " : " ", res->findings[res->blockers[i]].criterion->id);
+    fputc('\n', out);
+}
+
+/* A firm's JSON text, built only when --json asked for it: building it
+ * costs about 6 % of a run's instructions (callgrind), for nothing
+ * otherwise.  *text stays NULL when not wanted; -1 when out of memory. */
+static int dump_firm_json(json_t *o, char **text)
+{
+    *text = o ? er_json_firm_text(o) : NULL;
+    json_decref(o);
+    return *text != NULL ? 0 : -1;
+}
+
+static bool want_json(const audit_run *run) { return run->args->json_path != NULL; }
+
+static int failed_record(const audit_run *run, record *r, const char *id, const char *file,
+                         const char *error)
+{
+    r->kind = 'F';
+    /* One problem per line on stderr (the JSON keeps them joined): the
+     * joined text splits where "; " is followed by the file's name. */
+    char prefix[4200];
+    snprintf(prefix, sizeof prefix, "; %s", file);
+    char *colon = strrchr(prefix, ':');
+    if (colon != NULL && colon[1] >= '0' && colon[1] <= '9')
+        colon[1] = '\0'; /* "; cohort.csv:12" -> "; cohort.csv:" */
+    size_t plen = strlen(prefix), count = 1;
+    char path[4200];
+    snprintf(path, sizeof path, "%s", prefix + 2);
+    if (plen > 3 && path[strlen(path) - 1] == ':')
+        path[strlen(path) - 1] = '\0';
+    if (!er_firm_csv_is_table(path))
+        prefix[0] = '\0'; /* firm files keep their one line (tests/bad) */
+    plen = strlen(prefix);
+    for (const char *p = plen ? strstr(error, prefix) : NULL; p; p = strstr(p + plen, prefix))
+        count++;
+    size_t n = strlen(error) + 32 + count * 16;
+    r->messages = malloc(n);
+    if (r->messages == NULL ||
+        (want_json(run) && dump_firm_json(er_json_failed_firm(id, file, error), &r->json) != 0))
+        return -1;
+    char *w = r->messages;
+    const char *p = error;
+    for (;;) {
+        const char *next = plen ? strstr(p, prefix) : NULL;
+        size_t len = next ? (size_t)(next - p) : strlen(p);
+        w += snprintf(w, n - (size_t)(w - r->messages), "exportready: %.*s\n", (int)len, p);
+        if (next == NULL)
+            break;
+        p = next + 2; /* past "; " */
+    }
+    return 0;
+}
+
+/* Writes the outputs of an audited firm into r. */
+static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
+{
+    const er_firm_result *res = &fa->result;
+    size_t msize = 0, ssize = 0;
+    FILE *msg = open_memstream(&r->messages, &msize);
+    if (msg == NULL)
+        return -1;
+    r->kind = 'A';
+    if (fa->plugin_failed) {
+        r->degraded = true;
+        fprintf(msg, "exportready: %s: a sector plugin failed for this firm; its checks are "
+                     "unknown\n",
+                fa->file);
+    }
+    const er_firm_result *base = NULL;
+    if (run->baseline != NULL) {
+        const er_saved_firm *sf = er_saved_results_find(run->baseline, fa->firm->id);
+        if (sf != NULL && sf->result.error == NULL)
+            base = &sf->result;
+        else if (!run->args->quiet)
+            fprintf(msg, "exportready: warning: %s: firm '%s' has no audited result in the "
+                         "baseline %s; its workbook shows no progress\n",
+                    fa->file, fa->firm->id, run->args->baseline);
+    }
+    int rc = want_json(run) ? dump_firm_json(er_json_firm(res), &r->json) : 0;
+    if (rc == 0 && run->args->output_dir != NULL) {
+        er_output_options opts = run->out_opts;
+        opts.baseline = base;
+        if (run->baseline != NULL) {
+            opts.baseline_rubric_version = run->baseline->rubric_version;
+            opts.baseline_removed = run->baseline->removed;
+            opts.n_baseline_removed = run->baseline->n_removed;
+        }
+        er_diag diag = {0};
+        if (er_output_firm_workbook(res, &opts, &diag) != 0) {
+            r->degraded = true;
+            er_diag_print(&diag, msg, "exportready: ");
+        }
+        er_diag_free(&diag);
+        if (run->cohort != NULL)
+            rc = er_cohort_row_encode(run->cohort, res, base, &r->row, &r->row_len);
+    }
+    if (fclose(msg) != 0)
+        rc = -1;
+    if (rc == 0 && run->summary != NULL) {
+        FILE *s = open_memstream(&r->summary, &ssize);
+        if (s == NULL)
+            return -1;
+        print_summary(s, res);
+        if (fclose(s) != 0)
+            rc = -1;
+    }
+    return rc;
+}
+
+/* Reads item it's CSV row with this process's cursor: *firm, or NULL with
+ * the problems in diag.  Returns 0, or -1 when out of memory. */
+static int read_csv_row(audit_run *run, const item *it, er_firm **firm, char *id, size_t id_n,
+                        er_diag *diag)
+{
+    const input *in = &run->inputs[it->input];
+    *firm = NULL;
+    id[0] = '\0';
+    if (run->csv != NULL && run->csv_input != it->input) {
+        er_firm_csv_close(run->csv);
+        run->csv = NULL;
+    }
+    if (run->csv == NULL) {
+        size_t n_extra = 0;
+        const char *const *extra = er_audit_questions(run->audit, &n_extra);
+        er_diag open_diag = {0};
+        run->csv = er_firm_csv_open(in->path, er_audit_rubric(run->audit), extra, n_extra,
+                                    &open_diag);
+        run->csv_input = it->input;
+        bool oom = open_diag.oom;
+        if (run->csv == NULL) {
+            /* It opened in the first pass: it changed since, or memory ran out. */
+            char *why = er_diag_join(&open_diag, 0);
+            er_diag_add(diag, in->path, 0, NULL, "%s", why ? why : "cannot be read again");
+            free(why);
+        }
+        er_diag_free(&open_diag);
+        if (run->csv == NULL)
+            return oom ? -1 : 0;
+    }
+    er_firm_csv_row row;
+    int rc;
+    while ((rc = er_firm_csv_next(run->csv, false, &row, diag)) == 1 &&
+           (uint32_t)row.line < it->line)
+        ;
+    if (rc < 0)
+        return -1;
+    if (rc == 0 || (uint32_t)row.line != it->line) {
+        er_diag_add(diag, in->path, (int)it->line, NULL, "the file changed during the run");
+        return 0;
+    }
+    if (row.id != NULL)
+        snprintf(id, id_n, "%s", row.id);
+    *firm = er_firm_csv_build(run->csv, diag);
+    return diag->oom ? -1 : 0;
+}
+
+/* Makes the record of item i. */
+static int make_record(audit_run *run, size_t i, record *r)
+{
+    const item *it = &run->items[i];
+    const input *in = &run->inputs[it->input];
+    char name[ER_MAX_FIRM_NAME_BYTES], other[ER_MAX_FIRM_NAME_BYTES];
+    const char *file = audit_item_name(run, it, name, sizeof name);
+
+    if (in->error != NULL)
+        return failed_record(run, r, NULL, file, in->error);
+    if (it->dup_of >= 0 || it->dup_of == ITEM_RESERVED) {
+        /* Only firms that loaded have an id in the list. */
+        char id[ER_FIRM_ID_BUF_BYTES] = "", msg[ER_MAX_DUP_MSG_BYTES];
+        er_diag diag = {0};
+        er_firm *f = NULL;
+        if (in->csv) {
+            if (read_csv_row(run, it, &f, id, sizeof id, &diag) != 0)
+                return -1;
+        } else {
+            size_t n_extra = 0;
+            const char *const *extra = er_audit_questions(run->audit, &n_extra);
+            f = er_firm_load(in->path, er_audit_rubric(run->audit), extra, n_extra, &diag);
+        }
+        if (f != NULL)
+            snprintf(id, sizeof id, "%s", f->id);
+        er_firm_free(f);
+        er_diag_free(&diag);
+        if (it->dup_of == ITEM_RESERVED)
+            snprintf(msg, sizeof msg,
+                     "%s: firm.id: '%s' is the name of the cohort workbook (%s/%s.xlsx); give "
+                     "the firm another id", file, id, run->args->output_dir, AUDIT_COHORT_ID);
+        else
+            snprintf(msg, sizeof msg, "%s: firm.id: duplicate firm id '%s' (also in %s)%s", file,
+                     id, audit_item_name(run, &run->items[it->dup_of], other, sizeof other),
+                     it->case_only ? "; ids that differ only in letter case name the same "
+                                     "workbook on Windows and macOS"
+                                   : "");
+        return failed_record(run, r, id[0] ? id : NULL, file, msg);
+    }
+
+    er_firm_audit fa;
+    int rc;
+    if (!in->csv) {
+        rc = er_audit_firm(run->audit, in->path, &fa);
+    } else {
+        char id[72];
+        er_diag diag = {0};
+        er_firm *f = NULL;
+        if (read_csv_row(run, it, &f, id, sizeof id, &diag) != 0) {
+            er_diag_free(&diag);
+            return -1;
+        }
+        if (f == NULL) {
+            char *why = er_diag_join(&diag, 0);
+            er_diag_free(&diag);
+            rc = why ? failed_record(run, r, id[0] ? id : NULL, file, why) : -1;
+            free(why);
+            return rc;
+        }
+        er_diag_free(&diag);
+        snprintf(run->where, sizeof run->where, "%s", file);
+        rc = er_audit_loaded_firm(run->audit, f, run->where, &fa);
+    }
+    if (rc < 0) {
+        er_firm_audit_free(&fa);
+        return -1;
+    }
+    if (rc == 1)
+        rc = failed_record(run, r, fa.id, file, fa.result.error);
+    else
+        rc = audited_record(run, &fa, r);
+    er_firm_audit_free(&fa);
+    return rc;
+}
+
+int audit_produce(size_t k, void *ctx, char **out, size_t *len)
+{
+    audit_run *run = ctx;
+    record r = {0};
+    int rc = make_record(run, run->todo[k], &r);
+    if (rc == 0)
+        rc = record_encode(&r, out, len);
+    record_free(&r);
+    return rc;
+}
+
+/* ---- in the parent, in firm order ------------------------------------------------ */
+
+static void emit(audit_run *run, FILE *to, piece s)
+{
+    if (s.n == 0 || to == NULL)
+        return;
+    er_progress_clear(run->progress);
+    fwrite(s.p, 1, s.n, to);
+}
+
+/* Takes item i's record; data NULL when its worker died on it (why). */
+static int consume_item(audit_run *run, size_t i, const char *data, size_t len,
+                        const char *why)
+{
+    char name[ER_MAX_FIRM_NAME_BYTES];
+    const char *file = audit_item_name(run, &run->items[i], name, sizeof name);
+    int rc = 0;
+    if (data == NULL) {
+        /* Its worker died before reporting it: this firm fails, the others
+         * go on (a fresh worker took the rest). */
+        record r = {0};
+        char msg[ER_MAX_FIRM_MSG_BYTES];
+        snprintf(msg, sizeof msg, "%s: %s", file, why);
+        rc = failed_record(run, &r, run->items[i].id, file, msg);
+        char *bytes = NULL;
+        size_t n = 0;
+        if (rc == 0 && (rc = record_encode(&r, &bytes, &n)) == 0)
+            rc = consume_item(run, i, bytes, n, NULL);
+        free(bytes);
+        record_free(&r);
+        return rc;
+    }
+    const char *p = data + 2, *end = data + len;
+    piece json, messages, summary, row;
+    if (len < 2 || !take(&p, end, &json) || !take(&p, end, &messages) ||
+        !take(&p, end, &summary) || !take(&p, end, &row) || p != end)
+        return -1;
+    if (data[0] == 'A')
+        run->n_ok++;
+    else
+        run->n_failed++;
+    run->degraded |= data[1] != 0;
+    emit(run, stderr, messages);
+    emit(run, run->summary, summary);
+    if (run->json != NULL) {
+        char *text = strndup(json.p, json.n);
+        if (text == NULL)
+            return -1;
+        er_json_stream_add_text(run->json, text); /* a write error shows at commit */
+        free(text);
+    }
+    /* A malformed row (1) is reported when the cohort is written. */
+    if (run->cohort != NULL && row.n > 0 && er_cohort_add_encoded(run->cohort, row.p, row.n) < 0)
+        rc = -1;
+    er_progress_update(run->progress, i + 1 - run->first);
+    return rc;
+}
+
+/* Outputs the firm the stopped run finished as item i (--resume): its JSON
+ * as it was, its summary line and cohort row from the saved result. */
+static int emit_resumed(audit_run *run, size_t i, const er_saved_firm *sf)
+{
+    const er_firm_result *res = &sf->result;
+    if (run->json != NULL) {
+        char *text = er_resume_firm_text(run->resume, sf);
+        if (text == NULL)
+            return -1;
+        er_json_stream_add_text(run->json, text);
+        free(text);
+    }
+    if (run->summary != NULL) {
+        er_progress_clear(run->progress);
+        print_summary(run->summary, res);
+    }
+    if (run->cohort != NULL) {
+        const er_saved_firm *b =
+            run->baseline ? er_saved_results_find(run->baseline, res->firm->id) : NULL;
+        char *row = NULL;
+        size_t n = 0;
+        int rc = er_cohort_row_encode(run->cohort, res, b ? &b->result : NULL, &row, &n);
+        if (rc == 0 && n > 0 && er_cohort_add_encoded(run->cohort, row, n) < 0)
+            rc = -1;
+        free(row);
+        if (rc != 0)
+            return -1;
+    }
+    run->n_ok++;
+    er_progress_update(run->progress, i + 1 - run->first);
+    return 0;
+}
+
+int audit_emit_resumed_before(audit_run *run, size_t before)
+{
+    for (; run->resume != NULL && run->next_resumed < before; run->next_resumed++) {
+        const item *it = &run->items[run->next_resumed];
+        const er_saved_firm *sf =
+            it->id != NULL && it->dup_of < 0 ? er_resume_find(run->resume, it->id) : NULL;
+        if (sf != NULL && emit_resumed(run, run->next_resumed, sf) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int audit_consume(size_t k, const char *data, size_t len, const char *why, void *ctx)
+{
+    audit_run *run = ctx;
+    size_t i = run->todo[k];
+    if (audit_emit_resumed_before(run, i) != 0)
+        return -1;
+    run->next_resumed = i + 1;
+    return consume_item(run, i, data, len, why);
+}
+
+int audit_plan_items(audit_run *run)
+{
+    run->todo = malloc((run->count ? run->count : 1) * sizeof *run->todo);
+    if (run->todo == NULL)
+        return -1;
+    run->n_todo = 0;
+    run->next_resumed = run->first;
+    for (size_t i = run->first; i < run->first + run->count; i++) {
+        const item *it = &run->items[i];
+        bool done = run->resume != NULL && it->id != NULL && it->dup_of < 0 &&
+                    er_resume_find(run->resume, it->id) != NULL;
+        if (!done)
+            run->todo[run->n_todo++] = i;
+    }
+    return 0;
+}
+
+/* Workers start with the parent's open streams; only the parent writes them.
+ * A worker's results go to the parent through its pipe, so its standard
+ * output goes to standard error: what a plugin run in-process
+ * (--no-isolate) prints can never land in `--json -` or the summary. */
+void audit_child_init(unsigned worker, void *ctx)
+{
+    (void)worker;
+    audit_run *run = ctx;
+    run->progress = NULL;
+    (void)dup2(STDERR_FILENO, STDOUT_FILENO);
+}
+

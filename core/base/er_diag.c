@@ -1,0 +1,134 @@
+/* er_diag.c - see er_diag.h. */
+#include "er_diag.h"
+
+#include "er_limits.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A C0 control, DEL, or (as the UTF-8 pair C2 80..C2 9F) a C1 control:
+ * bytes a terminal may act on (ESC sequences, BEL, CSI). */
+static size_t control_len(const unsigned char *p)
+{
+    if (p[0] < 0x20 || p[0] == 0x7F)
+        return 1;
+    if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+        return 2;
+    return 0;
+}
+
+char *er_diag_escape_controls(const char *s)
+{
+    size_t n = 0; /* bytes of the escaped copy */
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t c = control_len(p);
+        n += c == 0 ? 1 : 4 * c;
+        p += c == 0 ? 1 : c;
+    }
+    char *out = malloc(n + 1);
+    if (out == NULL)
+        return NULL;
+    char *o = out;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t c = control_len(p);
+        if (c == 0) {
+            *o++ = (char)*p++;
+            continue;
+        }
+        for (size_t i = 0; i < c; i++, p++) {
+            snprintf(o, 5, "\\x%02X", *p);
+            o += 4;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+void er_diag_add(er_diag *d, const char *file, int line, const char *field,
+                 const char *fmt, ...)
+{
+    char msg[ER_MAX_DIAG_MSG_BYTES];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+
+    char head[ER_MAX_DIAG_HEAD_BYTES];
+    const char *f = file ? file : "<input>";
+    if (line > 0)
+        snprintf(head, sizeof head, "%s:%d: ", f, line);
+    else
+        snprintf(head, sizeof head, "%s: ", f);
+
+    size_t n = strlen(head) + (field ? strlen(field) + 2 : 0) + strlen(msg) + 1;
+    char *s = malloc(n);
+    if (s == NULL) {
+        d->oom = 1;
+        return;
+    }
+    snprintf(s, n, "%s%s%s%s", head, field ? field : "", field ? ": " : "", msg);
+    char *clean = er_diag_escape_controls(s);
+    free(s);
+    s = clean;
+    if (s == NULL) {
+        d->oom = 1;
+        return;
+    }
+
+    if (d->count == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 8;
+        char **p = realloc(d->lines, cap * sizeof *p);
+        if (p == NULL) {
+            free(s);
+            d->oom = 1;
+            return;
+        }
+        d->lines = p;
+        d->cap = cap;
+    }
+    d->lines[d->count++] = s;
+}
+
+void er_diag_print(const er_diag *d, FILE *out, const char *prefix)
+{
+    for (size_t i = 0; i < d->count; i++)
+        fprintf(out, "%s%s\n", prefix ? prefix : "", d->lines[i]);
+    if (d->oom)
+        fprintf(out, "%sout of memory while recording errors\n",
+                prefix ? prefix : "");
+}
+
+char *er_diag_join(const er_diag *d, size_t from)
+{
+    if (from >= d->count)
+        return NULL;
+    size_t n = 1;
+    for (size_t i = from; i < d->count; i++)
+        n += strlen(d->lines[i]) + 2;
+    char *s = malloc(n);
+    if (s == NULL)
+        return NULL;
+    /* One pass with a running end: strcat would rescan the joined text for
+     * every line, quadratic in the number of problems. */
+    char *o = s;
+    for (size_t i = from; i < d->count; i++) {
+        if (i > from)
+            memcpy(o, "; ", 2), o += 2;
+        size_t len = strlen(d->lines[i]);
+        memcpy(o, d->lines[i], len);
+        o += len;
+    }
+    *o = '\0';
+    return s;
+}
+
+void er_diag_free(er_diag *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        free(d->lines[i]);
+    free(d->lines);
+    memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,32 @@
+/*
+ * er_rubric.c - the rubric model: lookups on a loaded rubric and its
+ * release.  The loader is core/load/er_rubric_load.c.
+ */
+#include "er_rubric.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void er_rubric_free(er_rubric *r)
+{
+    if (r == NULL)
+        return;
+    er_arena_free(&r->arena);
+    free(r);
+}
+
+long er_rubric_find_criterion(const er_rubric *r, const char *id)
+{
+    for (size_t i = 0; i < r->n_criteria; i++)
+        if (strcmp(r->criteria[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+const er_choice *er_criterion_find_choice(const er_criterion *c, const char *value)
+{
+    for (size_t i = 0; i < c->n_choices; i++)
+        if (strcmp(c->choices[i].value, value) == 0)
+            return &c->choices[i];
+    return NULL;
+}

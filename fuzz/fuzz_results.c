@@ -1,0 +1,42 @@
+/* fuzz_results.c - libFuzzer harness: a results JSON file read back as
+ * `report` and `audit --baseline` read it (er_results_read), against the
+ * shipped rubric and programmes; each saved firm is looked up again. */
+#include "er_diag.h"
+#include "er_programme.h"
+#include "er_results_read.h"
+#include "er_rubric.h"
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static er_rubric *rubric;
+    static er_programme_set *programmes;
+    if (rubric == NULL) {
+        er_diag d = {0};
+        rubric = er_rubric_load(ER_SOURCE_DIR "/rubrics", &d);
+        programmes = rubric ? er_programmes_load(ER_SOURCE_DIR "/rubrics/programmes", &d)
+                            : NULL;
+        if (rubric == NULL || programmes == NULL) {
+            er_diag_print(&d, stderr, "fuzz_results: ");
+            abort();
+        }
+        er_diag_free(&d);
+    }
+    const char *path = fuzz_write("results.json", data, size);
+    er_diag d = {0};
+    er_saved_results *s = er_results_read(path, rubric, programmes, &d);
+    if (s != NULL) {
+        if (er_diag_count(&d) != 0)
+            abort(); /* the contract: NULL whenever there was a problem */
+        for (size_t i = 0; i < s->n_firms; i++)
+            if (er_saved_results_find(s, s->firms[i].firm.id) == NULL)
+                abort();
+        er_saved_results_free(s);
+    } else if (er_diag_count(&d) == 0 && !d.oom) {
+        abort(); /* refused without saying why */
+    }
+    er_diag_free(&d);
+    return 0;
+}

@@ -1,0 +1,322 @@
+/*
+ * er_cohort_sheets.c - the cohort workbook's sheets: Firms (one row per
+ * firm), Statistics (score quartiles by sector and size band) and Gaps
+ * (the criteria most firms miss).  Written row by row in constant_memory
+ * mode.
+ */
+#include "er_cohort_internal.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- statistics -------------------------------------------------------- */
+
+static int dbl_cmp(const void *pa, const void *pb)
+{
+    double a = *(const double *)pa, b = *(const double *)pb;
+    return (a > b) - (a < b);
+}
+
+/* Quantile of sorted v[0..n) by linear interpolation between order
+ * statistics, the definition of Excel's QUARTILE.INC / MEDIAN, so a reader
+ * checking with the spreadsheet gets the same numbers. */
+static double quantile(const double *v, size_t n, double p)
+{
+    double pos = p * (double)(n - 1);
+    size_t lo = (size_t)floor(pos);
+    double frac = pos - (double)lo;
+    if (lo + 1 >= n)
+        return v[n - 1];
+    return v[lo] + frac * (v[lo + 1] - v[lo]);
+}
+
+typedef struct group_stats {
+    const char *name;
+    size_t n;
+    double min, q1, median, q3, max;
+} group_stats;
+
+/* Scores of the scored firms in a group (sector pointer or band), sorted. */
+static size_t collect(const er_cohort *c, const char *sector, int band, double *buf)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_rows; i++) {
+        const cohort_row *r = &c->rows[i];
+        if (!r->scored)
+            continue;
+        if (sector != NULL ? r->sector != sector : r->band != band)
+            continue;
+        buf[n++] = r->score;
+    }
+    qsort(buf, n, sizeof *buf, dbl_cmp);
+    return n;
+}
+
+static void fill_stats(group_stats *g, const double *v, size_t n)
+{
+    g->n = n;
+    if (n == 0)
+        return;
+    g->min = v[0];
+    g->max = v[n - 1];
+    g->q1 = quantile(v, n, 0.25);
+    g->median = quantile(v, n, 0.5);
+    g->q3 = quantile(v, n, 0.75);
+}
+
+static int str_ptr_cmp(const void *pa, const void *pb)
+{
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* ---- sheets ------------------------------------------------------------ */
+
+enum { CC_ID = 0, CC_NAME, CC_SECTOR, CC_BAND, CC_SCORE, CC_GRADE, CC_ROUTE, CC_COVERAGE,
+       CC_DIMS };
+
+static const er_label band_labels[BAND_COUNT_] = {ER_L_SIZE_MICRO, ER_L_SIZE_SMALL,
+                                                  ER_L_SIZE_MEDIUM, ER_L_SIZE_LARGE,
+                                                  ER_L_SIZE_UNKNOWN};
+
+static void colour_scale(er_xw *x, lxw_worksheet *ws, lxw_row_t last, lxw_col_t col)
+{
+    lxw_conditional_format cf = {.type = LXW_CONDITIONAL_3_COLOR_SCALE,
+                                 .min_color = 0xF8696B, .mid_color = 0xFFEB84,
+                                 .max_color = 0x63BE7B,
+                                 .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+                                 .min_value = 0,
+                                 .mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+                                 .mid_value = 50,
+                                 .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+                                 .max_value = 100};
+    ER_XW(x, worksheet_conditional_format_range(ws, 1, col, last, col, &cf));
+}
+
+/* Follow-up columns (no shared label yet: they exist only in this sheet). */
+static const char *const change_heads[3][2] = {
+    {"Baseline score", "Puntaje de línea de base"},
+    {"Score change", "Cambio de puntaje"},
+    {"Baseline grade", "Calificación de línea de base"},
+};
+
+void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
+{
+    const er_rubric *rb = c->rubric;
+    er_lang L = x->lang;
+    lxw_col_t blk = (lxw_col_t)(CC_DIMS + rb->n_dimensions);
+    lxw_col_t near = (lxw_col_t)(blk + 1); /* closest market (er_market_readiness.h) */
+    lxw_col_t chg = (lxw_col_t)(near + 1); /* follow-up: baseline score, change, grade */
+    lxw_col_t ncols = (lxw_col_t)(chg + (c->show_change ? 3 : 0));
+    static const er_label heads[CC_DIMS] = {ER_L_FIRM_ID, ER_L_NAME,  ER_L_SECTOR,
+                                            ER_L_SIZE_BAND, ER_L_SCORE, ER_L_GRADE,
+                                            ER_L_ROUTE,   ER_L_COVERAGE};
+    static const double widths[CC_DIMS] = {18, 30, 18, 15, 8, 8, 30, 11};
+    for (lxw_col_t col = 0; col < CC_DIMS; col++)
+        ER_XW(x, worksheet_set_column(ws, col, col, widths[col], NULL));
+    ER_XW(x, worksheet_set_column(ws, CC_DIMS, blk, 12, NULL));
+    /* constant_memory: row 0 first, then each firm in order. */
+    ER_XW(x, worksheet_set_row(ws, 0, 45, NULL));
+    for (lxw_col_t col = 0; col < CC_DIMS; col++)
+        er_xw_label(x, ws, 0, col, heads[col], x->f.header);
+    for (size_t d = 0; d < rb->n_dimensions; d++)
+        er_xw_text(x, ws, 0, (lxw_col_t)(CC_DIMS + d), er_text_get(&rb->dimensions[d].title, L),
+                   x->f.header);
+    er_xw_label(x, ws, 0, blk, ER_L_BLOCKER_COUNT, x->f.header);
+    ER_XW(x, worksheet_set_column(ws, near, near, 11, NULL));
+    er_xw_text(x, ws, 0, near, L == ER_LANG_ES ? "Mercado más cercano" : "Closest market",
+               x->f.header);
+    if (c->show_change) {
+        ER_XW(x, worksheet_set_column(ws, chg, chg + 2, 12, NULL));
+        for (int k = 0; k < 3; k++)
+            er_xw_text(x, ws, 0, (lxw_col_t)(chg + k), change_heads[k][L == ER_LANG_ES],
+                       x->f.header);
+    }
+
+    for (size_t i = 0; i < c->n_rows && x->err == LXW_NO_ERROR; i++) {
+        const cohort_row *r = &c->rows[i];
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        er_xw_text(x, ws, row, CC_ID, r->id, NULL);
+        er_xw_text(x, ws, row, CC_NAME, r->name, NULL);
+        er_xw_text(x, ws, row, CC_SECTOR, r->sector, NULL);
+        er_xw_label(x, ws, row, CC_BAND, band_labels[r->band], NULL);
+        if (r->scored)
+            er_xw_num(x, ws, row, CC_SCORE, r->score, x->f.num1);
+        char g[2] = {r->grade, '\0'};
+        er_xw_text(x, ws, row, CC_GRADE, g, NULL);
+        er_xw_text(x, ws, row, CC_ROUTE, r->route, NULL);
+        er_xw_num(x, ws, row, CC_COVERAGE, r->coverage, x->f.pct);
+        for (size_t d = 0; d < rb->n_dimensions; d++)
+            if (!isnan(r->dims[d]))
+                er_xw_num(x, ws, row, (lxw_col_t)(CC_DIMS + d), r->dims[d], x->f.num1);
+        er_xw_num(x, ws, row, blk, r->n_blockers, x->f.integer);
+        if (r->closest[0] != '\0')
+            er_xw_text(x, ws, row, near, r->closest, NULL);
+        if (c->show_change && r->has_base) {
+            if (r->base_scored)
+                er_xw_num(x, ws, row, chg, r->base_score, x->f.num1);
+            if (r->base_scored && r->scored)
+                er_xw_num(x, ws, row, (lxw_col_t)(chg + 1), r->score - r->base_score,
+                          x->f.num1);
+            char bg[2] = {r->base_grade, '\0'};
+            er_xw_text(x, ws, row, (lxw_col_t)(chg + 2), bg, NULL);
+        }
+        /* The arena holds only cleaned copies; drop them row by row so a
+         * large cohort does not pile them up. */
+        er_arena_free(&x->arena);
+    }
+    lxw_row_t last = (lxw_row_t)(c->n_rows > 0 ? c->n_rows : 1);
+    colour_scale(x, ws, last, CC_SCORE);
+    for (size_t d = 0; d < rb->n_dimensions; d++)
+        colour_scale(x, ws, last, (lxw_col_t)(CC_DIMS + d));
+    ER_XW(x, worksheet_autofilter(ws, 0, 0, last, ncols - 1));
+    worksheet_freeze_panes(ws, 1, 2);
+    er_xw_print_setup(x, ws, er_label_get(ER_L_COHORT_TITLE, L), "", 0, 0);
+}
+
+enum { SC_GROUP = 0, SC_N, SC_MIN, SC_Q1, SC_MEDIAN, SC_Q3, SC_MAX, SC_COUNT_ };
+
+static lxw_row_t stats_header(er_xw *x, lxw_worksheet *ws, lxw_row_t row, er_label group)
+{
+    static const er_label heads[SC_COUNT_] = {ER_L_SECTOR, ER_L_COUNT, ER_L_MIN,   ER_L_Q1,
+                                              ER_L_MEDIAN, ER_L_Q3,    ER_L_MAXIMUM};
+    for (lxw_col_t col = 0; col < SC_COUNT_; col++)
+        er_xw_label(x, ws, row, col, col == 0 ? group : heads[col], x->f.header);
+    return row + 1;
+}
+
+static void stats_row(er_xw *x, lxw_worksheet *ws, lxw_row_t row, const group_stats *g)
+{
+    er_xw_text(x, ws, row, SC_GROUP, g->name, NULL);
+    er_xw_num(x, ws, row, SC_N, (double)g->n, x->f.integer);
+    if (g->n == 0)
+        return;
+    er_xw_num(x, ws, row, SC_MIN, g->min, x->f.num1);
+    er_xw_num(x, ws, row, SC_Q1, g->q1, x->f.num1);
+    er_xw_num(x, ws, row, SC_MEDIAN, g->median, x->f.num1);
+    er_xw_num(x, ws, row, SC_Q3, g->q3, x->f.num1);
+    er_xw_num(x, ws, row, SC_MAX, g->max, x->f.num1);
+}
+
+int er_cohort_stats_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws, const char *sheet_name)
+{
+    er_lang L = x->lang;
+    double *buf = malloc((c->n_rows + 1) * sizeof *buf);
+    const char **sectors = malloc((c->n_interned + 1) * sizeof *sectors);
+    if (buf == NULL || sectors == NULL) {
+        free(buf);
+        free(sectors);
+        return -1;
+    }
+    /* Distinct sectors that some row has, sorted by name. */
+    size_t ns = 0;
+    for (size_t k = 0; k < c->n_interned; k++)
+        for (size_t i = 0; i < c->n_rows; i++)
+            if (c->rows[i].sector == c->interned[k]) {
+                sectors[ns++] = c->interned[k];
+                break;
+            }
+    qsort(sectors, ns, sizeof *sectors, str_ptr_cmp);
+
+    ER_XW(x, worksheet_set_column(ws, 0, 0, 22, NULL));
+    ER_XW(x, worksheet_set_column(ws, 1, SC_COUNT_ - 1, 12, NULL));
+    er_xw_label(x, ws, 0, 0, ER_L_COHORT_TITLE, x->f.title);
+    lxw_row_t row = stats_header(x, ws, 2, ER_L_BY_SECTOR);
+    lxw_row_t first_sector = row;
+    for (size_t k = 0; k < ns; k++, row++) {
+        group_stats g = {.name = sectors[k]};
+        fill_stats(&g, buf, collect(c, sectors[k], -1, buf));
+        stats_row(x, ws, row, &g);
+    }
+    lxw_row_t last_sector = row - 1;
+    row = stats_header(x, ws, row + 1, ER_L_BY_SIZE);
+    for (int band = 0; band < BAND_COUNT_; band++, row++) {
+        group_stats g = {.name = er_label_get(band_labels[band], L)};
+        fill_stats(&g, buf, collect(c, NULL, band, buf));
+        stats_row(x, ws, row, &g);
+    }
+    er_xw_label(x, ws, row + 1, 0, ER_L_SIZE_SOURCE, x->f.small);
+    free(buf);
+    free(sectors);
+
+    if (ns > 0) {
+        lxw_chart *chart = ER_XWP(x, workbook_add_chart(x->wb, LXW_CHART_COLUMN));
+        lxw_chart_series *s = chart ? ER_XWP(x, chart_add_series(chart, NULL, NULL)) : NULL;
+        if (s != NULL) {
+            chart_series_set_categories(s, sheet_name, first_sector, SC_GROUP, last_sector,
+                                        SC_GROUP);
+            chart_series_set_values(s, sheet_name, first_sector, SC_MEDIAN, last_sector,
+                                    SC_MEDIAN);
+            chart_series_set_name(s, er_xlsx_chart_text(&x->arena, er_label_get(ER_L_MEDIAN, L)));
+            chart_title_set_name(chart, er_xlsx_chart_text(
+                                            &x->arena, er_label_get(ER_L_MEDIAN_SCORE_CHART, L)));
+            chart_axis_set_min(chart->y_axis, 0);
+            chart_axis_set_max(chart->y_axis, 100);
+            chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+            ER_XW(x, worksheet_insert_chart(ws, 2, SC_COUNT_ + 1, chart));
+        }
+    }
+    er_xw_print_setup(x, ws, er_label_get(ER_L_COHORT_TITLE, L), "", -1, -1);
+    return 0;
+}
+
+typedef struct gap_rank {
+    size_t i;
+    unsigned long firms;
+    double points;
+} gap_rank;
+
+static int gap_rank_cmp(const void *pa, const void *pb)
+{
+    const gap_rank *a = pa, *b = pb;
+    if (a->firms != b->firms)
+        return a->firms < b->firms ? 1 : -1;
+    if (a->points != b->points)
+        return a->points < b->points ? 1 : -1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+#define ER_COHORT_TOP_GAPS 30
+
+int er_cohort_gaps_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
+{
+    const er_rubric *rb = c->rubric;
+    er_lang L = x->lang;
+    gap_rank *g = malloc((rb->n_criteria + 1) * sizeof *g);
+    if (g == NULL)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < rb->n_criteria; i++)
+        if (c->gap_firms[i] > 0)
+            g[n++] = (gap_rank){i, c->gap_firms[i], c->gap_points[i]};
+    qsort(g, n, sizeof *g, gap_rank_cmp);
+    static const er_label heads[] = {ER_L_REQUIREMENT, ER_L_DIMENSION, ER_L_FIRMS_WITH_GAP,
+                                     ER_L_TOTAL_GAP, ER_L_REFERENCE};
+    static const double widths[] = {44, 28, 14, 14, 40};
+    for (lxw_col_t col = 0; col < 5; col++) {
+        ER_XW(x, worksheet_set_column(ws, col, col, widths[col], NULL));
+        er_xw_label(x, ws, 0, col, heads[col], x->f.header);
+    }
+    for (size_t k = 0; k < n && k < ER_COHORT_TOP_GAPS; k++) {
+        const er_criterion *cr = &rb->criteria[g[k].i];
+        lxw_row_t row = (lxw_row_t)(k + 1);
+        int l1 = er_xlsx_wrap_lines(er_text_get(&cr->title, L), widths[0]);
+        int l2 = er_xlsx_wrap_lines(cr->reference, widths[4]);
+        er_xw_row_lines(x, ws, row, l1 > l2 ? l1 : l2);
+        er_xw_text(x, ws, row, 0, er_text_get(&cr->title, L), x->f.wrap);
+        er_xw_text(x, ws, row, 1,
+                   cr->dim_index < rb->n_dimensions
+                       ? er_text_get(&rb->dimensions[cr->dim_index].title, L)
+                       : cr->dimension,
+                   x->f.wrap);
+        er_xw_num(x, ws, row, 2, (double)g[k].firms, x->f.integer);
+        er_xw_num(x, ws, row, 3, g[k].points, x->f.num1);
+        er_xw_text(x, ws, row, 4, cr->reference, x->f.wrap);
+    }
+    free(g);
+    worksheet_freeze_panes(ws, 1, 0);
+    er_xw_print_setup(x, ws, er_label_get(ER_L_COMMON_GAPS, L), "", 0, 0);
+    return 0;
+}
+

@@ -1,0 +1,185 @@
+/*
+ * er_template_xlsx.c - the intake questionnaire as a workbook: an
+ * instructions sheet, then one row per question (field, question, help,
+ * allowed values, an answer cell and an evidence cell), with dropdowns
+ * (data validation) for choices, yes/no and evidence.
+ */
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "er_template.h"
+#include "er_xlsx.h"
+
+enum { QC_SECTION = 0, QC_FIELD, QC_QUESTION, QC_HELP, QC_ALLOWED, QC_ANSWER, QC_EVIDENCE };
+
+static const char *const texts[][2] = {
+    {"Questionnaire", "Cuestionario"},
+    {"Instructions", "Instrucciones"},
+    {"Section", "Sección"},
+    {"Field", "Campo"},
+    {"Question", "Pregunta"},
+    {"Help", "Ayuda"},
+    {"Allowed values", "Valores permitidos"},
+    {"Answer", "Respuesta"},
+    {"Evidence", "Evidencia"},
+    {"Export-readiness intake questionnaire", "Cuestionario de diagnóstico exportador"},
+    {"1. Fill in the Answer column of the Questionnaire sheet; leave unknown answers empty.",
+     "1. Complete la columna Respuesta de la hoja Cuestionario; deje vacías las que no sepa."},
+    {"2. For each rubric answer, pick the evidence behind it: verified (checked on site or "
+     "by a lab), document (a document was shown) or declared (the firm says so).",
+     "2. Para cada respuesta, elija la evidencia: verified (verificada en planta o por un "
+     "laboratorio), document (se mostró un documento) o declared (la empresa lo declara)."},
+    {"3. Products: one value per product in each products.* row, separated by ';'.",
+     "3. Productos: un valor por producto en cada fila products.*, separados por ';'."},
+    {"4. The Field column is the column name of the CSV cohort format (docs/csv-format.md).",
+     "4. La columna Campo es el nombre de columna del formato CSV (docs/csv-format.md)."},
+    {"Sector", "Sector"},
+    {"Rubric", "Rúbrica"},
+};
+enum { X_SHEET, X_INSTR, X_SECTION, X_FIELD, X_QUESTION, X_HELP, X_ALLOWED,
+       X_ANSWER, X_EVIDENCE, X_TITLE, X_STEP1, X_STEP2, X_STEP3, X_STEP4, X_SECTOR,
+       X_RUBRIC };
+
+static const char *const evidence_values[] = {"verified", "document", "declared"};
+
+static void instructions(er_xw *x, lxw_worksheet *ws, const er_template *t)
+{
+    er_lang L = t->lang;
+    ER_XW(x, worksheet_set_column(ws, 0, 0, 110, NULL));
+    er_xw_text(x, ws, 0, 0, texts[X_TITLE][L], x->f.title);
+    er_xw_text(x, ws, 2, 0, er_arena_printf(&x->arena, "%s: %s", texts[X_SECTOR][L], t->sector),
+               x->f.label);
+    er_xw_text(x, ws, 3, 0,
+               er_arena_printf(&x->arena, "%s: %s %s", texts[X_RUBRIC][L],
+                               t->rubric->id ? t->rubric->id : "",
+                               t->rubric->version ? t->rubric->version : ""),
+               x->f.label);
+    for (int i = 0; i < 4; i++) {
+        er_xw_text(x, ws, (lxw_row_t)(5 + i), 0, texts[X_STEP1 + i][L], x->f.wrap);
+        er_xw_row_lines(x, ws, (lxw_row_t)(5 + i),
+                        er_xlsx_wrap_lines(texts[X_STEP1 + i][L], 110));
+    }
+}
+
+/* A dropdown of values.  Inline lists only: Excel limits them to 255
+ * characters, and libxlsxwriter 1.1.4 leaks the formula of a range-based
+ * list, so a longer list gets no dropdown (the Allowed values column still
+ * names every value). */
+/* Whether values fit an inline list: at most 255 characters, no ',' or
+ * '"' (the list's own separator and quote). */
+static bool fits_inline(const char *const *values, size_t n)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (values[i] == NULL || strpbrk(values[i], ",\"") != NULL)
+            return false;
+        len += strlen(values[i]) + 1;
+    }
+    return n > 0 && len <= 256;
+}
+
+/* per_product: a products.* row holds one value per product ("yes;no"), so its
+ * dropdown suggests without refusing. */
+static void dropdown(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                     const char *const *values, size_t n, bool per_product)
+{
+    if (!fits_inline(values, n))
+        return;
+    const char **list = er_arena_calloc(&x->arena, n + 1, sizeof *list);
+    if (list == NULL) {
+        ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    memcpy(list, values, n * sizeof *list);
+    lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST,
+                             .value_list = (char **)list,
+                             .show_error = LXW_VALIDATION_ON,
+                             .error_type = per_product ? LXW_VALIDATION_ERROR_TYPE_INFORMATION
+                                                : LXW_VALIDATION_ERROR_TYPE_STOP};
+    ER_XW(x, worksheet_data_validation_cell(ws, row, col, &v));
+}
+
+static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
+{
+    er_lang L = t->lang;
+    static const double widths[] = {26, 30, 50, 36, 44, 22, 14};
+    for (lxw_col_t c = 0; c <= QC_EVIDENCE; c++)
+        ER_XW(x, worksheet_set_column(ws, c, c, widths[c], NULL));
+    for (lxw_col_t c = 0; c <= QC_EVIDENCE; c++)
+        er_xw_text(x, ws, 0, c, texts[X_SECTION + c][L], x->f.header);
+    worksheet_freeze_panes(ws, 1, 0);
+    /* Codes typed as text stay as typed: a General cell would make the HS
+     * code 0901.10 the number 901.1, and a firm id 00123 the number 123. */
+    lxw_format *fill_text = ER_XWP(x, workbook_add_format(x->wb));
+    if (fill_text != NULL) {
+        format_set_bg_color(fill_text, 0xFFF9E5);
+        format_set_border(fill_text, LXW_BORDER_HAIR);
+        format_set_border_color(fill_text, 0xBFBFBF);
+        format_set_unlocked(fill_text);
+        format_set_text_wrap(fill_text);
+        format_set_num_format(fill_text, "@");
+    }
+
+    for (size_t i = 0; i < t->n; i++) {
+        const er_tq *q = &t->q[i];
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        er_xw_text(x, ws, row, QC_SECTION, q->section, x->f.wrap);
+        er_xw_text(x, ws, row, QC_FIELD, q->column, x->f.small);
+        er_xw_text(x, ws, row, QC_QUESTION, q->question, x->f.wrap);
+        er_xw_text(x, ws, row, QC_HELP, q->help, x->f.wrap);
+        er_xw_text(x, ws, row, QC_ALLOWED, q->allowed, x->f.wrap);
+        bool as_text = strcmp(q->column, "products.hs") == 0 || strcmp(q->column, "id") == 0;
+        er_xw_text(x, ws, row, QC_ANSWER, "", as_text && fill_text ? fill_text : x->f.fill_in);
+        int lines = er_xlsx_wrap_lines(q->question, widths[QC_QUESTION]);
+        int l2 = er_xlsx_wrap_lines(q->allowed, widths[QC_ALLOWED]);
+        er_xw_row_lines(x, ws, row, lines > l2 ? lines : l2);
+        /* Choices show their labels when they fit; the loader maps a label
+         * back to its code (er_intake_choice_code). */
+        bool labels = q->labels != NULL && fits_inline(q->labels, q->n_values);
+        dropdown(x, ws, row, QC_ANSWER, labels ? q->labels : q->values, q->n_values,
+                 strncmp(q->key, "products.", 9) == 0);
+        /* Plugin answers take an evidence level too (firm-format.md); the
+         * cfg and csv skeletons leave it out, having no example answer. */
+        if (q->evidence || q->group == ER_TQ_PLUGIN) {
+            er_xw_text(x, ws, row, QC_EVIDENCE, "", x->f.fill_in);
+            dropdown(x, ws, row, QC_EVIDENCE, evidence_values, 3, false);
+        }
+    }
+    ER_XW(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->n, QC_EVIDENCE));
+}
+
+int er_template_write_xlsx(const er_template *t, const char *path, bool force, er_diag *diag)
+{
+    time_t created;
+    if (er_xlsx_created_time(&created, diag) != 0)
+        return -1;
+    char *d = strdup(path), *n = strdup(path);
+    if (d == NULL || n == NULL) {
+        free(d);
+        free(n);
+        er_diag_add(diag, path, 0, "template", "out of memory");
+        return -1;
+    }
+    er_xlsx_target tg;
+    int rc = er_xlsx_target_begin(&tg, dirname(d), basename(n), force, diag);
+    free(d);
+    free(n);
+    if (rc != 0)
+        return -1;
+    er_xw x;
+    if (er_xw_open(&x, tg.tmp_path, t->lang, false, diag) != 0) {
+        er_xlsx_target_end(&tg);
+        return -1;
+    }
+    er_lang L = t->lang;
+    er_xw_properties(&x, texts[X_TITLE][L], NULL, NULL, created);
+    lxw_worksheet *ws_i = er_xw_sheet(&x, texts[X_INSTR][L]);
+    lxw_worksheet *ws_q = er_xw_sheet(&x, texts[X_SHEET][L]);
+    if (x.err == LXW_NO_ERROR) {
+        instructions(&x, ws_i, t);
+        questionnaire(&x, ws_q, t);
+        worksheet_activate(ws_q);
+    }
+    return er_xlsx_finish(&x, &tg, diag);
+}

@@ -1,0 +1,190 @@
+/*
+ * test_fresh_fruit.c - pins the fresh-fruit plugin's decisions against the
+ * template's host mock: the lead knock-out at its boundary, the cadmium
+ * range decided only when clear under every group, APHIS admissibility and
+ * preclearance for grapes and blueberries, the Produce Safety Rule, FSMA 204
+ * coverage per crop (mango listed, avocado unsettled, grapes not named),
+ * the buyer gate, unknown answers, and the descriptor (bilingual questions).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "host_mock.h"
+
+const er_plugin_descriptor *exportready_plugin_v1(void);
+
+static int reset(void **state)
+{
+    (void)state;
+    er_mock_reset();
+    return 0;
+}
+
+static void product(size_t i, const char *ingredient, const char *hs)
+{
+    char p[64];
+    er_mock_set_count("products", i + 1);
+    snprintf(p, sizeof p, "products[%zu].ingredient", i);
+    er_mock_set_string(p, ingredient);
+    snprintf(p, sizeof p, "products[%zu].hs", i);
+    er_mock_set_string(p, hs);
+    snprintf(p, sizeof p, "products[%zu].use", i);
+    er_mock_set_string(p, "food");
+}
+
+static const er_mock_report *run(const char *check)
+{
+    size_t before = er_mock_report_count();
+    int rc = exportready_plugin_v1()->run_check(er_mock_host(), er_mock_firm(), check);
+    assert_int_equal(rc, ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    assert_int_equal(er_mock_report_count(), before + 1);
+    return er_mock_report_get(before);
+}
+
+static void descriptor_is_valid(void **state)
+{
+    (void)state;
+    const er_plugin_descriptor *d = exportready_plugin_v1();
+    assert_string_equal(d->id, "fresh-fruit");
+    assert_string_equal(d->sectors[0], "fresh-fruit");
+    size_t n = 0;
+    for (size_t i = 0; d->questions[i].id != NULL; i++, n++) {
+        assert_int_equal(strncmp(d->questions[i].id, "ff_", 3), 0);
+        /* The host refuses help texts over 500 bytes; both languages given. */
+        assert_true(strlen(d->questions[i].help) <= 500);
+        assert_non_null(strstr(d->questions[i].help, " / "));
+    }
+    assert_int_equal(n, 12);
+}
+
+static void lead_boundary_is_a_knockout_fact(void **state)
+{
+    (void)state;
+    product(0, "mango", "0804.50");
+    er_mock_set_number("answers.ff_lead_mg_kg", 0.10);
+    const er_mock_report *r = run("lead");
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_non_null(strstr(r->reference, "2023/915"));
+    assert_non_null(strstr(r->reference, "[V]"));
+    assert_string_equal(r->valid_as_of, "2026-11-01");
+    er_mock_set_number("answers.ff_lead_mg_kg", 0.101);
+    assert_int_equal(run("lead")->status, ER_PLUGIN_UNMET);
+}
+
+static void lead_not_for_other_products(void **state)
+{
+    (void)state;
+    product(0, "mango", "0813.40"); /* dried mango: needs a drying factor */
+    er_mock_set_number("answers.ff_lead_mg_kg", 0.5);
+    assert_int_equal(run("lead")->status, ER_PLUGIN_NOT_APPLICABLE);
+    product(0, "quinoa", "1008.50");
+    assert_int_equal(run("lead")->status, ER_PLUGIN_NOT_APPLICABLE);
+}
+
+static void cadmium_range_decides_only_when_clear(void **state)
+{
+    (void)state;
+    product(0, "blueberry", "0810.40");
+    er_mock_set_number("answers.ff_cadmium_mg_kg", 0.020);
+    assert_int_equal(run("cadmium")->status, ER_PLUGIN_MET);
+    er_mock_set_number("answers.ff_cadmium_mg_kg", 0.03);
+    const er_mock_report *r = run("cadmium");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(r->reference, "[U]")); /* the group per crop */
+    er_mock_set_number("answers.ff_cadmium_mg_kg", 0.051);
+    assert_int_equal(run("cadmium")->status, ER_PLUGIN_UNMET);
+}
+
+static void us_admissibility(void **state)
+{
+    (void)state;
+    product(0, "avocado", "0804.40");
+    assert_int_equal(run("us_admissibility")->status, ER_PLUGIN_UNKNOWN);
+    er_mock_set_bool("answers.ff_us_acir_confirmed", 0);
+    const er_mock_report *r = run("us_admissibility");
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(r->reference, "US10"));
+    er_mock_set_bool("answers.ff_us_acir_confirmed", 1);
+    assert_int_equal(run("us_admissibility")->status, ER_PLUGIN_MET);
+    /* Grapes and blueberries: preclearance is asked too. */
+    product(1, "grape", "0806.10");
+    assert_int_equal(run("us_admissibility")->status, ER_PLUGIN_UNKNOWN);
+    er_mock_set_bool("answers.ff_us_preclearance", 0);
+    r = run("us_admissibility");
+    assert_int_equal(r->status, ER_PLUGIN_PARTIAL);
+    assert_non_null(strstr(r->note, "table grape"));
+    er_mock_set_bool("answers.ff_us_preclearance", 1);
+    assert_int_equal(run("us_admissibility")->status, ER_PLUGIN_MET);
+}
+
+static void produce_safety_rule(void **state)
+{
+    (void)state;
+    product(0, "blueberry", "0810.40");
+    assert_int_equal(run("produce_safety")->status, ER_PLUGIN_UNKNOWN);
+    er_mock_set_string("answers.ff_psr_farms", "some_farms");
+    assert_int_equal(run("produce_safety")->status, ER_PLUGIN_PARTIAL);
+    er_mock_set_string("answers.ff_psr_farms", "exempt_documented");
+    assert_int_equal(run("produce_safety")->status, ER_PLUGIN_MET);
+    er_mock_set_string("answers.ff_psr_farms", "globalgap"); /* not a value */
+    const er_mock_report *r = run("produce_safety");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(r->note, "all_farms"));
+    assert_non_null(strstr(r->reference, "US5"));
+}
+
+static void food_traceability_per_crop(void **state)
+{
+    (void)state;
+    product(0, "grape", "0806.10");
+    assert_int_equal(run("food_traceability")->status, ER_PLUGIN_NOT_APPLICABLE);
+    product(0, "avocado", "0804.40");
+    const er_mock_report *r = run("food_traceability");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(r->reference, "[U]"));
+    product(1, "mango", "0804.50");
+    er_mock_set_string("answers.ff_ftl_records", "planned");
+    r = run("food_traceability");
+    assert_int_equal(r->status, ER_PLUGIN_PARTIAL);
+    assert_non_null(strstr(r->note, "mango"));
+    assert_non_null(strstr(r->note, "2028"));
+}
+
+static void buyer_gate_and_no_fruit(void **state)
+{
+    (void)state;
+    product(0, "mandarin", "0805.21");
+    er_mock_set_string("answers.ff_globalgap", "all_farms");
+    assert_int_equal(run("buyer_gate")->status, ER_PLUGIN_PARTIAL);
+    er_mock_set_string("answers.ff_globalgap", "all_farms_grasp");
+    assert_int_equal(run("buyer_gate")->status, ER_PLUGIN_MET);
+    er_mock_set_string("answers.ff_actives_screen", "screened_still_used");
+    assert_int_equal(run("banned_actives")->status, ER_PLUGIN_UNMET);
+    er_mock_reset();
+    product(0, "asparagus", "0709.20"); /* not a crop of this plugin */
+    assert_int_equal(run("phytosanitary")->status, ER_PLUGIN_NOT_APPLICABLE);
+    assert_int_equal(run("cold_chain")->status, ER_PLUGIN_NOT_APPLICABLE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(descriptor_is_valid, reset),
+        cmocka_unit_test_setup(lead_boundary_is_a_knockout_fact, reset),
+        cmocka_unit_test_setup(lead_not_for_other_products, reset),
+        cmocka_unit_test_setup(cadmium_range_decides_only_when_clear, reset),
+        cmocka_unit_test_setup(us_admissibility, reset),
+        cmocka_unit_test_setup(produce_safety_rule, reset),
+        cmocka_unit_test_setup(food_traceability_per_crop, reset),
+        cmocka_unit_test_setup(buyer_gate_and_no_fruit, reset),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
