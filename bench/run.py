@@ -190,8 +190,9 @@ def main():
         configs = [("floor", "-", "-", [floor] + floor_opts + [out, str(n)], None)]
         for iso in a.isolate.split(","):
             for j in jobs:
+                # Workbooks only, like the floor; bench/pdf_cost.py measures the PDFs.
                 cmd = [exe, "audit", "-q", "--rubric-dir", rubric_dir, "--plugin-dir", plugin_dir,
-                       "-o", out]
+                       "-o", out, "--no-pdf"]
                 if iso == "no":
                     cmd.append("--no-isolate")
                 if j is not None:

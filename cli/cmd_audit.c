@@ -32,11 +32,12 @@
 
 enum { OPT_FORCE = 256, OPT_JSON, OPT_RUBRIC_DIR, OPT_PLUGIN_DIR, OPT_NO_ISOLATE,
        OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE, OPT_RESUME, OPT_SHARD,
-       OPT_COMPARE_MARKETS, OPT_DAY_FIRST };
+       OPT_COMPARE_MARKETS, OPT_DAY_FIRST, OPT_NO_PDF };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"force", no_argument, NULL, OPT_FORCE},
+    {"no-pdf", no_argument, NULL, OPT_NO_PDF},
     {"json", required_argument, NULL, OPT_JSON},
     {"rubric-dir", required_argument, NULL, OPT_RUBRIC_DIR},
     {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
@@ -98,6 +99,7 @@ static int parse_args(int argc, char **argv, audit_args *a)
         switch (c) {
         case 'o': a->output_dir = optarg; break;
         case OPT_FORCE: a->force = true; break;
+        case OPT_NO_PDF: a->no_pdf = true; break;
         case OPT_JSON: a->json_path = optarg; break;
         case OPT_RUBRIC_DIR:
             if (er_cli_rubric_arg(&a->rubric_dir, &a->rubric_extra, optarg) != 0) {

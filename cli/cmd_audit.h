@@ -37,6 +37,7 @@ typedef struct audit_args {
     bool has_as_of;
     er_date as_of;
     bool quiet;
+    bool no_pdf; /* --no-pdf: workbooks only */
     unsigned jobs;
     const char *baseline;
     bool resume;

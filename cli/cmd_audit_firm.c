@@ -6,9 +6,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "audit_resume.h"
+#include "er_tempfiles.h"
 
 /* ---- one firm, in a worker ------------------------------------------------------ */
 
@@ -77,10 +79,19 @@ static bool take(const char **p, const char *end, piece *out)
 static void print_summary(FILE *out, const er_firm_result *res)
 {
     const er_firm *f = res->firm;
-    if (res->scored)
-        fprintf(out, "%s: score %.1f, grade %c", f->id, res->score, res->grade);
-    else
+    if (!res->scored)
         fprintf(out, "%s: not scored (no criterion applies)", f->id);
+    else if (res->grade_status == ER_GRADE_NO_GRADE)
+        fprintf(out, "%s: score %.1f, no grade (%.0f %% answered)", f->id, res->score,
+                res->coverage * 100.0);
+    else if (res->grade_status == ER_GRADE_PROVISIONAL && res->coverage < res->rubric->provisional_below)
+        fprintf(out, "%s: score %.1f, grade %c (provisional: %.0f %% answered)", f->id, res->score,
+                res->grade, res->coverage * 100.0);
+    else if (res->grade_status == ER_GRADE_PROVISIONAL)
+        fprintf(out, "%s: score %.1f, grade %c (provisional: %zu knock-out%s to verify)", f->id,
+                res->score, res->grade, res->n_to_verify, res->n_to_verify == 1 ? "" : "s");
+    else
+        fprintf(out, "%s: score %.1f, grade %c", f->id, res->score, res->grade);
     fprintf(out, ", coverage %.0f%%, route %s", res->coverage * 100.0, res->route);
     /* The route's programme may warn about its own data (e.g. terms unverified). */
     for (size_t i = 0; res->route != NULL && i < res->n_programmes; i++) {
@@ -90,6 +101,9 @@ static void print_summary(FILE *out, const er_firm_result *res)
     }
     for (size_t i = 0; i < res->n_blockers; i++)
         fprintf(out, "%s%s", i == 0 ? ", blockers: " : " ", res->findings[res->blockers[i]].criterion->id);
+    for (size_t i = 0; i < res->n_to_verify; i++)
+        fprintf(out, "%s%s", i == 0 ? ", to verify: " : " ",
+                res->findings[res->to_verify[i]].criterion->id);
     fputc('\n', out);
 }
 
@@ -141,7 +155,25 @@ static int failed_record(const audit_run *run, record *r, const char *id, const 
             break;
         p = next + 2; /* past "; " */
     }
+    /* The cohort lists every firm, a failed one too, with why (issue 13). */
+    if (run->cohort != NULL &&
+        er_cohort_failed_row_encode(id, file, error, &r->row, &r->row_len) != 0)
+        return -1;
     return 0;
+}
+
+/* Registers DIR/<id>.xlsx as a file a second signal removes, unless it is
+ * there already and may not be overwritten (then the workbook writer keeps
+ * it, and so must a signal).  Returns whether it was registered. */
+static bool hold_workbook(const er_output_options *opts, const char *id, char *path, size_t n)
+{
+    int len = snprintf(path, n, "%s/%s.xlsx", opts->dir, id);
+    if (len < 0 || (size_t)len >= n)
+        return false;
+    struct stat st;
+    if (!opts->force && lstat(path, &st) == 0)
+        return false;
+    return er_tempfiles_add(path) == 0;
 }
 
 /* Writes the outputs of an audited firm into r. */
@@ -179,10 +211,20 @@ static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
             opts.n_baseline_removed = run->baseline->n_removed;
         }
         er_diag diag = {0};
+        /* A firm's workbook and PDF report (issue 13) come as a pair: until
+         * both are in place, a second signal removes the workbook too, so
+         * --resume finds neither and audits the firm again. */
+        char book[ER_TEMPFILE_PATH_MAX];
+        bool held = !run->args->no_pdf && hold_workbook(&opts, res->firm->id, book, sizeof book);
         if (er_output_firm_workbook(res, &opts, &diag) != 0) {
             r->degraded = true;
             er_diag_print(&diag, msg, "exportready: ");
+        } else if (!run->args->no_pdf && er_output_firm_pdf(res, &opts, &diag) != 0) {
+            r->degraded = true;
+            er_diag_print(&diag, msg, "exportready: ");
         }
+        if (held)
+            er_tempfiles_forget(book);
         er_diag_free(&diag);
         if (run->cohort != NULL)
             rc = er_cohort_row_encode(run->cohort, res, base, &r->row, &r->row_len);

@@ -28,15 +28,17 @@ typedef struct report_args {
     const char *baseline;
     er_lang lang;
     bool force, quiet;
+    bool no_pdf; /* --no-pdf: workbooks only */
     char **results; /* one or more results files, merged in this order */
     int n_results;
 } report_args;
 
-enum { OPT_FORCE = 256, OPT_RUBRIC_DIR, OPT_LANG, OPT_BASELINE };
+enum { OPT_FORCE = 256, OPT_RUBRIC_DIR, OPT_LANG, OPT_BASELINE, OPT_NO_PDF };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"force", no_argument, NULL, OPT_FORCE},
+    {"no-pdf", no_argument, NULL, OPT_NO_PDF},
     {"rubric-dir", required_argument, NULL, OPT_RUBRIC_DIR},
     {"lang", required_argument, NULL, OPT_LANG},
     {"baseline", required_argument, NULL, OPT_BASELINE},
@@ -56,6 +58,7 @@ static int parse_args(int argc, char **argv, report_args *a)
         switch (c) {
         case 'o': a->output_dir = optarg; break;
         case OPT_FORCE: a->force = true; break;
+        case OPT_NO_PDF: a->no_pdf = true; break;
         case OPT_RUBRIC_DIR:
             if (er_cli_rubric_arg(&a->rubric_dir, &a->rubric_extra, optarg) != 0) {
                 er_cli_error("out of memory");
@@ -229,6 +232,9 @@ static int render(const report_args *a, const report_inputs *in)
                 er_cli_error("warning: %s: %s: failed in the audit; no workbook",
                              in->file_of[i], sf->firm.id ? sf->firm.id : "?");
             degraded = true;
+            if (cohort != NULL &&
+                er_cohort_add_failed(cohort, sf->firm.id, sf->firm.file, sf->result.error) != 0)
+                goto oom;
             continue;
         }
         const er_saved_firm *base = er_saved_results_find(in->baseline, sf->firm.id);
@@ -241,6 +247,9 @@ static int render(const report_args *a, const report_inputs *in)
                          a->baseline, sf->firm.id);
         er_diag d = {0};
         if (er_output_firm_workbook(&sf->result, &opts, &d) != 0) {
+            degraded = true;
+            er_diag_print(&d, stderr, "exportready: ");
+        } else if (!a->no_pdf && er_output_firm_pdf(&sf->result, &opts, &d) != 0) {
             degraded = true;
             er_diag_print(&d, stderr, "exportready: ");
         }

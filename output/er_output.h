@@ -13,5 +13,6 @@
 #include "er_cohort.h"
 #include "er_output_firm.h"
 #include "er_output_options.h"
+#include "er_report.h"
 
 #endif

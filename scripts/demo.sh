@@ -26,7 +26,7 @@ exe=$prefix/bin/exportready
 mkdir -p out
 "$exe" audit --compare-markets --force -o out --json out/results.json examples/firms/*.cfg
 echo
-echo "Workbooks: out/<firm-id>.xlsx per firm and out/cohort.xlsx; results: out/results.json"
+echo "Workbooks and reports: out/<firm-id>.xlsx and .pdf per firm, out/cohort.xlsx; results: out/results.json"
 echo "exportready is installed in $prefix/bin.  Next, try:"
 echo
 echo "  export PATH=\"$prefix/bin:\$PATH\""

@@ -15,6 +15,7 @@ runtime=(
   libconfig-dev libxlsxwriter-dev libjansson-dev libcsv-dev   # build and run
   zlib1g-dev                  # xlsxwriter.pc links -lz, but libxlsxwriter-dev does not pull it in
   libzip-dev libexpat1-dev                                    # build and run: xlsx intake
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core             # build and run: PDF report, text measuring
 )
 tests=(
   libcmocka-dev python3 python3-openpyxl                      # tests: unit, workbook readers

@@ -266,7 +266,7 @@ static size_t grade_rank(const er_rubric *r, char g)
     return r->n_grades + (unsigned char)g;
 }
 
-static char capped_grade(const er_rubric *r, char grade)
+char er_grade_capped(const er_rubric *r, char grade)
 {
     if (r->knockout_cap == '\0')
         return grade;
@@ -312,31 +312,6 @@ static void sum_dimensions(const er_rubric *r, er_firm_result *out)
     out->coverage = out->scored ? sum_cov / sum_w : 0.0;
 }
 
-static int list_blockers(er_firm_result *out)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < out->n_findings; i++) {
-        const er_finding *fd = &out->findings[i];
-        /* A gate half-met is still a gate not met: only MET passes. */
-        if (fd->criterion->knockout && fd->status != ER_STATUS_NOT_APPLICABLE &&
-            fd->status != ER_STATUS_MET)
-            n++;
-    }
-    out->n_blockers = 0;
-    if (n == 0)
-        return 0;
-    out->blockers = er_arena_calloc(&out->arena, n, sizeof *out->blockers);
-    if (out->blockers == NULL)
-        return -1;
-    for (size_t i = 0; i < out->n_findings; i++) {
-        const er_finding *fd = &out->findings[i];
-        if (fd->criterion->knockout && fd->status != ER_STATUS_NOT_APPLICABLE &&
-            fd->status != ER_STATUS_MET)
-            out->blockers[out->n_blockers++] = i;
-    }
-    return 0;
-}
-
 int er_score_firm(const er_rubric *rubric, const er_firm *firm,
                   const er_check_outcome *checks, er_firm_result *out)
 {
@@ -354,17 +329,9 @@ int er_score_firm(const er_rubric *rubric, const er_firm *firm,
             return -1;
 
     sum_dimensions(rubric, out);
-    if (list_blockers(out) != 0)
-        return -1;
-
-    if (!out->scored) {
-        out->grade = out->grade_uncapped = ER_GRADE_NONE;
-        return 0;
-    }
-    out->grade_uncapped = er_grade_for(rubric, out->score);
-    out->grade = out->n_blockers > 0 ? capped_grade(rubric, out->grade_uncapped)
-                                     : out->grade_uncapped;
-    return 0;
+    out->grade_uncapped = out->scored ? er_grade_for(rubric, out->score) : ER_GRADE_NONE;
+    /* Blockers, the to-verify list, the cap and the grade status. */
+    return er_settle_grade(rubric, out);
 }
 
 void er_firm_result_free(er_firm_result *r)

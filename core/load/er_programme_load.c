@@ -17,6 +17,7 @@
 
 #include "er_cfg.h"
 #include "er_firm.h"
+#include "er_programme_extras.h"
 
 /* Spelling of each er_prog_op in files, indexed by the enum. */
 static const char *const op_names[] = {">=", ">", "<=", "<", "between", "is", "years_since>=",
@@ -256,7 +257,8 @@ static void load_programme(er_programme_set *set, const char *dir, const char *i
                            er_programme *prog, er_diag *diag)
 {
     static const char *const fields[] = {"id",     "name",    "source",         "valid_as_of",
-                                         "caveat", "criteria", "exchange_rates", NULL};
+                                         "caveat", "criteria", "exchange_rates", "next_step",
+                                         "contact", "trade_fair_cofinancing", NULL};
     er_cfg_ctx ctx = {er_arena_printf(&set->arena, "%s/%s.cfg", dir, id), diag, &set->arena};
     config_t cfg;
     if (ctx.file == NULL) {
@@ -280,6 +282,7 @@ static void load_programme(er_programme_set *set, const char *dir, const char *i
         er_cfg_get_date(&ctx, pg, "valid_as_of", "programme", true, ER_DATE_YEAR,
                         &prog->valid_as_of);
         er_cfg_get_text(&ctx, pg, "caveat", "programme", false, &prog->caveat);
+        er_programme_load_extras(&ctx, pg, prog);
         load_rates(set, &ctx, pg, prog);
         config_setting_t *list = NULL;
         if (er_cfg_get_list(&ctx, pg, "criteria", "programme", true, &list) == ER_CFG_OK) {
@@ -382,7 +385,8 @@ er_programme_set *er_programmes_load(const char *dir, er_diag *diag)
 er_programme_set *er_programmes_load_layered(const char *dir, const char *const *sites,
                                              size_t n_sites, er_diag *diag)
 {
-    static const char *const fields[] = {"order", "parallel", "fallback", "fallback_name", NULL};
+    static const char *const fields[] = {"order", "parallel", "fallback", "fallback_name",
+                                         "fallback_next_step", "fallback_contact", NULL};
     size_t before = er_diag_count(diag);
     er_programme_set *set = calloc(1, sizeof *set);
     if (set == NULL) {
@@ -410,6 +414,10 @@ er_programme_set *er_programmes_load_layered(const char *dir, const char *const 
                 er_cfg_error(&ctx, config_setting_get_member(rg, "fallback"), "routing.fallback",
                              "\"%s\" is not a valid route id ([a-z0-9_-]+)", set->fallback);
             er_cfg_get_text(&ctx, rg, "fallback_name", "routing", true, &set->fallback_name);
+            er_cfg_get_text(&ctx, rg, "fallback_next_step", "routing", false,
+                            &set->fallback_next_step);
+            er_cfg_get_string(&ctx, rg, "fallback_contact", "routing", false,
+                              &set->fallback_contact);
 
             const char *const *order = NULL, *const *par = NULL;
             size_t n = 0, n_par = 0;

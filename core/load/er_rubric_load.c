@@ -180,6 +180,26 @@ static void load_knockout_cap(const er_cfg_ctx *ctx, const config_setting_t *rg,
                  "\"%c\" is not one of the grades defined in rubric.grades", cap);
 }
 
+/* rubric.coverage_rules: optional, so rubrics written before it load
+ * unchanged (every grade final). */
+static void load_coverage_rules(const er_cfg_ctx *ctx, const config_setting_t *rg, er_rubric *r)
+{
+    static const char *const fields[] = {"provisional_below", "no_grade_below", NULL};
+    const char *path = "rubric.coverage_rules";
+    config_setting_t *g = NULL;
+    if (er_cfg_get_group(ctx, rg, "coverage_rules", "rubric", false, &g) != ER_CFG_OK)
+        return;
+    er_cfg_check_fields(ctx, g, path, fields);
+    get_ranged(ctx, g, "provisional_below", path, true, 0.0, false, 1.0, &r->provisional_below,
+               NULL);
+    get_ranged(ctx, g, "no_grade_below", path, true, 0.0, false, 1.0, &r->no_grade_below, NULL);
+    if (r->no_grade_below > r->provisional_below)
+        er_cfg_error(ctx, config_setting_get_member(g, "no_grade_below"),
+                     "rubric.coverage_rules.no_grade_below",
+                     "%g is above provisional_below (%g)", r->no_grade_below,
+                     r->provisional_below);
+}
+
 static void load_cofinancing(const er_cfg_ctx *ctx, const config_setting_t *rg, er_rubric *r)
 {
     static const char *const fields[] = {"shares", "source", NULL};
@@ -592,8 +612,8 @@ static void load_module(src_file *f)
 static void load_main(src_file *f, er_rubric *r, const char *const **modules, size_t *n_modules)
 {
     static const char *const fields[] = {
-        "id", "version", "valid_as_of", "title", "evidence", "grades", "knockout_cap",
-        "trade_fair_cofinancing", "modules", "dimensions", "criteria", NULL};
+        "id", "version", "valid_as_of", "title", "title_follow_up", "evidence", "grades", "knockout_cap",
+        "coverage_rules", "trade_fair_cofinancing", "modules", "dimensions", "criteria", NULL};
     const er_cfg_ctx *ctx = &f->ctx;
     config_setting_t *rg = er_cfg_root_group(ctx, &f->cfg, "rubric");
     if (rg == NULL)
@@ -603,9 +623,11 @@ static void load_main(src_file *f, er_rubric *r, const char *const **modules, si
     er_cfg_get_string(ctx, rg, "version", "rubric", true, &r->version);
     er_cfg_get_date(ctx, rg, "valid_as_of", "rubric", true, ER_DATE_DAY, &r->valid_as_of);
     er_cfg_get_text(ctx, rg, "title", "rubric", true, &r->title);
+    er_cfg_get_text(ctx, rg, "title_follow_up", "rubric", false, &r->title_follow_up);
     load_evidence(ctx, rg, r);
     load_grades(ctx, rg, r);
     load_knockout_cap(ctx, rg, r);
+    load_coverage_rules(ctx, rg, r);
     load_cofinancing(ctx, rg, r);
     load_dimensions(ctx, rg, r);
     er_cfg_get_strings(ctx, rg, "modules", "rubric", false, modules, n_modules);
@@ -815,6 +837,8 @@ er_rubric *er_rubric_load_layered(const char *dir, const char *const *sites, siz
         for (size_t i = 0; i < n_sites; i++)
             add_site_modules(r, files, &n_files, &n_site, sites[i], replaced, dropped, diag);
         load_all_criteria(files, n_files, r, diag);
+        if (er_diag_count(diag) == before)
+            er_action_hints_load(r, r->dir, diag);
         record_sources(r, files, n_files, replaced, dropped);
     } else if (r->dir == NULL || main_path == NULL) {
         er_diag_add(diag, dir, 0, NULL, "out of memory");

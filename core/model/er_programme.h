@@ -71,6 +71,14 @@ typedef struct er_programme {
     bool parallel;  /* judged and shown, never the route (routing.parallel) */
     const er_exchange_rate *rates;
     size_t n_rates;
+    /* Optional (issue 13): what a firm routed here does next, the
+     * programme's contact page, and the share of trade-fair stand costs it
+     * co-finances for the 1st, 2nd, 3rd ... fair, with its source. */
+    er_text next_step;
+    const char *contact;
+    const double *fair_shares;
+    size_t n_fair_shares;
+    const char *fair_source;
     const char *file; /* where it was loaded from (an installed or a site file) */
 } er_programme;
 
@@ -79,8 +87,13 @@ typedef struct er_programme_set {
     size_t n_programmes;
     const char *fallback;    /* route when none fits, e.g. "local" */
     er_text fallback_name;   /* e.g. PromPeru's Ruta Exportadora */
+    er_text fallback_next_step; /* optional: what the firm does next */
+    const char *fallback_contact; /* optional: contact page */
     er_arena arena;
 } er_programme_set;
+
+/* The programme with this id, or NULL. */
+const er_programme *er_programme_find(const er_programme_set *set, const char *id);
 
 /* Loads DIR/routing.cfg and the programmes it names (DIR/<id>.cfg). */
 er_programme_set *er_programmes_load(const char *dir, er_diag *diag);

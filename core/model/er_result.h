@@ -55,6 +55,14 @@ typedef struct er_sector_finding {
     const char *valid_as_of;
 } er_sector_finding;
 
+/* How far a grade can be trusted (docs/scoring.md 3.1). */
+typedef enum er_grade_status {
+    ER_GRADE_FINAL = 0,   /* enough was answered, no knock-out left to verify */
+    ER_GRADE_PROVISIONAL, /* coverage below rubric.provisional_below, or an
+                           * unverified knock-out could still cap the grade */
+    ER_GRADE_NO_GRADE     /* coverage below rubric.no_grade_below, or not scored */
+} er_grade_status;
+
 typedef struct er_dim_result {
     const er_dimension *dimension;
     bool scored;     /* false when no criterion of it applies */
@@ -71,16 +79,19 @@ typedef struct er_firm_result {
 
     bool scored;     /* false when no criterion applies at all */
     double score;    /* 0..100 */
-    char grade;      /* 'A'.. after the knock-out cap */
+    char grade;      /* 'A'.. after the knock-out cap; '-' for no grade */
     char grade_uncapped;
+    er_grade_status grade_status;
     double coverage; /* 0..1, see docs/scoring.md */
 
     er_dim_result *dimensions; /* rubric->n_dimensions, rubric order */
     size_t n_dimensions;
     er_finding *findings; /* rubric->n_criteria, rubric order */
     size_t n_findings;
-    size_t *blockers; /* indices into findings: knock-outs not met */
+    size_t *blockers; /* indices into findings: knock-outs answered and not met */
     size_t n_blockers;
+    size_t *to_verify; /* indices into findings: knock-outs not assessed or unknown */
+    size_t n_to_verify;
 
     er_prog_result *programmes; /* programme set order */
     size_t n_programmes;
@@ -113,6 +124,21 @@ int er_score_firm(const er_rubric *rubric, const er_firm *firm,
  * when out of memory. */
 int er_score_one(const er_rubric *rubric, const er_firm *firm, size_t i,
                  const er_check_outcome *checks, er_finding *fd, er_arena *arena);
+
+/* "final", "provisional" or "none" (the JSON grade_status). */
+const char *er_grade_status_name(er_grade_status s);
+
+/* The grade a firm with a blocker gets: the worse of grade and the rubric's
+ * knock-out cap. */
+char er_grade_capped(const er_rubric *rubric, char grade);
+
+/*
+ * Splits the knock-outs of a scored result into blockers (answered, not
+ * met) and to_verify (not assessed or unknown), then sets grade and
+ * grade_status from them and the coverage (er_grade_status.c).  Called by
+ * er_score_firm; returns 0, or -1 when out of memory.
+ */
+int er_settle_grade(const er_rubric *rubric, er_firm_result *res);
 
 /* Below this, a score is taken to sit on a grade boundary: scores are sums
  * of products of decimal data, so binary rounding error is ~1e-13, far

@@ -14,6 +14,7 @@
 #ifndef ER_RUBRIC_H
 #define ER_RUBRIC_H
 
+#include "er_action_hints.h"
 #include "er_arena.h"
 #include "er_diag.h"
 #include "er_types.h"
@@ -98,12 +99,19 @@ typedef struct er_rubric {
     const char *version;
     er_date valid_as_of;
     er_text title;
+    er_text title_follow_up; /* optional: the title of a follow-up audit */
 
     double evidence_multiplier[ER_EVIDENCE_COUNT]; /* index by er_evidence; NONE = 0 */
 
     const er_grade_band *grades; /* best first, mins strictly decreasing, last min 0 */
     size_t n_grades;
     char knockout_cap; /* best grade a firm with a blocker can get */
+
+    /* Coverage (0..1) below which the grade is only provisional, and below
+     * which no grade is given (rubric.coverage_rules, docs/scoring.md 3.1).
+     * Both 0 when the rubric sets none: every grade is final. */
+    double provisional_below;
+    double no_grade_below;
 
     /* Share of stand costs a programme co-finances for a firm's 1st, 2nd,
      * 3rd ... trade-fair participation (e.g. CBI: 0.70, 0.60, 0.50), shown in
@@ -116,6 +124,12 @@ typedef struct er_rubric {
     size_t n_dimensions;
     const er_criterion *criteria;
     size_t n_criteria;
+
+    /* Action-plan suggestions (er_action_hints.h): n_criteria entries when
+     * rubrics/action-hints.cfg exists, else NULL. */
+    const er_action_hint *hints;
+    const er_institution *institutions;
+    size_t n_institutions;
 
     const char *dir; /* directory it was loaded from */
     er_arena arena;

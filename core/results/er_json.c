@@ -219,13 +219,14 @@ fail:
     return NULL;
 }
 
-static json_t *blockers(const er_firm_result *res)
+/* Criterion ids of the findings at idx[0..n). */
+static json_t *criterion_ids(const er_firm_result *res, const size_t *idx, size_t n)
 {
     json_t *a = json_array();
     if (a == NULL)
         return NULL;
-    for (size_t i = 0; i < res->n_blockers; i++) {
-        size_t k = res->blockers[i];
+    for (size_t i = 0; i < n; i++) {
+        size_t k = idx[i];
         if (k >= res->n_findings ||
             json_array_append_new(a, str_or_null(res->findings[k].criterion->id)) != 0) {
             json_decref(a);
@@ -370,7 +371,7 @@ static int firm_details(json_t *o, const er_firm *f)
 
 static json_t *grade(bool scored, char g)
 {
-    if (!scored || g == '\0')
+    if (!scored || g == '\0' || g == '-')
         return json_null();
     char s[2] = {g, '\0'};
     return json_string(s);
@@ -389,11 +390,13 @@ json_t *er_json_firm(const er_firm_result *res)
         set(o, "score", res->scored ? num(res->score) : json_null()) != 0 ||
         set(o, "grade", grade(res->scored, res->grade)) != 0 ||
         set(o, "grade_uncapped", grade(res->scored, res->grade_uncapped)) != 0 ||
+        set(o, "grade_status", json_string(er_grade_status_name(res->grade_status))) != 0 ||
         set(o, "coverage", num(res->coverage)) != 0 ||
         set(o, "dimensions", dimensions(res)) != 0 ||
         set(o, "programmes", programmes(res)) != 0 ||
         set(o, "route", str_or_null(res->route)) != 0 ||
-        set(o, "blockers", blockers(res)) != 0 ||
+        set(o, "blockers", criterion_ids(res, res->blockers, res->n_blockers)) != 0 ||
+        set(o, "to_verify", criterion_ids(res, res->to_verify, res->n_to_verify)) != 0 ||
         (res->markets != NULL &&
          set(o, "market_readiness", er_json_market_readiness(res)) != 0) ||
         set(o, "findings", findings(res)) != 0 ||

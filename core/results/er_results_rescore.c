@@ -196,6 +196,50 @@ void rr_read_dimensions(rd *r, const json_t *fo, const char *path, const er_firm
     }
 }
 
+/* Whether the JSON array a holds exactly the criterion ids of the findings
+ * at idx[0..n), in that order. */
+static bool same_ids(const json_t *a, const er_firm_result *res, const size_t *idx, size_t n)
+{
+    if (json_array_size(a) != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        json_t *v = json_array_get(a, i);
+        if (!json_is_string(v) ||
+            strcmp(json_string_value(v), res->findings[idx[i]].criterion->id) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* Files written before grade_status (issue 13) listed unanswered knock-outs
+ * as blockers and capped the grade for them.  Such a file is checked
+ * against those old rules, so it still reads; the result it gives follows
+ * today's rules (er_score_firm ran again). */
+static void compare_old_knockouts(rd *r, const json_t *fo, const char *path,
+                                  const er_firm_result *res, char saved_grade)
+{
+    size_t n = res->n_blockers + res->n_to_verify, nb = 0, nv = 0;
+    size_t *all = er_arena_calloc(r->arena, n ? n : 1, sizeof *all);
+    if (all == NULL) {
+        r->oom = true;
+        return;
+    }
+    for (size_t k = 0; k < n; k++) /* merge the two rubric-ordered lists */
+        all[k] = nv >= res->n_to_verify ||
+                         (nb < res->n_blockers && res->blockers[nb] < res->to_verify[nv])
+                     ? res->blockers[nb++]
+                     : res->to_verify[nv++];
+    char old_grade = !res->scored ? '-'
+                     : n > 0      ? er_grade_capped(r->rubric, res->grade_uncapped)
+                                  : res->grade_uncapped;
+    if (saved_grade != old_grade)
+        rr_bad(r, rr_sub(r, path, "grade"), "saved '%c', but the rubric gives '%c'", saved_grade,
+               old_grade);
+    json_t *a = rr_get_typed(r, fo, path, "blockers", JSON_ARRAY, "an array");
+    if (a != NULL && !same_ids(a, res, all, n))
+        rr_bad(r, rr_sub(r, path, "blockers"), "the saved blockers disagree with the findings");
+}
+
 void rr_compare_totals(rd *r, const json_t *fo, const char *path, const er_firm_result *res)
 {
     double score, coverage;
@@ -204,8 +248,7 @@ void rr_compare_totals(rd *r, const json_t *fo, const char *path, const er_firm_
     if (rr_get_num(r, fo, path, "score", NULLABLE, &score, &null_score) &&
         (null_score == res->scored || (res->scored && !rr_same_number(score, res->score))))
         rr_bad(r, rr_sub(r, path, "score"), "saved score disagrees with the findings and rubric");
-    if (rr_get_grade(r, fo, path, "grade", &grade) && grade != res->grade)
-        rr_bad(r, rr_sub(r, path, "grade"), "saved '%c', but the rubric gives '%c'", grade, res->grade);
+    bool have_grade = rr_get_grade(r, fo, path, "grade", &grade);
     if (rr_get_grade(r, fo, path, "grade_uncapped", &uncapped) && uncapped != res->grade_uncapped)
         rr_bad(r, rr_sub(r, path, "grade_uncapped"), "saved '%c', but the rubric gives '%c'", uncapped,
             res->grade_uncapped);
@@ -213,16 +256,23 @@ void rr_compare_totals(rd *r, const json_t *fo, const char *path, const er_firm_
         !rr_same_number(coverage, res->coverage))
         rr_bad(r, rr_sub(r, path, "coverage"), "saved coverage disagrees with the findings");
 
-    json_t *a = rr_get_typed(r, fo, path, "blockers", JSON_ARRAY, "an array");
-    if (a == NULL)
+    if (json_object_get(fo, "grade_status") == NULL) {
+        if (have_grade)
+            compare_old_knockouts(r, fo, path, res, grade);
         return;
-    bool same = json_array_size(a) == res->n_blockers;
-    for (size_t i = 0; same && i < res->n_blockers; i++) {
-        json_t *v = json_array_get(a, i);
-        same = json_is_string(v) &&
-               strcmp(json_string_value(v), res->findings[res->blockers[i]].criterion->id) == 0;
     }
-    if (!same)
+    const char *status = NULL;
+    if (rr_get_str(r, fo, path, "grade_status", REQUIRED, &status) && status != NULL &&
+        strcmp(status, er_grade_status_name(res->grade_status)) != 0)
+        rr_bad(r, rr_sub(r, path, "grade_status"), "saved '%s', but the rubric gives '%s'", status,
+               er_grade_status_name(res->grade_status));
+    if (have_grade && grade != res->grade)
+        rr_bad(r, rr_sub(r, path, "grade"), "saved '%c', but the rubric gives '%c'", grade, res->grade);
+    json_t *a = rr_get_typed(r, fo, path, "blockers", JSON_ARRAY, "an array");
+    if (a != NULL && !same_ids(a, res, res->blockers, res->n_blockers))
         rr_bad(r, rr_sub(r, path, "blockers"), "the saved blockers disagree with the findings");
+    a = rr_get_typed(r, fo, path, "to_verify", JSON_ARRAY, "an array");
+    if (a != NULL && !same_ids(a, res, res->to_verify, res->n_to_verify))
+        rr_bad(r, rr_sub(r, path, "to_verify"), "the saved to-verify list disagrees with the findings");
 }
 

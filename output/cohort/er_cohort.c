@@ -29,7 +29,8 @@ er_cohort *er_cohort_new(const er_rubric *rubric, const er_output_options *opts)
     c->dir = er_arena_strdup(&c->arena, opts->dir ? opts->dir : "");
     c->gap_firms = calloc(rubric->n_criteria + 1, sizeof *c->gap_firms);
     c->gap_points = calloc(rubric->n_criteria + 1, sizeof *c->gap_points);
-    if (c->dir == NULL || c->gap_firms == NULL || c->gap_points == NULL) {
+    c->not_asked = calloc(rubric->n_criteria + 1, sizeof *c->not_asked);
+    if (c->dir == NULL || c->gap_firms == NULL || c->gap_points == NULL || c->not_asked == NULL) {
         er_cohort_free(c);
         return NULL;
     }
@@ -50,6 +51,21 @@ int er_cohort_add(er_cohort *c, const er_firm_result *res)
     int rc = er_cohort_add_encoded(c, row, len); /* 1: malformed, a bug */
     free(row);
     return rc;
+}
+
+int er_cohort_add_failed(er_cohort *c, const char *id, const char *file, const char *error)
+{
+    if (c == NULL)
+        return 0;
+    char *row = NULL;
+    size_t len = 0;
+    if (er_cohort_failed_row_encode(id, file, error, &row, &len) != 0) {
+        c->oom = true;
+        return -1;
+    }
+    int rc = er_cohort_add_encoded(c, row, len); /* 1: malformed, a bug */
+    free(row);
+    return rc < 0 ? -1 : 0;
 }
 
 void er_cohort_show_change(er_cohort *c, bool on)
@@ -106,6 +122,7 @@ void er_cohort_free(er_cohort *c)
     free(c->rows);
     free(c->gap_firms);
     free(c->gap_points);
+    free(c->not_asked);
     free(c->interned);
     er_arena_free(&c->arena);
     free(c);

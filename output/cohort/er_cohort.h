@@ -16,6 +16,9 @@ typedef struct er_cohort er_cohort;
 
 er_cohort *er_cohort_new(const er_rubric *rubric, const er_output_options *opts);
 int er_cohort_add(er_cohort *c, const er_firm_result *res); /* 0, -1 no memory (1: a bug) */
+/* A firm whose audit failed: listed last, with why (issue 13).  Returns 0,
+ * or -1 when out of memory. */
+int er_cohort_add_failed(er_cohort *c, const char *id, const char *file, const char *error);
 int er_cohort_write(er_cohort *c, er_diag *diag);                      /* DIR/cohort.xlsx */
 void er_cohort_free(er_cohort *c);
 

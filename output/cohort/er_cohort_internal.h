@@ -26,11 +26,14 @@ typedef enum size_band {
 
 typedef struct cohort_row {
     const char *id, *name, *sector, *route; /* sector/route interned */
+    const char *date, *coach, *blocker_names; /* audit date, coach, blockers by title */
+    const char *error; /* non-NULL: the audit of this firm failed, and why */
     double score, coverage;
     double *dims; /* n_dimensions scores; NAN when not scored */
-    unsigned n_blockers;
+    unsigned n_blockers, n_to_verify;
     bool scored;
     char grade;
+    unsigned char grade_status; /* er_grade_status */
     unsigned char band;
     const char *closest;        /* closest assessed market ("" when none); interned */
     bool has_base, base_scored; /* follow-up: the baseline's score and grade */
@@ -44,8 +47,9 @@ struct er_cohort {
     char *dir;
     cohort_row *rows;
     size_t n_rows, cap_rows;
-    unsigned long *gap_firms; /* per criterion: firms not meeting it */
-    double *gap_points;       /* per criterion: points missing, summed */
+    unsigned long *gap_firms; /* per criterion: firms asked and not meeting it */
+    double *gap_points;       /* per criterion: points missing where asked, summed */
+    unsigned long *not_asked; /* per criterion: firms with no answer (or undecided) */
     const char **interned;    /* distinct sector, route and market strings */
     size_t n_interned, cap_interned;
     bool oom;

@@ -113,19 +113,41 @@ int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
         res->n_dimensions != c->rubric->n_dimensions || res->n_findings != c->rubric->n_criteria)
         return 0; /* failed firms have no row; the caller reports them */
     wbuf b = {0};
+    uint8_t kind = 'A';
+    PUT(&b, kind);
     put_str(&b, res->firm->id);
     put_str(&b, res->firm->name);
     put_str(&b, res->firm->sector);
     put_str(&b, route_name((er_cohort *)c, res));
     const er_market_readiness *near = er_market_closest(er_result_markets(res));
     put_str(&b, near != NULL ? near->market : "");
+    char date[16];
+    er_date_format(&res->firm->audit.date, date, sizeof date);
+    put_str(&b, date);
+    put_str(&b, res->firm->audit.coach);
+    /* Blockers by name, in the cohort's language: what a coach manages by. */
+    wbuf names = {0};
+    for (size_t k = 0; k < res->n_blockers; k++) {
+        const char *t = er_text_get(&res->findings[res->blockers[k]].criterion->title,
+                                    c->opts.lang);
+        if (k > 0)
+            put(&names, "; ", 2);
+        put(&names, t, strlen(t));
+    }
+    put(&names, "", 1);
+    put_str(&b, names.oom ? NULL : names.p);
+    b.oom |= names.oom;
+    free(names.p);
     uint8_t scored = res->scored, band = (uint8_t)band_of(res->firm);
     char grade = res->grade ? res->grade : '-';
-    uint32_t blockers = (uint32_t)res->n_blockers;
+    uint32_t blockers = (uint32_t)res->n_blockers, to_verify = (uint32_t)res->n_to_verify;
+    uint8_t grade_status = (uint8_t)res->grade_status;
     PUT(&b, scored);
     PUT(&b, band);
     PUT(&b, grade);
+    PUT(&b, grade_status);
     PUT(&b, blockers);
+    PUT(&b, to_verify);
     PUT(&b, res->score);
     PUT(&b, res->coverage);
     for (size_t d = 0; d < res->n_dimensions; d++) {
@@ -143,8 +165,11 @@ int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
             continue;
         uint32_t idx = (uint32_t)i;
         double missing = f->max > f->points ? f->max - f->points : 0.0;
+        /* Not assessed is not failed: an unasked question is counted apart. */
+        uint8_t asked = f->status == ER_STATUS_PARTIAL || f->status == ER_STATUS_UNMET;
         PUT(&b, idx);
         PUT(&b, missing);
+        PUT(&b, asked);
     }
     uint8_t has_base = baseline != NULL && baseline->error == NULL;
     uint8_t base_scored = has_base && baseline->scored;
@@ -197,6 +222,49 @@ static const char *get_str(rbuf *b, er_arena *a)
     return s;
 }
 
+int er_cohort_failed_row_encode(const char *id, const char *file, const char *error,
+                                char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    if (id == NULL && file != NULL) {
+        const char *slash = strrchr(file, '/');
+        id = slash ? slash + 1 : file;
+    }
+    wbuf b = {0};
+    uint8_t kind = 'F';
+    PUT(&b, kind);
+    put_str(&b, id);
+    put_str(&b, error ? error : "unknown error");
+    if (b.oom) {
+        free(b.p);
+        return -1;
+    }
+    *out = b.p;
+    *len = b.n;
+    return 0;
+}
+
+/* A failed firm's row: its id and why, nothing scored.  0, 1 when
+ * malformed, -1 when out of memory. */
+static int add_failed(er_cohort *c, rbuf *b, cohort_row *r)
+{
+    r->id = get_str(b, &c->arena);
+    r->error = get_str(b, &c->arena);
+    if (b->bad || (r->id != NULL && r->error != NULL && b->at != b->n))
+        return 1;
+    r->name = r->sector = r->route = r->closest = r->date = r->coach = r->blocker_names = "";
+    r->grade = '-';
+    r->grade_status = ER_GRADE_NO_GRADE;
+    r->dims = er_arena_calloc(&c->arena, c->rubric->n_dimensions + 1, sizeof *r->dims);
+    if (r->id == NULL || r->error == NULL || r->dims == NULL)
+        return -1;
+    for (size_t d = 0; d < c->rubric->n_dimensions; d++)
+        r->dims[d] = NAN;
+    c->n_rows++;
+    return 0;
+}
+
 int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
 {
     if (c == NULL || row == NULL || len == 0)
@@ -213,11 +281,27 @@ int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
     cohort_row *r = &c->rows[c->n_rows];
     memset(r, 0, sizeof *r);
     const er_rubric *rb = c->rubric;
+    uint8_t kind = 0;
+    GET(&b, kind);
+    if (kind == 'F') {
+        int rc = add_failed(c, &b, r);
+        if (rc == 1)
+            goto bad;
+        if (rc < 0)
+            goto oom;
+        return 0;
+    }
+    if (kind != 'A')
+        goto bad;
     r->id = get_str(&b, &c->arena);
     r->name = get_str(&b, &c->arena);
     const char *sector = get_str(&b, &c->arena), *route = get_str(&b, &c->arena);
     const char *closest = get_str(&b, &c->arena);
-    if (r->id == NULL || r->name == NULL || sector == NULL || route == NULL || closest == NULL) {
+    r->date = get_str(&b, &c->arena);
+    r->coach = get_str(&b, &c->arena);
+    r->blocker_names = get_str(&b, &c->arena);
+    if (r->id == NULL || r->name == NULL || sector == NULL || route == NULL || closest == NULL ||
+        r->date == NULL || r->coach == NULL || r->blocker_names == NULL) {
         if (b.bad)
             goto bad;
         goto oom;
@@ -229,11 +313,14 @@ int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
     if (!r->sector || !r->route || !r->closest || !r->dims)
         goto oom;
     uint8_t scored = 0, band = 0;
-    uint32_t blockers = 0, n_gaps = 0;
+    uint32_t blockers = 0, to_verify = 0, n_gaps = 0;
     GET(&b, scored);
     GET(&b, band);
     GET(&b, r->grade);
+    GET(&b, r->grade_status);
     GET(&b, blockers);
+    GET(&b, to_verify);
+    r->n_to_verify = to_verify;
     GET(&b, r->score);
     GET(&b, r->coverage);
     r->scored = scored != 0;
@@ -245,12 +332,18 @@ int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
     for (uint32_t k = 0; k < n_gaps && !b.bad; k++) {
         uint32_t idx = 0;
         double missing = 0;
+        uint8_t asked = 0;
         GET(&b, idx);
         GET(&b, missing);
+        GET(&b, asked);
         if (idx >= rb->n_criteria)
             goto bad;
-        c->gap_firms[idx]++;
-        c->gap_points[idx] += missing;
+        if (asked) {
+            c->gap_firms[idx]++;
+            c->gap_points[idx] += missing;
+        } else {
+            c->not_asked[idx]++;
+        }
     }
     uint8_t has_base = 0, base_scored = 0;
     GET(&b, has_base);

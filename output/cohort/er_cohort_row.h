@@ -19,6 +19,11 @@
 int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
                          const er_firm_result *baseline, char **out, size_t *len);
 
+/* Encodes the row of a firm whose audit failed: its id (or the file's
+ * name when there is no id) and why.  Returns 0, or -1 when out of memory. */
+int er_cohort_failed_row_encode(const char *id, const char *file, const char *error,
+                                char **out, size_t *len);
+
 /* Adds an encoded row.  Returns 0; 1 for a malformed row, which is not
  * added (er_cohort_write then fails saying so); -1 when out of memory. */
 int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len);

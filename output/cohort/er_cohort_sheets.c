@@ -5,6 +5,8 @@
  * mode.
  */
 #include "er_cohort_internal.h"
+#include "er_grade_text.h"
+#include "er_text_measure.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -73,8 +75,11 @@ static int str_ptr_cmp(const void *pa, const void *pb)
 
 /* ---- sheets ------------------------------------------------------------ */
 
-enum { CC_ID = 0, CC_NAME, CC_SECTOR, CC_BAND, CC_SCORE, CC_GRADE, CC_ROUTE, CC_COVERAGE,
-       CC_DIMS };
+/* Firms sheet columns.  Rank first: the coach reads top-down, fewest
+ * blockers and best score first; every column is a plain value, so the
+ * sheet sorts and filters (autofilter) without breaking. */
+enum { CC_RANK = 0, CC_ID, CC_NAME, CC_SECTOR, CC_BAND, CC_DATE, CC_COACH, CC_SCORE, CC_GRADE,
+       CC_STATUS, CC_COVERAGE, CC_ROUTE, CC_BLOCKERS, CC_BLOCKER_NAMES, CC_TO_VERIFY, CC_DIMS };
 
 static const er_label band_labels[BAND_COUNT_] = {ER_L_SIZE_MICRO, ER_L_SIZE_SMALL,
                                                   ER_L_SIZE_MEDIUM, ER_L_SIZE_LARGE,
@@ -101,56 +106,118 @@ static const char *const change_heads[3][2] = {
     {"Baseline grade", "Calificación de línea de base"},
 };
 
+/* Failed firms last; then fewest blockers, then best score (unscored
+ * after scored), then id. */
+static int rank_cmp(const void *pa, const void *pb)
+{
+    const cohort_row *a = *(const cohort_row *const *)pa, *b = *(const cohort_row *const *)pb;
+    if ((a->error != NULL) != (b->error != NULL))
+        return a->error != NULL ? 1 : -1;
+    if (a->n_blockers != b->n_blockers)
+        return a->n_blockers < b->n_blockers ? -1 : 1;
+    double sa = a->scored ? a->score : -1.0, sb = b->scored ? b->score : -1.0;
+    if (sa != sb)
+        return sa > sb ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+static bool same_rank(const cohort_row *a, const cohort_row *b)
+{
+    return a->n_blockers == b->n_blockers && a->scored == b->scored &&
+           (!a->scored || a->score == b->score);
+}
+
 void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
 {
     const er_rubric *rb = c->rubric;
     er_lang L = x->lang;
-    lxw_col_t blk = (lxw_col_t)(CC_DIMS + rb->n_dimensions);
-    lxw_col_t near = (lxw_col_t)(blk + 1); /* closest market (er_market_readiness.h) */
-    lxw_col_t chg = (lxw_col_t)(near + 1); /* follow-up: baseline score, change, grade */
+    lxw_col_t near = (lxw_col_t)(CC_DIMS + rb->n_dimensions); /* closest market */
+    lxw_col_t problem = (lxw_col_t)(near + 1); /* why a failed firm failed */
+    lxw_col_t chg = (lxw_col_t)(problem + 1);  /* follow-up: baseline score, change, grade */
     lxw_col_t ncols = (lxw_col_t)(chg + (c->show_change ? 3 : 0));
-    static const er_label heads[CC_DIMS] = {ER_L_FIRM_ID, ER_L_NAME,  ER_L_SECTOR,
-                                            ER_L_SIZE_BAND, ER_L_SCORE, ER_L_GRADE,
-                                            ER_L_ROUTE,   ER_L_COVERAGE};
-    static const double widths[CC_DIMS] = {18, 30, 18, 15, 8, 8, 30, 11};
+    static const er_label heads[CC_DIMS] = {
+        ER_L_RANK,        ER_L_FIRM_ID,      ER_L_NAME,       ER_L_SECTOR,  ER_L_SIZE_BAND,
+        ER_L_AUDIT_DATE,  ER_L_COACH,        ER_L_SCORE,      ER_L_GRADE,   ER_L_GRADE_STATUS,
+        ER_L_COVERAGE_SHORT, ER_L_ROUTE_SHORT, ER_L_BLOCKER_COUNT, ER_L_BLOCKER_NAMES,
+        ER_L_TO_VERIFY_COUNT};
+    static const double base[CC_DIMS] = {7, 18, 28, 18, 15, 12, 18, 8, 8, 12, 10, 26, 9, 40, 9};
+    /* Headers wrap into the 3 lines of the header row; widths measured. */
     for (lxw_col_t col = 0; col < CC_DIMS; col++)
-        ER_XW(x, worksheet_set_column(ws, col, col, widths[col], NULL));
-    ER_XW(x, worksheet_set_column(ws, CC_DIMS, blk, 12, NULL));
-    /* constant_memory: row 0 first, then each firm in order. */
+        ER_XW(x, worksheet_set_column(ws, col, col, er_fit_labels(base[col], 3, &heads[col], 1),
+                                      NULL));
+    for (size_t d = 0; d < rb->n_dimensions; d++) {
+        double w = 12;
+        for (int lang = 0; lang < 2; lang++)
+            w = er_text_fit_width(er_text_get(&rb->dimensions[d].title, (er_lang)lang), true, 3, w);
+        ER_XW(x, worksheet_set_column(ws, (lxw_col_t)(CC_DIMS + d), (lxw_col_t)(CC_DIMS + d), w,
+                                      NULL));
+    }
+    static const er_label problem_head[] = {ER_L_PROBLEM};
+    ER_XW(x, worksheet_set_column(ws, problem, problem, er_fit_labels(40, 3, problem_head, 1),
+                                  NULL));
     ER_XW(x, worksheet_set_row(ws, 0, 45, NULL));
     for (lxw_col_t col = 0; col < CC_DIMS; col++)
         er_xw_label(x, ws, 0, col, heads[col], x->f.header);
     for (size_t d = 0; d < rb->n_dimensions; d++)
         er_xw_text(x, ws, 0, (lxw_col_t)(CC_DIMS + d), er_text_get(&rb->dimensions[d].title, L),
                    x->f.header);
-    er_xw_label(x, ws, 0, blk, ER_L_BLOCKER_COUNT, x->f.header);
+    er_xw_label(x, ws, 0, problem, ER_L_PROBLEM, x->f.header);
     ER_XW(x, worksheet_set_column(ws, near, near, 11, NULL));
     er_xw_text(x, ws, 0, near, L == ER_LANG_ES ? "Mercado más cercano" : "Closest market",
                x->f.header);
     if (c->show_change) {
-        ER_XW(x, worksheet_set_column(ws, chg, chg + 2, 12, NULL));
-        for (int k = 0; k < 3; k++)
+        for (int k = 0; k < 3; k++) {
+            double w = 12;
+            for (int lang = 0; lang < 2; lang++)
+                w = er_text_fit_width(change_heads[k][lang], true, 3, w);
+            ER_XW(x, worksheet_set_column(ws, (lxw_col_t)(chg + k), (lxw_col_t)(chg + k), w, NULL));
             er_xw_text(x, ws, 0, (lxw_col_t)(chg + k), change_heads[k][L == ER_LANG_ES],
                        x->f.header);
+        }
     }
 
+    const cohort_row **order = malloc((c->n_rows + 1) * sizeof *order);
+    if (order == NULL) {
+        ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    for (size_t i = 0; i < c->n_rows; i++)
+        order[i] = &c->rows[i];
+    qsort(order, c->n_rows, sizeof *order, rank_cmp);
+
+    size_t rank = 0;
     for (size_t i = 0; i < c->n_rows && x->err == LXW_NO_ERROR; i++) {
-        const cohort_row *r = &c->rows[i];
+        const cohort_row *r = order[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
+        if (i == 0 || !same_rank(order[i - 1], r))
+            rank = i + 1; /* competition ranking: 1, 2, 2, 4 */
         er_xw_text(x, ws, row, CC_ID, r->id, NULL);
+        if (r->error != NULL) {
+            /* A failed firm stays on the list, with why, and no rank. */
+            er_xw_text(x, ws, row, problem, r->error, x->f.bad);
+            er_arena_free(&x->arena);
+            continue;
+        }
+        er_xw_num(x, ws, row, CC_RANK, (double)rank, x->f.integer);
         er_xw_text(x, ws, row, CC_NAME, r->name, NULL);
         er_xw_text(x, ws, row, CC_SECTOR, r->sector, NULL);
         er_xw_label(x, ws, row, CC_BAND, band_labels[r->band], NULL);
+        er_xw_text(x, ws, row, CC_DATE, r->date, NULL);
+        er_xw_text(x, ws, row, CC_COACH, r->coach, NULL);
         if (r->scored)
             er_xw_num(x, ws, row, CC_SCORE, r->score, x->f.num1);
-        char g[2] = {r->grade, '\0'};
+        char g[2] = {r->grade ? r->grade : '-', '\0'};
         er_xw_text(x, ws, row, CC_GRADE, g, NULL);
-        er_xw_text(x, ws, row, CC_ROUTE, r->route, NULL);
+        er_xw_text(x, ws, row, CC_STATUS,
+                   er_grade_status_label((er_grade_status)r->grade_status, L), NULL);
         er_xw_num(x, ws, row, CC_COVERAGE, r->coverage, x->f.pct);
+        er_xw_text(x, ws, row, CC_ROUTE, r->route, NULL);
+        er_xw_num(x, ws, row, CC_BLOCKERS, r->n_blockers, x->f.integer);
+        er_xw_text(x, ws, row, CC_BLOCKER_NAMES, r->blocker_names, NULL);
+        er_xw_num(x, ws, row, CC_TO_VERIFY, r->n_to_verify, x->f.integer);
         for (size_t d = 0; d < rb->n_dimensions; d++)
             if (!isnan(r->dims[d]))
                 er_xw_num(x, ws, row, (lxw_col_t)(CC_DIMS + d), r->dims[d], x->f.num1);
-        er_xw_num(x, ws, row, blk, r->n_blockers, x->f.integer);
         if (r->closest[0] != '\0')
             er_xw_text(x, ws, row, near, r->closest, NULL);
         if (c->show_change && r->has_base) {
@@ -166,12 +233,13 @@ void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
          * large cohort does not pile them up. */
         er_arena_free(&x->arena);
     }
+    free(order);
     lxw_row_t last = (lxw_row_t)(c->n_rows > 0 ? c->n_rows : 1);
     colour_scale(x, ws, last, CC_SCORE);
     for (size_t d = 0; d < rb->n_dimensions; d++)
         colour_scale(x, ws, last, (lxw_col_t)(CC_DIMS + d));
     ER_XW(x, worksheet_autofilter(ws, 0, 0, last, ncols - 1));
-    worksheet_freeze_panes(ws, 1, 2);
+    worksheet_freeze_panes(ws, 1, 3);
     er_xw_print_setup(x, ws, er_label_get(ER_L_COHORT_TITLE, L), "", 0, 0);
 }
 
@@ -213,14 +281,18 @@ int er_cohort_stats_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws, const char 
     size_t ns = 0;
     for (size_t k = 0; k < c->n_interned; k++)
         for (size_t i = 0; i < c->n_rows; i++)
-            if (c->rows[i].sector == c->interned[k]) {
+            if (c->rows[i].error == NULL && c->rows[i].sector == c->interned[k]) {
                 sectors[ns++] = c->interned[k];
                 break;
             }
     qsort(sectors, ns, sizeof *sectors, str_ptr_cmp);
 
-    ER_XW(x, worksheet_set_column(ws, 0, 0, 22, NULL));
-    ER_XW(x, worksheet_set_column(ws, 1, SC_COUNT_ - 1, 12, NULL));
+    static const er_label groups[] = {ER_L_BY_SECTOR, ER_L_BY_SIZE};
+    static const er_label stat_heads[] = {ER_L_COUNT, ER_L_MIN, ER_L_Q1, ER_L_MEDIAN, ER_L_Q3,
+                                          ER_L_MAXIMUM};
+    ER_XW(x, worksheet_set_column(ws, 0, 0, er_fit_labels(22, 1, groups, 2), NULL));
+    ER_XW(x, worksheet_set_column(ws, 1, SC_COUNT_ - 1, er_fit_labels(12, 1, stat_heads, 6),
+                                  NULL));
     er_xw_label(x, ws, 0, 0, ER_L_COHORT_TITLE, x->f.title);
     lxw_row_t row = stats_header(x, ws, 2, ER_L_BY_SECTOR);
     lxw_row_t first_sector = row;
@@ -291,18 +363,21 @@ int er_cohort_gaps_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
         if (c->gap_firms[i] > 0)
             g[n++] = (gap_rank){i, c->gap_firms[i], c->gap_points[i]};
     qsort(g, n, sizeof *g, gap_rank_cmp);
+    /* Ranked only by firms that were asked and fall short; how many were
+     * not asked is shown beside it, never mixed in. */
     static const er_label heads[] = {ER_L_REQUIREMENT, ER_L_DIMENSION, ER_L_FIRMS_WITH_GAP,
-                                     ER_L_TOTAL_GAP, ER_L_REFERENCE};
-    static const double widths[] = {44, 28, 14, 14, 40};
-    for (lxw_col_t col = 0; col < 5; col++) {
-        ER_XW(x, worksheet_set_column(ws, col, col, widths[col], NULL));
+                                     ER_L_FIRMS_NOT_ASKED, ER_L_TOTAL_GAP, ER_L_REFERENCE};
+    static const double widths[] = {44, 28, 16, 16, 16, 40};
+    for (lxw_col_t col = 0; col < 6; col++) {
+        ER_XW(x, worksheet_set_column(ws, col, col, er_fit_labels(widths[col], 1, &heads[col], 1),
+                                      NULL));
         er_xw_label(x, ws, 0, col, heads[col], x->f.header);
     }
     for (size_t k = 0; k < n && k < ER_COHORT_TOP_GAPS; k++) {
         const er_criterion *cr = &rb->criteria[g[k].i];
         lxw_row_t row = (lxw_row_t)(k + 1);
         int l1 = er_xlsx_wrap_lines(er_text_get(&cr->title, L), widths[0]);
-        int l2 = er_xlsx_wrap_lines(cr->reference, widths[4]);
+        int l2 = er_xlsx_wrap_lines(cr->reference, widths[5]);
         er_xw_row_lines(x, ws, row, l1 > l2 ? l1 : l2);
         er_xw_text(x, ws, row, 0, er_text_get(&cr->title, L), x->f.wrap);
         er_xw_text(x, ws, row, 1,
@@ -311,8 +386,9 @@ int er_cohort_gaps_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
                        : cr->dimension,
                    x->f.wrap);
         er_xw_num(x, ws, row, 2, (double)g[k].firms, x->f.integer);
-        er_xw_num(x, ws, row, 3, g[k].points, x->f.num1);
-        er_xw_text(x, ws, row, 4, cr->reference, x->f.wrap);
+        er_xw_num(x, ws, row, 3, (double)c->not_asked[g[k].i], x->f.integer);
+        er_xw_num(x, ws, row, 4, g[k].points, x->f.num1);
+        er_xw_text(x, ws, row, 5, cr->reference, x->f.wrap);
     }
     free(g);
     worksheet_freeze_panes(ws, 1, 0);

@@ -69,3 +69,22 @@ const char *er_book_grade_text(er_firm_book *b, char grade)
         grade = '-';
     return er_arena_printf(&b->x->arena, "%c", grade);
 }
+
+bool er_book_listed(const er_finding *f)
+{
+    return f->status != ER_STATUS_NOT_APPLICABLE;
+}
+
+const char *er_book_title(er_firm_book *b)
+{
+    const er_rubric *r = b->res->rubric;
+    const char *t = er_text_get(&r->title, b->lang);
+    if (b->res->firm->audit.kind != ER_AUDIT_FOLLOW_UP)
+        return t;
+    /* The rubric titles itself as the baseline audit; a follow-up says so. */
+    const char *f = er_text_get(&r->title_follow_up, b->lang);
+    if (f[0] != '\0')
+        return f;
+    return er_arena_printf(&b->x->arena, "%s: %s", t,
+                           er_label_get(ER_L_KIND_FOLLOW_UP, b->lang));
+}

@@ -68,6 +68,12 @@ typedef struct er_firm_book {
     lxw_worksheet *ws_market_rank; /* Which market first (er_sheet_market_rank.c) */
 
     lxw_row_t findings_first, findings_last; /* data rows (last < first if none) */
+    /* Findings lists only what applies to this firm (issue 13): row of
+     * finding i on the Findings sheet, 0 when not listed (not applicable). */
+    lxw_row_t *finding_row;
+    size_t n_listed, n_not_applicable;
+    const char *sheet_coach;
+    lxw_worksheet *ws_coach;
     lxw_row_t whatif_overall_row;            /* value in column WC_SCORE */
     lxw_row_t whatif_uncapped_row, whatif_blockers_row, whatif_grade_row;
 
@@ -96,6 +102,17 @@ void er_sheet_findings(er_firm_book *b);
 void er_sheet_markets(er_firm_book *b);
 void er_sheet_actions(er_firm_book *b);
 void er_sheet_whatif(er_firm_book *b);
+void er_sheet_coach(er_firm_book *b); /* coach-only notes: full references, tags */
+
+/* Writes the plugins' sector findings (advisory, unscored) on ws from row
+ * on, as a titled block; returns the row after it (row when there is none). */
+lxw_row_t er_book_sector_notes(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row);
+
+/* Whether finding f is listed for the firm (it applies). */
+bool er_book_listed(const er_finding *f);
+
+/* The title of the workbook: the rubric's, saying follow-up when it is one. */
+const char *er_book_title(er_firm_book *b);
 void er_sheet_progress(er_firm_book *b); /* no-op without a baseline */
 void er_sheet_market_rank(er_firm_book *b);
 

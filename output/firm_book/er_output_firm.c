@@ -44,7 +44,7 @@ static int check_input(const er_firm_result *res, const er_output_options *opts,
     return 0;
 }
 
-static void layout(er_firm_book *b)
+static int layout(er_firm_book *b)
 {
     er_lang L = b->lang;
     b->sheet_summary = er_label_get(ER_L_SHEET_SUMMARY, L);
@@ -53,13 +53,26 @@ static void layout(er_firm_book *b)
     b->sheet_actions = er_label_get(ER_L_SHEET_ACTIONS, L);
     b->sheet_whatif = er_label_get(ER_L_SHEET_WHATIF, L);
 
+    b->sheet_coach = er_label_get(ER_L_SHEET_COACH, L);
     b->findings_first = 1;
-    b->findings_last = (lxw_row_t)(b->res->n_findings); /* == first + n - 1 */
+    b->finding_row = er_arena_calloc(&b->x->arena, b->res->n_findings + 1, sizeof *b->finding_row);
+    if (b->finding_row == NULL)
+        return -1;
+    for (size_t i = 0; i < b->res->n_findings; i++) {
+        if (er_book_listed(&b->res->findings[i]))
+            b->finding_row[i] = (lxw_row_t)(b->findings_first + b->n_listed++);
+        else
+            b->n_not_applicable++;
+    }
+    b->findings_last = (lxw_row_t)(b->findings_first + b->n_listed - 1); /* < first if none */
+    if (b->n_listed == 0)
+        b->findings_last = 0;
     lxw_row_t after = (lxw_row_t)(WR_FIRST_DIM + b->res->n_dimensions + 1);
     b->whatif_overall_row = after;
     b->whatif_uncapped_row = after + 1;
     b->whatif_blockers_row = after + 2;
     b->whatif_grade_row = after + 3;
+    return 0;
 }
 
 int er_output_firm_workbook(const er_firm_result *res, const er_output_options *opts,
@@ -88,14 +101,15 @@ int er_output_firm_workbook(const er_firm_result *res, const er_output_options *
                       .baseline_removed = opts->baseline_removed,
                       .n_baseline_removed = opts->n_baseline_removed,
                       .programmes = opts->programmes, .lang = opts->lang};
-    layout(&b);
+    if (layout(&b) != 0)
+        ER_XW(&x, LXW_ERROR_MEMORY_MALLOC_FAILED);
     char date[16];
     er_date_format(&firm->audit.date, date, sizeof date);
     b.header_left = er_arena_printf(&x.arena, "%s (%s)", firm->name ? firm->name : "", firm->id);
     b.header_right = er_arena_printf(&x.arena, "%s  %s", er_label_get(ER_L_AUDIT_DATE, b.lang),
                                      date);
 
-    er_xw_properties(&x, er_text_get(&res->rubric->title, b.lang), firm->audit.coach,
+    er_xw_properties(&x, er_book_title(&b), firm->audit.coach,
                      firm->name, created);
     b.ws_summary = er_xw_sheet(&x, b.sheet_summary);
     if (b.baseline != NULL) /* a follow-up reads its progress right after the summary */
@@ -105,6 +119,7 @@ int er_output_firm_workbook(const er_firm_result *res, const er_output_options *
     b.ws_market_rank = er_xw_sheet(&x, er_sheet_market_rank_name(b.lang));
     b.ws_actions = er_xw_sheet(&x, b.sheet_actions);
     b.ws_whatif = er_xw_sheet(&x, b.sheet_whatif);
+    b.ws_coach = er_xw_sheet(&x, b.sheet_coach);
     if (x.err == LXW_NO_ERROR && b.header_left != NULL && b.header_right != NULL) {
         er_sheet_summary(&b);
         er_sheet_progress(&b);
@@ -113,6 +128,7 @@ int er_output_firm_workbook(const er_firm_result *res, const er_output_options *
         er_sheet_market_rank(&b);
         er_sheet_actions(&b);
         er_sheet_whatif(&b);
+        er_sheet_coach(&b);
     } else if (x.err == LXW_NO_ERROR) {
         ER_XW(&x, LXW_ERROR_MEMORY_MALLOC_FAILED);
     }

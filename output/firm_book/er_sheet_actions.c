@@ -1,14 +1,18 @@
 /*
  * er_sheet_actions.c - the Action plan: every applicable criterion not met,
  * blockers first, then by points missing (weight x shortfall), ties in
- * rubric order; with columns the firm fills in (owner, due date, progress
- * as a dropdown, estimated cost) and, for trade-fair actions, the share of
- * stand costs the programme co-finances for the firm's next participation.
+ * rubric order; with suggestions from rubrics/action-hints.cfg (owner role
+ * pre-filled in the shaded Owner cell, indicative time, cost band, who can
+ * help), columns the firm fills in (owner, due date, progress as a
+ * dropdown, estimated cost) and, for trade-fair actions of a firm routed to
+ * a programme that co-finances fairs, that programme's share of stand
+ * costs for the firm's next participation (from the programme's file).
  */
 #include "er_firm_book.h"
+#include "er_action_text.h"
+#include "er_source_text.h"
+#include "er_text_measure.h"
 
-#include <locale.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,12 +22,14 @@ enum {
     AC_REQUIREMENT,
     AC_ACTION,
     AC_GAP,
-    AC_REFERENCE,
-    AC_COFINANCING,
     AC_OWNER,
+    AC_TIME,
+    AC_COST_BAND,
+    AC_HELPS,
     AC_DUE,
     AC_PROGRESS,
     AC_COST,
+    AC_REFERENCE,
     AC_COUNT_
 };
 
@@ -41,50 +47,6 @@ static int action_cmp(const void *pa, const void *pb)
     if (a->gap != b->gap)
         return a->gap < b->gap ? 1 : -1;
     return a->i < b->i ? -1 : a->i > b->i;
-}
-
-/* The co-financing text for a trade-fair action, or NULL when the criterion
- * is not one or the rubric lists no shares. */
-static const char *cofinancing_text(er_firm_book *b, const er_criterion *c)
-{
-    const er_rubric *r = b->res->rubric;
-    if (c->action == NULL || strcmp(c->action, "trade_fair") != 0 ||
-        r->n_trade_fair_cofinancing == 0)
-        return NULL;
-    const er_firm *firm = b->res->firm;
-    long attended = -1;
-    for (size_t i = 0; i < firm->n_facts; i++)
-        if (firm->facts[i].key && strcmp(firm->facts[i].key, "eu_trade_fairs_attended") == 0 &&
-            firm->facts[i].value.type == ER_VALUE_NUMBER && firm->facts[i].value.num >= 0)
-            attended = (long)firm->facts[i].value.num;
-    bool assumed = attended < 0;
-    if (assumed)
-        attended = 0;
-    int next = (int)(attended + 1);
-    const char *src = r->trade_fair_cofinancing_source ? r->trade_fair_cofinancing_source : "-";
-    er_lang L = b->lang;
-    const char *main;
-    if ((size_t)attended < r->n_trade_fair_cofinancing) {
-        char pct[32];
-        locale_t cl = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-        locale_t old = cl != (locale_t)0 ? uselocale(cl) : (locale_t)0;
-        snprintf(pct, sizeof pct, "%.0f", r->trade_fair_cofinancing[attended] * 100.0);
-        if (cl != (locale_t)0) {
-            uselocale(old);
-            freelocale(cl);
-        }
-        main = er_arena_printf(&b->x->arena, "%s%% %s %d (%s: %s)", pct,
-                               er_label_get(ER_L_FAIR_SHARE_FMT, L), next,
-                               er_label_get(ER_L_SOURCE, L), src);
-    } else {
-        main = er_arena_printf(&b->x->arena, "%s %d (%s: %s)",
-                               er_label_get(ER_L_FAIR_NO_SHARE_FMT, L), next,
-                               er_label_get(ER_L_SOURCE, L), src);
-    }
-    if (main != NULL && assumed)
-        main = er_arena_printf(&b->x->arena, "%s\n%s", main,
-                               er_label_get(ER_L_FAIR_ASSUMED_FIRST, L));
-    return main;
 }
 
 static void validations(er_firm_book *b, lxw_row_t first, lxw_row_t last)
@@ -131,11 +93,14 @@ void er_sheet_actions(er_firm_book *b)
     const er_firm_result *res = b->res;
     er_lang L = b->lang;
     static const er_label heads[AC_COUNT_] = {
-        ER_L_PRIORITY, ER_L_BLOCKS,       ER_L_REQUIREMENT, ER_L_ACTION,
-        ER_L_GAP_POINTS, ER_L_REFERENCE,  ER_L_COFINANCING, ER_L_OWNER,
-        ER_L_DUE_DATE, ER_L_ACTION_STATUS, ER_L_EST_COST};
-    static const double widths[AC_COUNT_] = {8, 8, 30, 50, 9, 26, 26, 16, 12, 12, 12};
+        ER_L_PRIORITY,  ER_L_BLOCKS,   ER_L_REQUIREMENT, ER_L_ACTION,
+        ER_L_GAP_POINTS, ER_L_OWNER,   ER_L_TIME_FRAME,  ER_L_COST_BAND,
+        ER_L_WHO_HELPS, ER_L_DUE_DATE, ER_L_ACTION_STATUS, ER_L_EST_COST,
+        ER_L_SOURCE_COL};
+    static const double base[AC_COUNT_] = {8, 8, 26, 44, 9, 16, 12, 16, 28, 11, 11, 11, 24};
+    double widths[AC_COUNT_];
     for (lxw_col_t c = 0; c < AC_COUNT_; c++) {
+        widths[c] = er_fit_labels(base[c], 2, &heads[c], 1);
         ER_XW(x, worksheet_set_column(ws, c, c, widths[c], NULL));
         er_xw_label(x, ws, 0, c, heads[c], x->f.header);
     }
@@ -165,19 +130,27 @@ void er_sheet_actions(er_firm_book *b)
         er_xw_text(x, ws, row, AC_REQUIREMENT, er_text_get(&c->title, L), x->f.wrap);
         er_xw_text(x, ws, row, AC_ACTION, er_text_get(&c->recommendation, L), x->f.wrap);
         er_xw_num(x, ws, row, AC_GAP, acts[k].gap, x->f.num1);
-        er_xw_text(x, ws, row, AC_REFERENCE, f->reference ? f->reference : c->reference,
-                   x->f.wrap);
-        const char *cofin = cofinancing_text(b, c);
-        er_xw_text(x, ws, row, AC_COFINANCING, cofin, x->f.wrap);
+        const char *src = er_plain_source(&x->arena, f->reference ? f->reference : c->reference);
+        er_xw_text(x, ws, row, AC_REFERENCE, src, x->f.wrap);
+        er_action_text t;
+        er_action_text_for(&t, res, acts[k].i, b->programmes, L, &x->arena);
+        er_xw_text(x, ws, row, AC_TIME, t.time, x->f.wrap);
+        er_xw_text(x, ws, row, AC_COST_BAND, t.cost, x->f.wrap);
+        er_xw_text(x, ws, row, AC_HELPS, t.helps, x->f.wrap);
         int lines = er_xlsx_wrap_lines(er_text_get(&c->title, L), widths[AC_REQUIREMENT]);
         int l2 = er_xlsx_wrap_lines(er_text_get(&c->recommendation, L), widths[AC_ACTION]);
-        int l3 = er_xlsx_wrap_lines(f->reference ? f->reference : c->reference,
-                                    widths[AC_REFERENCE]);
-        int l4 = er_xlsx_wrap_lines(cofin, widths[AC_COFINANCING]);
+        int l3 = er_xlsx_wrap_lines(src, widths[AC_REFERENCE]);
+        int l4 = er_xlsx_wrap_lines(t.helps, widths[AC_HELPS]);
+        int l5 = er_xlsx_wrap_lines(t.cost, widths[AC_COST_BAND]);
         lines = lines > l2 ? lines : l2;
         lines = lines > l3 ? lines : l3;
+        lines = lines > l5 ? lines : l5;
         er_xw_row_lines(x, ws, row, lines > l4 ? lines : l4);
-        ER_XW(x, worksheet_write_blank(ws, row, AC_OWNER, x->f.fill_in));
+        /* The suggested role pre-fills the shaded cell the firm edits. */
+        if (t.owner != NULL)
+            er_xw_text(x, ws, row, AC_OWNER, t.owner, x->f.fill_in);
+        else
+            ER_XW(x, worksheet_write_blank(ws, row, AC_OWNER, x->f.fill_in));
         ER_XW(x, worksheet_write_blank(ws, row, AC_DUE, x->f.fill_in_date));
         er_xw_text(x, ws, row, AC_PROGRESS, er_label_get(ER_L_TODO, L), x->f.fill_in);
         ER_XW(x, worksheet_write_blank(ws, row, AC_COST, x->f.fill_in_money));
@@ -188,6 +161,8 @@ void er_sheet_actions(er_firm_book *b)
         validations(b, 1, row - 1);
         ER_XW(x, worksheet_autofilter(ws, 0, 0, row - 1, AC_COUNT_ - 1));
         er_xw_label(x, ws, row + 1, AC_REQUIREMENT, ER_L_FILL_IN, x->f.small);
+        if (res->rubric->hints != NULL)
+            er_xw_label(x, ws, row + 2, AC_REQUIREMENT, ER_L_SUGGESTION_NOTE, x->f.small);
     }
     worksheet_freeze_panes(ws, 1, 0);
     er_xw_print_setup(x, ws, b->header_left, b->header_right, 0, 0);

@@ -8,6 +8,8 @@
  * the engine's: weight x fraction x evidence multiplier (er_score.c).
  */
 #include "er_firm_book.h"
+#include "er_source_text.h"
+#include "er_text_measure.h"
 
 #include <string.h>
 
@@ -117,9 +119,10 @@ static void write_row(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row, size_t 
     bool unmet = f->status != ER_STATUS_MET && f->status != ER_STATUS_NOT_APPLICABLE;
     er_xw_text(x, ws, row, FC_RECOMMENDATION,
                unmet ? er_text_get(&c->recommendation, L) : "", x->f.wrap);
-    const char *ref = f->reference != NULL ? f->reference : c->reference;
-    if (f->valid_as_of != NULL)
-        ref = er_arena_printf(a, "%s (%s)", ref ? ref : "", f->valid_as_of);
+    /* The firm sees the plain source; tags and notes are on Coach notes. */
+    const char *ref = er_plain_source(a, f->reference != NULL ? f->reference : c->reference);
+    if (ref != NULL && f->valid_as_of != NULL)
+        ref = er_arena_printf(a, "%s (%s)", ref, f->valid_as_of);
     er_xw_text(x, ws, row, FC_REFERENCE, ref, x->f.wrap);
     er_xw_text(x, ws, row, FC_NOTE, f->note, x->f.wrap);
     int lines = er_xlsx_wrap_lines(dim, widths[FC_DIMENSION]);
@@ -138,10 +141,11 @@ static void write_row(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row, size_t 
     er_xw_num(x, ws, row, FC_FRACTION, partial_fraction(f), x->f.small);
     er_xw_text(x, ws, row, FC_DIM_KEY, c->dimension, x->f.small);
     er_xw_num(x, ws, row, FC_KNOCKOUT, c->knockout ? 1 : 0, x->f.small);
-    /* Same rule as the engine: a knock-out not met and applicable blocks. */
+    /* Same rule as the engine: a knock-out answered and not met (partial
+     * or unmet) blocks; one not assessed is to verify, not a blocker. */
     er_xw_formula(x, ws, row, FC_BLOCKS,
-                  er_arena_printf(a, "=IF(AND(%s=1,%s<>\"%s\",%s<>\"%s\"),1,0)", ko, st, met,
-                                  st, na),
+                  er_arena_printf(a, "=IF(AND(%s=1,OR(%s=\"%s\",%s=\"%s\")),1,0)", ko, st,
+                                  part, st, er_label_status(ER_STATUS_UNMET, L)),
                   x->f.small, er_book_is_blocker(res, i) ? 1 : 0);
 }
 
@@ -156,22 +160,34 @@ void er_sheet_findings(er_firm_book *b)
         ER_L_EVIDENCE_MULT, ER_L_ANSWER_FRACTION, ER_L_DIMENSION_KEY, ER_L_KNOCKOUT,
         ER_L_BLOCKS};
     for (lxw_col_t c = 0; c < FC_COUNT_; c++) {
-        ER_XW(x, worksheet_set_column(ws, c, c, widths[c], NULL));
+        ER_XW(x, worksheet_set_column(ws, c, c, er_fit_labels(widths[c], 2, &heads[c], 1), NULL));
         er_xw_label(x, ws, 0, c, heads[c], x->f.header);
     }
     ER_XW(x, worksheet_set_row(ws, 0, 30, NULL));
 
     const er_firm_result *res = b->res;
     for (size_t i = 0; i < res->n_findings; i++)
-        write_row(b, ws, (lxw_row_t)(b->findings_first + i), i);
+        if (b->finding_row[i] != 0)
+            write_row(b, ws, b->finding_row[i], i);
 
-    if (res->n_findings > 0) {
+    lxw_row_t after = b->n_listed > 0 ? b->findings_last + 2 : 2;
+    if (b->n_listed > 0) {
         status_rules(b, ws, b->findings_first, b->findings_last);
         ER_XW(x, worksheet_autofilter(ws, 0, 0, b->findings_last, FC_COUNT_ - 1));
     }
+    /* What does not apply is one line, not a page of grey rows. */
+    if (b->n_not_applicable > 0) {
+        const char *t = er_arena_printf(&x->arena, "%zu %s", b->n_not_applicable,
+                                        er_label_get(ER_L_NOT_APPLICABLE_LINE, b->lang));
+        ER_XW(x, worksheet_merge_range(ws, after, FC_DIMENSION, after, FC_RECOMMENDATION, "",
+                                       x->f.wrap));
+        er_xw_text(x, ws, after, FC_DIMENSION, t, x->f.wrap);
+        er_xw_row_lines(x, ws, after, er_xlsx_wrap_lines(t, 140));
+        after += 2;
+    }
+    after = er_book_sector_notes(b, ws, after);
     worksheet_freeze_panes(ws, 1, 2);
     er_xw_print_setup(x, ws, b->header_left, b->header_right, 0, 0);
     /* Print the reader's columns; the what-if inputs stay on screen. */
-    ER_XW(x, worksheet_print_area(ws, 0, 0, res->n_findings > 0 ? b->findings_last : 0,
-                                  FC_NOTE));
+    ER_XW(x, worksheet_print_area(ws, 0, 0, after, FC_NOTE));
 }

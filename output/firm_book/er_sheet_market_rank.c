@@ -10,6 +10,7 @@
  * is one self-contained file.
  */
 #include "er_firm_book.h"
+#include "er_text_measure.h"
 #include "er_market_readiness.h"
 
 #include <string.h>
@@ -133,8 +134,13 @@ void er_sheet_market_rank(er_firm_book *b)
     static const double widths[RC_COUNT_] = {7, 9, 10, 13, 13, 9, 40, 60};
     static const int heads[RC_COUNT_] = {T_RANK,  T_MARKET,   T_TARGETED, T_MET,
                                          T_SCORE, T_BLOCKERS, T_REASON,   T_MISSING};
-    for (lxw_col_t c = 0; c < RC_COUNT_; c++)
-        ER_XW(x, worksheet_set_column(ws, c, c, widths[c], NULL));
+    /* Wide enough for each header in both languages, on its 2 lines. */
+    for (lxw_col_t c = 0; c < RC_COUNT_; c++) {
+        double wd = widths[c];
+        for (int lang = 0; lang < 2; lang++)
+            wd = er_text_fit_width(words[heads[c]][lang], true, 2, wd);
+        ER_XW(x, worksheet_set_column(ws, c, c, wd, NULL));
+    }
     er_xw_text(x, ws, 0, 0, w(b, T_TITLE), x->f.title);
     /* Unwrapped, so the help runs across the empty cells to its right. */
     er_xw_text(x, ws, 1, 0, w(b, T_HELP), NULL);

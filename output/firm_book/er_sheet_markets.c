@@ -13,6 +13,8 @@
  */
 #include "er_firm_book.h"
 #include "er_market_readiness.h"
+#include "er_source_text.h"
+#include "er_text_measure.h"
 
 #include <string.h>
 
@@ -72,14 +74,13 @@ static void row_for(er_firm_book *b, lxw_row_t row, size_t i)
     const er_finding *f = &b->res->findings[i];
     const er_criterion *c = f->criterion;
     const char *missing = missing_text(b, f);
-    const char *ref = f->reference ? f->reference : c->reference;
+    const char *ref = er_plain_source(&x->arena, f->reference ? f->reference : c->reference);
     int lines = er_xlsx_wrap_lines(er_text_get(&c->title, b->lang), 40);
     int l2 = er_xlsx_wrap_lines(missing, 60), l3 = er_xlsx_wrap_lines(ref, 34);
     lines = lines > l2 ? lines : l2;
     er_xw_row_lines(x, ws, row, lines > l3 ? lines : l3);
     er_xw_text(x, ws, row, MC_REQUIREMENT, er_text_get(&c->title, b->lang), x->f.wrap);
-    const char *st = er_xlsx_ref(&x->arena, b->sheet_findings,
-                                 (lxw_row_t)(b->findings_first + i), FC_STATUS);
+    const char *st = er_xlsx_ref(&x->arena, b->sheet_findings, b->finding_row[i], FC_STATUS);
     er_xw_formula_str(x, ws, row, MC_STATUS, st ? er_arena_printf(&x->arena, "=%s", st) : NULL,
                       x->f.text, er_label_status(f->status, b->lang));
     er_xw_text(x, ws, row, MC_ANSWER, er_book_answer_text(b, f), x->f.wrap);
@@ -148,7 +149,8 @@ static lxw_row_t section(er_firm_book *b, lxw_row_t row, const char *title, cons
     for (size_t i = 0; i < res->n_findings; i++) {
         const er_criterion *c = res->findings[i].criterion;
         bool in = market ? lists_market(c, market) : (c->applies.n_markets == 0 && from_module(c));
-        if (!in || for_other_sectors(c, res->firm))
+        /* Only what applies to this firm (issue 13), and not other sectors' checks. */
+        if (!in || for_other_sectors(c, res->firm) || b->finding_row[i] == 0)
             continue;
         if (!any) {
             ER_XW(x, worksheet_set_row(b->ws_markets, row, 22, NULL));
@@ -167,10 +169,10 @@ void er_sheet_markets(er_firm_book *b)
     er_xw *x = b->x;
     lxw_worksheet *ws = b->ws_markets;
     static const er_label heads[MC_COUNT_] = {ER_L_REQUIREMENT, ER_L_STATUS, ER_L_ANSWER,
-                                              ER_L_WHAT_IS_MISSING, ER_L_REFERENCE};
+                                              ER_L_WHAT_IS_MISSING, ER_L_SOURCE_COL};
     static const double widths[MC_COUNT_] = {40, 14, 18, 60, 34};
     for (lxw_col_t c = 0; c < MC_COUNT_; c++) {
-        ER_XW(x, worksheet_set_column(ws, c, c, widths[c], NULL));
+        ER_XW(x, worksheet_set_column(ws, c, c, er_fit_labels(widths[c], 1, &heads[c], 1), NULL));
         er_xw_label(x, ws, 0, c, heads[c], x->f.header);
     }
     const er_firm *firm = b->res->firm;

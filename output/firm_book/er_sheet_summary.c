@@ -1,10 +1,17 @@
 /*
  * er_sheet_summary.c - the Summary sheet, the page a firm manager reads
- * first: who, when, the score and grade (large, coloured, live from the
- * What-if sheet), the support route and why, blockers, the five largest
- * gaps and a radar chart of the dimension scores.
+ * first: who, when, the score and grade (large, coloured), the support
+ * route and why, blockers, the to-verify list, the five largest gaps and a
+ * radar chart of the dimension scores.
+ *
+ * Every value here is the audited one, written as a number or text, never a
+ * formula over What-if (issue 13: after a what-if change the Summary must
+ * not show a grade next to a blocker that would forbid it).
  */
 #include "er_firm_book.h"
+#include "er_action_text.h"
+#include "er_grade_text.h"
+#include "er_text_measure.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +22,12 @@ static void pair(er_firm_book *b, lxw_row_t row, er_label label, const char *val
 {
     er_xw_label(b->x, b->ws_summary, row, SC_LABEL, label, b->x->f.label);
     er_xw_text(b->x, b->ws_summary, row, SC_VALUE, value, b->x->f.wrap);
+    /* A long firm name wraps: give the row the lines it needs, or it
+     * overprints the next one in print. */
+    int l1 = er_xlsx_wrap_lines(er_label_get(label, b->lang), 34);
+    int l2 = er_xlsx_wrap_lines(value, 46);
+    if (l1 > 1 || l2 > 1)
+        er_xw_row_lines(b->x, b->ws_summary, row, l1 > l2 ? l1 : l2);
 }
 
 static const char *markets_text(er_firm_book *b)
@@ -62,28 +75,6 @@ static void score_colours(er_firm_book *b, lxw_row_t row)
                                                                      : x->f.warn};
         ER_XW(x, worksheet_conditional_format_cell(b->ws_summary, row, SC_D, &g));
     }
-}
-
-static const char *route_text(er_firm_book *b)
-{
-    const er_firm_result *res = b->res;
-    const char *route = res->route;
-    if (route == NULL)
-        return "";
-    for (size_t i = 0; i < res->n_programmes; i++) {
-        const er_programme *p = res->programmes[i].programme;
-        if (p != NULL && p->id != NULL && strcmp(p->id, route) == 0)
-            return er_text_get(&p->name, b->lang);
-    }
-    if (strcmp(route, "unknown") == 0)
-        return er_label_get(ER_L_ELIGIBLE_UNKNOWN, b->lang);
-    if (b->programmes != NULL && b->programmes->fallback != NULL &&
-        strcmp(b->programmes->fallback, route) == 0) {
-        const char *n = er_text_get(&b->programmes->fallback_name, b->lang);
-        if (n[0] != '\0')
-            return n;
-    }
-    return route;
 }
 
 static lxw_row_t programmes_block(er_firm_book *b, lxw_row_t row)
@@ -154,6 +145,29 @@ static lxw_row_t blockers_block(er_firm_book *b, lxw_row_t row)
     return row;
 }
 
+/* Knock-outs nobody has answered yet: not failed, but to check before the
+ * grade is final (docs/scoring.md 3.1). */
+static lxw_row_t to_verify_block(er_firm_book *b, lxw_row_t row)
+{
+    er_xw *x = b->x;
+    const er_firm_result *res = b->res;
+    if (res->n_to_verify == 0)
+        return row;
+    er_xw_label(x, b->ws_summary, row++, SC_LABEL, ER_L_TO_VERIFY, x->f.subtitle);
+    for (size_t k = 0; k < res->n_to_verify; k++, row++) {
+        const er_finding *f = &res->findings[res->to_verify[k]];
+        const char *q = er_text_get(&f->criterion->question, b->lang);
+        er_xw_text(x, b->ws_summary, row, SC_LABEL, er_text_get(&f->criterion->title, b->lang),
+                   x->f.wrap);
+        er_xw_text(x, b->ws_summary, row, SC_VALUE, q, x->f.wrap);
+        er_xw_text(x, b->ws_summary, row, SC_C, er_label_status(f->status, b->lang), x->f.warn);
+        int l1 = er_xlsx_wrap_lines(er_text_get(&f->criterion->title, b->lang), 34);
+        int l2 = er_xlsx_wrap_lines(q, 46);
+        er_xw_row_lines(x, b->ws_summary, row, l1 > l2 ? l1 : l2);
+    }
+    return row + 1;
+}
+
 typedef struct gap_ref {
     size_t i;
     double gap;
@@ -220,7 +234,6 @@ static lxw_row_t gaps_block(er_firm_book *b, lxw_row_t row)
 static lxw_row_t dimensions_block(er_firm_book *b, lxw_row_t row)
 {
     er_xw *x = b->x;
-    er_arena *a = &x->arena;
     const er_firm_result *res = b->res, *base = b->baseline;
     lxw_worksheet *ws = b->ws_summary;
     er_xw_label(x, ws, row++, SC_LABEL, ER_L_DIMENSION_SCORES, x->f.subtitle);
@@ -238,22 +251,12 @@ static lxw_row_t dimensions_block(er_firm_book *b, lxw_row_t row)
         er_xw_row_lines(x, ws, row,
                         er_xlsx_wrap_lines(er_text_get(&res->rubric->dimensions[d].title, b->lang),
                                            34));
-        const char *ref = er_book_dim_score_ref(b, d);
-        char *f = ref ? er_arena_printf(a, "=IF(ISNUMBER(%s),%s,\"\")", ref, ref) : NULL;
         if (dr->scored)
-            er_xw_formula(x, ws, row, SC_VALUE, f, x->f.num1, dr->score);
-        else
-            er_xw_formula_str(x, ws, row, SC_VALUE, f, x->f.num1, "");
+            er_xw_num(x, ws, row, SC_VALUE, dr->score, x->f.num1);
         if (base != NULL && d < base->n_dimensions && base->dimensions[d].scored) {
             er_xw_num(x, ws, row, SC_C, base->dimensions[d].score, x->f.num1);
-            char *now = er_xlsx_ref(a, NULL, row, SC_VALUE);
-            char *then = er_xlsx_ref(a, NULL, row, SC_C);
-            er_xw_formula(x, ws, row, SC_D,
-                          (now && then) ? er_arena_printf(a, "=IF(ISNUMBER(%s),%s-%s,\"\")",
-                                                          now, now, then)
-                                        : NULL,
-                          x->f.num1,
-                          dr->scored ? dr->score - base->dimensions[d].score : 0.0);
+            if (dr->scored)
+                er_xw_num(x, ws, row, SC_D, dr->score - base->dimensions[d].score, x->f.num1);
         }
     }
     if (res->n_dimensions == 0)
@@ -301,13 +304,18 @@ void er_sheet_summary(er_firm_book *b)
     const er_rubric *r = res->rubric;
     er_lang L = b->lang;
 
-    ER_XW(x, worksheet_set_column(ws, SC_LABEL, SC_LABEL, 34, NULL));
-    ER_XW(x, worksheet_set_column(ws, SC_VALUE, SC_VALUE, 46, NULL));
-    ER_XW(x, worksheet_set_column(ws, SC_C, SC_C, 14, NULL));
-    ER_XW(x, worksheet_set_column(ws, SC_D, SC_D, 24, NULL));
+    /* Widths fit the longest header of each column in both languages. */
+    static const er_label col_c[] = {ER_L_ELIGIBLE, ER_L_GAP_POINTS, ER_L_BASELINE, ER_L_GRADE};
+    static const er_label col_d[] = {ER_L_DIMENSION, ER_L_CHANGE};
+    static const er_label col_a[] = {ER_L_PROGRAMME, ER_L_REQUIREMENT, ER_L_DIMENSION};
+    static const er_label col_b[] = {ER_L_REASONS, ER_L_RECOMMENDATION, ER_L_NOW, ER_L_SCORE};
+    ER_XW(x, worksheet_set_column(ws, SC_LABEL, SC_LABEL, er_fit_labels(34, 1, col_a, 3), NULL));
+    ER_XW(x, worksheet_set_column(ws, SC_VALUE, SC_VALUE, er_fit_labels(46, 1, col_b, 4), NULL));
+    ER_XW(x, worksheet_set_column(ws, SC_C, SC_C, er_fit_labels(14, 1, col_c, 4), NULL));
+    ER_XW(x, worksheet_set_column(ws, SC_D, SC_D, er_fit_labels(24, 1, col_d, 2), NULL));
     ER_XW(x, worksheet_set_column(ws, SC_E, SC_E + 7, 9, NULL));
 
-    er_xw_text(x, ws, 0, 0, er_text_get(&r->title, L), x->f.title);
+    er_xw_text(x, ws, 0, 0, er_book_title(b), x->f.title);
     ER_XW(x, worksheet_set_row(ws, 0, 26, NULL));
     char date[16];
     er_date_format(&firm->audit.date, date, sizeof date);
@@ -329,28 +337,35 @@ void er_sheet_summary(er_firm_book *b)
                       L));
     row++;
 
-    /* The headline: score and grade, live from the What-if sheet. */
+    /* The headline: the audited score and grade, as values. */
     lxw_row_t head = row;
     ER_XW(x, worksheet_set_row(ws, head, 42, NULL));
     er_xw_label(x, ws, head, SC_LABEL, ER_L_OVERALL_SCORE, x->f.subtitle);
-    const char *oref = er_book_overall_ref(b), *gref = er_book_grade_ref(b);
-    char *of = oref ? er_arena_printf(a, "=IF(ISNUMBER(%s),%s,\"\")", oref, oref) : NULL;
     if (res->scored)
-        er_xw_formula(x, ws, head, SC_VALUE, of, x->f.big_score, res->score);
-    else
-        er_xw_formula_str(x, ws, head, SC_VALUE, of, x->f.big_score, "");
+        er_xw_num(x, ws, head, SC_VALUE, res->score, x->f.big_score);
     er_xw_label(x, ws, head, SC_C, ER_L_GRADE, x->f.subtitle);
-    er_xw_formula_str(x, ws, head, SC_D, gref ? er_arena_printf(a, "=%s", gref) : NULL,
-                      x->f.big_grade, er_book_grade_text(b, res->grade));
+    er_xw_text(x, ws, head, SC_D, er_book_grade_text(b, res->grade), x->f.big_grade);
     score_colours(b, head);
     row++;
     er_xw_text(x, ws, row, SC_VALUE, er_label_get(ER_L_SCORE_OUT_OF_100, L), x->f.small);
-    if (r->knockout_cap != '\0')
+    /* Notes only where they apply: the cap only when a blocker capped. */
+    if (r->knockout_cap != '\0' && res->n_blockers > 0)
         er_xw_text(x, ws, row, SC_D,
                    er_arena_printf(a, "%s %c.", er_label_get(ER_L_KNOCKOUT_NOTE, L),
                                    r->knockout_cap),
                    x->f.small);
     row++;
+    if (res->grade_status != ER_GRADE_FINAL) {
+        er_xw_label(x, ws, row, SC_LABEL, ER_L_GRADE_STATUS, x->f.label);
+        er_xw_text(x, ws, row, SC_VALUE, er_grade_display(a, res, L), x->f.warn);
+        row++;
+        const char *note = er_grade_status_note(res, L);
+        if (note != NULL) {
+            er_xw_text(x, ws, row, SC_VALUE, note, x->f.wrap);
+            er_xw_row_lines(x, ws, row, er_xlsx_wrap_lines(note, 46));
+            row++;
+        }
+    }
     if (b->baseline != NULL) {
         er_xw_label(x, ws, row, SC_LABEL, ER_L_BASELINE, x->f.label);
         if (b->baseline->scored)
@@ -359,13 +374,27 @@ void er_sheet_summary(er_firm_book *b)
         row++;
     }
     er_xw_label(x, ws, row, SC_LABEL, ER_L_COVERAGE, x->f.label);
+    er_xw_row_lines(x, ws, row, er_xlsx_wrap_lines(er_label_get(ER_L_COVERAGE, L), 34));
     er_xw_num(x, ws, row++, SC_VALUE, res->coverage, x->f.pct);
     row++;
 
+    er_route_text rt;
+    er_route_text_for(&rt, res, b->programmes, L);
     er_xw_label(x, ws, row, SC_LABEL, ER_L_ROUTE, x->f.subtitle);
-    er_xw_text(x, ws, row++, SC_VALUE, route_text(b), x->f.label);
+    er_xw_text(x, ws, row++, SC_VALUE, rt.name, x->f.label);
+    /* Each route says what the firm does next, and where. */
+    if (rt.next_step[0] != '\0') {
+        er_xw_label(x, ws, row, SC_LABEL, ER_L_NEXT_STEP, x->f.label);
+        er_xw_text(x, ws, row, SC_VALUE, rt.next_step, x->f.wrap);
+        er_xw_row_lines(x, ws, row++, er_xlsx_wrap_lines(rt.next_step, 46));
+    }
+    if (rt.contact[0] != '\0') {
+        er_xw_label(x, ws, row, SC_LABEL, ER_L_CONTACT, x->f.label);
+        ER_XW(x, worksheet_write_url(ws, row++, SC_VALUE, rt.contact, NULL));
+    }
     row = programmes_block(b, row) + 1;
     row = blockers_block(b, row) + 1;
+    row = to_verify_block(b, row);
     row = gaps_block(b, row) + 1;
     row = dimensions_block(b, row);
 

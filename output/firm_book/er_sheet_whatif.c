@@ -10,6 +10,7 @@
  * engine's own numbers.
  */
 #include "er_firm_book.h"
+#include "er_text_measure.h"
 
 #include <string.h>
 
@@ -172,11 +173,13 @@ void er_sheet_whatif(er_firm_book *b)
                                               ER_L_WEIGHT_USED, ER_L_DIMENSION_KEY};
     static const double widths[WC_COUNT_] = {36, 9, 10, 10, 10, 13, 13, 16};
     for (lxw_col_t c = 0; c < WC_COUNT_; c++) {
-        ER_XW(x, worksheet_set_column(ws, c, c, widths[c], NULL));
+        ER_XW(x, worksheet_set_column(ws, c, c, er_fit_labels(widths[c], 1, &heads[c], 1), NULL));
         er_xw_label(x, ws, WR_HEADER, c, heads[c], x->f.header);
     }
     er_xw_label(x, ws, 0, 0, ER_L_WHATIF_TITLE, x->f.title);
     er_xw_label(x, ws, 1, 0, ER_L_WHATIF_HELP, x->f.text);
+    /* Labelled as what it is: the audited result lives on Summary. */
+    er_xw_label(x, ws, 2, 0, ER_L_WHATIF_SIMULATION, x->f.warn);
     for (size_t d = 0; d < b->res->n_dimensions; d++)
         dimension_row(b, ws, d);
     totals(b, ws);

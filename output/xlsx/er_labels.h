@@ -140,6 +140,67 @@ typedef enum er_label {
     ER_L_MEDIAN_SCORE_CHART,
     ER_L_PAGE_FOOTER,          /* "Page &P of &N" */
 
+    /* not assessed is not failed (issue 13) */
+    ER_L_TO_VERIFY,            /* heading of the to-verify list */
+    ER_L_TO_VERIFY_COUNT,      /* column head */
+    ER_L_GRADE_STATUS,
+    ER_L_GS_FINAL,
+    ER_L_GS_PROVISIONAL,
+    ER_L_GS_NONE,
+    ER_L_ANSWERED,             /* "46 % <answered>" */
+    ER_L_KO_TO_VERIFY,         /* "1 <knock-out(s) to verify>" */
+    ER_L_PROVISIONAL_NOTE,
+    ER_L_NO_GRADE_NOTE,
+    ER_L_FIRMS_NOT_ASKED,
+
+    /* the workbook a firm can trust (issue 13) */
+    ER_L_SHEET_COACH,
+    ER_L_COACH_ONLY,
+    ER_L_NOT_APPLICABLE_LINE,  /* "<n> <this>" */
+    ER_L_SECTOR_NOTES,
+    ER_L_SOURCE_COL,
+    ER_L_COACH_REFERENCE,
+    ER_L_VALID_AS_OF,
+    ER_L_WHATIF_SIMULATION,
+    ER_L_SUGGESTED_OWNER,
+    ER_L_TIME_FRAME,
+    ER_L_COST_BAND,
+    ER_L_WHO_HELPS,
+    ER_L_NEXT_STEP,
+    ER_L_CONTACT,
+    ER_L_PLUGIN,
+    ER_L_OWNER_MANAGER,
+    ER_L_OWNER_EXPORT,
+    ER_L_OWNER_QUALITY,
+    ER_L_OWNER_PRODUCTION,
+    ER_L_OWNER_FINANCE,
+    ER_L_TIME_1M,
+    ER_L_TIME_3M,
+    ER_L_TIME_6M,
+    ER_L_TIME_12M,
+    ER_L_TIME_LONG,
+    ER_L_COST_LOW,
+    ER_L_COST_MEDIUM,
+    ER_L_COST_HIGH,
+    ER_L_SUGGESTION_NOTE,
+    ER_L_ROUTE_UNKNOWN_STEP,
+    ER_L_RANK,
+    ER_L_COVERAGE_SHORT,
+    ER_L_ROUTE_SHORT,
+    ER_L_BLOCKER_NAMES,
+    ER_L_PROBLEM,
+    ER_L_PDF_TOP_ACTIONS,
+    ER_L_PDF_THEN_NOW,
+    ER_L_PDF_WHO,
+    ER_L_PDF_WHEN,
+    ER_L_PDF_COST,
+    ER_L_PDF_HELP,
+    ER_L_PDF_PAGE,
+    ER_L_PDF_SCORE,
+    ER_L_PDF_PREPARED,
+    ER_L_PDF_MORE_ACTIONS,
+    ER_L_PDF_CHECK_PENDING,
+
     ER_L_COUNT_
 } er_label;
 

@@ -10,7 +10,8 @@
   objects, in order), a cohort workbook (openpyxl) with one row per finished
   firm, and a message saying how to resume;
 - `--resume` finishes the rest: results JSON, every workbook and the cohort
-  are byte for byte the reference's;
+  are byte for byte the reference's; so are the PDF reports, one per
+  finished firm (a firm's workbook and PDF are there together or not at all);
 - SIGTERM to the audit process alone behaves the same (exit 143);
 - two Ctrl-C in a row: the run ends at once, and still no temporary or
   half-written file is left (every workbook there opens as a zip).
@@ -114,6 +115,9 @@ def main():
         books = sorted(f[:-5] for f in os.listdir(out) if f.endswith(".xlsx") and f != "cohort.xlsx")
         check(books == sorted(ids), f"{name}: one workbook per finished firm",
               len(books), len(ids))
+        pdfs = sorted(f[:-4] for f in os.listdir(out) if f.endswith(".pdf"))
+        check(pdfs == sorted(ids), f"{name}: one PDF report per finished firm",
+              len(pdfs), len(ids))
         cohort = openpyxl.load_workbook(os.path.join(out, "cohort.xlsx"), read_only=True)
         rows = cohort.worksheets[0].max_row
         check(rows == len(ids) + 1, f"{name}: cohort of the finished firms", rows, len(ids))
@@ -135,8 +139,19 @@ def main():
     check(rc == 130, f"twice: exit {rc}", err)
     check(not temporaries(out, WORK), "twice: temporary files left", temporaries(out, WORK))
     for f in os.listdir(out):
+        if f.endswith(".pdf"):
+            # The PDF report beside each workbook (issue 13): whole when a
+            # PDF reader reads every page.
+            p = subprocess.run(["pdfinfo", os.path.join(out, f)], capture_output=True, text=True)
+            check(p.returncode == 0 and "Pages:" in p.stdout, f"twice: {f} is whole", p.stderr)
+            check(os.path.exists(os.path.join(out, f[:-4] + ".xlsx")),
+                  f"twice: {f} has its workbook")
+            continue
         with zipfile.ZipFile(os.path.join(out, f)) as z:
             check(z.testzip() is None, f"twice: {f} is whole")
+        if f != "cohort.xlsx":
+            check(os.path.exists(os.path.join(out, f[:-5] + ".pdf")),
+                  f"twice: {f} has its PDF report")
 
     if failures:
         print(f"{len(failures)} check(s) failed")

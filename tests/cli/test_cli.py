@@ -190,10 +190,10 @@ def case_json_values():
     expect(len(firms) == 2, "two firms")
     g, s = firms
     expect(list(g) == ["id", "name", "sector", "file", "as_of", "score", "grade",
-                       "grade_uncapped", "coverage", "dimensions", "programmes", "route",
-                       "blockers", "market_readiness", "findings", "sector_findings",
-                       "country", "markets", "audit", "products", "facts"], "firm keys",
-           list(g))
+                       "grade_uncapped", "grade_status", "coverage", "dimensions",
+                       "programmes", "route", "blockers", "to_verify", "market_readiness",
+                       "findings", "sector_findings", "country", "markets", "audit", "products",
+                       "facts"], "firm keys", list(g))
 
     # pe-good.  evidence: verified 1.0, document 0.8, declared 0.5.
     #   management: english_management 2 x 1 x 0.8 = 1.6; years_operating 5 -> band >= 2
@@ -245,6 +245,7 @@ def case_json_values():
            close(dims["management"]["coverage"], 0.6667), "pe-small management", dims)
     expect(close(dims["food_safety"]["score"], 62.5), "pe-small food_safety", dims)
     expect(s["blockers"] == ["haccp_plan"], "pe-small blockers", s["blockers"])
+    expect(s["to_verify"] == [] and s["grade_status"] == "final", "pe-small final", s)
     cbi = s["programmes"][0]
     expect(cbi["id"] == "cbi" and cbi["eligible"] is False and len(cbi["reasons"]) == 2,
            "pe-small cbi", cbi)
@@ -392,8 +393,8 @@ def case_id_collisions():
                "in letter case" in firms[1]["error"], "case-only duplicate explained", firms[1])
         expect(f"'Cohort' is the name of the cohort workbook ({outdir}/cohort.xlsx)"
                in firms[2]["error"], "the cohort's name is reserved", firms[2])
-        expect(sorted(os.listdir(outdir)) == ["cohort.xlsx", "pe-good.xlsx"],
-               "one workbook per file name", os.listdir(outdir))
+        expect(sorted(os.listdir(outdir)) == ["cohort.xlsx", "pe-good.pdf", "pe-good.xlsx"],
+               "one workbook (and its PDF report) per file name", os.listdir(outdir))
         # Without -o nothing is overwritten, so 'cohort' is an ordinary id.
         rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "--json", "-", paths["cohort"])
         expect_status(rc, 0, out, err)
@@ -407,7 +408,8 @@ def case_output_dir():
         expect(rc in (0, 1), "audit with --output", rc, err)
         if rc == 0:
             names = sorted(os.listdir(outdir))
-            expect(names == ["cohort.xlsx", "pe-good.xlsx", "pe-small.xlsx"],
+            expect(names == ["cohort.xlsx", "pe-good.pdf", "pe-good.xlsx", "pe-small.pdf",
+                             "pe-small.xlsx"],
                    "one workbook per firm and a cohort workbook", names)
             # Existing workbooks are kept without --force.
             rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "-o", outdir, GOOD)
@@ -583,7 +585,9 @@ def case_jobs_identical():
         base = runs[0]
         expect_status(base[0], 1, base[1], base[2])
         names = sorted(os.listdir(base[3]))
-        expect("cohort.xlsx" in names and len(names) == 10, "workbooks written", names)
+        expect("cohort.xlsx" in names and len([n for n in names if n.endswith(".xlsx")]) == 10
+               and len([n for n in names if n.endswith(".pdf")]) == 9,
+               "workbooks and PDF reports written", names)
         for rc, out, err, d, js in runs[1:]:
             expect(rc == base[0] and out == base[1], "same status and summary", out, base[1])
             expect(err == base[2], "same messages in the same order", err, base[2])
@@ -678,8 +682,9 @@ head = rows[0]
 c = head.index("Score change")
 b = head.index("Baseline score")
 g = head.index("Baseline grade")
+i = head.index("Firm id")
 for r in rows[1:]:
-    print(r[0], r[b], r[c], r[g])
+    print(r[i], r[b], r[c], r[g])
 """)
         p = subprocess.run(["/usr/bin/python3", check, os.path.join(out_dir, "cohort.xlsx")],
                            capture_output=True, text=True)

@@ -74,8 +74,9 @@ def plugin(kind, note):
         expect(crash.get("note") == note, "precise note", crash.get("note"))
         expect("error" not in firms[1] and firms[1]["score"] is not None, "other firm audited",
                firms[1])
-        expect(sorted(os.listdir(out)) == ["cohort.xlsx", "pe-good.xlsx", "pe-plugin.xlsx",
-                                           "r.json"], "outputs", os.listdir(out))
+        expect(sorted(os.listdir(out)) == ["cohort.xlsx", "pe-good.pdf", "pe-good.xlsx",
+                                           "pe-plugin.pdf", "pe-plugin.xlsx", "r.json"],
+               "outputs", os.listdir(out))
         for b in ("cohort.xlsx", "pe-good.xlsx", "pe-plugin.xlsx"):
             opens(os.path.join(out, b))
     finally:
@@ -211,7 +212,8 @@ def output_file_too_big():
                          preexec=limit)
         expect(rc == 1, "exit status 1", f"{rc}: {err}")
         expect(os.path.join(out, "pe-small.xlsx") in err, "message names the workbook", err)
-        expect(sorted(os.listdir(out)) == ["pe-good.xlsx"], "no partial or temporary file",
+        expect(sorted(os.listdir(out)) == ["pe-good.pdf", "pe-good.xlsx"],
+               "no partial or temporary file",
                os.listdir(out))
         with open(os.path.join(out, "pe-good.xlsx"), "rb") as f:
             expect(f.read() == before, "earlier workbook unchanged")
@@ -282,7 +284,8 @@ def valgrind():
                            capture_output=True, timeout=850)
         err = p.stderr.decode()
         expect(p.returncode == 0, "valgrind clean", f"{p.returncode}:\n{err[-4000:]}")
-        expect(len(os.listdir(out)) == len(firms) + 2, "all outputs", os.listdir(out))
+        expect(len(os.listdir(out)) == 2 * len(firms) + 2, "all outputs (workbook and PDF per firm)",
+               os.listdir(out))
     finally:
         shutil.rmtree(out)
 

@@ -167,7 +167,9 @@ def check_cohort(path, lang, doc):
     if name not in head:
         return
     k = head.index(name)
-    got = {r[0]: r[k] for r in ws.iter_rows(min_row=2, values_only=True)}
+    # The id column by its header (the cohort's first column is the rank).
+    idk = head.index("Código" if lang == "es" else "Firm id")
+    got = {r[idk]: r[k] for r in ws.iter_rows(min_row=2, values_only=True)}
     for f in doc["firms"]:
         check(got.get(f["id"]) == f["market_readiness"]["closest"],
               f"{path}: closest market of {f['id']}", got)

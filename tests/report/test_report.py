@@ -82,8 +82,8 @@ def case_same_bytes(tmp):
         expect(rc == 0, f"report ({lang}) exit 0", err)
         names = sorted(os.listdir(a_dir))
         expect(names == sorted(os.listdir(r_dir)), f"same files ({lang})", names)
-        expect("cohort.xlsx" in names and len(names) == len(example_firms()) + 1,
-               "a workbook per firm and the cohort", names)
+        expect("cohort.xlsx" in names and len(names) == 2 * len(example_firms()) + 1,
+               "a workbook and a PDF report per firm, and the cohort", names)
         for n in names:
             with open(os.path.join(a_dir, n), "rb") as f1, open(os.path.join(r_dir, n), "rb") as f2:
                 expect(f1.read() == f2.read(), f"{lang}/{n}: report bytes == audit bytes")
@@ -105,7 +105,8 @@ def case_skipped(tmp):
     rc, _, err = report(rj, out)
     expect(rc == 1, "exit 1 when a saved firm had failed", rc, err)
     expect("pe-broken" in err and "warning" in err, "warning names the failed firm", err)
-    expect(sorted(os.listdir(out)) == ["cohort.xlsx", "pe-valle-alto-cafe.xlsx"],
+    expect(sorted(os.listdir(out)) == ["cohort.xlsx", "pe-valle-alto-cafe.pdf",
+                                       "pe-valle-alto-cafe.xlsx"],
            "the audited firm and the cohort are written", os.listdir(out))
 
 

@@ -163,7 +163,8 @@ static void test_firm_shape_and_values(void **state)
     json_t *o = er_json_firm(&res);
     assert_non_null(o);
     assert_keys(o, "id", "name", "sector", "file", "as_of", "score", "grade", "grade_uncapped",
-                "coverage", "dimensions", "programmes", "route", "blockers", "findings",
+                "grade_status", "coverage", "dimensions", "programmes", "route", "blockers",
+                "to_verify", "findings",
                 "sector_findings", "country", "markets", "audit", "products", "facts", NULL);
     assert_string_equal(json_string_value(json_object_get(o, "id")), "pe-demo");
     /* The firm's profile travels with its results (for report/--baseline):

@@ -361,7 +361,7 @@ static void test_not_assessed_lowers_score_and_coverage(void **state)
  * whose answer each test sets.  Uncapped score 90 => A when the knock-out
  * gets nothing: 100 x 9 / 10. */
 static void knockout_case(const er_fact *ko_answer, er_status want_status, char want_grade,
-                          size_t want_blockers)
+                          size_t want_blockers, size_t want_to_verify, er_grade_status want_gs)
 {
     er_criterion c[] = {crit("export_plan", 0, 9.0, ER_ANSWER_YESNO),
                         crit("legal_entity", 0, 1.0, ER_ANSWER_CHOICE)};
@@ -382,6 +382,10 @@ static void knockout_case(const er_fact *ko_answer, er_status want_status, char 
     assert_int_equal(res.n_blockers, want_blockers);
     if (want_blockers == 1)
         assert_int_equal(res.blockers[0], 1); /* index in rubric order */
+    assert_int_equal(res.n_to_verify, want_to_verify);
+    if (want_to_verify == 1)
+        assert_int_equal(res.to_verify[0], 1);
+    assert_int_equal(res.grade_status, want_gs);
     er_firm_result_free(&res);
 }
 
@@ -389,7 +393,7 @@ static void test_knockout_unmet_caps_grade(void **state)
 {
     (void)state;
     er_fact none = str("legal_entity", "none", ER_EVIDENCE_VERIFIED);
-    knockout_case(&none, ER_STATUS_UNMET, 'C', 1); /* score 90: A uncapped -> C */
+    knockout_case(&none, ER_STATUS_UNMET, 'C', 1, 0, ER_GRADE_FINAL); /* score 90: A uncapped -> C */
 }
 
 static void test_knockout_partial_caps_grade(void **state)
@@ -397,13 +401,16 @@ static void test_knockout_partial_caps_grade(void **state)
     (void)state;
     /* 100 x (9 + 1 x 0.5) / 10 = 95 => A, but half a gate is no gate. */
     er_fact half = str("legal_entity", "in_progress", ER_EVIDENCE_VERIFIED);
-    knockout_case(&half, ER_STATUS_PARTIAL, 'C', 1);
+    knockout_case(&half, ER_STATUS_PARTIAL, 'C', 1, 0, ER_GRADE_FINAL);
 }
 
-static void test_knockout_not_assessed_caps_grade(void **state)
+static void test_knockout_not_assessed_is_to_verify(void **state)
 {
     (void)state;
-    knockout_case(NULL, ER_STATUS_NOT_ASSESSED, 'C', 1); /* unanswered gate still caps */
+    /* Not assessed is not failed: no blocker and no cap (90 => A), but the
+     * gate is to verify, and as it could still cap A to C the grade is
+     * provisional (this test rubric sets no coverage rules). */
+    knockout_case(NULL, ER_STATUS_NOT_ASSESSED, 'A', 0, 1, ER_GRADE_PROVISIONAL);
 }
 
 static void test_knockout_met_does_not_cap(void **state)
@@ -412,7 +419,7 @@ static void test_knockout_met_does_not_cap(void **state)
     /* Declared is enough to pass the gate (points 0.6, score 96); the
      * evidence is shown in the finding for the coach to chase. */
     er_fact ok = str("legal_entity", "certified", ER_EVIDENCE_DECLARED);
-    knockout_case(&ok, ER_STATUS_MET, 'A', 0);
+    knockout_case(&ok, ER_STATUS_MET, 'A', 0, 0, ER_GRADE_FINAL);
 }
 
 static void test_knockout_cap_never_improves_grade(void **state)
@@ -623,7 +630,7 @@ static void test_check_outcomes(void **state)
     er_firm_result_free(&res);
 }
 
-static void test_check_knockout_unknown_caps(void **state)
+static void test_check_knockout_unknown_is_to_verify(void **state)
 {
     (void)state;
     er_criterion c[] = {crit("export_plan", 0, 9.0, ER_ANSWER_YESNO),
@@ -636,9 +643,72 @@ static void test_check_knockout_unknown_caps(void **state)
     er_firm_result res;
     score(&r, &f, o, &res);
     assert_int_equal(res.grade_uncapped, 'A'); /* 100 x 9 / 10 = 90 */
-    assert_int_equal(res.grade, 'C');
-    assert_int_equal(res.n_blockers, 1);
+    assert_int_equal(res.grade, 'A');          /* undecided is not failed */
+    assert_int_equal(res.n_blockers, 0);
+    assert_int_equal(res.n_to_verify, 1);
+    assert_int_equal(res.grade_status, ER_GRADE_PROVISIONAL);
     er_firm_result_free(&res);
+}
+
+/* A to-verify gate leaves the grade final when the cap changes nothing:
+ * score 100 x 1 / (1 + 9) = 10 => D, and the cap C never improves a D. */
+static void test_to_verify_under_cap_stays_final(void **state)
+{
+    (void)state;
+    er_criterion c[] = {crit("export_plan", 0, 1.0, ER_ANSWER_YESNO),
+                        crit("weak", 0, 8.0, ER_ANSWER_YESNO),
+                        crit("eudr_geo", 0, 1.0, ER_ANSWER_CHECK)};
+    c[2].knockout = true;
+    er_rubric r = make_rubric(c, 3);
+    er_fact a[] = {yes("export_plan", ER_EVIDENCE_VERIFIED), no("weak", ER_EVIDENCE_VERIFIED)};
+    er_firm f = make_firm(a, 2);
+    er_firm_result res;
+    score(&r, &f, NULL, &res);
+    assert_float_equal(res.score, 10.0, EPS);
+    assert_int_equal(res.grade, 'D');
+    assert_int_equal(res.n_to_verify, 1);
+    assert_int_equal(res.grade_status, ER_GRADE_FINAL);
+    er_firm_result_free(&res);
+}
+
+/* Coverage rules: one criterion of weight w_k answered yes (verified) out
+ * of weights 1, 2, 3, 4 (total 10), so coverage = w_k / 10 and, all of it
+ * met, score = 100 x w_k / 10.  Rules: provisional below 0.85, no grade
+ * below 0.40 (the shipped rubric's). */
+static void coverage_case(size_t answered, double want_cov, char want_grade,
+                          er_grade_status want_gs)
+{
+    static const char *const ids[] = {"c1", "c2", "c3", "c4"};
+    er_criterion c[4];
+    for (size_t i = 0; i < 4; i++)
+        c[i] = crit(ids[i], 0, (double)(i + 1), ER_ANSWER_YESNO);
+    er_rubric r = make_rubric(c, 4);
+    r.provisional_below = 0.85;
+    r.no_grade_below = 0.40;
+    er_fact a[4];
+    size_t n = 0;
+    for (size_t i = 0; i < 4; i++)
+        if (answered & (1u << i))
+            a[n++] = yes(ids[i], ER_EVIDENCE_VERIFIED);
+    er_firm f = make_firm(a, n);
+    er_firm_result res;
+    score(&r, &f, NULL, &res);
+    assert_float_equal(res.coverage, want_cov, EPS);
+    assert_float_equal(res.score, 100.0 * want_cov, EPS);
+    assert_int_equal(res.grade, want_grade);
+    assert_int_equal(res.grade_status, want_gs);
+    er_firm_result_free(&res);
+}
+
+static void test_coverage_rules(void **state)
+{
+    (void)state;
+    coverage_case(0xF, 1.0, 'A', ER_GRADE_FINAL);       /* 10/10 */
+    coverage_case(0xE, 0.9, 'A', ER_GRADE_FINAL);       /* 2+3+4 = 9/10 >= 0.85 */
+    coverage_case(0xC, 0.7, 'B', ER_GRADE_PROVISIONAL); /* 3+4 = 7/10: 70 => B */
+    coverage_case(0x8, 0.4, 'D', ER_GRADE_PROVISIONAL); /* 4/10 = 0.40 is not below */
+    coverage_case(0x4, 0.3, '-', ER_GRADE_NO_GRADE);    /* 3/10 < 0.40: no grade */
+    coverage_case(0x0, 0.0, '-', ER_GRADE_NO_GRADE);    /* nothing answered */
 }
 
 static void test_answer_not_a_choice_is_unknown(void **state)
@@ -693,7 +763,7 @@ int main(void)
         cmocka_unit_test(test_not_assessed_lowers_score_and_coverage),
         cmocka_unit_test(test_knockout_unmet_caps_grade),
         cmocka_unit_test(test_knockout_partial_caps_grade),
-        cmocka_unit_test(test_knockout_not_assessed_caps_grade),
+        cmocka_unit_test(test_knockout_not_assessed_is_to_verify),
         cmocka_unit_test(test_knockout_met_does_not_cap),
         cmocka_unit_test(test_knockout_cap_never_improves_grade),
         cmocka_unit_test(test_inapplicable_knockout_is_no_blocker),
@@ -703,7 +773,9 @@ int main(void)
         cmocka_unit_test(test_computed_score_on_boundary),
         cmocka_unit_test(test_nothing_applies),
         cmocka_unit_test(test_check_outcomes),
-        cmocka_unit_test(test_check_knockout_unknown_caps),
+        cmocka_unit_test(test_check_knockout_unknown_is_to_verify),
+        cmocka_unit_test(test_to_verify_under_cap_stays_final),
+        cmocka_unit_test(test_coverage_rules),
         cmocka_unit_test(test_answer_not_a_choice_is_unknown),
         cmocka_unit_test(test_keeps_what_the_result_already_holds),
     };

@@ -11,7 +11,9 @@ Spanish, and reads every place the name goes back with a real reader:
 - the print header, decoded from the sheet XML with Excel's header grammar,
   prints the name, and LibreOffice renders it so: PDF -> pdftotext;
 - the Company document property (docProps/app.xml) is the name;
-- `report` renders the same workbooks again from the saved results.
+- the PDF report (DIR/<id>.pdf, Cairo and Pango) shows the name as typed,
+  never as markup: pdftotext of each, en and es, -j 1 and -j 2 the same bytes;
+- `report` renders the same workbooks and PDFs again from the saved results.
 """
 import argparse
 import json
@@ -109,6 +111,23 @@ def check_workbook(path, name, fid, lang):
         check(company == [name], f"{path}: Company property {company!r}")
 
 
+def pdf_text(path):
+    """The PDF's text with runs of white space made one space (a long line
+    may wrap)."""
+    p = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True)
+    check(p.returncode == 0, f"pdftotext {path} exited {p.returncode}")
+    return " ".join(p.stdout.decode("utf-8", "replace").split())
+
+
+def check_pdf(path, name, fid):
+    if not os.path.exists(path):
+        check(False, f"missing {path}")
+        return
+    text = pdf_text(path)
+    check(" ".join(name.split()) in text, f"{path}: the text does not show {name!r} literally")
+    check(fid in text, f"{path}: the text does not show the id {fid}")
+
+
 def audit(exe, args, out, jp, lang, jobs, env):
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
@@ -155,6 +174,14 @@ def main():
                         first[(lang, fid)] = data
                     else:
                         check(first.get((lang, fid)) == data, f"{path}: -j 2 differs from -j 1")
+                pdf = os.path.join(out, fid + ".pdf")
+                check_pdf(pdf, name, fid)
+                if os.path.exists(pdf):
+                    data = open(pdf, "rb").read()
+                    if jobs == 1:
+                        first[(lang, fid, "pdf")] = data
+                    else:
+                        check(first.get((lang, fid, "pdf")) == data, f"{pdf}: -j 2 differs from -j 1")
             cohort = openpyxl.load_workbook(os.path.join(out, "cohort.xlsx")).worksheets[0]
             cells = {c.value for row in cohort.iter_rows() for c in row}
             for name in NAMES:
@@ -172,6 +199,9 @@ def main():
         q = os.path.join(rep, fid + ".xlsx")
         check(os.path.exists(q) and open(q, "rb").read() == first.get(("en", fid)),
               f"report {fid}.xlsx differs from audit's")
+        q = os.path.join(rep, fid + ".pdf")
+        check(os.path.exists(q) and open(q, "rb").read() == first.get(("en", fid, "pdf")),
+              f"report {fid}.pdf differs from audit's")
 
     # LibreOffice prints the header as the firm typed its name.
     if a.soffice:

@@ -28,9 +28,9 @@ import openpyxl
 TOL = 1e-6
 SHEETS = {
     "en": ["Summary", "Findings", "Market requirements", "Which market first", "Action plan",
-           "What-if"],
+           "What-if", "Coach notes"],
     "es": ["Resumen", "Hallazgos", "Requisitos de mercado", "Qué mercado primero",
-           "Plan de acción", "Simulación"],
+           "Plan de acción", "Simulación", "Notas del asesor"],
 }
 STATUS = {
     "en": ["Met", "Partial", "Not met", "Not applicable", "Not assessed", "Undecided"],
@@ -71,7 +71,7 @@ def findings_rows(ws):
 def check_firm_structure(path, lang, expected):
     wb = openpyxl.load_workbook(path)  # formulas, not values
     check(wb.sheetnames == SHEETS[lang], f"{path}: sheets {wb.sheetnames}")
-    summary, findings, markets, _rank, actions, whatif = (wb[n] for n in SHEETS[lang])
+    summary, findings, markets, _rank, actions, whatif = (wb[n] for n in SHEETS[lang][:6])
 
     # Findings: one row per criterion, formulas, dropdown, traffic lights.
     header, rows = findings_rows(findings)
@@ -99,7 +99,8 @@ def check_firm_structure(path, lang, expected):
     check(len(summary._charts) == 1, f"{path}: radar chart on the summary")
     formulas = [c.value for row in summary.iter_rows() for c in row
                 if isinstance(c.value, str) and c.value.startswith("=")]
-    check(any(SHEETS[lang][5] in f for f in formulas), f"{path}: summary links to What-if")
+    # The audited values are numbers: no Summary cell is a formula (issue 13).
+    check(not formulas, f"{path}: summary holds values, no formulas {formulas[:3]}")
     for ws in (summary, findings, markets, actions, whatif):
         check(ws.page_setup.orientation == "landscape", f"{path}:{ws.title} landscape")
         check(ws.sheet_properties.pageSetUpPr.fitToPage, f"{path}:{ws.title} fit to page")
@@ -316,7 +317,7 @@ def main():
     check(cw.sheetnames == COHORT_SHEETS["es"], f"cohort sheets {cw.sheetnames}")
     firms = cw[COHORT_SHEETS["es"][0]]
     check(firms.max_row == 41, f"cohort rows {firms.max_row}")
-    check(firms.auto_filter.ref and firms.freeze_panes == "C2", "cohort filter and panes")
+    check(firms.auto_filter.ref and firms.freeze_panes == "D2", "cohort filter and panes")
     scales = [r for rng in firms.conditional_formatting for r in rng.rules if r.type == "colorScale"]
     check(len(scales) >= 2, f"cohort colour scales {len(scales)}")
     stats = cw[COHORT_SHEETS["es"][1]]
@@ -324,8 +325,11 @@ def main():
     # Statistics equal a recomputation from the Firms sheet (same quartile rule as Excel).
     import statistics
     scores = {}
+    head = [c.value for c in firms[1]]
+    sector_col, score_col = head.index("Sector") + 1, head.index("Puntaje") + 1
     for r in range(2, firms.max_row + 1):
-        scores.setdefault(firms.cell(r, 3).value, []).append(firms.cell(r, 5).value)
+        scores.setdefault(firms.cell(r, sector_col).value, []).append(
+            firms.cell(r, score_col).value)
     for r in range(4, 4 + len(scores)):
         sector = stats.cell(r, 1).value
         v = sorted(scores[sector])

@@ -137,7 +137,16 @@ static const er_prog_criterion cbi_crit[] = {
 };
 static const er_programme cbi = {.id = "cbi", .name = {"CBI Export Coaching Programme",
                                                        "Programa de coaching exportador del CBI"},
-                                 .criteria = cbi_crit, .n_criteria = 1};
+                                 .criteria = cbi_crit, .n_criteria = 1,
+                                 /* Co-financing is the programme's: shown to firms routed here. */
+                                 .fair_shares = shares, .n_fair_shares = 3,
+                                 .fair_source = "CBI, evaluation case study (2018), ch. 4",
+                                 .next_step = {"Contact CBI.", "Contacte al CBI."},
+                                 .contact = "https://www.cbi.eu/"};
+static const er_programme_set progs = {.programmes = &cbi, .n_programmes = 1,
+                                       .fallback = "local",
+                                       .fallback_name = {"Local BSO service",
+                                                         "Servicio local de apoyo"}};
 
 typedef struct sample {
     er_firm firm;
@@ -281,7 +290,8 @@ int main(int argc, char **argv)
     }
     er_output_options opts = {.dir = argv[1],
                               .lang = strcmp(argv[2], "es") == 0 ? ER_LANG_ES : ER_LANG_EN,
-                              .force = argc > 4 && strcmp(argv[4], "--force") == 0};
+                              .force = argc > 4 && strcmp(argv[4], "--force") == 0,
+                              .programmes = &progs};
     const char *mode = argv[3];
     er_diag diag = {0};
     int rc = 0;

@@ -1,0 +1,123 @@
+/*
+ * er_text_measure.c - see er_text_measure.h.  One Pango context per thread,
+ * made on first use and kept (building one loads fontconfig, ~10 ms).
+ */
+#include "er_text_measure.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+static _Thread_local PangoContext *ctx;
+static _Thread_local PangoFontDescription *fonts[2];
+
+static PangoLayout *layout_for(bool bold)
+{
+    if (ctx == NULL) {
+        PangoFontMap *map = pango_cairo_font_map_get_default();
+        if (map == NULL)
+            return NULL;
+        ctx = pango_font_map_create_context(map);
+        if (ctx == NULL)
+            return NULL;
+        pango_cairo_context_set_resolution(ctx, 96.0);
+        fonts[0] = pango_font_description_from_string("DejaVu Sans 11");
+        fonts[1] = pango_font_description_from_string("DejaVu Sans Bold 11");
+    }
+    if (fonts[0] == NULL || fonts[1] == NULL)
+        return NULL; /* cannot measure: callers keep their widths */
+    PangoLayout *l = pango_layout_new(ctx);
+    if (l != NULL)
+        pango_layout_set_font_description(l, fonts[bold ? 1 : 0]);
+    return l;
+}
+
+/* Pixels of text a cell of this width holds: width x 7 + 5, less 2 px of
+ * cell margin on each side. */
+static int text_px(double width) { return (int)(width * 7.0 + 5.0) - 4; }
+
+bool er_text_fits(const char *text, bool bold, int lines, double width)
+{
+    if (text == NULL || text[0] == '\0')
+        return true;
+    PangoLayout *l = layout_for(bold);
+    if (l == NULL)
+        return true;
+    int px = text_px(width);
+    pango_layout_set_text(l, text, -1);
+    pango_layout_set_width(l, px * PANGO_SCALE);
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+    PangoRectangle ink, logical;
+    pango_layout_get_pixel_extents(l, &ink, &logical);
+    bool ok = pango_layout_get_line_count(l) <= lines && logical.width <= px;
+    g_object_unref(l);
+    return ok;
+}
+
+/* Fitted widths are asked for the same header texts in every workbook, so
+ * each (text, bold, lines) is measured once per thread: without this cache
+ * measuring cost ~45 ms per workbook (bench/pdf_cost.py). */
+#define FIT_CACHE 512
+
+typedef struct fit_entry {
+    unsigned long hash;
+    char *text;
+    bool bold;
+    int lines;
+    double width;
+} fit_entry;
+
+static _Thread_local fit_entry cache[FIT_CACHE];
+
+static unsigned long hash_text(const char *s, bool bold, int lines)
+{
+    unsigned long h = 1469598103934665603UL ^ (unsigned long)(bold * 2 + lines * 7);
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211UL;
+    return h;
+}
+
+/* The narrowest width on the 0.5 grid (1..120) that fits; binary search,
+ * as wider never fits worse. */
+static double narrowest(const char *text, bool bold, int lines)
+{
+    int lo = 2, hi = 240; /* in half units */
+    if (!er_text_fits(text, bold, lines, hi / 2.0))
+        return hi / 2.0;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (er_text_fits(text, bold, lines, mid / 2.0))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo / 2.0;
+}
+
+double er_text_fit_width(const char *text, bool bold, int lines, double min_width)
+{
+    if (text == NULL || text[0] == '\0')
+        return min_width;
+    unsigned long h = hash_text(text, bold, lines);
+    fit_entry *e = &cache[h % FIT_CACHE];
+    if (!(e->text != NULL && e->hash == h && e->bold == bold && e->lines == lines &&
+          strcmp(e->text, text) == 0)) {
+        char *copy = strdup(text);
+        if (copy == NULL) /* no memory: measure without caching */
+            return fmax(min_width, narrowest(text, bold, lines));
+        free(e->text);
+        *e = (fit_entry){h, copy, bold, lines, narrowest(text, bold, lines)};
+    }
+    return e->width > min_width ? e->width : min_width;
+}
+
+double er_fit_labels(double min_width, int lines, const er_label *ids, int n)
+{
+    double w = min_width;
+    for (int i = 0; i < n; i++)
+        for (int lang = 0; lang < 2; lang++)
+            w = er_text_fit_width(er_label_get(ids[i], lang == 0 ? ER_LANG_EN : ER_LANG_ES), true,
+                                  lines, w);
+    return w;
+}

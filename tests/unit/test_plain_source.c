@@ -1,0 +1,48 @@
+/*
+ * test_plain_source.c - er_plain_source() on references of the shipped
+ * rubric: tags and fact-sheet notes go, the legal source stays.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "er_source_text.h"
+
+static void check(const char *ref, const char *want)
+{
+    er_arena a = {0};
+    const char *got = er_plain_source(&a, ref);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    er_arena_free(&a);
+}
+
+static void test_references(void **state)
+{
+    (void)state;
+    check("Reg. (EC) 852/2004 Art. 5 (HACCP-based procedures) [V]; DIGESA official HACCP "
+          "validation in Peru [BK]",
+          "Reg. (EC) 852/2004 Art. 5 (HACCP-based procedures); DIGESA official HACCP "
+          "validation in Peru");
+    check("Export-stage models (Cavusgil I-model, fact sheet 4 [V]); band limits are coaching "
+          "judgement",
+          "Export-stage models");
+    check("CBI buyer requirements for natural ingredients (specification sheet with allergen "
+          "statement; fact sheet 1.1 rows 8 and 11)",
+          "CBI buyer requirements for natural ingredients (specification sheet with allergen "
+          "statement)");
+    check("PRIME Peru case study, 3.1.1: interviewees asked CBI to demand a person in charge",
+          "PRIME Peru case study, 3.1.1: interviewees asked CBI to demand a person in charge");
+    check("SMETA (Sedex) [V]; amfori BSCI A-E rating [V, secondary source, check the current "
+          "methodology]",
+          "SMETA (Sedex); amfori BSCI A-E rating");
+    check(NULL, "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_references)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
