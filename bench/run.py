@@ -3,6 +3,7 @@
 
     bench/run.py --build BUILD_DIR [--sizes 100,1000,10000] [--jobs 1,2]
                  [--work DIR] [--report FILE] [--seed S]
+                 [--modes audit,report,baseline,peer] [--repeat R]
 
 For each size N it generates N firms (bench/gen_firms, deterministic), then
 runs, each in a fresh output directory:
@@ -10,7 +11,15 @@ runs, each in a fresh output directory:
   * `exportready audit -o DIR` (firm workbooks + cohort workbook), with and
     without plugin isolation (--no-isolate), for each -j value the CLI
     supports (-j is skipped, with a note, when `exportready help audit` does
-    not list it).
+    not list it);
+and, from a results JSON of the same N firms (written once, untimed, by
+`audit -j 2 --json`; issue 19):
+  * `exportready report -o DIR RESULTS.json` (program "report");
+  * `exportready audit -o DIR --baseline RESULTS.json` (program "baseline":
+    a follow-up of the same firms, each found in the baseline), isolated,
+    for each -j;
+  * bench/peer_xlsxwriter.py, the same workbooks with Python XlsxWriter
+    (program "peer"; skipped with a note without python3-xlsxwriter).
 Per run it reports wall seconds, firms per second, bytes written, peak RSS
 (GNU time %M: the process itself, not its forked plugin children) and our time as a ratio to the floor.
 
@@ -32,8 +41,11 @@ import subprocess
 import sys
 import time
 
+# The peer runs on Debian's Python, where python3-xlsxwriter installs.
+PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+
 COLUMNS = ["n", "program", "isolate", "jobs", "exit", "wall_s", "firms_per_s", "bytes",
-           "peak_rss_mib", "ratio_to_floor"]
+           "peak_rss_mib", "ratio_to_floor", "cpu_s", "cpu_ratio_to_floor"]
 
 
 def raise_stack():
@@ -46,21 +58,26 @@ def raise_stack():
 
 
 def timed(cmd, cwd=None, env=None, rss_file="/tmp/exportready-bench.rss"):
-    """Runs cmd; returns (exit status, wall seconds, peak RSS in KiB).
+    """Runs cmd; returns (exit status, wall seconds, peak RSS in KiB, CPU
+    seconds).
 
     Peak RSS comes from GNU time's %M (wait4 of its own child): measuring
     our child directly would count Python's RSS, because the kernel keeps the
-    high-water mark of the forked Python image across execve."""
+    high-water mark of the forked Python image across execve.  CPU seconds
+    are user + system of the command and every child it waited for (workers,
+    plugin children): on a shared machine they move far less than wall
+    time, but they do not show what -j gains."""
     start = time.monotonic()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss_file] + cmd, cwd=cwd, env=env,
+    p = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", rss_file] + cmd, cwd=cwd,
+                       env=env,
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                        preexec_fn=raise_stack)
     wall = time.monotonic() - start
     if p.returncode != 0:
         sys.stderr.write(p.stderr.decode("utf-8", "replace")[-2000:])
     with open(rss_file, encoding="ascii") as f:
-        rss = int(f.read().split()[-1])
-    return p.returncode, wall, rss
+        user, system, rss = f.read().split()[-3:]
+    return p.returncode, wall, int(rss), float(user) + float(system)
 
 
 def dir_bytes(path):
@@ -151,6 +168,8 @@ def main():
     ap.add_argument("--seed", default="2026")
     ap.add_argument("--isolate", default="yes,no", help="yes,no | yes | no")
     ap.add_argument("--keep", action="store_true", help="keep the output directories")
+    ap.add_argument("--modes", default="audit,report,baseline,peer",
+                    help="which programs besides the floor: audit,report,baseline,peer")
     ap.add_argument("--repeat", type=int, default=1,
                     help="R rounds, each running every configuration once in turn; "
                          "wall_s is the median over the rounds, peak RSS the highest")
@@ -170,6 +189,13 @@ def main():
         if any(j != 1 for j in jobs):
             print("note: this exportready has no -j; measuring -j 1 only", file=sys.stderr)
         jobs = [None]
+    modes = set(m for m in a.modes.split(",") if m)
+    peer = os.path.join(a.source, "bench", "peer_xlsxwriter.py")
+    peer_ok = "peer" in modes and subprocess.run([PYTHON, "-c", "import xlsxwriter"],
+                                                 capture_output=True).returncode == 0
+    if "peer" in modes and not peer_ok:
+        print("note: %s has no xlsxwriter (Debian python3-xlsxwriter); no peer run" % PYTHON,
+              file=sys.stderr)
     work = os.path.abspath(a.work)
     os.makedirs(work, exist_ok=True)
     rss_file = os.path.join(work, "rss")
@@ -188,21 +214,41 @@ def main():
         out = os.path.join(work, "out")
         # Every configuration of this size, the floor first.
         configs = [("floor", "-", "-", [floor] + floor_opts + [out, str(n)], None)]
-        for iso in a.isolate.split(","):
-            for j in jobs:
-                # Workbooks only, like the floor; bench/pdf_cost.py measures the PDFs.
-                cmd = [exe, "audit", "-q", "--rubric-dir", rubric_dir, "--plugin-dir", plugin_dir,
-                       "-o", out, "--no-pdf"]
-                if iso == "no":
-                    cmd.append("--no-isolate")
-                if j is not None:
-                    cmd += ["-j", str(j)]
-                configs.append(("exportready", iso, j if j is not None else 1, cmd + files,
-                                firms_dir))
+        # Workbooks only, like the floor; bench/pdf_cost.py measures the PDFs.
+        common = ["--rubric-dir", rubric_dir, "--plugin-dir", plugin_dir, "-o", out, "--no-pdf"]
+        if "audit" in modes:
+            for iso in a.isolate.split(","):
+                for j in jobs:
+                    cmd = [exe, "audit", "-q"] + common
+                    if iso == "no":
+                        cmd.append("--no-isolate")
+                    if j is not None:
+                        cmd += ["-j", str(j)]
+                    configs.append(("exportready", iso, j if j is not None else 1, cmd + files,
+                                    firms_dir))
+        if modes & {"report", "baseline", "peer"}:
+            results = os.path.join(work, "results-%d.json" % n)
+            subprocess.run([exe, "audit", "-q", "-j", "2", "--rubric-dir", rubric_dir,
+                            "--plugin-dir", plugin_dir, "--json", results] + files,
+                           cwd=firms_dir, check=True, preexec_fn=raise_stack)
+            if "report" in modes:
+                configs.append(("report", "-", "-", [exe, "report", "-q", "--rubric-dir",
+                                                     rubric_dir, "-o", out, "--no-pdf", results],
+                                None))
+            if "baseline" in modes:
+                for j in jobs:
+                    cmd = [exe, "audit", "-q"] + common + ["--baseline", results]
+                    if j is not None:
+                        cmd += ["-j", str(j)]
+                    configs.append(("baseline", "yes", j if j is not None else 1, cmd + files,
+                                    firms_dir))
+            if peer_ok:
+                configs.append(("peer", "-", "-", [PYTHON, peer, results, out], None))
         # Rounds run every configuration once, in turn, so a slow spell of
         # this shared machine hits all of them alike; each is reported by
         # its median over the rounds.
         walls = [[] for _ in configs]
+        cpus = [[] for _ in configs]
         peak = [0] * len(configs)
         size = [0] * len(configs)
         status = [0] * len(configs)
@@ -211,23 +257,26 @@ def main():
                 if status[k] != 0:
                     continue
                 fresh(out)
-                rc, wall, rss = timed(cmd, cwd=cwd, rss_file=rss_file)
+                rc, wall, rss, cpu = timed(cmd, cwd=cwd, rss_file=rss_file)
                 status[k] = rc
                 walls[k].append(wall)
+                cpus[k].append(cpu)
                 peak[k] = max(peak[k], rss)
                 size[k] = dir_bytes(out)
         floor_wall = statistics.median(walls[0])
+        floor_cpu = max(statistics.median(cpus[0]), 0.001)
         for k, (prog, iso, j, _, _) in enumerate(configs):
             wall = statistics.median(walls[k])
+            cpu = statistics.median(cpus[k])
             rows.append([n, prog, iso, j, status[k], wall, n / wall, size[k], peak[k] / 1024.0,
-                         wall / floor_wall])
+                         wall / floor_wall, cpu, cpu / floor_cpu])
         if not a.keep:
             shutil.rmtree(out, ignore_errors=True)
 
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for r in rows:
         cells = [str(r[0]), r[1], r[2], str(r[3]), str(r[4]), "%.3f" % r[5], "%.1f" % r[6],
-                 str(r[7]), "%.1f" % r[8], "%.2f" % r[9]]
+                 str(r[7]), "%.1f" % r[8], "%.2f" % r[9], "%.2f" % r[10], "%.2f" % r[11]]
         lines.append("| " + " | ".join(cells) + " |")
     text = "floor options: %s\n\n%s\n" % (" ".join(floor_opts), "\n".join(lines))
     if a.report == "-":

@@ -27,8 +27,9 @@ er_resume *er_resume_load(const char *json_path, const er_rubric *rubric,
         free(r);
         return NULL;
     }
-    /* er_results_read has checked the file: it parses, within the size
-     * limit, and its firms are in this order. */
+    /* er_results_read has checked the file, one firm at a time: it parses,
+     * no value is over ER_MAX_RESULTS_VALUE_BYTES, there are at most
+     * ER_MAX_FIRMS_PER_RUN firms, and they are in this order. */
     json_error_t err;
     r->doc = json_load_file(json_path, JSON_REJECT_DUPLICATES, &err);
     json_t *firms = r->doc ? json_object_get(r->doc, "firms") : NULL;

@@ -284,9 +284,8 @@ static int load_baseline(audit_run *run)
     if (path == NULL)
         return -1;
     er_diag diag = {0};
-    run->baseline =
-        er_results_read_baseline(path, er_audit_rubric(run->audit), er_audit_programmes(run->audit),
-                                 &diag);
+    run->baseline = er_results_file_open_baseline(path, er_audit_rubric(run->audit),
+                                                  er_audit_programmes(run->audit), &diag);
     er_diag_print(&diag, stderr, "exportready: ");
     bool oom = diag.oom;
     er_diag_free(&diag);
@@ -487,7 +486,7 @@ done:
     free(run.items);
     free(run.todo);
     er_resume_free(run.resume);
-    er_saved_results_free(run.baseline);
+    er_results_file_close(run.baseline);
     er_audit_close(run.audit);
     er_cli_dirs_free(&args.plugin_dirs);
     er_cli_dirs_free(&args.rubric_extra);

@@ -22,6 +22,7 @@
 #include "er_output.h"
 #include "er_parallel.h"
 #include "er_progress.h"
+#include "er_results_file.h"
 #include "er_results_read.h"
 
 typedef struct audit_args {
@@ -75,7 +76,7 @@ typedef struct input {
 typedef struct audit_run {
     const audit_args *args;
     er_audit *audit;
-    er_saved_results *baseline;
+    er_results_file *baseline; /* --baseline: checked, indexed by firm id */
     struct er_resume *resume; /* --resume: what the stopped run finished */
     size_t *todo;             /* the items to audit, in order (all but resumed ones) */
     size_t n_todo;

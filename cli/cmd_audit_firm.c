@@ -192,10 +192,16 @@ static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
                 fa->file);
     }
     const er_firm_result *base = NULL;
+    er_saved_firm *saved = NULL; /* the baseline firm, decoded for this firm only */
     if (run->baseline != NULL) {
-        const er_saved_firm *sf = er_saved_results_find(run->baseline, fa->firm->id);
-        if (sf != NULL && sf->result.error == NULL)
-            base = &sf->result;
+        er_diag diag = {0};
+        int found = er_results_file_find(run->baseline, fa->firm->id, &saved, &diag);
+        er_diag_print(&diag, msg, "exportready: ");
+        er_diag_free(&diag);
+        if (found == 1)
+            base = &saved->result;
+        else if (found < 0)
+            r->degraded = true;
         else if (!run->args->quiet)
             fprintf(msg, "exportready: warning: %s: firm '%s' has no audited result in the "
                          "baseline %s; its workbook shows no progress\n",
@@ -206,9 +212,9 @@ static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
         er_output_options opts = run->out_opts;
         opts.baseline = base;
         if (run->baseline != NULL) {
-            opts.baseline_rubric_version = run->baseline->rubric_version;
-            opts.baseline_removed = run->baseline->removed;
-            opts.n_baseline_removed = run->baseline->n_removed;
+            opts.baseline_rubric_version = er_results_file_rubric_version(run->baseline);
+            opts.baseline_removed =
+                er_results_file_removed(run->baseline, &opts.n_baseline_removed);
         }
         er_diag diag = {0};
         /* A firm's workbook and PDF report (issue 13) come as a pair: until
@@ -229,6 +235,7 @@ static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
         if (run->cohort != NULL)
             rc = er_cohort_row_encode(run->cohort, res, base, &r->row, &r->row_len);
     }
+    er_saved_firm_free(saved);
     if (fclose(msg) != 0)
         rc = -1;
     if (rc == 0 && run->summary != NULL) {
@@ -450,11 +457,18 @@ static int emit_resumed(audit_run *run, size_t i, const er_saved_firm *sf)
         print_summary(run->summary, res);
     }
     if (run->cohort != NULL) {
-        const er_saved_firm *b =
-            run->baseline ? er_saved_results_find(run->baseline, res->firm->id) : NULL;
+        er_saved_firm *b = NULL;
+        if (run->baseline != NULL) {
+            er_diag diag = {0};
+            if (er_results_file_find(run->baseline, res->firm->id, &b, &diag) < 0)
+                run->degraded = true;
+            er_diag_print(&diag, stderr, "exportready: ");
+            er_diag_free(&diag);
+        }
         char *row = NULL;
         size_t n = 0;
         int rc = er_cohort_row_encode(run->cohort, res, b ? &b->result : NULL, &row, &n);
+        er_saved_firm_free(b);
         if (rc == 0 && n > 0 && er_cohort_add_encoded(run->cohort, row, n) < 0)
             rc = -1;
         free(row);
@@ -515,5 +529,15 @@ void audit_child_init(unsigned worker, void *ctx)
     audit_run *run = ctx;
     run->progress = NULL;
     (void)dup2(STDERR_FILENO, STDOUT_FILENO);
+    /* er_parallel closed the baseline's descriptor with the others. */
+    if (run->baseline != NULL) {
+        er_diag diag = {0};
+        (void)er_results_file_reopen(run->baseline, &diag);
+        er_diag_print(&diag, stderr, "exportready: ");
+        er_diag_free(&diag);
+    }
+    /* This worker's own plugin helper, forked while its heap is small (the
+     * baseline is an index of offsets, not the firms). */
+    (void)er_audit_start_plugins(run->audit);
 }
 

@@ -2,10 +2,13 @@
  * results (a `--json` file) without auditing again (docs/cli.md).
  *
  * The rubric and programmes are loaded because every text in a workbook
- * comes from them; the results file is read with er_results_read, which
- * refuses a file written with another rubric.  The workbooks are the ones
- * `audit -o` writes for the same firms, byte for byte.  With --baseline,
- * each firm found in the earlier results gets a Progress sheet.
+ * comes from them; each results file is checked whole, then read again one
+ * firm at a time (er_results_file.h), so memory stays flat at any cohort
+ * size; a file written with another rubric is refused before anything is
+ * rendered.  The workbooks are the ones `audit -o` writes for the same
+ * firms, byte for byte.  With --baseline (opened as a baseline: it may
+ * come from an earlier rubric version), each firm found in the earlier
+ * results (looked up by id in O(1)) gets a Progress sheet.
  *
  * Several results files (the shards of `audit --shard K/N`, or runs of
  * parts of a cohort) are merged in the order given: the workbooks are those
@@ -19,7 +22,7 @@
 
 #include "cli.h"
 #include "er_output.h"
-#include "er_results_read.h"
+#include "er_results_file.h"
 
 typedef struct report_args {
     const char *output_dir;
@@ -94,70 +97,55 @@ static int parse_args(int argc, char **argv, report_args *a)
 typedef struct report_inputs {
     er_rubric *rubric;
     er_programme_set *progs;
-    er_saved_results **results; /* one per results file */
-    er_saved_results *baseline;
-    const er_saved_firm **firms; /* every firm of every file, in order */
-    const char **file_of;        /* the results file of firms[i] */
-    size_t n_firms;
+    er_results_file **results; /* one per results file, in the order given */
+    er_results_file *baseline;
+    size_t n_firms, n_audited;  /* over every file */
 } report_inputs;
 
 static void inputs_free(report_inputs *in, int n_results)
 {
-    er_saved_results_free(in->baseline);
+    er_results_file_close(in->baseline);
     for (int i = 0; in->results != NULL && i < n_results; i++)
-        er_saved_results_free(in->results[i]);
+        er_results_file_close(in->results[i]);
     free(in->results);
-    free(in->firms);
-    free(in->file_of);
     er_programmes_free(in->progs);
     er_rubric_free(in->rubric);
 }
 
-typedef struct id_ref {
-    const char *id;
-    size_t i; /* index in report_inputs.firms */
-} id_ref;
+typedef struct dup_check {
+    const report_args *a;
+    const report_inputs *in;
+    int file; /* the file whose ids are checked against the earlier ones */
+    size_t dups;
+} dup_check;
 
-static int by_id(const void *a, const void *b)
+static int check_id(const char *id, void *ctx)
 {
-    const id_ref *x = a, *y = b;
-    int c = strcmp(x->id, y->id);
-    return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+    dup_check *c = ctx;
+    for (int k = 0; k < c->file; k++)
+        if (er_results_file_has(c->in->results[k], id)) {
+            if (c->dups++ < 20)
+                er_cli_error("firm id '%s' is audited in both %s and %s", id, c->a->results[k],
+                             c->a->results[c->file]);
+            break;
+        }
+    return 0;
 }
 
-/* Lists the firms of every file in order; a firm audited in two files is
- * an error naming both (sorted ids: n log n for cohorts of any size). */
+/* Counts the firms of every file; a firm audited in two files is an error
+ * naming both (each file's ids looked up in the earlier files' indexes:
+ * nothing is decoded). */
 static int merge_inputs(const report_args *a, report_inputs *in)
 {
-    size_t n = 0;
-    for (int f = 0; f < a->n_results; f++)
-        n += in->results[f]->n_firms;
-    in->firms = calloc(n ? n : 1, sizeof *in->firms);
-    in->file_of = calloc(n ? n : 1, sizeof *in->file_of);
-    id_ref *ids = calloc(n ? n : 1, sizeof *ids);
-    if (in->firms == NULL || in->file_of == NULL || ids == NULL) {
-        free(ids);
-        er_cli_error("out of memory");
-        return ER_EXIT_FAILED;
+    dup_check c = {.a = a, .in = in};
+    for (int f = 0; f < a->n_results; f++) {
+        in->n_firms += er_results_file_count(in->results[f]);
+        in->n_audited += er_results_file_audited(in->results[f]);
+        c.file = f;
+        (void)er_results_file_each_id(in->results[f], check_id, &c);
     }
-    size_t n_ids = 0;
-    for (int f = 0; f < a->n_results; f++)
-        for (size_t k = 0; k < in->results[f]->n_firms; k++) {
-            const er_saved_firm *sf = &in->results[f]->firms[k];
-            if (sf->result.error == NULL && sf->firm.id != NULL)
-                ids[n_ids++] = (id_ref){sf->firm.id, in->n_firms};
-            in->file_of[in->n_firms] = a->results[f];
-            in->firms[in->n_firms++] = sf;
-        }
-    qsort(ids, n_ids, sizeof *ids, by_id);
-    size_t dups = 0;
-    for (size_t k = 1; k < n_ids; k++)
-        if (strcmp(ids[k].id, ids[k - 1].id) == 0 && dups++ < 20)
-            er_cli_error("firm id '%s' is audited in both %s and %s", ids[k].id,
-                         in->file_of[ids[k - 1].i], in->file_of[ids[k].i]);
-    free(ids);
-    if (dups > 0) {
-        er_cli_error("%zu duplicate firm id%s; nothing rendered", dups, dups == 1 ? "" : "s");
+    if (c.dups > 0) {
+        er_cli_error("%zu duplicate firm id%s; nothing rendered", c.dups, c.dups == 1 ? "" : "s");
         return ER_EXIT_INVALID;
     }
     return ER_EXIT_OK;
@@ -190,9 +178,10 @@ static int load_inputs(const report_args *a, report_inputs *in)
     }
     bool all_read = true;
     for (int i = 0; i < a->n_results; i++)
-        all_read &= (in->results[i] = er_results_read(a->results[i], in->rubric, in->progs, &d)) != NULL;
+        all_read &= (in->results[i] = er_results_file_open(a->results[i], in->rubric, in->progs,
+                                                           &d)) != NULL;
     if (all_read && a->baseline != NULL)
-        in->baseline = er_results_read_baseline(a->baseline, in->rubric, in->progs, &d);
+        in->baseline = er_results_file_open_baseline(a->baseline, in->rubric, in->progs, &d);
     er_diag_print(&d, stderr, "exportready: ");
     if (!all_read || (a->baseline != NULL && in->baseline == NULL)) {
         er_cli_error("nothing rendered");
@@ -206,16 +195,32 @@ done:
     return status;
 }
 
-/* Writes the workbooks; returns the exit status. */
+/* The baseline result of firm sf, or NULL (warned about when not there);
+ * *keep gets what to free.  -1 when the baseline cannot be read. */
+static int find_baseline(const report_args *a, const report_inputs *in, const er_saved_firm *sf,
+                         er_saved_firm **keep)
+{
+    *keep = NULL;
+    if (in->baseline == NULL)
+        return 0;
+    er_diag d = {0};
+    int rc = er_results_file_find(in->baseline, sf->firm.id, keep, &d);
+    er_diag_print(&d, stderr, "exportready: ");
+    er_diag_free(&d);
+    if (rc == 0 && !a->quiet)
+        er_cli_error("warning: %s: firm '%s' is not in the baseline; no Progress sheet",
+                     a->baseline, sf->firm.id);
+    return rc < 0 ? -1 : 0;
+}
+
+/* Writes the workbooks, one firm in memory at a time; returns the exit
+ * status. */
 static int render(const report_args *a, const report_inputs *in)
 {
     er_output_options opts = {.dir = a->output_dir, .lang = a->lang, .force = a->force,
                               .programmes = in->progs};
     bool degraded = false;
-    size_t n_audited = 0;
-    for (size_t i = 0; i < in->n_firms; i++)
-        n_audited += in->firms[i]->result.error == NULL;
-    if (n_audited == 0) {
+    if (in->n_audited == 0) {
         /* As `audit`: nothing audited, nothing written. */
         er_cli_error("%s: no firm in it was audited; nothing to render",
                      a->n_results == 1 ? a->results[0] : "the results files");
@@ -225,37 +230,52 @@ static int render(const report_args *a, const report_inputs *in)
     er_cohort *cohort = in->n_firms > 1 ? er_cohort_new(in->rubric, &opts) : NULL;
     if (in->n_firms > 1 && cohort == NULL)
         goto oom;
-    for (size_t i = 0; i < in->n_firms; i++) {
-        const er_saved_firm *sf = in->firms[i];
-        if (sf->result.error != NULL) {
-            if (!a->quiet)
-                er_cli_error("warning: %s: %s: failed in the audit; no workbook",
-                             in->file_of[i], sf->firm.id ? sf->firm.id : "?");
-            degraded = true;
-            if (cohort != NULL &&
-                er_cohort_add_failed(cohort, sf->firm.id, sf->firm.file, sf->result.error) != 0)
+    if (in->baseline != NULL) {
+        opts.baseline_rubric_version = er_results_file_rubric_version(in->baseline);
+        opts.baseline_removed = er_results_file_removed(in->baseline, &opts.n_baseline_removed);
+    }
+    for (int i = 0; i < a->n_results; i++) {
+        for (;;) {
+            er_saved_firm *sf = NULL, *base = NULL;
+            er_diag d = {0};
+            int rc = er_results_file_next(in->results[i], &sf, &d);
+            er_diag_print(&d, stderr, "exportready: ");
+            er_diag_free(&d);
+            if (rc <= 0) {
+                degraded |= rc < 0;
+                break;
+            }
+            if (sf->result.error != NULL) {
+                if (!a->quiet)
+                    er_cli_error("warning: %s: %s: failed in the audit; no workbook",
+                                 a->results[i], sf->firm.id ? sf->firm.id : "?");
+                degraded = true;
+                if (cohort != NULL &&
+                    er_cohort_add_failed(cohort, sf->firm.id, sf->firm.file,
+                                         sf->result.error) != 0) {
+                    er_saved_firm_free(sf);
+                    goto oom;
+                }
+                er_saved_firm_free(sf);
+                continue;
+            }
+            degraded |= find_baseline(a, in, sf, &base) != 0;
+            opts.baseline = base ? &base->result : NULL;
+            d = (er_diag){0};
+            if (er_output_firm_workbook(&sf->result, &opts, &d) != 0) {
+                degraded = true;
+                er_diag_print(&d, stderr, "exportready: ");
+            } else if (!a->no_pdf && er_output_firm_pdf(&sf->result, &opts, &d) != 0) {
+                degraded = true;
+                er_diag_print(&d, stderr, "exportready: ");
+            }
+            er_diag_free(&d);
+            rc = cohort != NULL ? er_cohort_add(cohort, &sf->result) : 0;
+            er_saved_firm_free(base);
+            er_saved_firm_free(sf);
+            if (rc != 0)
                 goto oom;
-            continue;
         }
-        const er_saved_firm *base = er_saved_results_find(in->baseline, sf->firm.id);
-        opts.baseline = base ? &base->result : NULL;
-        opts.baseline_rubric_version = in->baseline ? in->baseline->rubric_version : NULL;
-        opts.baseline_removed = in->baseline ? in->baseline->removed : NULL;
-        opts.n_baseline_removed = in->baseline ? in->baseline->n_removed : 0;
-        if (in->baseline != NULL && base == NULL && !a->quiet)
-            er_cli_error("warning: %s: firm '%s' is not in the baseline; no Progress sheet",
-                         a->baseline, sf->firm.id);
-        er_diag d = {0};
-        if (er_output_firm_workbook(&sf->result, &opts, &d) != 0) {
-            degraded = true;
-            er_diag_print(&d, stderr, "exportready: ");
-        } else if (!a->no_pdf && er_output_firm_pdf(&sf->result, &opts, &d) != 0) {
-            degraded = true;
-            er_diag_print(&d, stderr, "exportready: ");
-        }
-        er_diag_free(&d);
-        if (cohort != NULL && er_cohort_add(cohort, &sf->result) != 0)
-            goto oom;
     }
     if (cohort != NULL) {
         er_diag d = {0};

@@ -1,5 +1,8 @@
 /* main.c - `exportready`: dispatches to a command (see cli.h, docs/cli.md). */
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli.h"
 
@@ -34,8 +37,27 @@ static int help(int argc, char **argv)
     return ER_EXIT_OK;
 }
 
+/* glibc gives memory back to the kernel whenever the free space at the top
+ * of the heap passes 128 KiB, and serves blocks over 128 KiB with mmap:
+ * zlib's deflate state and libxlsxwriter's buffers (a few hundred KiB,
+ * allocated and freed for every part of every workbook) then cost an
+ * mmap/munmap or brk pair and fresh page faults each time (427 faults a
+ * firm, issue 19; -21 % CPU without them).  Keeping up to 64 MiB and
+ * serving blocks up to 32 MiB from the heap stops that; the peak RSS is
+ * unchanged (it is reached anyway), only no longer returned in between. */
+static void tune_allocator(void)
+{
+#ifdef __GLIBC__
+    /* A failure only leaves glibc's defaults: nothing to report. */
+    (void)mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    (void)mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+    (void)mallopt(M_TOP_PAD, 4 * 1024 * 1024);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    tune_allocator();
     /* No setlocale(): the C locale must stay (libconfig parses with atof). */
     if (argc < 2) {
         er_cli_help(stderr, NULL);

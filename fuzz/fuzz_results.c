@@ -1,8 +1,11 @@
 /* fuzz_results.c - libFuzzer harness: a results JSON file read back as
- * `report` and `audit --baseline` read it (er_results_read), against the
- * shipped rubric and programmes; each saved firm is looked up again. */
+ * `report` and `audit --baseline` read it (er_results_read, on the
+ * streaming reader), against the shipped rubric and programmes; each saved
+ * audited firm is looked up again, in memory and through the file's id
+ * index (er_results_file_find), and must be the same firm. */
 #include "er_diag.h"
 #include "er_programme.h"
+#include "er_results_file.h"
 #include "er_results_read.h"
 #include "er_rubric.h"
 #include "fuzz_common.h"
@@ -30,9 +33,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (s != NULL) {
         if (er_diag_count(&d) != 0)
             abort(); /* the contract: NULL whenever there was a problem */
-        for (size_t i = 0; i < s->n_firms; i++)
-            if (er_saved_results_find(s, s->firms[i].firm.id) == NULL)
+        er_results_file *f = er_results_file_open(path, rubric, programmes, &d);
+        if (f == NULL || er_results_file_count(f) != s->n_firms)
+            abort();
+        for (size_t i = 0; i < s->n_firms; i++) {
+            const er_saved_firm *sf = &s->firms[i];
+            if (sf->result.error != NULL)
+                continue; /* failed firms are no baselines */
+            er_saved_firm *again = NULL;
+            if (er_saved_results_find(s, sf->firm.id) != sf ||
+                er_results_file_find(f, sf->firm.id, &again, &d) != 1 ||
+                again->result.score != sf->result.score)
                 abort();
+            er_saved_firm_free(again);
+        }
+        er_results_file_close(f);
         er_saved_results_free(s);
     } else if (er_diag_count(&d) == 0 && !d.oom) {
         abort(); /* refused without saying why */

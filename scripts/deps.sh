@@ -27,6 +27,7 @@ tests=(
   poppler-utils                                               # tests: pdftotext reads what LibreOffice prints; pdftoppm
   dpkg-dev file                                               # tests: cpack -G DEB (dpkg-shlibdeps), the .deb test
   time                                                        # bench: peak RSS (GNU time)
+  python3-xlsxwriter                                          # bench: the Python XlsxWriter peer
   clang libclang-rt-14-dev valgrind                           # CI: libFuzzer, memcheck
 )
 

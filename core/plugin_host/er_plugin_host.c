@@ -263,6 +263,14 @@ int er_plugin_host_run(er_plugin_host *host, const er_rubric *rubric, const er_f
     return result;
 }
 
+int er_plugin_host_start(er_plugin_host *host)
+{
+    const char *call = NULL;
+    if (host == NULL || !host->isolate || host->n_plugins == 0)
+        return 0;
+    return er_pl_zygote_ensure(host, &call);
+}
+
 void er_plugin_host_free(er_plugin_host *host)
 {
     if (host == NULL)

@@ -57,6 +57,13 @@ const char *const *er_plugin_host_questions(const er_plugin_host *host, size_t *
 int er_plugin_host_run(er_plugin_host *host, const er_rubric *rubric, const er_firm *firm,
                        const er_date *as_of, er_check_outcome *checks, er_firm_result *res);
 
+/* Starts the isolation helper (the zygote, er_plugin_zygote.c) of this
+ * process now, when plugins run isolated and any is loaded, so that it is
+ * forked from a process that holds nothing large yet: every per-firm child
+ * is forked from it.  Optional (a run starts it on demand); a failure is
+ * retried by the first run.  Returns 0, or -1 when it could not start. */
+int er_plugin_host_start(er_plugin_host *host);
+
 void er_plugin_host_free(er_plugin_host *host);
 
 /* Quiet runs (-q): plugins' log lines below error level are dropped (debug

@@ -1,5 +1,5 @@
 /* er_results_baseline.c - the baseline mode of the results reader
- * (er_results_read_baseline): a follow-up's baseline may come from an
+ * (er_results_file_open_baseline): a follow-up's baseline may come from an
  * earlier rubric version, so criteria are matched by id, criteria removed
  * since are listed, and the saved numbers are taken as they are instead of
  * being re-scored. */
@@ -9,24 +9,25 @@
 
 void rr_note_removed(rd *r, const char *id)
 {
-    er_saved_results *s = r->out;
-    for (size_t i = 0; i < s->n_removed; i++)
-        if (strcmp(s->removed[i], id) == 0)
+    /* The list outlives the firm (its arena is freed after each firm). */
+    er_removed_criteria *s = r->removed;
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->ids[i], id) == 0)
             return;
-    if (s->n_removed % 16 == 0) {
-        const char **p = er_arena_calloc(r->arena, s->n_removed + 16, sizeof *p);
+    if (s->n % 16 == 0) {
+        const char **p = er_arena_calloc(&s->arena, s->n + 16, sizeof *p);
         if (p == NULL) {
             r->oom = true;
             return;
         }
-        if (s->n_removed > 0)
-            memcpy(p, s->removed, s->n_removed * sizeof *p);
-        s->removed = p;
+        if (s->n > 0)
+            memcpy(p, s->ids, s->n * sizeof *p);
+        s->ids = p;
     }
-    if ((s->removed[s->n_removed] = er_arena_strdup(r->arena, id)) == NULL)
+    if ((s->ids[s->n] = er_arena_strdup(&s->arena, id)) == NULL)
         r->oom = true;
     else
-        s->n_removed++;
+        s->n++;
 }
 
 bool rr_answer_fits(const er_criterion *c, const char *text)

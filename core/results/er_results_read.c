@@ -14,10 +14,11 @@
  * per-market block er_results_markets.c; typed access to the JSON
  * er_results_json.c.
  *
- * Ownership: the set's arena holds every firm string and array; each
- * result owns its own arena (er_score_firm allocates there) and is freed
- * with the set.  Strings borrowed from jansson are always copied, so the
- * JSON document is released before returning.
+ * Ownership: each saved firm's arena holds its strings and arrays; each
+ * result owns its own arena (er_score_firm allocates there).  Strings
+ * borrowed from jansson are always copied, so each firm's JSON value is
+ * released as soon as it is decoded (er_results_file.c reads them one at
+ * a time).
  */
 #include "er_results_read_internal.h"
 
@@ -29,10 +30,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "er_limits.h"
 #include "er_market_readiness.h"
+#include "er_results_file.h"
 
 /* ---- the firm: identity, audit, markets, products, facts --------------- */
 
@@ -423,116 +424,92 @@ static void read_audited_firm(rd *r, const json_t *fo, const char *path, er_save
 
 /* ---- the document ------------------------------------------------------ */
 
-static void read_header(rd *r, const json_t *doc)
+void er_results_check_header(const json_t *header, const char *file, const er_rubric *rubric,
+                             er_diag *diag)
 {
+    er_arena paths = {0};
+    rd r = {.file = file, .diag = diag, .arena = &paths, .rubric = rubric,
+            .errors_at_start = er_diag_count(diag)};
     const char *tool = NULL, *rid = NULL;
-    if (rr_get_str(r, doc, "", "tool", REQUIRED, &tool) && tool != NULL &&
+    if (rr_get_str(&r, header, "", "tool", REQUIRED, &tool) && tool != NULL &&
         strcmp(tool, "exportready") != 0)
-        rr_bad(r, "tool", "'%s': not an exportready results file", tool);
-    json_t *ro = rr_get_typed(r, doc, "", "rubric", JSON_OBJECT, "an object");
-    if (ro != NULL && rr_get_str(r, ro, "rubric", "id", REQUIRED, &rid) && rid != NULL &&
-        r->rubric->id != NULL && strcmp(rid, r->rubric->id) != 0)
-        rr_bad(r, "rubric.id", "the results were written with rubric '%s', not '%s'", rid,
-            r->rubric->id);
-    const char *version = NULL;
-    if (ro != NULL && rr_get_str(r, ro, "rubric", "version", 0, &version) && version != NULL)
-        r->out->rubric_version = er_arena_strdup(r->arena, version);
-}
-
-static json_t *load(rd *r, const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        er_diag_add(r->diag, path, 0, NULL, "%s", strerror(errno));
-        return NULL;
-    }
-    if (st.st_size > (off_t)ER_MAX_DATA_BYTES) {
-        er_diag_add(r->diag, path, 0, NULL, "larger than the %u-byte limit for results files",
-                    ER_MAX_DATA_BYTES);
-        return NULL;
-    }
-    json_error_t err;
-    json_t *doc = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
-    if (doc == NULL) {
-        er_diag_add(r->diag, path, err.line, "json", "%s (column %d)", err.text, err.column);
-        return NULL;
-    }
-    if (!json_is_object(doc)) {
-        er_diag_add(r->diag, path, 0, NULL, "not a results file: the top level must be an object");
-        json_decref(doc);
-        return NULL;
-    }
-    return doc;
-}
-
-static er_saved_results *read_results(const char *path, const er_rubric *rubric,
-                                      const er_programme_set *programmes, bool baseline,
-                                      er_diag *diag)
-{
-    rd r = {.file = path, .diag = diag, .rubric = rubric, .progs = programmes,
-            .errors_at_start = er_diag_count(diag), .baseline = baseline};
-    json_t *doc = load(&r, path);
-    if (doc == NULL)
-        return NULL;
-    er_saved_results *s = calloc(1, sizeof *s);
-    if (s == NULL) {
-        json_decref(doc);
-        er_diag_add(diag, path, 0, NULL, "out of memory");
-        return NULL;
-    }
-    r.arena = &s->arena;
-    r.out = s;
-    s->file = er_arena_strdup(&s->arena, path);
-    read_header(&r, doc);
-
-    json_t *firms = rr_get_typed(&r, doc, "", "firms", JSON_ARRAY, "an array");
-    size_t n = firms ? json_array_size(firms) : 0;
-    if (n > ER_MAX_FIRMS_PER_RUN) {
-        rr_bad(&r, "firms", "more than %u firms", ER_MAX_FIRMS_PER_RUN);
-        n = 0;
-    }
-    s->firms = er_arena_calloc(&s->arena, n ? n : 1, sizeof *s->firms);
-    if (s->firms == NULL)
-        r.oom = true;
-    for (size_t i = 0; s->firms != NULL && i < n; i++) {
-        json_t *fo = json_array_get(firms, i);
-        const char *fp = rr_idx(&r, "firms", i);
-        er_saved_firm *sf = &s->firms[s->n_firms++];
-        sf->result.firm = &sf->firm;
-        sf->result.rubric = rubric;
-        if (!json_is_object(fo))
-            rr_bad(&r, fp, "must be an object, not %s", rr_json_type_name(fo));
-        else if (json_object_get(fo, "error") != NULL)
-            read_failed_firm(&r, fo, fp, sf);
-        else
-            read_audited_firm(&r, fo, fp, sf);
-        if (sf->result.error == NULL && sf->firm.id != NULL) {
-            for (size_t k = 0; k + 1 < s->n_firms; k++)
-                if (s->firms[k].result.error == NULL && s->firms[k].firm.id != NULL &&
-                    strcmp(s->firms[k].firm.id, sf->firm.id) == 0)
-                    rr_bad(&r, rr_sub(&r, fp, "id"), "firm id '%s' appears twice", sf->firm.id);
-        }
-    }
-    json_decref(doc);
+        rr_bad(&r, "tool", "'%s': not an exportready results file", tool);
+    json_t *ro = rr_get_typed(&r, header, "", "rubric", JSON_OBJECT, "an object");
+    if (ro != NULL && rr_get_str(&r, ro, "rubric", "id", REQUIRED, &rid) && rid != NULL &&
+        rubric->id != NULL && strcmp(rid, rubric->id) != 0)
+        rr_bad(&r, "rubric.id", "the results were written with rubric '%s', not '%s'", rid,
+               rubric->id);
+    rr_get_typed(&r, header, "", "firms", JSON_ARRAY, "an array");
     if (r.oom)
-        er_diag_add(diag, path, 0, NULL, "out of memory");
+        er_diag_add(diag, file, 0, NULL, "out of memory");
+    er_arena_free(&paths);
+}
+
+int er_results_decode_firm(const json_t *fo, size_t index, const char *file,
+                           const er_rubric *rubric, const er_programme_set *programmes,
+                           er_removed_criteria *baseline, er_diag *diag, er_saved_firm *sf)
+{
+    memset(sf, 0, sizeof *sf);
+    rd r = {.file = file, .diag = diag, .arena = &sf->firm.arena, .rubric = rubric,
+            .progs = programmes, .errors_at_start = er_diag_count(diag),
+            .baseline = baseline != NULL, .removed = baseline};
+    const char *fp = rr_idx(&r, "firms", index);
+    sf->result.firm = &sf->firm;
+    sf->result.rubric = rubric;
+    if (!json_is_object(fo))
+        rr_bad(&r, fp, "must be an object, not %s", rr_json_type_name(fo));
+    else if (json_object_get(fo, "error") != NULL)
+        read_failed_firm(&r, fo, fp, sf);
+    else
+        read_audited_firm(&r, fo, fp, sf);
+    if (r.oom)
+        er_diag_add(diag, file, 0, NULL, "out of memory");
     if (rr_failed(&r)) {
-        er_saved_results_free(s);
-        return NULL;
+        er_saved_firm_release(sf);
+        return -1;
     }
-    return s;
+    return 0;
+}
+
+void er_saved_firm_release(er_saved_firm *sf)
+{
+    if (sf == NULL)
+        return;
+    er_arena_free(&sf->result.arena);
+    er_arena_free(&sf->firm.arena);
+    memset(sf, 0, sizeof *sf);
+    sf->result.firm = &sf->firm;
 }
 
 er_saved_results *er_results_read(const char *path, const er_rubric *rubric,
                                   const er_programme_set *programmes, er_diag *diag)
 {
-    return read_results(path, rubric, programmes, false, diag);
-}
-
-er_saved_results *er_results_read_baseline(const char *path, const er_rubric *rubric,
-                                           const er_programme_set *programmes, er_diag *diag)
-{
-    return read_results(path, rubric, programmes, true, diag);
+    er_results_file *f = er_results_file_open(path, rubric, programmes, diag);
+    if (f == NULL)
+        return NULL;
+    size_t n = er_results_file_count(f);
+    er_saved_results *s = calloc(1, sizeof *s);
+    if (s == NULL || (s->firms = calloc(n ? n : 1, sizeof *s->firms)) == NULL ||
+        (s->file = er_arena_strdup(&s->arena, path)) == NULL) {
+        er_diag_add(diag, path, 0, NULL, "out of memory");
+        er_results_file_close(f);
+        er_saved_results_free(s);
+        return NULL;
+    }
+    er_saved_firm *one = NULL;
+    int rc;
+    while (s->n_firms < n && (rc = er_results_file_next(f, &one, diag)) == 1) {
+        er_saved_firm *sf = &s->firms[s->n_firms++];
+        *sf = *one; /* arenas move with their head pointer */
+        sf->result.firm = &sf->firm;
+        free(one);
+    }
+    er_results_file_close(f);
+    if (s->n_firms != n) {
+        er_saved_results_free(s);
+        return NULL;
+    }
+    return s;
 }
 
 const er_saved_firm *er_saved_results_find(const er_saved_results *s, const char *firm_id)
@@ -550,8 +527,9 @@ void er_saved_results_free(er_saved_results *s)
 {
     if (s == NULL)
         return;
-    for (size_t i = 0; i < s->n_firms; i++)
-        er_arena_free(&s->firms[i].result.arena);
+    for (size_t i = 0; s->firms != NULL && i < s->n_firms; i++)
+        er_saved_firm_release(&s->firms[i]);
+    free(s->firms);
     er_arena_free(&s->arena);
     free(s);
 }

@@ -9,7 +9,7 @@
  *                         point, dimension and total against the engine's
  *   er_results_markets.c  the per-market block: answers of markets the
  *                         firm does not target back, the ranking checked
- *   er_results_baseline.c the baseline mode (er_results_read_baseline):
+ *   er_results_baseline.c the baseline mode (er_results_file_open_baseline):
  *                         criteria by id, removed ones listed, saved
  *                         numbers taken as saved
  *   er_results_json.c     typed access to the JSON, each problem named by
@@ -35,10 +35,10 @@ typedef struct rd {
     const er_programme_set *progs;
     size_t errors_at_start;
     bool oom;
-    /* Baseline mode (er_results_read_baseline): criteria are matched by id
+    /* Baseline mode (er_results_file_open_baseline): criteria are matched by id
      * and the saved numbers are taken as they are. */
     bool baseline;
-    er_saved_results *out;
+    er_removed_criteria *removed; /* baseline mode: where removed criteria go */
 } rd;
 
 enum { REQUIRED = 1, NULLABLE = 2 };
@@ -104,7 +104,7 @@ void rr_compare_markets(rd *r, const json_t *fo, const char *path, const er_firm
 
 /* ---- the baseline mode (er_results_baseline.c) ---- */
 
-/* A saved criterion the rubric no longer has, listed once in r->out. */
+/* A saved criterion the rubric no longer has, listed once in r->removed. */
 void rr_note_removed(rd *r, const char *id);
 /* Whether an answer still fits the criterion's type (one whose type changed
  * since is read as not answered). */

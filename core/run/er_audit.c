@@ -178,6 +178,8 @@ int er_audit_loaded_firm(er_audit *a, er_firm *firm, const char *file, er_firm_a
     return 0;
 }
 
+int er_audit_start_plugins(er_audit *a) { return er_plugin_host_start(a->host); }
+
 void er_firm_audit_free(er_firm_audit *fa)
 {
     if (fa == NULL)

@@ -89,6 +89,11 @@ int er_audit_loaded_firm(er_audit *a, er_firm *firm, const char *file, er_firm_a
  * criteria (host-owned), for readers that check answers themselves. */
 const char *const *er_audit_questions(const er_audit *a, size_t *n);
 
+/* Starts this process's plugin isolation helper now, before anything
+ * large is loaded (er_plugin_host_start); call again in each forked worker.
+ * Returns 0, or -1 when it could not start (the first firm retries). */
+int er_audit_start_plugins(er_audit *a);
+
 void er_firm_audit_free(er_firm_audit *fa);
 
 void er_audit_close(er_audit *a);

@@ -10,7 +10,10 @@
 #include "er_xlsx.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "er_xlsx_speed.h"
 
 lxw_error er_xw_check(er_xw *x, lxw_error e, const char *where, int line)
 {
@@ -128,8 +131,13 @@ int er_xw_open(er_xw *x, const char *filename, er_lang lang, bool constant_memor
 {
     memset(x, 0, sizeof *x);
     x->lang = lang;
+    /* A workbook in memory writes its parts to temporary files when it
+     * closes: in memory too when possible.  A constant-memory one (the
+     * cohort) streams its rows to a file as large as the cohort: where the
+     * user keeps temporary files ($TMPDIR, else /tmp), not in RAM. */
+    char *tmpdir = constant_memory ? getenv("TMPDIR") : er_xw_fast_tmpdir();
     lxw_workbook_options opts = {.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE,
-                                 .tmpdir = NULL,
+                                 .tmpdir = tmpdir != NULL && tmpdir[0] != '\0' ? tmpdir : NULL,
                                  .use_zip64 = LXW_TRUE};
     x->wb = workbook_new_opt(filename, &opts);
     if (x->wb == NULL) {

@@ -1,0 +1,308 @@
+/*
+ * er_results_file.c - a results file in constant memory: one checking
+ * pass, then firms in order or by id; see er_results_file.h.
+ *
+ * Why an index of positions rather than the firms themselves: a firm read
+ * back is some 100 KB of arenas (17 GiB for 100 000 firms, issue 19); its
+ * position is 16 bytes.  Decoding one firm again costs about as much as
+ * writing one workbook's smallest sheet, once per firm.
+ */
+#include "er_results_file.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "er_limits.h"
+#include "er_results_stream.h"
+
+typedef struct slot {
+    const char *id; /* NULL: empty */
+    size_t index;   /* in "firms" */
+    er_results_pos pos;
+} slot;
+
+struct er_results_file {
+    char *path;
+    const er_rubric *rubric;
+    const er_programme_set *progs;
+    er_results_stream *checked; /* the checking pass's stream, for find */
+    er_results_stream *order;   /* opened by the first next */
+    size_t n_firms, n_audited, n_given;
+    slot *slots; /* open addressing, a power of two, at most half full */
+    size_t cap, n_ids;
+    er_arena ids;
+    bool baseline;               /* er_results_file_open_baseline */
+    er_removed_criteria removed; /* baseline: saved criteria the rubric lacks */
+    char *rubric_version;        /* "rubric"."version" of the file, or NULL */
+};
+
+static uint64_t hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static slot *lookup(const er_results_file *f, const char *id)
+{
+    if (f->cap == 0)
+        return NULL;
+    for (size_t h = hash(id) & (f->cap - 1);; h = (h + 1) & (f->cap - 1))
+        if (f->slots[h].id == NULL || strcmp(f->slots[h].id, id) == 0)
+            return &f->slots[h];
+}
+
+static int grow(er_results_file *f)
+{
+    size_t cap = f->cap ? f->cap * 2 : 1024;
+    slot *t = calloc(cap, sizeof *t);
+    if (t == NULL)
+        return -1;
+    for (size_t k = 0; k < f->cap; k++)
+        if (f->slots[k].id != NULL) {
+            size_t h = hash(f->slots[k].id) & (cap - 1);
+            while (t[h].id != NULL)
+                h = (h + 1) & (cap - 1);
+            t[h] = f->slots[k];
+        }
+    free(f->slots);
+    f->slots = t;
+    f->cap = cap;
+    return 0;
+}
+
+/* Indexes an audited firm; 1 when its id was indexed before, -1 when out
+ * of memory. */
+static int index_firm(er_results_file *f, const char *id, size_t i, const er_results_pos *pos)
+{
+    if ((f->n_ids + 1) * 2 > f->cap && grow(f) != 0)
+        return -1;
+    slot *s = lookup(f, id);
+    if (s->id != NULL)
+        return 1;
+    if ((s->id = er_arena_strdup(&f->ids, id)) == NULL)
+        return -1;
+    s->index = i;
+    s->pos = *pos;
+    f->n_ids++;
+    return 0;
+}
+
+/* The checking pass: every firm decoded, checked and indexed. */
+static void check_all(er_results_file *f, er_diag *diag)
+{
+    bool header_checked = false;
+    /* "tool" and "rubric" come before the firms in every file `audit`
+     * writes: a file from another rubric is then refused without decoding a
+     * firm.  (Members after the firms cannot redefine them: a repeated key
+     * is refused.)  Otherwise the header is checked at the end. */
+    const json_t *h = er_results_stream_header(f->checked);
+    if (json_object_get(h, "tool") != NULL && json_object_get(h, "rubric") != NULL) {
+        size_t before = er_diag_count(diag);
+        er_results_check_header(h, f->path, f->rubric, diag);
+        if (er_diag_count(diag) > before)
+            return;
+        header_checked = true;
+    }
+    json_t *v;
+    er_results_pos pos;
+    int rc;
+    while ((rc = er_results_stream_next(f->checked, &v, &pos, diag)) == 1) {
+        if (f->n_firms == ER_MAX_FIRMS_PER_RUN) {
+            json_decref(v);
+            er_diag_add(diag, f->path, 0, "firms", "more than %u firms", ER_MAX_FIRMS_PER_RUN);
+            return;
+        }
+        er_saved_firm sf;
+        size_t i = f->n_firms++;
+        int bad = er_results_decode_firm(v, i, f->path, f->rubric, f->progs,
+                                         f->baseline ? &f->removed : NULL, diag, &sf);
+        json_decref(v);
+        if (bad != 0 || sf.result.error != NULL || sf.firm.id == NULL) {
+            er_saved_firm_release(&sf);
+            continue;
+        }
+        f->n_audited++;
+        int dup = index_firm(f, sf.firm.id, i, &pos);
+        if (dup == 1) {
+            char field[48];
+            snprintf(field, sizeof field, "firms[%zu].id", i);
+            er_diag_add(diag, f->path, 0, field, "firm id '%s' appears twice", sf.firm.id);
+        }
+        else if (dup < 0)
+            er_diag_add(diag, f->path, 0, NULL, "out of memory");
+        er_saved_firm_release(&sf);
+    }
+    if (rc == 0 && !header_checked)
+        er_results_check_header(er_results_stream_header(f->checked), f->path, f->rubric, diag);
+    if (rc == 0) {
+        json_t *ver = json_object_get(json_object_get(er_results_stream_header(f->checked),
+                                                      "rubric"), "version");
+        if (json_is_string(ver) && (f->rubric_version = strdup(json_string_value(ver))) == NULL)
+            er_diag_add(diag, f->path, 0, NULL, "out of memory");
+    }
+}
+
+static er_results_file *open_file(const char *path, const er_rubric *rubric,
+                                  const er_programme_set *programmes, bool baseline,
+                                  er_diag *diag)
+{
+    size_t before = er_diag_count(diag);
+    er_results_file *f = calloc(1, sizeof *f);
+    if (f == NULL || (f->path = strdup(path)) == NULL) {
+        er_diag_add(diag, path, 0, NULL, "out of memory");
+        er_results_file_close(f);
+        return NULL;
+    }
+    f->rubric = rubric;
+    f->progs = programmes;
+    f->baseline = baseline;
+    if ((f->checked = er_results_stream_open(path, diag)) != NULL)
+        check_all(f, diag);
+    if (er_diag_count(diag) > before || diag->oom) {
+        er_results_file_close(f);
+        return NULL;
+    }
+    return f;
+}
+
+er_results_file *er_results_file_open(const char *path, const er_rubric *rubric,
+                                      const er_programme_set *programmes, er_diag *diag)
+{
+    return open_file(path, rubric, programmes, false, diag);
+}
+
+er_results_file *er_results_file_open_baseline(const char *path, const er_rubric *rubric,
+                                               const er_programme_set *programmes, er_diag *diag)
+{
+    return open_file(path, rubric, programmes, true, diag);
+}
+
+const char *er_results_file_rubric_version(const er_results_file *f) { return f->rubric_version; }
+
+const char *const *er_results_file_removed(const er_results_file *f, size_t *n)
+{
+    *n = f->removed.n;
+    return f->removed.ids;
+}
+
+bool er_results_file_has(const er_results_file *f, const char *firm_id)
+{
+    const slot *s = firm_id != NULL ? lookup(f, firm_id) : NULL;
+    return s != NULL && s->id != NULL;
+}
+
+int er_results_file_each_id(const er_results_file *f, int (*fn)(const char *id, void *ctx),
+                            void *ctx)
+{
+    for (size_t k = 0; k < f->cap; k++)
+        if (f->slots[k].id != NULL) {
+            int rc = fn(f->slots[k].id, ctx);
+            if (rc != 0)
+                return rc;
+        }
+    return 0;
+}
+
+size_t er_results_file_count(const er_results_file *f) { return f->n_firms; }
+size_t er_results_file_audited(const er_results_file *f) { return f->n_audited; }
+
+/* Decodes v as firm i into a new er_saved_firm; NULL on error (diag). */
+static er_saved_firm *decode_new(er_results_file *f, json_t *v, size_t i, er_diag *diag)
+{
+    er_saved_firm *sf = malloc(sizeof *sf);
+    if (sf == NULL) {
+        er_diag_add(diag, f->path, 0, NULL, "out of memory");
+    } else if (er_results_decode_firm(v, i, f->path, f->rubric, f->progs,
+                                      f->baseline ? &f->removed : NULL, diag, sf) != 0) {
+        free(sf);
+        sf = NULL;
+    } else {
+        sf->result.firm = &sf->firm;
+    }
+    json_decref(v);
+    return sf;
+}
+
+static void changed(const er_results_file *f, er_diag *diag, size_t i)
+{
+    er_diag_add(diag, f->path, 0, NULL, "firms[%zu]: the file changed since it was checked", i);
+}
+
+int er_results_file_next(er_results_file *f, er_saved_firm **out, er_diag *diag)
+{
+    *out = NULL;
+    if (f->order == NULL && (f->order = er_results_stream_open(f->path, diag)) == NULL)
+        return -1;
+    json_t *v;
+    int rc = er_results_stream_next(f->order, &v, NULL, diag);
+    if (rc < 0)
+        return -1;
+    if (rc == 0 || f->n_given == f->n_firms) {
+        if (rc > 0)
+            json_decref(v);
+        if (rc == 0 && f->n_given == f->n_firms)
+            return 0;
+        changed(f, diag, f->n_given);
+        return -1;
+    }
+    size_t i = f->n_given++;
+    return (*out = decode_new(f, v, i, diag)) != NULL ? 1 : -1;
+}
+
+int er_results_file_find(er_results_file *f, const char *firm_id, er_saved_firm **out,
+                         er_diag *diag)
+{
+    *out = NULL;
+    const slot *s = firm_id != NULL ? lookup(f, firm_id) : NULL;
+    if (s == NULL || s->id == NULL)
+        return 0;
+    json_t *v = er_results_stream_read_at(f->checked, &s->pos, diag);
+    if (v == NULL)
+        return -1;
+    er_saved_firm *sf = decode_new(f, v, s->index, diag);
+    if (sf == NULL)
+        return -1;
+    if (sf->result.error != NULL || sf->firm.id == NULL || strcmp(sf->firm.id, firm_id) != 0) {
+        er_saved_firm_free(sf);
+        changed(f, diag, s->index);
+        return -1;
+    }
+    *out = sf;
+    return 1;
+}
+
+int er_results_file_reopen(er_results_file *f, er_diag *diag)
+{
+    int rc = 0;
+    if (f->checked != NULL && er_results_stream_reopen(f->checked, diag) != 0)
+        rc = -1;
+    if (f->order != NULL && er_results_stream_reopen(f->order, diag) != 0)
+        rc = -1;
+    return rc;
+}
+
+void er_saved_firm_free(er_saved_firm *sf)
+{
+    if (sf == NULL)
+        return;
+    er_saved_firm_release(sf);
+    free(sf);
+}
+
+void er_results_file_close(er_results_file *f)
+{
+    if (f == NULL)
+        return;
+    er_results_stream_close(f->checked);
+    er_results_stream_close(f->order);
+    free(f->slots);
+    er_arena_free(&f->ids);
+    er_arena_free(&f->removed.arena);
+    free(f->rubric_version);
+    free(f->path);
+    free(f);
+}
