@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "er_diag.h"
 #include "er_types.h"
 
 /* Exit statuses, shared by every command (see docs/cli.md). */
@@ -49,8 +50,34 @@ void er_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int er_cli_bad_option(const char *command, int getopt_result, int opt, const char *arg);
 
 /* The rubric directory: the option if given, else $EXPORTREADY_RUBRICS when
- * set and non-empty, else the installed ER_DEFAULT_RUBRIC_DIR. */
+ * set and non-empty, else er_cli_installed_rubric_dir(). */
 const char *er_cli_rubric_dir(const char *option);
+
+/* Where the rubrics and plugins are installed, relative to the directory of
+ * the executable; set by cmake/install.cmake from the GNUInstallDirs layout.
+ * Defaults for builds without it. */
+#ifndef ER_REL_RUBRIC_DIR
+#define ER_REL_RUBRIC_DIR "../share/exportready/rubrics"
+#endif
+#ifndef ER_REL_PLUGIN_DIR
+#define ER_REL_PLUGIN_DIR "../lib/exportready/plugins"
+#endif
+
+/* The rubrics and plugins installed with this program (cli_install.c):
+ * PROGRAM_DIR/ER_REL_RUBRIC_DIR and PROGRAM_DIR/ER_REL_PLUGIN_DIR when they
+ * exist, found through /proc/self/exe, else the configured
+ * ER_DEFAULT_RUBRIC_DIR and ER_DEFAULT_PLUGIN_DIR. */
+const char *er_cli_installed_rubric_dir(void);
+
+/* PROGRAM_DIR/rel, resolved (realpath), into buf when it is a directory;
+ * else false.  PROGRAM_DIR comes from /proc/self/exe. */
+bool er_cli_beside_program(const char *rel, char *buf, size_t n);
+const char *er_cli_installed_plugin_dir(void);
+
+/* True when dir holds a rubric (readiness.cfg); else says on stderr that no
+ * rubric was found there and how to name one, and returns false.  Tells a
+ * rubric that is not installed from one that is invalid. */
+bool er_cli_rubric_found(const char *dir, const char *command);
 
 /* A list of directories (plugin search path).  Strings are borrowed from
  * argv or owned by the list (env copies); free with er_cli_dirs_free(). */
@@ -64,7 +91,7 @@ typedef struct er_cli_dirs {
 int er_cli_dirs_add(er_cli_dirs *d, const char *dir);
 
 /* Appends the EXPORTREADY_PLUGIN_PATH entries (colon-separated, empty ones
- * skipped) and then ER_DEFAULT_PLUGIN_DIR, after the --plugin-dir ones
+ * skipped) and then er_cli_installed_plugin_dir(), after the --plugin-dir ones
  * already added.  Returns -1 when out of memory. */
 int er_cli_dirs_finish_plugin_path(er_cli_dirs *d);
 
@@ -82,6 +109,50 @@ void er_cli_dirs_warn_missing(const er_cli_dirs *d);
 char *er_cli_dirs_join(const er_cli_dirs *d);
 
 void er_cli_dirs_free(er_cli_dirs *d);
+
+/* ---- site rubric layers (cli_sites.c) ---- */
+
+#ifndef ER_REL_SITE_DIR
+#define ER_REL_SITE_DIR "../etc/exportready/rubrics"
+#endif
+#ifndef ER_DEFAULT_SITE_DIR
+#define ER_DEFAULT_SITE_DIR "/usr/local/etc/exportready/rubrics"
+#endif
+
+/* The site directory of this installation (PROGRAM_DIR/ER_REL_SITE_DIR,
+ * e.g. /etc/exportready/rubrics for the Debian package, else
+ * ER_DEFAULT_SITE_DIR), or NULL when there is none.  Never written by an
+ * install, so an upgrade leaves it alone. */
+const char *er_cli_installed_site_dir(void);
+
+/* The site layers over the rubric directory base, in order: the installed
+ * site directory when base is the installed rubric, each entry of
+ * $EXPORTREADY_SITE_RUBRICS (colon-separated), then extra (the second and
+ * later --rubric-dir).  Returns 0, -1 when out of memory, 1 when a layer is
+ * not a directory (said on stderr). */
+int er_cli_site_dirs(er_cli_dirs *sites, const char *base, const er_cli_dirs *extra);
+
+/* One --rubric-dir: the first is the rubric (*base), later ones are site
+ * layers (extra).  Returns -1 when out of memory. */
+int er_cli_rubric_arg(const char **base, er_cli_dirs *extra, const char *arg);
+
+struct er_rubric;
+struct er_programme_set;
+/* The effective rubric: each file with its criteria and whether a site
+ * layer added it or replaced an installed one; the programmes with their
+ * files; the layers. */
+void er_cli_print_effective(FILE *out, const struct er_rubric *r,
+                            const struct er_programme_set *p, const er_cli_dirs *sites);
+
+/* ---- validate's firm checks beyond the loader (cli_firm_checks.c) ---- */
+
+struct er_firm;
+struct er_plugin_host;
+/* Adds to diag the answers to host's plugin questions of the wrong type,
+ * and warns on warn (when not NULL) about each market code no criterion of
+ * r applies to, suggesting the code the rubric uses (GB -> UK). */
+void er_cli_check_firm_more(const struct er_firm *f, const struct er_rubric *r,
+                            const struct er_plugin_host *host, er_diag *diag, FILE *warn);
 
 /* A list of owned string copies, searched linearly (tens to thousands of
  * short strings).  Zero-initialise; free with er_cli_strings_free(). */

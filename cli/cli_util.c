@@ -39,7 +39,7 @@ const char *er_cli_rubric_dir(const char *option)
     const char *env = getenv("EXPORTREADY_RUBRICS");
     if (env != NULL && env[0] != '\0')
         return env;
-    return ER_DEFAULT_RUBRIC_DIR;
+    return er_cli_installed_rubric_dir();
 }
 
 int er_cli_dirs_add(er_cli_dirs *d, const char *dir)
@@ -76,7 +76,7 @@ int er_cli_dirs_finish_plugin_path(er_cli_dirs *d)
             p = colon + 1;
         }
     }
-    return er_cli_dirs_add(d, ER_DEFAULT_PLUGIN_DIR);
+    return er_cli_dirs_add(d, er_cli_installed_plugin_dir());
 }
 
 int er_cli_make_dirs(const char *path)
@@ -110,7 +110,7 @@ void er_cli_dirs_warn_missing(const er_cli_dirs *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         struct stat st;
-        if (strcmp(d->dirs[i], ER_DEFAULT_PLUGIN_DIR) == 0)
+        if (strcmp(d->dirs[i], er_cli_installed_plugin_dir()) == 0)
             continue;
         if (stat(d->dirs[i], &st) != 0)
             fprintf(stderr, "exportready: warning: plugin directory %s: %s\n", d->dirs[i],

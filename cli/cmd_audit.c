@@ -15,6 +15,7 @@
  * cmd_audit_list.c's, one firm's audit and its bytes cmd_audit_firm.c's. */
 #include "cmd_audit.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
@@ -26,10 +27,11 @@
 
 #include "audit_interrupt.h"
 #include "audit_resume.h"
+#include "er_plugin_host.h"
 
 
 enum { OPT_FORCE = 256, OPT_JSON, OPT_RUBRIC_DIR, OPT_PLUGIN_DIR, OPT_NO_ISOLATE,
-       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE, OPT_RESUME,
+       OPT_TIMEOUT, OPT_LANG, OPT_AS_OF, OPT_BASELINE, OPT_RESUME, OPT_SHARD,
        OPT_COMPARE_MARKETS, OPT_DAY_FIRST, OPT_NO_PDF };
 
 static const struct option long_options[] = {
@@ -46,6 +48,7 @@ static const struct option long_options[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"resume", no_argument, NULL, OPT_RESUME},
+    {"shard", required_argument, NULL, OPT_SHARD},
     {"compare-markets", no_argument, NULL, OPT_COMPARE_MARKETS},
     {"day-first", no_argument, NULL, OPT_DAY_FIRST},
     {"quiet", no_argument, NULL, 'q'},
@@ -66,6 +69,23 @@ static bool parse_jobs(const char *s, unsigned *out)
     return true;
 }
 
+/* --shard K/N: 1 <= K <= N <= ER_MAX_FIRMS_PER_RUN. */
+static bool parse_shard(const char *s, unsigned *k, unsigned *n)
+{
+    char *end = NULL, *end2 = NULL;
+    errno = 0;
+    long kv = strtol(s, &end, 10);
+    long nv = (end != s && *end == '/') ? strtol(end + 1, &end2, 10) : 0;
+    if (errno != 0 || end2 == NULL || end2 == end + 1 || *end2 != '\0' || kv < 1 || nv < kv ||
+        nv > (long)ER_MAX_FIRMS_PER_RUN) {
+        er_cli_error("--shard: '%s' is not K/N with 1 <= K <= N (e.g. 1/4)", s);
+        return false;
+    }
+    *k = (unsigned)kv;
+    *n = (unsigned)nv;
+    return true;
+}
+
 /* Returns -1 when help was printed (exit 0), else an exit status. */
 static int parse_args(int argc, char **argv, audit_args *a)
 {
@@ -81,7 +101,12 @@ static int parse_args(int argc, char **argv, audit_args *a)
         case OPT_FORCE: a->force = true; break;
         case OPT_NO_PDF: a->no_pdf = true; break;
         case OPT_JSON: a->json_path = optarg; break;
-        case OPT_RUBRIC_DIR: a->rubric_dir = optarg; break;
+        case OPT_RUBRIC_DIR:
+            if (er_cli_rubric_arg(&a->rubric_dir, &a->rubric_extra, optarg) != 0) {
+                er_cli_error("out of memory");
+                return ER_EXIT_FAILED;
+            }
+            break;
         case OPT_PLUGIN_DIR:
             if (er_cli_dirs_add(&a->plugin_dirs, optarg) != 0) {
                 er_cli_error("out of memory");
@@ -108,6 +133,10 @@ static int parse_args(int argc, char **argv, audit_args *a)
             break;
         case OPT_BASELINE: a->baseline = optarg; break;
         case OPT_RESUME: a->resume = true; break;
+        case OPT_SHARD:
+            if (!parse_shard(optarg, &a->shard_k, &a->shard_n))
+                return ER_EXIT_USAGE;
+            break;
         case OPT_COMPARE_MARKETS: a->compare_markets = true; break;
         case OPT_DAY_FIRST: er_firm_csv_set_day_first(true); break; /* d/m/yyyy cohorts */
         case 'q': a->quiet = true; break;
@@ -135,22 +164,48 @@ static int parse_args(int argc, char **argv, audit_args *a)
         return ER_EXIT_FAILED;
     }
     a->rubric_dir = er_cli_rubric_dir(a->rubric_dir);
+    if (!er_cli_rubric_found(a->rubric_dir, "audit"))
+        return ER_EXIT_INVALID;
+    if (er_cli_site_dirs(&a->sites, a->rubric_dir, &a->rubric_extra) != 0)
+        return ER_EXIT_INVALID;
     return ER_EXIT_OK;
 }
 
-/* Fails early, before any work, when the JSON file cannot be created. */
-static bool json_dir_writable(const char *path)
+/* Fails early, before any work, when the JSON file cannot be created.  A
+ * file inside the -o directory, which the run creates, is fine. */
+static bool json_dir_writable(const char *path, const char *output_dir)
 {
     if (strcmp(path, "-") == 0)
         return true;
     char *copy = strdup(path);
     if (copy == NULL)
         return false;
-    bool ok = access(dirname(copy), W_OK | X_OK) == 0;
+    const char *dir = dirname(copy);
+    size_t n = output_dir ? strlen(output_dir) : 0;
+    while (n > 1 && output_dir[n - 1] == '/')
+        n--;
+    bool ok = (output_dir != NULL && strlen(dir) == n && strncmp(dir, output_dir, n) == 0) ||
+              access(dir, W_OK | X_OK) == 0;
     if (!ok)
         er_cli_error("--json %s: cannot write in its directory: %s", path, strerror(errno));
     free(copy);
     return ok;
+}
+
+/* Whether dir exists and holds a workbook (*.xlsx) a run without --force
+ * would keep. */
+static bool holds_workbooks(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return false;
+    bool found = false;
+    for (struct dirent *e; !found && (e = readdir(d)) != NULL;) {
+        size_t n = strlen(e->d_name);
+        found = n > 5 && strcmp(e->d_name + n - 5, ".xlsx") == 0;
+    }
+    closedir(d);
+    return found;
 }
 
 /* ---- the run -------------------------------------------------------------------------- */
@@ -167,10 +222,14 @@ static int open_audit(audit_run *run)
         .timeout_s = a->timeout_s,
         .as_of = a->has_as_of ? &a->as_of : NULL,
         .compare_markets = a->compare_markets,
+        .site_dirs = a->sites.dirs,
+        .n_site_dirs = a->sites.n,
     };
     er_diag errors = {0}, warnings = {0};
     er_audit_open_status st;
     run->audit = er_audit_open(&opts, &errors, &warnings, &st);
+    if (a->quiet && st == ER_AUDIT_MISSING_CHECKS)
+        er_cli_dirs_warn_missing(&a->plugin_dirs); /* -q hid it; now it explains exit 4 */
     if (!a->quiet || st == ER_AUDIT_MISSING_CHECKS)
         er_diag_print(&warnings, stderr, "exportready: warning: ");
     er_diag_print(&errors, stderr, "exportready: ");
@@ -225,8 +284,8 @@ static int load_baseline(audit_run *run)
     if (path == NULL)
         return -1;
     er_diag diag = {0};
-    run->baseline = er_results_file_open(path, er_audit_rubric(run->audit),
-                                         er_audit_programmes(run->audit), &diag);
+    run->baseline = er_results_file_open_baseline(path, er_audit_rubric(run->audit),
+                                                  er_audit_programmes(run->audit), &diag);
     er_diag_print(&diag, stderr, "exportready: ");
     bool oom = diag.oom;
     er_diag_free(&diag);
@@ -282,7 +341,7 @@ static int run_audits(audit_run *run)
             return ER_EXIT_FAILED;
         }
     }
-    if (args->output_dir != NULL && run->n_items > 1) {
+    if (args->output_dir != NULL && run->count > 1) {
         /* A resumed run replaces the stopped run's cohort of part of it. */
         er_output_options cohort_opts = run->out_opts;
         cohort_opts.force |= args->resume;
@@ -290,19 +349,26 @@ static int run_audits(audit_run *run)
             goto oom;
         er_cohort_show_change(run->cohort, run->baseline != NULL);
     }
-    run->progress = er_progress_new(stderr, run->n_items, !args->quiet && isatty(2));
+    run->progress = er_progress_new(stderr, run->count, !args->quiet && isatty(2));
     if (run->progress == NULL)
         goto oom;
 
     if (audit_plan_items(run) != 0)
         goto oom;
+    if (run->resume != NULL && er_resume_count(run->resume) > run->count - run->n_todo) {
+        /* The stopped run audited other firms: another --shard, or none. */
+        er_cli_error("--resume: %s holds firms that are not in this run%s; resume with the "
+                     "same inputs and --shard as the stopped run; nothing audited",
+                     args->json_path, args->shard_n ? "'s shard" : "");
+        return ER_EXIT_USAGE;
+    }
     if (run->resume != NULL && run->summary != NULL)
         fprintf(run->summary, "resuming: %zu of %zu firms were finished by the stopped run\n",
-                run->n_items - run->n_todo, run->n_items);
+                run->count - run->n_todo, run->count);
 
     int par = er_parallel_run(run->n_todo, args->jobs, audit_produce, audit_consume,
                               audit_child_init, run);
-    if (par == ER_PAR_ERROR || audit_emit_resumed_before(run, run->n_items) != 0)
+    if (par == ER_PAR_ERROR || audit_emit_resumed_before(run, run->first + run->count) != 0)
         goto oom;
     er_progress_clear(run->progress);
 
@@ -316,9 +382,9 @@ static int run_audits(audit_run *run)
         finish_outputs(run);
         er_cli_error("interrupted: %zu of %zu firms done%s%s%s%s; to audit the other %zu, run "
                      "the same command again with --resume",
-                     done, run->n_items, args->json_path ? ", results in " : "",
+                     done, run->count, args->json_path ? ", results in " : "",
                      args->json_path ? args->json_path : "", args->output_dir ? ", workbooks in " : "",
-                     args->output_dir ? args->output_dir : "", run->n_items - done);
+                     args->output_dir ? args->output_dir : "", run->count - done);
         return 128 + (sig ? sig : SIGINT);
     }
     if (run->n_ok == 0) {
@@ -327,6 +393,8 @@ static int run_audits(audit_run *run)
         return ER_EXIT_INVALID;
     }
     finish_outputs(run);
+    if (args->output_dir == NULL && args->json_path == NULL && !args->quiet)
+        er_cli_error("note: no -o DIR and no --json FILE: nothing was written");
     return (run->n_failed > 0 || run->degraded) ? ER_EXIT_FAILED : ER_EXIT_OK;
 oom:
     er_progress_clear(run->progress);
@@ -341,16 +409,54 @@ int er_cmd_audit(int argc, char **argv)
     int status = parse_args(argc, argv, &args);
     if (status != ER_EXIT_OK) {
         er_cli_dirs_free(&args.plugin_dirs);
+        er_cli_dirs_free(&args.rubric_extra);
+        er_cli_dirs_free(&args.sites);
         return status < 0 ? ER_EXIT_OK : status;
     }
-    if (args.json_path != NULL && !json_dir_writable(args.json_path)) {
+    if (args.json_path != NULL && !json_dir_writable(args.json_path, args.output_dir)) {
         status = ER_EXIT_USAGE;
         goto done;
     }
-    er_cli_dirs_warn_missing(&args.plugin_dirs);
+    /* Re-running with workbooks kept (no --force) must not leave a newer
+     * results file beside older workbooks: both follow --force.  --resume
+     * continues that very file, beside those very workbooks. */
+    struct stat st;
+    if (args.json_path != NULL && strcmp(args.json_path, "-") != 0 && args.output_dir != NULL &&
+        !args.force && !args.resume && stat(args.json_path, &st) == 0 &&
+        holds_workbooks(args.output_dir)) {
+        er_cli_error("--json %s exists, and without --force the workbooks in %s are kept: the "
+                     "results would no longer match them; give --force to overwrite both, or "
+                     "another --json file",
+                     args.json_path, args.output_dir);
+        status = ER_EXIT_USAGE;
+        goto done;
+    }
+    er_plugin_set_log_quiet(args.quiet);
+    if (!args.quiet)
+        er_cli_dirs_warn_missing(&args.plugin_dirs);
     if ((status = open_audit(&run)) >= 0 || (status = load_baseline(&run)) >= 0 ||
         (status = load_resume(&run)) >= 0 || (status = audit_list_firms(&run)) >= 0)
         goto done;
+    /* --shard K/N: the K-th of N contiguous, near-equal blocks of the firm
+     * list (duplicate ids are still found over the whole list), so shards
+     * 1..N in order are the whole run in its order and
+     * `report s1.json ... sN.json` renders what one run would.  A --resume
+     * of a shard resumes that shard (checked in run_audits). */
+    run.first = 0;
+    run.count = run.n_items;
+    if (args.shard_n > 0) {
+        run.first = run.n_items * (args.shard_k - 1) / args.shard_n;
+        run.count = run.n_items * args.shard_k / args.shard_n - run.first;
+        if (!args.quiet)
+            fprintf(stderr, "exportready: shard %u/%u: firms %zu to %zu of %zu\n", args.shard_k,
+                    args.shard_n, run.first + 1, run.first + run.count, run.n_items);
+        if (run.count == 0) {
+            er_cli_error("shard %u/%u has no firms (%zu firms in all); nothing written",
+                         args.shard_k, args.shard_n, run.n_items);
+            status = ER_EXIT_OK;
+            goto done;
+        }
+    }
     /* Only now: a run that stops on bad input or a missing plugin must not
      * leave a new, empty output directory behind. */
     if (args.output_dir != NULL && er_cli_make_dirs(args.output_dir) != 0) {
@@ -383,5 +489,7 @@ done:
     er_results_file_close(run.baseline);
     er_audit_close(run.audit);
     er_cli_dirs_free(&args.plugin_dirs);
+    er_cli_dirs_free(&args.rubric_extra);
+    er_cli_dirs_free(&args.sites);
     return status;
 }

@@ -30,6 +30,7 @@ typedef struct audit_args {
     bool force;
     const char *json_path;
     const char *rubric_dir;
+    er_cli_dirs rubric_extra, sites; /* later --rubric-dir; all site layers */
     er_cli_dirs plugin_dirs;
     bool isolate;
     double timeout_s;
@@ -42,6 +43,7 @@ typedef struct audit_args {
     const char *baseline;
     bool resume;
     bool compare_markets; /* rank every market module, not only the targeted ones */
+    unsigned shard_k, shard_n; /* --shard K/N; 0/0 when not given */
     char **inputs;
     int n_inputs;
 } audit_args;
@@ -82,6 +84,7 @@ typedef struct audit_run {
     input *inputs;
     item *items;
     size_t n_items, cap_items;
+    size_t first, count; /* the items this run audits: all, or its --shard */
 
     /* Parent only. */
     er_json_stream *json;
@@ -121,8 +124,8 @@ int audit_produce(size_t k, void *ctx, char **out, size_t *len);
 int audit_consume(size_t k, const char *data, size_t len, const char *why, void *ctx);
 void audit_child_init(unsigned worker, void *ctx);
 
-/* The items to audit into run->todo: all, or with --resume those the
- * stopped run did not finish.  0, or -1 when out of memory. */
+/* The items to audit into run->todo: those of run->first..+count (all, or
+ * the --shard), less with --resume those the stopped run finished.  0, or -1 when out of memory. */
 int audit_plan_items(audit_run *run);
 /* Outputs every resumed item before item `before`, in order (--resume).
  * 0, or -1 when out of memory. */

@@ -211,6 +211,11 @@ static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
     if (rc == 0 && run->args->output_dir != NULL) {
         er_output_options opts = run->out_opts;
         opts.baseline = base;
+        if (run->baseline != NULL) {
+            opts.baseline_rubric_version = er_results_file_rubric_version(run->baseline);
+            opts.baseline_removed =
+                er_results_file_removed(run->baseline, &opts.n_baseline_removed);
+        }
         er_diag diag = {0};
         /* A firm's workbook and PDF report (issue 13) come as a pair: until
          * both are in place, a second signal removes the workbook too, so
@@ -431,7 +436,7 @@ static int consume_item(audit_run *run, size_t i, const char *data, size_t len,
     /* A malformed row (1) is reported when the cohort is written. */
     if (run->cohort != NULL && row.n > 0 && er_cohort_add_encoded(run->cohort, row.p, row.n) < 0)
         rc = -1;
-    er_progress_update(run->progress, i + 1);
+    er_progress_update(run->progress, i + 1 - run->first);
     return rc;
 }
 
@@ -471,7 +476,7 @@ static int emit_resumed(audit_run *run, size_t i, const er_saved_firm *sf)
             return -1;
     }
     run->n_ok++;
-    er_progress_update(run->progress, i + 1);
+    er_progress_update(run->progress, i + 1 - run->first);
     return 0;
 }
 
@@ -499,11 +504,12 @@ int audit_consume(size_t k, const char *data, size_t len, const char *why, void 
 
 int audit_plan_items(audit_run *run)
 {
-    run->todo = malloc((run->n_items ? run->n_items : 1) * sizeof *run->todo);
+    run->todo = malloc((run->count ? run->count : 1) * sizeof *run->todo);
     if (run->todo == NULL)
         return -1;
     run->n_todo = 0;
-    for (size_t i = 0; i < run->n_items; i++) {
+    run->next_resumed = run->first;
+    for (size_t i = run->first; i < run->first + run->count; i++) {
         const item *it = &run->items[i];
         bool done = run->resume != NULL && it->id != NULL && it->dup_of < 0 &&
                     er_resume_find(run->resume, it->id) != NULL;

@@ -16,6 +16,7 @@ typedef enum { FMT_XLSX, FMT_CSV, FMT_CFG, FMT_XLSFORM } tmpl_format;
 
 typedef struct template_args {
     const char *output, *sector, *rubric_dir;
+    er_cli_dirs rubric_extra, sites; /* later --rubric-dir; all site layers */
     const char *sectors[64]; /* --sector repeated (XLSForm: one mixed form) */
     size_t n_sectors;
     bool all_sectors;
@@ -68,7 +69,12 @@ static int parse_args(int argc, char **argv, template_args *a)
         case OPT_ALL_SECTORS: a->all_sectors = true; a->sector = "*"; break;
         case OPT_FORMAT: a->format_opt = optarg; break;
         case OPT_FORCE: a->force = true; break;
-        case OPT_RUBRIC_DIR: a->rubric_dir = optarg; break;
+        case OPT_RUBRIC_DIR:
+            if (er_cli_rubric_arg(&a->rubric_dir, &a->rubric_extra, optarg) != 0) {
+                er_cli_error("out of memory");
+                return ER_EXIT_FAILED;
+            }
+            break;
         case OPT_PLUGIN_DIR:
             if (er_cli_dirs_add(&a->plugin_dirs, optarg) != 0) {
                 er_cli_error("out of memory");
@@ -120,6 +126,10 @@ static int parse_args(int argc, char **argv, template_args *a)
         return ER_EXIT_FAILED;
     }
     a->rubric_dir = er_cli_rubric_dir(a->rubric_dir);
+    if (!er_cli_rubric_found(a->rubric_dir, "template"))
+        return ER_EXIT_INVALID;
+    if (er_cli_site_dirs(&a->sites, a->rubric_dir, &a->rubric_extra) != 0)
+        return ER_EXIT_INVALID;
     return ER_EXIT_OK;
 }
 
@@ -288,15 +298,19 @@ int er_cmd_template(int argc, char **argv)
     int status = parse_args(argc, argv, &args);
     if (status != ER_EXIT_OK) {
         er_cli_dirs_free(&args.plugin_dirs);
+        er_cli_dirs_free(&args.rubric_extra);
+        er_cli_dirs_free(&args.sites);
         return status < 0 ? ER_EXIT_OK : status;
     }
     er_diag d = {0};
-    er_rubric *rubric = er_rubric_load(args.rubric_dir, &d);
+    er_rubric *rubric = er_rubric_load_layered(args.rubric_dir, args.sites.dirs, args.sites.n, &d);
     if (rubric == NULL) {
         er_diag_print(&d, stderr, "exportready: ");
         er_cli_error("rubric %s is invalid; no template written", args.rubric_dir);
         er_diag_free(&d);
         er_cli_dirs_free(&args.plugin_dirs);
+        er_cli_dirs_free(&args.rubric_extra);
+        er_cli_dirs_free(&args.sites);
         return ER_EXIT_INVALID;
     }
     er_plugin_host_options po = {.dirs = args.plugin_dirs.dirs, .n_dirs = args.plugin_dirs.n,
@@ -314,5 +328,7 @@ int er_cmd_template(int argc, char **argv)
     er_rubric_free(rubric);
     er_diag_free(&d);
     er_cli_dirs_free(&args.plugin_dirs);
+    er_cli_dirs_free(&args.rubric_extra);
+    er_cli_dirs_free(&args.sites);
     return status;
 }

@@ -23,6 +23,7 @@
 
 typedef struct validate_ctx {
     const char *rubric_opt; /* --rubric-dir, or NULL */
+    er_cli_dirs rubric_extra, sites; /* later --rubric-dir; all site layers */
     er_cli_dirs plugin_dirs;
     bool quiet;
 
@@ -33,6 +34,7 @@ typedef struct validate_ctx {
     bool firm_ctx_loaded;
     er_rubric *rubric;
     er_plugin_host *host;
+    bool host_tried;
 } validate_ctx;
 
 static bool is_dir(const char *path)
@@ -116,15 +118,34 @@ static void drop_programmes(er_programme_set *p)
         er_programmes_free(p);
 }
 
-static void check_rubric_dir(const char *dir, er_diag *diag)
+static er_plugin_host *plugin_host(validate_ctx *v);
+
+/* A rubric directory with the site layers over it; unless quiet, shows
+ * the rubric they make and where each piece came from. */
+static void check_rubric_dir(validate_ctx *v, const char *dir, er_diag *diag)
 {
-    drop_rubric(er_rubric_load(dir, diag));
+    er_rubric *r = er_rubric_load_layered(dir, v->sites.dirs, v->sites.n, diag);
     char *prog = join(dir, "programmes");
     if (prog == NULL) {
+        drop_rubric(r);
         diag->oom = 1;
         return;
     }
-    drop_programmes(er_programmes_load(prog, diag));
+    er_programme_set *p = er_site_programmes_load(prog, v->sites.dirs, v->sites.n, diag);
+    /* As audit does (exit 4): every check the rubric names, a plugin provides. */
+    er_plugin_host *host = r != NULL ? plugin_host(v) : NULL;
+    if (host != NULL && er_plugin_host_bind(host, r, diag) > 0) {
+        char *dirs = er_cli_dirs_join(&v->plugin_dirs);
+        er_diag_add(diag, dir, 0, "rubric",
+                    "needs checks that no loaded plugin provides (plugin directories searched: "
+                    "%s); audit would stop with exit 4",
+                    dirs ? dirs : "?");
+        free(dirs);
+    }
+    if (r != NULL && p != NULL && !v->quiet)
+        er_cli_print_effective(stdout, r, p, &v->sites);
+    drop_rubric(r);
+    drop_programmes(p);
     free(prog);
 }
 
@@ -237,14 +258,12 @@ static void check_programme_file(const char *file, bool is_routing, er_diag *dia
     free(dir);
 }
 
-/* Loads the rubric and plugins that firm files are checked against. */
-static void load_firm_context(validate_ctx *v, er_diag *diag)
+/* The plugin host, loaded once (refused plugins are warned about once). */
+static er_plugin_host *plugin_host(validate_ctx *v)
 {
-    if (v->firm_ctx_loaded)
-        return;
-    v->firm_ctx_loaded = true;
-    const char *dir = er_cli_rubric_dir(v->rubric_opt);
-    v->rubric = er_rubric_load(dir, diag);
+    if (v->host != NULL || v->host_tried)
+        return v->host;
+    v->host_tried = true;
     er_diag warnings = {0};
     er_plugin_host_options opts = {.dirs = v->plugin_dirs.dirs, .n_dirs = v->plugin_dirs.n,
                                    .isolate = true, .timeout_s = ER_PLUGIN_DEFAULT_TIMEOUT_S};
@@ -252,7 +271,20 @@ static void load_firm_context(validate_ctx *v, er_diag *diag)
     if (!v->quiet)
         er_diag_print(&warnings, stderr, "exportready: warning: ");
     er_diag_free(&warnings);
-    if (v->host == NULL)
+    return v->host;
+}
+
+/* Loads the rubric and plugins that firm files are checked against. */
+static void load_firm_context(validate_ctx *v, er_diag *diag)
+{
+    if (v->firm_ctx_loaded)
+        return;
+    v->firm_ctx_loaded = true;
+    const char *dir = er_cli_rubric_dir(v->rubric_opt);
+    if (!er_cli_rubric_found(dir, "validate"))
+        return; /* said so; each firm file adds "not checked" */
+    v->rubric = er_rubric_load_layered(dir, v->sites.dirs, v->sites.n, diag);
+    if (plugin_host(v) == NULL)
         diag->oom = 1;
 }
 
@@ -260,15 +292,17 @@ static void check_firm(validate_ctx *v, const char *file, er_diag *diag)
 {
     load_firm_context(v, diag);
     if (v->rubric == NULL) {
-        er_diag_add(diag, file, 0, "firm", "not checked: the rubric %s is invalid",
+        er_diag_add(diag, file, 0, "firm", "not checked: no valid rubric at %s",
                     er_cli_rubric_dir(v->rubric_opt));
         return;
     }
     size_t nq = 0;
     const char *const *q = v->host ? er_plugin_host_questions(v->host, &nq) : NULL;
     er_firm *f = er_firm_load(file, v->rubric, q, nq, diag);
-    if (f != NULL)
+    if (f != NULL) {
+        er_cli_check_firm_more(f, v->rubric, v->host, diag, v->quiet ? NULL : stderr);
         er_firm_free(f);
+    }
 }
 
 /* A CSV or xlsx cohort (or a filled questionnaire): every row is built,
@@ -372,7 +406,10 @@ int er_cmd_validate(int argc, char **argv)
     int c;
     while ((c = getopt_long(argc, argv, ":qh", long_options, NULL)) != -1) {
         switch (c) {
-        case 'r': v.rubric_opt = optarg; break;
+        case 'r':
+            if (er_cli_rubric_arg(&v.rubric_opt, &v.rubric_extra, optarg) != 0)
+                goto oom;
+            break;
         case 'p':
             if (er_cli_dirs_add(&v.plugin_dirs, optarg) != 0)
                 goto oom;
@@ -400,12 +437,16 @@ int er_cmd_validate(int argc, char **argv)
     for (int i = optind; i < argc && v.rubric_opt == NULL; i++)
         if (is_dir(argv[i]))
             v.rubric_opt = argv[i];
+    if (er_cli_site_dirs(&v.sites, er_cli_rubric_dir(v.rubric_opt), &v.rubric_extra) != 0) {
+        status = ER_EXIT_INVALID;
+        goto done;
+    }
 
     for (int i = optind; i < argc; i++) {
         const char *path = argv[i];
         er_diag diag = {0};
         if (is_dir(path))
-            check_rubric_dir(path, &diag);
+            check_rubric_dir(&v, path, &diag);
         else if (is_file(path))
             check_file(&v, path, &diag);
         else
@@ -428,5 +469,7 @@ done:
         er_plugin_host_free(v.host);
     er_cli_strings_free(&v.printed);
     er_cli_dirs_free(&v.plugin_dirs);
+    er_cli_dirs_free(&v.rubric_extra);
+    er_cli_dirs_free(&v.sites);
     return status;
 }

@@ -26,6 +26,10 @@ configure_package_config_file(
 write_basic_package_version_file(
   ${PROJECT_BINARY_DIR}/sdk/ExportReadyConfigVersion.cmake
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMajorVersion ARCH_INDEPENDENT)
+# The .pc file finds the prefix from its own place, as many levels up as
+# LIBDIR/pkgconfig is deep (lib/pkgconfig or lib/<multiarch>/pkgconfig).
+file(RELATIVE_PATH ER_PC_TO_PREFIX ${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
+string(REGEX REPLACE "/$" "" ER_PC_TO_PREFIX "${ER_PC_TO_PREFIX}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/exportready-plugin.pc.in
                ${PROJECT_BINARY_DIR}/sdk/exportready-plugin.pc @ONLY)
 

@@ -25,6 +25,13 @@ for kind in release asan; do
     ctest --test-dir "build/$kind" --output-on-failure -j "$jobs"
 done
 
+# DEB_CHROOT=1: the .deb and the demo on a fresh Debian 12 (debootstrap; root
+# and the Debian mirror needed), as the README promises.
+if [ "${DEB_CHROOT:-0}" = 1 ]; then
+  echo "== fresh Debian 12: apt install ./exportready_*.deb, scripts/demo.sh =="
+  scripts/check-deb-chroot.sh --demo
+fi
+
 # Fuzzing: every harness FUZZ_SECONDS (default 60), then one harness, by
 # rotation over the days of the year, FUZZ_LONG_SECONDS more (default 240)
 # from the corpus the short run grew: the audit fuzzer needed 5.5 minutes

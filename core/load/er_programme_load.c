@@ -8,7 +8,9 @@
  */
 #include "er_programme.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -263,6 +265,7 @@ static void load_programme(er_programme_set *set, const char *dir, const char *i
         er_diag_add(diag, dir, 0, NULL, "out of memory");
         return;
     }
+    prog->file = ctx.file;
     if (er_cfg_read(&cfg, ctx.file, diag) != 0)
         return;
     config_setting_t *pg = er_cfg_root_group(&ctx, &cfg, "programme");
@@ -314,7 +317,73 @@ static void load_programme(er_programme_set *set, const char *dir, const char *i
     config_destroy(&cfg);
 }
 
+/* The directory programme id comes from: the last layer that has
+ * <id>.cfg, else dir. */
+static const char *programme_dir(er_programme_set *set, const char *dir,
+                                 const char *const *sites, size_t n_sites, const char *file)
+{
+    for (size_t i = n_sites; i-- > 0;) {
+        char *p = er_arena_printf(&set->arena, "%s/%s", sites[i], file);
+        if (p != NULL && access(p, F_OK) == 0)
+            return sites[i];
+    }
+    return dir;
+}
+
+static int programme_file(const struct dirent *e)
+{
+    size_t n = strlen(e->d_name);
+    return e->d_name[0] != '.' && n > 4 && strcmp(e->d_name + n - 4, ".cfg") == 0 &&
+           strcmp(e->d_name, "routing.cfg") != 0;
+}
+
+/* The programme ids of the layers' files that order and parallel do not name (nor the
+ * fallback), in layer then name order, without repeats. */
+static const char **extra_programmes(er_programme_set *set, const char *const *order, size_t n,
+                                     const char *const *par, size_t n_par,
+                                     const char *const *sites, size_t n_sites, size_t *n_extra,
+                                     er_diag *diag)
+{
+    const char **extra = NULL;
+    *n_extra = 0;
+    for (size_t l = 0; l < n_sites; l++) {
+        struct dirent **names = NULL;
+        int m = scandir(sites[l], &names, programme_file, alphasort);
+        if (m < 0 && errno != ENOENT)
+            er_diag_add(diag, sites[l], 0, NULL, "cannot be read: %s", strerror(errno));
+        for (int i = 0; i < m; i++) {
+            size_t len = strlen(names[i]->d_name) - 4;
+            char *id = er_arena_printf(&set->arena, "%.*s", (int)len, names[i]->d_name);
+            bool known = id == NULL || (set->fallback && strcmp(id, set->fallback) == 0);
+            for (size_t k = 0; !known && k < n; k++)
+                known = strcmp(order[k], id) == 0;
+            for (size_t k = 0; !known && k < n_par; k++)
+                known = strcmp(par[k], id) == 0;
+            for (size_t k = 0; !known && k < *n_extra; k++)
+                known = strcmp(extra[k], id) == 0;
+            if (!known) {
+                const char **p = realloc(extra, (*n_extra + 1) * sizeof *p);
+                if (p == NULL)
+                    diag->oom = 1;
+                else {
+                    extra = p;
+                    extra[(*n_extra)++] = id;
+                }
+            }
+            free(names[i]);
+        }
+        free(names);
+    }
+    return extra;
+}
+
 er_programme_set *er_programmes_load(const char *dir, er_diag *diag)
+{
+    return er_programmes_load_layered(dir, NULL, 0, diag);
+}
+
+er_programme_set *er_programmes_load_layered(const char *dir, const char *const *sites,
+                                             size_t n_sites, er_diag *diag)
 {
     static const char *const fields[] = {"order", "parallel", "fallback", "fallback_name",
                                          "fallback_next_step", "fallback_contact", NULL};
@@ -328,8 +397,10 @@ er_programme_set *er_programmes_load(const char *dir, er_diag *diag)
     while (dl > 1 && dir[dl - 1] == '/')
         dl--;
     char *d = er_arena_printf(&set->arena, "%.*s", (int)dl, dir);
-    er_cfg_ctx ctx = {d ? er_arena_printf(&set->arena, "%s/routing.cfg", d) : NULL, diag,
-                      &set->arena};
+    const char *routing_dir = d ? programme_dir(set, d, sites, n_sites, "routing.cfg") : NULL;
+    er_cfg_ctx ctx = {routing_dir ? er_arena_printf(&set->arena, "%s/routing.cfg", routing_dir)
+                                  : NULL,
+                      diag, &set->arena};
     config_t cfg;
     if (ctx.file == NULL) {
         er_diag_add(diag, dir, 0, NULL, "out of memory");
@@ -359,8 +430,11 @@ er_programme_set *er_programmes_load(const char *dir, er_diag *diag)
             if (have_order) {
                 config_setting_t *os = config_setting_get_member(rg, "order");
                 config_setting_t *ps = config_setting_get_member(rg, "parallel");
+                size_t n_extra = 0;
+                const char **extra = extra_programmes(set, order, n, par, n_par, sites, n_sites,
+                                                      &n_extra, diag);
                 size_t total = n + n_par;
-                er_programme *progs = er_arena_calloc(&set->arena, total ? total : 1,
+                er_programme *progs = er_arena_calloc(&set->arena, total + n_extra ? total + n_extra : 1,
                                                       sizeof *progs);
                 if (n == 0)
                     er_cfg_error(&ctx, os, "routing.order", "must name at least one programme");
@@ -385,17 +459,34 @@ er_programme_set *er_programmes_load(const char *dir, er_diag *diag)
                         er_cfg_error(&ctx, ls, p, "programme \"%s\" is listed twice", id);
                     else if (set->fallback != NULL && strcmp(id, set->fallback) == 0)
                         er_cfg_error(&ctx, ls, p, "\"%s\" is also the fallback route", id);
-                    else if (access(er_arena_printf(&set->arena, "%s/%s.cfg", d, id), R_OK) !=
-                             0)
-                        er_cfg_error(&ctx, ls, p, "programme \"%s\" has no readable file "
-                                                  "%s/%s.cfg (%s)",
-                                     id, d, id, strerror(errno));
-                    else
-                        load_programme(set, d, id, &progs[i], diag);
+                    else {
+                        const char *pd = programme_dir(set, d, sites, n_sites,
+                                                       er_arena_printf(&set->arena, "%s.cfg", id));
+                        if (access(er_arena_printf(&set->arena, "%s/%s.cfg", pd, id), R_OK) != 0)
+                            er_cfg_error(&ctx, ls, p, "programme \"%s\" has no readable file "
+                                                      "%s/%s.cfg (%s)",
+                                         id, pd, id, strerror(errno));
+                        else
+                            load_programme(set, pd, id, &progs[i], diag);
+                    }
                     progs[i].parallel = is_par;
                 }
+                /* Site programmes the routing does not name: after the ordered and
+                 * parallel ones, routed in turn (not parallel). */
+                for (size_t i = 0; progs != NULL && n > 0 && i < n_extra; i++) {
+                    const char *pd = programme_dir(set, d, sites, n_sites,
+                                                   er_arena_printf(&set->arena, "%s.cfg", extra[i]));
+                    if (!er_cfg_is_ident(extra[i], "-")) {
+                        er_diag_add(diag, pd, 0, "programme",
+                                    "\"%s.cfg\": the name is not a programme id ([a-z0-9_-]+)",
+                                    extra[i]);
+                        continue;
+                    }
+                    load_programme(set, pd, extra[i], &progs[total + i], diag);
+                }
                 set->programmes = progs;
-                set->n_programmes = total;
+                set->n_programmes = n > 0 ? total + n_extra : total;
+                free(extra);
             }
         }
         config_destroy(&cfg);
@@ -404,6 +495,32 @@ er_programme_set *er_programmes_load(const char *dir, er_diag *diag)
         er_programmes_free(set);
         return NULL;
     }
+    return set;
+}
+
+er_programme_set *er_site_programmes_load(const char *dir, const char *const *sites,
+                                          size_t n_sites, er_diag *diag)
+{
+    char **dirs = calloc(n_sites ? n_sites : 1, sizeof *dirs);
+    if (dirs == NULL) {
+        er_diag_add(diag, dir, 0, NULL, "out of memory");
+        return NULL;
+    }
+    size_t k = 0;
+    for (; k < n_sites; k++) {
+        size_t n = strlen(sites[k]) + sizeof "/programmes";
+        if ((dirs[k] = malloc(n)) == NULL)
+            break;
+        snprintf(dirs[k], n, "%s/programmes", sites[k]);
+    }
+    er_programme_set *set = NULL;
+    if (k == n_sites)
+        set = er_programmes_load_layered(dir, (const char *const *)dirs, n_sites, diag);
+    else
+        er_diag_add(diag, dir, 0, NULL, "out of memory");
+    for (size_t i = 0; i < k; i++)
+        free(dirs[i]);
+    free(dirs);
     return set;
 }
 

@@ -9,6 +9,8 @@
  */
 #include "er_rubric.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,7 @@ typedef struct src_file {
     er_cfg_ctx ctx;
     config_setting_t *criteria; /* its `criteria` list, when valid */
     const char *criteria_path;  /* "rubric.criteria" or "module.criteria" */
+    bool site;                  /* from a site layer */
 } src_file;
 
 static bool in_range(double v, double lo, double hi) { return v >= lo && v <= hi; }
@@ -681,15 +684,115 @@ static void load_all_criteria(src_file *files, size_t n_files, er_rubric *r, er_
     r->n_criteria = total;
 }
 
+/* ---- site layers ------------------------------------------------------------ */
+
+static int cfg_name(const struct dirent *e)
+{
+    size_t n = strlen(e->d_name);
+    return e->d_name[0] != '.' && n > 4 && strcmp(e->d_name + n - 4, ".cfg") == 0;
+}
+
+static const char *module_id(src_file *f)
+{
+    const char *id = NULL;
+    return config_lookup_string(&f->cfg, "module.id", &id) == CONFIG_TRUE ? id : NULL;
+}
+
+/* Loads each SITE/modules/NAME.cfg into files[*n_files...]; one whose module id is
+ * that of an earlier file replaces it: it takes that file's place, so its
+ * criteria keep the replaced module's position in the rubric order, and the
+ * replaced file (moved to the end) is dropped. */
+static void add_site_modules(er_rubric *r, src_file *files, size_t *n_files, size_t *n_site,
+                             const char *site, const char **replaced, bool *dropped,
+                             er_diag *diag)
+{
+    char *mdir = er_arena_printf(&r->arena, "%s/modules", site);
+    struct dirent **names = NULL;
+    int n = mdir ? scandir(mdir, &names, cfg_name, alphasort) : -1;
+    if (n < 0) {
+        if (mdir == NULL || errno != ENOENT)
+            er_diag_add(diag, mdir ? mdir : site, 0, NULL, "cannot be read: %s",
+                        mdir ? strerror(errno) : "out of memory");
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        char *path = er_arena_printf(&r->arena, "%s/%s", mdir, names[i]->d_name);
+        if (*n_site >= ER_RUBRIC_MAX_MODULES) {
+            er_diag_add(diag, mdir, 0, NULL, "more than %d site modules", ER_RUBRIC_MAX_MODULES);
+            break;
+        }
+        src_file *f = &files[*n_files];
+        if (path == NULL || !open_src(f, &r->arena, path, diag))
+            continue; /* reported; er_cfg_read left nothing to free */
+        load_module(f);
+        f->site = true;
+        const char *id = module_id(f);
+        size_t j = *n_files;
+        for (size_t k = 1; id != NULL && k < j; k++) {
+            const char *other = dropped[k] ? NULL : module_id(&files[k]);
+            if (other != NULL && strcmp(other, id) == 0) {
+                const char *was = replaced[k] ? replaced[k] : files[k].ctx.file;
+                src_file old = files[k];
+                files[k] = files[j];
+                files[j] = old;
+                files[j].criteria = NULL;
+                dropped[j] = true;
+                replaced[j] = NULL;
+                replaced[k] = was;
+                break; /* ids are unique among the files not dropped */
+            }
+        }
+        (*n_files)++;
+        (*n_site)++;
+    }
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* Records where each piece came from, leaving out the modules replaced. */
+static void record_sources(er_rubric *r, src_file *files, size_t n_files,
+                           const char *const *replaced, const bool *dropped)
+{
+    er_rubric_source *s = er_arena_calloc(&r->arena, n_files ? n_files : 1, sizeof *s);
+    if (s == NULL)
+        return;
+    size_t k = 0;
+    for (size_t i = 0; i < n_files; i++) {
+        if (dropped[i])
+            continue;
+        /* Copied: the parsed files are freed after loading. */
+        const char *id = i == 0 ? r->id : module_id(&files[i]);
+        s[k].id = id ? er_arena_strdup(&r->arena, id) : NULL;
+        s[k].file = files[i].ctx.file;
+        s[k].replaces = replaced[i];
+        s[k].site = files[i].site;
+        s[k].n_criteria = files[i].criteria ? (size_t)config_setting_length(files[i].criteria) : 0;
+        k++;
+    }
+    r->sources = s;
+    r->n_sources = k;
+}
+
 er_rubric *er_rubric_load(const char *dir, er_diag *diag)
+{
+    return er_rubric_load_layered(dir, NULL, 0, diag);
+}
+
+er_rubric *er_rubric_load_layered(const char *dir, const char *const *sites, size_t n_sites,
+                                  er_diag *diag)
 {
     size_t before = er_diag_count(diag);
     er_rubric *r = calloc(1, sizeof *r);
-    src_file *files = calloc(1 + ER_RUBRIC_MAX_MODULES, sizeof *files);
-    if (r == NULL || files == NULL) {
+    src_file *files = calloc(1 + 2 * ER_RUBRIC_MAX_MODULES, sizeof *files);
+    const char **replaced = calloc(1 + 2 * ER_RUBRIC_MAX_MODULES, sizeof *replaced);
+    bool *dropped = calloc(1 + 2 * ER_RUBRIC_MAX_MODULES, sizeof *dropped);
+    if (r == NULL || files == NULL || replaced == NULL || dropped == NULL) {
         er_diag_add(diag, dir, 0, NULL, "out of memory");
         free(r);
         free(files);
+        free(replaced);
+        free(dropped);
         return NULL;
     }
     /* Drop trailing slashes so messages read "dir/readiness.cfg". */
@@ -730,9 +833,13 @@ er_rubric *er_rubric_load(const char *dir, er_diag *diag)
             load_module(&files[n_files]);
             n_files++;
         }
+        size_t n_site = 0;
+        for (size_t i = 0; i < n_sites; i++)
+            add_site_modules(r, files, &n_files, &n_site, sites[i], replaced, dropped, diag);
         load_all_criteria(files, n_files, r, diag);
         if (er_diag_count(diag) == before)
             er_action_hints_load(r, r->dir, diag);
+        record_sources(r, files, n_files, replaced, dropped);
     } else if (r->dir == NULL || main_path == NULL) {
         er_diag_add(diag, dir, 0, NULL, "out of memory");
     }
@@ -740,6 +847,8 @@ er_rubric *er_rubric_load(const char *dir, er_diag *diag)
     for (size_t i = 0; i < n_files; i++)
         config_destroy(&files[i].cfg);
     free(files);
+    free(replaced);
+    free(dropped);
     if (er_diag_count(diag) != before || diag->oom) {
         er_rubric_free(r);
         return NULL;

@@ -79,6 +79,7 @@ typedef struct er_programme {
     const double *fair_shares;
     size_t n_fair_shares;
     const char *fair_source;
+    const char *file; /* where it was loaded from (an installed or a site file) */
 } er_programme;
 
 typedef struct er_programme_set {
@@ -96,6 +97,18 @@ const er_programme *er_programme_find(const er_programme_set *set, const char *i
 
 /* Loads DIR/routing.cfg and the programmes it names (DIR/<id>.cfg). */
 er_programme_set *er_programmes_load(const char *dir, er_diag *diag);
+
+/* As er_programmes_load, with site layers over DIR (each a programmes
+ * directory, later ones win): SITE/<id>.cfg replaces programme <id>; a
+ * SITE/routing.cfg replaces the routing; a programme of a layer that the
+ * routing does not order is added after the ordered ones, in name order. */
+er_programme_set *er_programmes_load_layered(const char *dir, const char *const *sites,
+                                             size_t n_sites, er_diag *diag);
+
+/* er_programmes_load_layered with the programmes directories of site rubric
+ * layers: SITE/programmes for each of sites. */
+er_programme_set *er_site_programmes_load(const char *dir, const char *const *sites,
+                                          size_t n_sites, er_diag *diag);
 void er_programmes_free(er_programme_set *p);
 
 /* Why a programme criterion did not pass. */

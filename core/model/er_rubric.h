@@ -133,7 +133,21 @@ typedef struct er_rubric {
 
     const char *dir; /* directory it was loaded from */
     er_arena arena;
+
+    /* Where each piece came from (for `validate`): the main file, then each
+     * module in load order; a site layer's module that replaced an
+     * installed one names the file it replaced. */
+    const struct er_rubric_source *sources;
+    size_t n_sources;
 } er_rubric;
+
+typedef struct er_rubric_source {
+    const char *id;       /* rubric or module id */
+    const char *file;
+    const char *replaces; /* the installed module file it replaced, or NULL */
+    bool site;            /* from a site layer */
+    size_t n_criteria;
+} er_rubric_source;
 
 /*
  * Loads DIR/readiness.cfg and the modules it lists.  Every problem is added
@@ -141,6 +155,15 @@ typedef struct er_rubric {
  * any, else a rubric the caller frees with er_rubric_free().
  */
 er_rubric *er_rubric_load(const char *dir, er_diag *diag);
+
+/*
+ * As er_rubric_load, with site layers over DIR (docs/rubric-format.md, "Site
+ * rubrics"): each SITE/modules/NAME.cfg, in name order, replaces the module of
+ * DIR with the same module.id, or is added.  A layer without modules/ adds
+ * nothing.  Layers are applied in order, so a later one wins.
+ */
+er_rubric *er_rubric_load_layered(const char *dir, const char *const *sites, size_t n_sites,
+                                  er_diag *diag);
 
 void er_rubric_free(er_rubric *r);
 

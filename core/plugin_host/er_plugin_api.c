@@ -295,11 +295,18 @@ static int api_add_finding(er_plugin_firm *ctx, const char *id, er_plugin_status
 
 static void api_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* -q: plugins' warnings and info lines are dropped, errors kept. */
+static bool log_quiet;
+
+void er_plugin_set_log_quiet(bool quiet) { log_quiet = quiet; }
+
 static void api_log(int level, const char *fmt, ...)
 {
     static const char *const names[] = {"error", "warning", "info", "debug"};
     /* Debug lines only on request, so audits of many firms stay readable. */
     if (level >= ER_PLUGIN_LOG_DEBUG && getenv("EXPORTREADY_PLUGIN_DEBUG") == NULL)
+        return;
+    if (log_quiet && level >= ER_PLUGIN_LOG_WARNING && level < ER_PLUGIN_LOG_DEBUG)
         return;
     const char *name = level >= 0 && level <= 3 ? names[level] : "log";
     char msg[1024];

@@ -66,6 +66,11 @@ int er_plugin_host_start(er_plugin_host *host);
 
 void er_plugin_host_free(er_plugin_host *host);
 
+/* Quiet runs (-q): plugins' log lines below error level are dropped (debug
+ * lines still appear with EXPORTREADY_PLUGIN_DEBUG).  Process-wide; set
+ * before plugins run (children inherit it). */
+void er_plugin_set_log_quiet(bool quiet);
+
 /* ---- Intake questions with their help, for `exportready template` ---- */
 
 /* One intake question of a loaded plugin.  Strings are owned by the plugin

@@ -33,6 +33,9 @@ struct er_results_file {
     slot *slots; /* open addressing, a power of two, at most half full */
     size_t cap, n_ids;
     er_arena ids;
+    bool baseline;               /* er_results_file_open_baseline */
+    er_removed_criteria removed; /* baseline: saved criteria the rubric lacks */
+    char *rubric_version;        /* "rubric"."version" of the file, or NULL */
 };
 
 static uint64_t hash(const char *s)
@@ -115,7 +118,8 @@ static void check_all(er_results_file *f, er_diag *diag)
         }
         er_saved_firm sf;
         size_t i = f->n_firms++;
-        int bad = er_results_decode_firm(v, i, f->path, f->rubric, f->progs, diag, &sf);
+        int bad = er_results_decode_firm(v, i, f->path, f->rubric, f->progs,
+                                         f->baseline ? &f->removed : NULL, diag, &sf);
         json_decref(v);
         if (bad != 0 || sf.result.error != NULL || sf.firm.id == NULL) {
             er_saved_firm_release(&sf);
@@ -134,10 +138,17 @@ static void check_all(er_results_file *f, er_diag *diag)
     }
     if (rc == 0 && !header_checked)
         er_results_check_header(er_results_stream_header(f->checked), f->path, f->rubric, diag);
+    if (rc == 0) {
+        json_t *ver = json_object_get(json_object_get(er_results_stream_header(f->checked),
+                                                      "rubric"), "version");
+        if (json_is_string(ver) && (f->rubric_version = strdup(json_string_value(ver))) == NULL)
+            er_diag_add(diag, f->path, 0, NULL, "out of memory");
+    }
 }
 
-er_results_file *er_results_file_open(const char *path, const er_rubric *rubric,
-                                      const er_programme_set *programmes, er_diag *diag)
+static er_results_file *open_file(const char *path, const er_rubric *rubric,
+                                  const er_programme_set *programmes, bool baseline,
+                                  er_diag *diag)
 {
     size_t before = er_diag_count(diag);
     er_results_file *f = calloc(1, sizeof *f);
@@ -148,6 +159,7 @@ er_results_file *er_results_file_open(const char *path, const er_rubric *rubric,
     }
     f->rubric = rubric;
     f->progs = programmes;
+    f->baseline = baseline;
     if ((f->checked = er_results_stream_open(path, diag)) != NULL)
         check_all(f, diag);
     if (er_diag_count(diag) > before || diag->oom) {
@@ -155,6 +167,44 @@ er_results_file *er_results_file_open(const char *path, const er_rubric *rubric,
         return NULL;
     }
     return f;
+}
+
+er_results_file *er_results_file_open(const char *path, const er_rubric *rubric,
+                                      const er_programme_set *programmes, er_diag *diag)
+{
+    return open_file(path, rubric, programmes, false, diag);
+}
+
+er_results_file *er_results_file_open_baseline(const char *path, const er_rubric *rubric,
+                                               const er_programme_set *programmes, er_diag *diag)
+{
+    return open_file(path, rubric, programmes, true, diag);
+}
+
+const char *er_results_file_rubric_version(const er_results_file *f) { return f->rubric_version; }
+
+const char *const *er_results_file_removed(const er_results_file *f, size_t *n)
+{
+    *n = f->removed.n;
+    return f->removed.ids;
+}
+
+bool er_results_file_has(const er_results_file *f, const char *firm_id)
+{
+    const slot *s = firm_id != NULL ? lookup(f, firm_id) : NULL;
+    return s != NULL && s->id != NULL;
+}
+
+int er_results_file_each_id(const er_results_file *f, int (*fn)(const char *id, void *ctx),
+                            void *ctx)
+{
+    for (size_t k = 0; k < f->cap; k++)
+        if (f->slots[k].id != NULL) {
+            int rc = fn(f->slots[k].id, ctx);
+            if (rc != 0)
+                return rc;
+        }
+    return 0;
 }
 
 size_t er_results_file_count(const er_results_file *f) { return f->n_firms; }
@@ -166,7 +216,8 @@ static er_saved_firm *decode_new(er_results_file *f, json_t *v, size_t i, er_dia
     er_saved_firm *sf = malloc(sizeof *sf);
     if (sf == NULL) {
         er_diag_add(diag, f->path, 0, NULL, "out of memory");
-    } else if (er_results_decode_firm(v, i, f->path, f->rubric, f->progs, diag, sf) != 0) {
+    } else if (er_results_decode_firm(v, i, f->path, f->rubric, f->progs,
+                                      f->baseline ? &f->removed : NULL, diag, sf) != 0) {
         free(sf);
         sf = NULL;
     } else {
@@ -250,6 +301,8 @@ void er_results_file_close(er_results_file *f)
     er_results_stream_close(f->order);
     free(f->slots);
     er_arena_free(&f->ids);
+    er_arena_free(&f->removed.arena);
+    free(f->rubric_version);
     free(f->path);
     free(f);
 }

@@ -24,6 +24,8 @@
 #ifndef ER_RESULTS_FILE_H
 #define ER_RESULTS_FILE_H
 
+#include <stdbool.h>
+
 #include "er_results_read.h"
 
 typedef struct er_results_file er_results_file;
@@ -32,6 +34,28 @@ typedef struct er_results_file er_results_file;
  * be used. */
 er_results_file *er_results_file_open(const char *path, const er_rubric *rubric,
                                       const er_programme_set *programmes, er_diag *diag);
+
+/* As er_results_file_open, for the baseline of a follow-up, which may
+ * have been written with an earlier rubric version: each firm is decoded
+ * as er_removed_criteria (er_results_read.h) describes. */
+er_results_file *er_results_file_open_baseline(const char *path, const er_rubric *rubric,
+                                               const er_programme_set *programmes, er_diag *diag);
+
+/* The rubric version the file was written with ("rubric"."version"), or
+ * NULL when it has none. */
+const char *er_results_file_rubric_version(const er_results_file *f);
+
+/* Baseline mode: the saved criteria the rubric no longer has, in the order
+ * first met in the file (*n of them; none otherwise). */
+const char *const *er_results_file_removed(const er_results_file *f, size_t *n);
+
+/* Whether an audited firm has this id (the index only: nothing decoded). */
+bool er_results_file_has(const er_results_file *f, const char *firm_id);
+
+/* Calls fn on the id of every audited firm (in index order, not file
+ * order) until it returns non-zero, which is returned. */
+int er_results_file_each_id(const er_results_file *f, int (*fn)(const char *id, void *ctx),
+                            void *ctx);
 
 /* Firms in the file, and how many of them were audited (not failed). */
 size_t er_results_file_count(const er_results_file *f);

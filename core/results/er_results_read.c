@@ -395,7 +395,9 @@ static void read_audited_firm(rd *r, const json_t *fo, const char *path, er_save
     size_t before = er_diag_count(r->diag);
     read_identity(r, fo, path, f);
     rr_read_findings(r, fo, path, f, saved, checks);
-    bool all_markets = rr_read_market_inputs(r, fo, path, f, saved, checks);
+    /* A baseline's market block may name criteria since removed; a
+     * follow-up compares scores, gaps and outcomes, not the ranking. */
+    bool all_markets = !r->baseline && rr_read_market_inputs(r, fo, path, f, saved, checks);
     er_date as_of;
     rr_get_date(r, fo, path, "as_of", REQUIRED, &as_of);
     if (er_diag_count(r->diag) > before || r->oom)
@@ -407,6 +409,10 @@ static void read_audited_firm(rd *r, const json_t *fo, const char *path, er_save
         return;
     }
     res->as_of = as_of;
+    if (r->baseline) {
+        rr_adopt_saved(r, fo, path, res, saved);
+        return;
+    }
     rr_compare_findings(r, path, res, saved);
     rr_compare_markets(r, fo, path, res);
     rr_read_dimensions(r, fo, path, res);
@@ -441,11 +447,12 @@ void er_results_check_header(const json_t *header, const char *file, const er_ru
 
 int er_results_decode_firm(const json_t *fo, size_t index, const char *file,
                            const er_rubric *rubric, const er_programme_set *programmes,
-                           er_diag *diag, er_saved_firm *sf)
+                           er_removed_criteria *baseline, er_diag *diag, er_saved_firm *sf)
 {
     memset(sf, 0, sizeof *sf);
     rd r = {.file = file, .diag = diag, .arena = &sf->firm.arena, .rubric = rubric,
-            .progs = programmes, .errors_at_start = er_diag_count(diag)};
+            .progs = programmes, .errors_at_start = er_diag_count(diag),
+            .baseline = baseline != NULL, .removed = baseline};
     const char *fp = rr_idx(&r, "firms", index);
     sf->result.firm = &sf->firm;
     sf->result.rubric = rubric;

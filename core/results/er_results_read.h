@@ -44,6 +44,21 @@ typedef struct er_saved_results {
     er_arena arena;
 } er_saved_results;
 
+/* A baseline's decoding (er_results_file_open_baseline): the baseline of a
+ * follow-up may have been written with an earlier version of the rubric
+ * (or without a site layer): the same rubric id, criteria matched by id.
+ * Criteria the rubric no longer has are collected here, not refused;
+ * criteria added since have no finding in the saved result (findings hold
+ * only the criteria the file has; blockers and programmes are left out);
+ * an answer whose criterion changed type reads as not answered; the saved
+ * scores, grades, coverage and route are used as saved, never recomputed.
+ * A malformed file is still refused.  arena owns ids. */
+typedef struct er_removed_criteria {
+    const char **ids;
+    size_t n;
+    er_arena arena;
+} er_removed_criteria;
+
 /* Reads all of path into memory (er_results_file_open, then every firm).
  * Every problem goes to diag as FILE: FIELD: message (JSON line numbers
  * when jansson gives them); returns NULL if there was any. */
@@ -65,11 +80,13 @@ void er_results_check_header(const json_t *header, const char *file, const er_ru
 
 /* Decodes the firm object fo, element index of "firms", into *sf (which
  * it zeroes; the paths in messages are firms[index]...), re-scoring it and
- * comparing as described above.  Returns 0, or -1 with the problems in
- * diag (and *sf released). */
+ * comparing as described above.  baseline NULL: strict (as er_results_read);
+ * otherwise as a baseline, the criteria the rubric no longer has added to
+ * *baseline.  Returns 0, or -1 with the problems in diag (and *sf
+ * released). */
 int er_results_decode_firm(const json_t *fo, size_t index, const char *file,
                            const er_rubric *rubric, const er_programme_set *programmes,
-                           er_diag *diag, er_saved_firm *sf);
+                           er_removed_criteria *baseline, er_diag *diag, er_saved_firm *sf);
 
 /* Frees what *sf owns (not sf itself). */
 void er_saved_firm_release(er_saved_firm *sf);

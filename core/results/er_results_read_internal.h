@@ -9,6 +9,9 @@
  *                         point, dimension and total against the engine's
  *   er_results_markets.c  the per-market block: answers of markets the
  *                         firm does not target back, the ranking checked
+ *   er_results_baseline.c the baseline mode (er_results_file_open_baseline):
+ *                         criteria by id, removed ones listed, saved
+ *                         numbers taken as saved
  *   er_results_json.c     typed access to the JSON, each problem named by
  *                         its path ("firms[2].findings.haccp_plan.status")
  */
@@ -32,6 +35,10 @@ typedef struct rd {
     const er_programme_set *progs;
     size_t errors_at_start;
     bool oom;
+    /* Baseline mode (er_results_file_open_baseline): criteria are matched by id
+     * and the saved numbers are taken as they are. */
+    bool baseline;
+    er_removed_criteria *removed; /* baseline mode: where removed criteria go */
 } rd;
 
 enum { REQUIRED = 1, NULLABLE = 2 };
@@ -94,5 +101,20 @@ bool rr_read_market_inputs(rd *r, const json_t *fo, const char *path, er_firm *f
 /* The ranking er_market_compare gave res must be the saved one (market,
  * score, blockers). */
 void rr_compare_markets(rd *r, const json_t *fo, const char *path, const er_firm_result *res);
+
+/* ---- the baseline mode (er_results_baseline.c) ---- */
+
+/* A saved criterion the rubric no longer has, listed once in r->removed. */
+void rr_note_removed(rd *r, const char *id);
+/* Whether an answer still fits the criterion's type (one whose type changed
+ * since is read as not answered). */
+bool rr_answer_fits(const er_criterion *c, const char *text);
+/* The result as saved.  Findings keep only the criteria the baseline has
+ * (so a criterion added since has no "then"), with their saved status and
+ * points; dimensions, score, grade, coverage and route are the saved ones;
+ * programmes and blockers are left out (a follow-up compares scores, gaps
+ * and outcomes). */
+void rr_adopt_saved(rd *r, const json_t *fo, const char *path, er_firm_result *res,
+                    const saved_finding *saved);
 
 #endif

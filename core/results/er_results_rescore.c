@@ -72,6 +72,10 @@ void rr_read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
         if (!rr_get_str(r, o, fp, "criterion", REQUIRED, &cid) || cid == NULL)
             continue;
         long k = er_rubric_find_criterion(rb, cid);
+        if (k < 0 && r->baseline) {
+            rr_note_removed(r, cid);
+            continue;
+        }
         if (k < 0) {
             rr_bad(r, rr_sub(r, fp, "criterion"), "'%s' is not a criterion of rubric %s", cid,
                 rb->id ? rb->id : "");
@@ -85,7 +89,7 @@ void rr_read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
         }
         s->present = true;
         if (rr_get_str(r, o, fp, "dimension", REQUIRED, &dim) && dim != NULL &&
-            strcmp(dim, c->dimension) != 0)
+            !r->baseline && strcmp(dim, c->dimension) != 0)
             rr_bad(r, rr_sub(r, fp, "dimension"), "'%s', but the rubric puts %s in '%s'", dim, cid,
                 c->dimension);
         er_status st = ER_STATUS_UNKNOWN;
@@ -112,7 +116,7 @@ void rr_read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
                                            .reference = rr_same_str(s->reference, c->reference)
                                                             ? NULL : s->reference,
                                            .valid_as_of = s->valid_as_of};
-        } else if (s->answer != NULL) {
+        } else if (s->answer != NULL && (!r->baseline || rr_answer_fits(c, s->answer))) {
             er_fact *ans = &answers[n_answers];
             ans->key = c->id;
             ans->evidence = ev;
@@ -121,7 +125,7 @@ void rr_read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
         }
     }
     for (size_t k = 0; k < rb->n_criteria; k++)
-        if (!saved[k].present && !rr_failed(r))
+        if (!saved[k].present && !rr_failed(r) && !r->baseline)
             rr_bad(r, p, "criterion '%s' of the rubric is missing", rb->criteria[k].id);
     f->answers = answers;
     f->n_answers = n_answers;

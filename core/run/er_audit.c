@@ -32,7 +32,8 @@ er_audit *er_audit_open(const er_audit_options *opts, er_diag *errors, er_diag *
         a->as_of = *opts->as_of;
     }
 
-    a->rubric = er_rubric_load(opts->rubric_dir, errors);
+    a->rubric = er_rubric_load_layered(opts->rubric_dir, opts->site_dirs, opts->n_site_dirs,
+                                       errors);
     size_t n = strlen(opts->rubric_dir);
     prog_dir = malloc(n + sizeof "/programmes");
     if (prog_dir == NULL)
@@ -41,7 +42,7 @@ er_audit *er_audit_open(const er_audit_options *opts, er_diag *errors, er_diag *
     memcpy(prog_dir + n, "/programmes", sizeof "/programmes");
     /* Load the programmes even when the rubric failed, so one run reports
      * the problems of both. */
-    a->programmes = er_programmes_load(prog_dir, errors);
+    a->programmes = er_site_programmes_load(prog_dir, opts->site_dirs, opts->n_site_dirs, errors);
     free(prog_dir);
     prog_dir = NULL;
     if (a->rubric == NULL || a->programmes == NULL) {

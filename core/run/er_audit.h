@@ -30,6 +30,10 @@ typedef struct er_audit_options {
     double timeout_s; /* per firm, when isolated; <= 0: ER_PLUGIN_DEFAULT_TIMEOUT_S */
     const er_date *as_of; /* NULL: each firm as of its own audit date */
     bool compare_markets; /* rank every market of the rubric, not only the targeted ones */
+    /* Site rubric layers over RUBRIC_DIR (er_rubric_load_layered), and their
+     * programmes (SITE/programmes), later ones winning. */
+    const char *const *site_dirs;
+    size_t n_site_dirs;
 } er_audit_options;
 
 /* Why er_audit_open() failed. */

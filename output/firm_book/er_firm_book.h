@@ -55,6 +55,9 @@ typedef struct er_firm_book {
     er_xw *x;
     const er_firm_result *res;
     const er_firm_result *baseline; /* may be NULL */
+    const char *baseline_version;   /* may be NULL */
+    const char *const *baseline_removed;
+    size_t n_baseline_removed;
     const er_programme_set *programmes; /* may be NULL */
     er_lang lang;
 

@@ -97,6 +97,9 @@ int er_output_firm_workbook(const er_firm_result *res, const er_output_options *
         return -1;
     }
     er_firm_book b = {.x = &x, .res = res, .baseline = opts->baseline,
+                      .baseline_version = opts->baseline_rubric_version,
+                      .baseline_removed = opts->baseline_removed,
+                      .n_baseline_removed = opts->n_baseline_removed,
                       .programmes = opts->programmes, .lang = opts->lang};
     if (layout(&b) != 0)
         ER_XW(&x, LXW_ERROR_MEMORY_MALLOC_FAILED);

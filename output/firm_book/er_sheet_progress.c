@@ -21,7 +21,7 @@ enum { PC_WHAT = 0, PC_DIM, PC_THEN, PC_NOW, PC_CHANGE };
 typedef enum {
     P_TITLE, P_SINCE, P_THIS, P_SCORES, P_GAPS_CLOSED, P_NEW_GAPS, P_NONE, P_OUTCOMES,
     P_INDICATOR, P_NOT_REPORTED, P_OUTCOMES_NOTE, P_EXPORTS_EU, P_EXPORTS_NON_EU,
-    P_EMPLOYEES, P_SALES, P_COUNT_
+    P_EMPLOYEES, P_SALES, P_SITE, P_ADDED, P_REMOVED, P_COUNT_
 } p_text;
 
 static const char *const texts[P_COUNT_][2] = {
@@ -44,6 +44,11 @@ static const char *const texts[P_COUNT_][2] = {
                           "Exportaciones fuera de la UE (EUR al año)"},
     [P_EMPLOYEES] = {"Employees", "Empleados"},
     [P_SALES] = {"Sales (EUR per year)", "Ventas (EUR al año)"},
+    [P_SITE] = {" with site additions", " con agregados del sitio"},
+    [P_ADDED] = {"Criteria added since the baseline (not compared)",
+                 "Criterios agregados desde la auditoría de base (no comparados)"},
+    [P_REMOVED] = {"Criteria of the baseline no longer in the rubric (not compared)",
+                   "Criterios de la auditoría de base que ya no están en la rúbrica (no comparados)"},
 };
 
 static const char *t(const er_firm_book *b, p_text id) { return texts[id][b->lang]; }
@@ -152,6 +157,42 @@ static lxw_row_t gaps_block(er_firm_book *b, lxw_row_t row, bool closed)
     return row;
 }
 
+/* The criteria the baseline does not have (added since) that apply now,
+ * and those it has that the rubric no longer has; nothing when neither. */
+static lxw_row_t changes_block(er_firm_book *b, lxw_row_t row)
+{
+    er_xw *x = b->x;
+    lxw_worksheet *ws = b->ws_progress;
+    const er_firm_result *now = b->res;
+    size_t n = 0;
+    for (size_t k = 0; k < now->n_findings; k++) {
+        const er_finding *fn = &now->findings[k];
+        if (then_finding(b, k) != NULL || fn->status == ER_STATUS_NOT_APPLICABLE)
+            continue;
+        if (n++ == 0) {
+            er_xw_text(x, ws, row++, PC_WHAT, t(b, P_ADDED), x->f.subtitle);
+            header_row(b, row++, ER_L_REQUIREMENT, true);
+        }
+        const er_criterion *c = fn->criterion;
+        const char *title = er_text_get(&c->title, b->lang);
+        er_xw_text(x, ws, row, PC_WHAT, title, x->f.wrap);
+        er_xw_text(x, ws, row, PC_DIM,
+                   er_text_get(&now->rubric->dimensions[c->dim_index].title, b->lang), x->f.wrap);
+        er_xw_text(x, ws, row, PC_NOW, er_label_status(fn->status, b->lang), x->f.text);
+        er_xw_row_lines(x, ws, row, er_xlsx_wrap_lines(title, 48));
+        row++;
+    }
+    if (n > 0)
+        row++;
+    if (b->n_baseline_removed > 0) {
+        er_xw_text(x, ws, row++, PC_WHAT, t(b, P_REMOVED), x->f.subtitle);
+        for (size_t i = 0; i < b->n_baseline_removed; i++)
+            er_xw_text(x, ws, row++, PC_WHAT, b->baseline_removed[i], x->f.text);
+        row++;
+    }
+    return row;
+}
+
 static const er_value *fact_number(const er_firm *f, const char *key)
 {
     for (size_t i = 0; f != NULL && i < f->n_facts; i++)
@@ -216,9 +257,27 @@ void er_sheet_progress(er_firm_book *b)
                                                   t(b, P_THIS), now),
                x->f.small);
 
-    lxw_row_t row = scores_block(b, 3) + 1;
+    const er_rubric *rb = b->res->rubric;
+    bool site = false;
+    for (size_t i = 0; i < rb->n_sources; i++)
+        site |= rb->sources[i].site;
+    const char *id = rb->id ? rb->id : "", *then_v = b->baseline_version ? b->baseline_version : "?";
+    const char *now_v = rb->version ? rb->version : "", *plus = site ? t(b, P_SITE) : "";
+    er_xw_text(x, ws, 2, PC_WHAT,
+               b->lang == ER_LANG_ES
+                   ? er_arena_printf(&x->arena, "Versiones de la rúbrica comparadas: %s %s (base) "
+                                                "y %s %s%s (esta auditoría); los criterios se "
+                                                "emparejan por su id",
+                                     id, then_v, id, now_v, plus)
+                   : er_arena_printf(&x->arena, "Rubric versions compared: %s %s (baseline) and "
+                                                "%s %s%s (this audit); criteria are matched by id",
+                                     id, then_v, id, now_v, plus),
+               x->f.small);
+
+    lxw_row_t row = scores_block(b, 4) + 1;
     row = gaps_block(b, row, true) + 1;
     row = gaps_block(b, row, false) + 1;
+    row = changes_block(b, row);
     row = outcomes_block(b, row);
     er_xw_print_setup(x, ws, b->header_left, b->header_right, -1, -1);
 }

@@ -21,6 +21,12 @@ typedef struct er_output_options {
      * result, shown next to the current scores in the Summary.  Must come
      * from the same rubric.  NULL: none. */
     const er_firm_result *baseline;
+    /* With a baseline opened by er_results_file_open_baseline: the rubric version
+     * it was written with, and its criteria the rubric no longer has, for
+     * the Progress sheet (both optional). */
+    const char *baseline_rubric_version;
+    const char *const *baseline_removed;
+    size_t n_baseline_removed;
 } er_output_options;
 
 #endif

@@ -73,7 +73,7 @@ typedef struct ni_outcome {
     er_plugin_status status;
     int any;
     char note[1000];
-    char reference[320];
+    char reference[301]; /* the host refuses a reference over 300 bytes */
     char valid_as_of[11];
 } ni_outcome;
 

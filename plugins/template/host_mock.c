@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_FACTS 64
@@ -159,6 +160,11 @@ static int mock_as_of(const er_plugin_firm *firm, int *y, int *m, int *d)
     return ER_PLUGIN_OK;
 }
 
+/* The mock refuses exactly what the real host refuses (test
+ * tests/plugins/test_mock_parity.c runs the same cases through both): a
+ * calendar date YYYY-MM-DD from 1800 on, well-formed UTF-8 without control
+ * characters (tab and newline allowed), notes up to 1000 bytes, references
+ * up to 300, finding ids [a-z0-9_]+ up to 64 bytes, each id once. */
 static int is_day(const char *s)
 {
     if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
@@ -166,7 +172,48 @@ static int is_day(const char *s)
     for (int i = 0; i < 10; i++)
         if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
             return 0;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return y >= 1800 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && leap);
+}
+
+/* Well-formed UTF-8 (Unicode table 3-7), no control characters but tab
+ * and newline. */
+static int text_ok(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned c = p[0], cp, n;
+        if (c < 0x80) {
+            cp = c;
+            n = 1;
+        } else if (c >= 0xC2 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
+            cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+            n = 2;
+        } else if (c >= 0xE0 && c <= 0xEF && p[1] >= (c == 0xE0 ? 0xA0 : 0x80) &&
+                   p[1] <= (c == 0xED ? 0x9F : 0xBF) && (p[2] & 0xC0) == 0x80) {
+            cp = 0x800;
+            n = 3;
+        } else if (c >= 0xF0 && c <= 0xF4 && p[1] >= (c == 0xF0 ? 0x90 : 0x80) &&
+                   p[1] <= (c == 0xF4 ? 0x8F : 0xBF) && (p[2] & 0xC0) == 0x80 &&
+                   (p[3] & 0xC0) == 0x80) {
+            cp = 0x10000;
+            n = 4;
+        } else {
+            return 0;
+        }
+        if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
+            return 0;
+        p += n;
+    }
     return 1;
+}
+
+/* Empty or NULL is "not given"; else it must be clean text of at most max bytes. */
+static int text_bad(const char *s, size_t max)
+{
+    return s != NULL && s[0] != '\0' && (strlen(s) > max || !text_ok(s));
 }
 
 static int record(const char *id, er_plugin_status status, const char *note,
@@ -174,7 +221,7 @@ static int record(const char *id, er_plugin_status status, const char *note,
 {
     int claim = status == ER_PLUGIN_MET || status == ER_PLUGIN_PARTIAL || status == ER_PLUGIN_UNMET;
     int bad = (int)status < ER_PLUGIN_MET || (int)status > ER_PLUGIN_UNKNOWN ||
-              (note != NULL && strlen(note) > 1000) ||
+              text_bad(note, 1000) || text_bad(reference, 300) || text_bad(valid_as_of, 10) ||
               (claim && (reference == NULL || reference[0] == '\0' || !is_day(valid_as_of))) ||
               (valid_as_of != NULL && valid_as_of[0] != '\0' && !is_day(valid_as_of)) ||
               n_reports == MAX_REPORTS;
@@ -202,7 +249,12 @@ static int mock_add_finding(er_plugin_firm *firm, const char *id, er_plugin_stat
                             const char *note, const char *reference, const char *valid_as_of)
 {
     (void)firm;
-    if (id == NULL || id[0] == '\0') {
+    int bad = id == NULL || id[0] == '\0' || strlen(id) > 64;
+    for (const char *c = id; !bad && *c; c++)
+        bad = !((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_');
+    for (size_t i = 0; !bad && i < n_reports; i++)
+        bad = strcmp(reports[i].id, id) == 0;
+    if (bad) {
         n_rejected++;
         return ER_PLUGIN_E_INVALID;
     }

@@ -14,6 +14,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import results_schema  # noqa: E402  every results file written is checked
+
 EXE, DATA = sys.argv[1], sys.argv[2]
 RUBRIC = os.path.join(DATA, "rubric")
 FIRMS = os.path.join(DATA, "firms")
@@ -32,6 +35,9 @@ def run(*args, env=None, cwd=None):
     if env:
         e.update(env)
     p = subprocess.run([EXE, *args], capture_output=True, text=True, env=e, cwd=cwd)
+    bad = results_schema.check_run([a if cwd is None or a == "-" or os.path.isabs(a)
+                                    else os.path.join(cwd, a) for a in args], p.stdout)
+    expect(not bad, "the results file matches share/results.schema.json", *bad)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -113,6 +119,43 @@ def case_bad_rubric():
                "rubric problems are reported as FILE:LINE: FIELD", err)
         expect(os.listdir(tmp) == [], "no JSON file written when nothing was audited",
                os.listdir(tmp))
+
+
+def case_rubric_not_found():
+    # A rubric that is not there is not "invalid": every command says where
+    # it looked and how to name another, before any work (exit 3).
+    with tempfile.TemporaryDirectory() as tmp:
+        nowhere = os.path.join(tmp, "no-rubric")
+        for args in (["audit", GOOD], ["template", "--sector", "x", "-o", os.path.join(tmp, "t.csv")],
+                     ["report", "-o", os.path.join(tmp, "r"), os.path.join(tmp, "x.json")],
+                     ["validate", GOOD]):
+            rc, out, err = run(args[0], "--rubric-dir", nowhere, *args[1:])
+            expect_status(rc, 3, out, err)
+            expect(f"no rubric found at {nowhere}" in err and "--rubric-dir" in err,
+                   f"{args[0]}: says the rubric is not found and how to give one", err)
+            expect("is invalid" not in err, f"{args[0]}: does not call a missing rubric invalid", err)
+        # Without --rubric-dir, an uninstalled build names the place it looked.
+        rc, out, err = run("audit", GOOD, env={"EXPORTREADY_RUBRICS": nowhere})
+        expect_status(rc, 3, out, err)
+        expect(f"no rubric found at {nowhere}" in err, "EXPORTREADY_RUBRICS is where it looked", err)
+        expect(os.listdir(tmp) == [], "nothing written", os.listdir(tmp))
+
+
+def case_json_in_output_dir():
+    # --json inside the -o directory the run creates is not refused.
+    with tempfile.TemporaryDirectory() as tmp:
+        outdir = os.path.join(tmp, "new", "out")
+        rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "-o", outdir, "--json",
+                           os.path.join(outdir, "results.json"), GOOD)
+        expect_status(rc, 0, out, err)
+        with open(os.path.join(outdir, "results.json"), encoding="utf-8") as f:
+            doc = json.load(f)
+        expect(len(doc["firms"]) == 1 and "score" in doc["firms"][0], "results written", doc)
+        # Elsewhere, a missing directory is still refused before any work.
+        rc, out, err = run("audit", "--rubric-dir", RUBRIC, "-o", os.path.join(tmp, "o2"),
+                           "--json", os.path.join(tmp, "missing", "r.json"), GOOD)
+        expect_status(rc, 2, out, err)
+        expect(not os.path.exists(os.path.join(tmp, "o2")), "no -o directory made", err)
 
 
 def case_plugin_missing():
@@ -381,7 +424,14 @@ def case_output_dir():
 def case_validate():
     rc, out, err = run("validate", RUBRIC)
     expect_status(rc, 0, out, err)
-    expect(out == f"{RUBRIC}: ok\n", "a good rubric dir is ok", out)
+    expect(out.endswith(f"\n{RUBRIC}: ok\n"), "a good rubric dir is ok", out)
+    # ... shown as it is in effect: each file with its criteria, each programme.
+    expect(out.startswith("Effective rubric cli-fixture test.1 (valid as of 2026-11-01), 4 criteria:\n")
+           and f"4 criteria  {RUBRIC}/readiness.cfg" in out
+           and f"{RUBRIC}/programmes/cbi.cfg" in out, "validate shows the effective rubric", out)
+    rc, out, err = run("validate", "-q", RUBRIC)
+    expect_status(rc, 0, out, err)
+    expect(out == "", "-q prints problems only", out)
     for f in ("programmes/cbi.cfg", "programmes/routing.cfg", "readiness.cfg"):
         rc, out, err = run("validate", os.path.join(RUBRIC, f))
         expect_status(rc, 0, out, err)

@@ -19,6 +19,9 @@ import tempfile
 
 import openpyxl
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import results_schema  # noqa: E402  every results file written is checked
+
 EXE, SRC, PLUGINS, CASE = sys.argv[1:5]
 RUBRICS = os.path.join(SRC, "rubrics")
 FIRMS = os.path.join(SRC, "examples", "firms")
@@ -36,6 +39,8 @@ def run(*args, env=None):
     if env:
         e.update(env)
     p = subprocess.run([EXE, *args], capture_output=True, text=True, env=e)
+    bad = results_schema.check_run(args, p.stdout)
+    expect(not bad, "the results file matches share/results.schema.json", *bad)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -430,6 +435,18 @@ def case_man_page(tmp):
         _, out, _ = run(cmd, "--help")
         for opt in set(re.findall(r"--[a-z][a-z-]+", out)):
             expect(opt.replace("-", r"\-") in text, f"{cmd} {opt} in the man page")
+    # ... and nothing else: every option the page names, some command's
+    # --help shows (a documented option that is refused is worse than none).
+    helped = set()
+    for cmd in ("audit", "validate", "report", "template", "plugins"):
+        _, out, _ = run(cmd, "--help")
+        helped |= set(re.findall(r"--[a-z][a-z-]+", out))
+    _, out, _ = run("--help")
+    helped |= set(re.findall(r"--[a-z][a-z-]+", out))
+    paged = {o.replace(r"\-", "-") for o in re.findall(r"\\-\\-[a-z](?:[a-z]|\\-)+", text)}
+    expect(paged - helped == set(), f"man page options that no --help shows: {paged - helped}")
+    # No placeholder paths: the page says where the files really are.
+    expect("<datadir>" not in text and "<libdir>" not in text, "no placeholder paths")
     # Installed with the binary.
     build = os.path.dirname(os.path.dirname(EXE))
     dest = os.path.join(tmp, "inst")

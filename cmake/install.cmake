@@ -1,0 +1,32 @@
+# install.cmake - a relocatable install: the CLI finds its rubrics and
+# plugins relative to its own directory (cli/cli_install.c), so
+# `cmake --install --prefix P`, DESTDIR and the .deb unpacked anywhere all
+# work; the configured full paths stay as the fallback.  Also installs the
+# user docs, bash completion and the JSON Schema of the results file.
+# Included from the top-level CMakeLists.txt after the CLI target exists.
+
+# From the program's directory to the rubric and plugin directories, from
+# the GNUInstallDirs layout (lib or lib/<multiarch>, whatever the prefix).
+file(RELATIVE_PATH ER_REL_RUBRIC_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${ER_RUBRIC_DIR})
+file(RELATIVE_PATH ER_REL_PLUGIN_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${ER_PLUGIN_DIR})
+# Site rubric layers live in SYSCONFDIR (/etc for /usr), which no install
+# writes, so upgrades keep them (docs/cli.md, "Site rubrics").
+set(ER_SITE_DIR ${CMAKE_INSTALL_FULL_SYSCONFDIR}/exportready/rubrics)
+file(RELATIVE_PATH ER_REL_SITE_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${ER_SITE_DIR})
+target_compile_definitions(exportready PRIVATE
+  ER_REL_RUBRIC_DIR="${ER_REL_RUBRIC_DIR}" ER_REL_PLUGIN_DIR="${ER_REL_PLUGIN_DIR}"
+  ER_REL_SITE_DIR="${ER_REL_SITE_DIR}" ER_DEFAULT_SITE_DIR="${ER_SITE_DIR}")
+
+set(ER_DOC_DIR ${CMAKE_INSTALL_DATADIR}/doc/exportready)
+install(FILES README.md DESTINATION ${ER_DOC_DIR})
+install(DIRECTORY docs/ DESTINATION ${ER_DOC_DIR}
+        FILES_MATCHING PATTERN "*.md" PATTERN "*.png")
+install(DIRECTORY examples/ DESTINATION ${ER_DOC_DIR}/examples)
+
+
+# The JSON Schema of the results file, and bash completion where
+# bash-completion looks for it.
+install(FILES ${PROJECT_SOURCE_DIR}/share/results.schema.json
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/exportready)
+install(FILES ${PROJECT_SOURCE_DIR}/share/bash-completion/exportready
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)

@@ -1,0 +1,75 @@
+#!/usr/bin/python3
+"""check_validate.py EXPORTREADY SOURCE_DIR SECTOR_PLUGIN_DIR - validate
+reports first what audit would refuse or silently miss:
+  - a rubric naming checks no loaded plugin provides (audit: exit 4):
+    validate exits 3 and says audit would stop;
+  - a plugin's number question answered "low": validate names file, line,
+    field and the plugin, exit 3;
+  - a market code no criterion applies to (GB where the rubric says UK):
+    a warning suggesting UK, exit 0 (audit accepts it, and audits nothing
+    for that market).
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+EXE, SRC, PLUGINS = sys.argv[1:4]
+RUBRICS = os.path.join(SRC, "rubrics")
+NUTS = os.path.join(SRC, "examples", "firms", "grains-pulses-nuts-castanas-madre-de-dios.cfg")
+failures = []
+
+
+def expect(ok, what, detail=""):
+    if not ok:
+        failures.append(f"{what}: {str(detail)[:3000]}")
+
+
+def run(*args):
+    e = {k: v for k, v in os.environ.items() if not k.startswith("EXPORTREADY_")}
+    p = subprocess.run([EXE, *args], capture_output=True, text=True, env=e)
+    return p.returncode, p.stdout, p.stderr
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        none = os.path.join(tmp, "no-plugins")
+        os.mkdir(none)
+        rc_a, _, err_a = run("audit", "--rubric-dir", RUBRICS, "--plugin-dir", none, NUTS)
+        rc_v, out, err_v = run("validate", "--plugin-dir", none, RUBRICS)
+        expect(rc_a == 4, "audit refuses a rubric whose checks no plugin provides", err_a)
+        expect(rc_v == 3 and "no loaded plugin provides check 'grains-pulses-nuts.aflatoxins'" in err_v
+               and "audit would stop with exit 4" in err_v, "validate reports it first", err_v)
+        rc, out, err = run("validate", "--plugin-dir", PLUGINS, RUBRICS)
+        expect(rc == 0, "with the plugins the rubric validates", err)
+
+        with open(NUTS, encoding="utf-8") as f:
+            text = f.read()
+        bad, n = re.subn(r"gpn_aflatoxin_b1_ug_kg = [0-9.]+;", 'gpn_aflatoxin_b1_ug_kg = "low";', text)
+        expect(n == 1, "the example answers gpn_aflatoxin_b1_ug_kg")
+        firm = os.path.join(tmp, "nuts.cfg")
+        with open(firm, "w", encoding="utf-8") as f:
+            f.write(bad)
+        line = bad[:bad.index('"low"')].count("\n") + 1
+        rc, out, err = run("validate", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, firm)
+        expect(rc == 3 and f"{firm}:{line}: firm.answers.gpn_aflatoxin_b1_ug_kg: plugin "
+               "grains-pulses-nuts asks for a number" in err,
+               "a number question answered 'low' is a problem, with file, line and field", err)
+
+        gb = text.replace('markets = [ "EU" ];', 'markets = [ "EU", "GB" ];')
+        expect(gb != text, "the example lists its markets")
+        with open(firm, "w", encoding="utf-8") as f:
+            f.write(gb)
+        rc, out, err = run("validate", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, firm)
+        expect(rc == 0 and "market 'GB'" in err and "did you mean 'UK'" in err,
+               "GB is warned about, with UK suggested", err)
+        rc, out, err = run("validate", "-q", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, firm)
+        expect(rc == 0 and err == "" and out == "", "-q: problems only", err)
+
+
+if __name__ == "__main__":
+    main()
+    for f in failures:
+        print("FAIL:", f)
+    sys.exit(1 if failures else 0)
