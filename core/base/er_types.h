@@ -10,21 +10,26 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Languages the rubric texts are written in. */
-typedef enum er_lang { ER_LANG_EN = 0, ER_LANG_ES = 1 } er_lang;
+#include "er_lang.h"
 
-/* A text in every supported language; both are required in rubric files. */
+/* A text in every language of the run, indexed by er_lang; English (slot 0)
+ * is required in rubric files, the others are optional. */
 typedef struct er_text {
-    const char *en;
-    const char *es;
+    const char *s[ER_LANG_MAX];
 } er_text;
 
 /* Picks the text for lang, falling back to English when it is missing. */
 static inline const char *er_text_get(const er_text *t, er_lang lang)
 {
-    if (lang == ER_LANG_ES && t->es != NULL && t->es[0] != '\0')
-        return t->es;
-    return t->en ? t->en : "";
+    if (lang > 0 && lang < ER_LANG_MAX && t->s[lang] != NULL && t->s[lang][0] != '\0')
+        return t->s[lang];
+    return t->s[ER_LANG_EN] ? t->s[ER_LANG_EN] : "";
+}
+
+/* True when t has its own text in lang (no fallback). */
+static inline bool er_text_has(const er_text *t, er_lang lang)
+{
+    return lang >= 0 && lang < ER_LANG_MAX && t->s[lang] != NULL && t->s[lang][0] != '\0';
 }
 
 /* A calendar date.  Precision says how much of it the source gave, so that

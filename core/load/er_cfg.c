@@ -539,7 +539,6 @@ er_cfg_res er_cfg_get_bool(const er_cfg_ctx *ctx, const config_setting_t *group,
 er_cfg_res er_cfg_get_text(const er_cfg_ctx *ctx, const config_setting_t *group,
                            const char *name, const char *path, bool required, er_text *out)
 {
-    static const char *const fields[] = {"en", "es", NULL};
     char p[ER_CFG_PATH_MAX];
     config_setting_t *g = NULL;
     er_cfg_res r = er_cfg_get_group(ctx, group, name, path, required, &g);
@@ -547,9 +546,27 @@ er_cfg_res er_cfg_get_text(const er_cfg_ctx *ctx, const config_setting_t *group,
         return r;
     er_cfg_path(p, path, name);
     er_text t = {0};
-    bool bad = er_cfg_check_fields(ctx, g, p, fields) > 0;
-    bad |= er_cfg_get_string(ctx, g, "en", p, true, &t.en) != ER_CFG_OK;
-    bad |= er_cfg_get_string(ctx, g, "es", p, true, &t.es) != ER_CFG_OK;
+    bool bad = er_cfg_get_string(ctx, g, "en", p, true, &t.s[ER_LANG_EN]) != ER_CFG_OK;
+    /* Every other member is a language code; a new one joins the run's
+     * language table (a language is data: docs/translating.md). */
+    for (int i = 0; i < config_setting_length(g); i++) {
+        config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+        const char *code = config_setting_name(m);
+        if (code == NULL || strcmp(code, "en") == 0)
+            continue;
+        er_lang l = er_lang_intern(code);
+        if (l < 0) {
+            if (er_lang_code_ok(code))
+                er_cfg_error(ctx, m, p, "language '%s': too many languages (at most %d)", code,
+                             ER_LANG_MAX);
+            else
+                er_cfg_error(ctx, m, p,
+                             "'%s' is not a language code (expected e.g. es, pt, pt-br)", code);
+            bad = true;
+            continue;
+        }
+        bad |= er_cfg_get_string(ctx, g, code, p, true, &t.s[l]) != ER_CFG_OK;
+    }
     if (bad)
         return ER_CFG_BAD;
     *out = t;

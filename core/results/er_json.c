@@ -184,8 +184,8 @@ static json_t *programmes(const er_firm_result *res)
             set(o, "reasons", reasons) != 0)
             goto fail;
         /* Shown with the verdict: e.g. criteria of 2014, current terms unverified. */
-        if (p->programme->caveat.en != NULL &&
-            set(o, "caveat", str_or_null(p->programme->caveat.en)) != 0)
+        if (p->programme->caveat.s[ER_LANG_EN] != NULL &&
+            set(o, "caveat", str_or_null(p->programme->caveat.s[ER_LANG_EN])) != 0)
             goto fail;
         if (p->programme->parallel && set(o, "parallel", json_true()) != 0)
             goto fail;

@@ -20,36 +20,36 @@
 
 static const er_prog_criterion cbi_criteria[] = {
     {.id = "local_ownership", .fact = "local_ownership_pct", .op = ER_OP_GE, .value = 51.0,
-     .text = {"At least 51% locally owned", "Al menos 51% de propiedad local"}},
+     .text = {{"At least 51% locally owned", "Al menos 51% de propiedad local"}}},
     {.id = "employees", .fact = "employees", .op = ER_OP_BETWEEN, .min = 25.0, .max = 500.0,
-     .text = {"25 to 500 employees", "25 a 500 empleados"}},
+     .text = {{"25 to 500 employees", "25 a 500 empleados"}}},
     {.id = "no_umic_jv", .fact = "umic_joint_venture", .op = ER_OP_IS, .bool_value = false,
-     .text = {"No joint venture with a UMIC-or-higher company", "Sin joint venture con empresa de país UMIC o superior"}},
+     .text = {{"No joint venture with a UMIC-or-higher company", "Sin joint venture con empresa de país UMIC o superior"}}},
 };
 
 static const er_prog_criterion pum_criteria[] = {
     {.id = "private", .fact = "state_owned", .op = ER_OP_IS, .bool_value = false,
-     .text = {"Privately owned", "De propiedad privada"}},
+     .text = {{"Privately owned", "De propiedad privada"}}},
     {.id = "local_ownership", .fact = "local_ownership_pct", .op = ER_OP_GT, .value = 50.0,
-     .text = {"Over 50% locally owned", "Más del 50% de propiedad local"}},
+     .text = {{"Over 50% locally owned", "Más del 50% de propiedad local"}}},
     {.id = "operating", .fact = "founded", .op = ER_OP_YEARS_SINCE_GE, .value = 2.0,
-     .text = {"Operating for at least two years", "Operando al menos dos años"}},
+     .text = {{"Operating for at least two years", "Operando al menos dos años"}}},
     {.id = "employees", .fact = "employees", .op = ER_OP_BETWEEN, .min = 10.0, .max = 250.0,
-     .text = {"10 to 250 employees", "10 a 250 empleados"}},
+     .text = {{"10 to 250 employees", "10 a 250 empleados"}}},
     {.id = "turnover", .fact = "turnover_eur", .op = ER_OP_LE, .value = 10000000.0,
-     .text = {"Turnover at most EUR 10 million", "Facturación máxima de 10 millones EUR"}},
+     .text = {{"Turnover at most EUR 10 million", "Facturación máxima de 10 millones EUR"}}},
     {.id = "balance_sheet", .fact = "balance_sheet_eur", .op = ER_OP_LE, .value = 10000000.0,
-     .text = {"Balance sheet at most EUR 10 million", "Balance total máximo de 10 millones EUR"}},
+     .text = {{"Balance sheet at most EUR 10 million", "Balance total máximo de 10 millones EUR"}}},
 };
 
 static const er_programme programmes[] = {
-    {.id = "cbi", .name = {"CBI", "CBI"}, .criteria = cbi_criteria, .n_criteria = 3},
-    {.id = "pum", .name = {"PUM", "PUM"}, .criteria = pum_criteria, .n_criteria = 6},
+    {.id = "cbi", .name = {{"CBI", "CBI"}}, .criteria = cbi_criteria, .n_criteria = 3},
+    {.id = "pum", .name = {{"PUM", "PUM"}}, .criteria = pum_criteria, .n_criteria = 6},
 };
 
 static const er_programme_set set = {
     .programmes = programmes, .n_programmes = 2, .fallback = "local",
-    .fallback_name = {"Local BSO service", "Servicio local"}};
+    .fallback_name = {{"Local BSO service", "Servicio local"}}};
 
 static const er_date as_of = {2026, 11, 23, ER_DATE_DAY};
 

@@ -21,8 +21,8 @@
 /* ---- a tiny hand-built rubric, firm and result ------------------------- */
 
 static const er_dimension dims[] = {
-    {.id = "management", .weight = 1.0, .title = {"Management", "Gestión"}},
-    {.id = "food_safety", .weight = 2.0, .title = {"Food safety", "Inocuidad"}},
+    {.id = "management", .weight = 1.0, .title = {{"Management", "Gestión"}}},
+    {.id = "food_safety", .weight = 2.0, .title = {{"Food safety", "Inocuidad"}}},
 };
 
 static const er_criterion crits[] = {
@@ -66,7 +66,7 @@ static er_firm firm = {
 
 static const er_prog_criterion cbi_crit[] = {
     {.id = "employees", .fact = "employees", .op = ER_OP_BETWEEN, .min = 25.0, .max = 500.0,
-     .text = {"25 to 500 employees", "25 a 500 empleados"}},
+     .text = {{"25 to 500 employees", "25 a 500 empleados"}}},
 };
 
 static const er_programme progs[] = {

@@ -15,7 +15,7 @@
 #include "er_json.h"
 
 static const er_dimension dims[] = {{.id = "management", .weight = 1.0,
-                                     .title = {"Management", "Gestión"}}};
+                                     .title = {{"Management", "Gestión"}}}};
 static const er_grade_band grades[] = {{'A', 80.0}, {'D', 0.0}};
 static er_rubric rubric = {.id = "fixture", .version = "1.0",
                            .valid_as_of = {2026, 11, 1, ER_DATE_DAY}, .grades = grades,

@@ -35,12 +35,12 @@ static void test_good_programmes(void **state)
         er_diag_print(&d, stderr, "  diag: ");
     assert_non_null(s);
     assert_string_equal(s->fallback, "local");
-    assert_string_equal(s->fallback_name.en, "Local BSO service (e.g. PromPeru Ruta Exportadora)");
+    assert_string_equal(s->fallback_name.s[ER_LANG_EN], "Local BSO service (e.g. PromPeru Ruta Exportadora)");
     assert_int_equal(s->n_programmes, 2);
 
     const er_programme *cbi = &s->programmes[0];
     assert_string_equal(cbi->id, "cbi");
-    assert_string_equal(cbi->name.en, "CBI Export Coaching Programme");
+    assert_string_equal(cbi->name.s[ER_LANG_EN], "CBI Export Coaching Programme");
     assert_int_equal(cbi->valid_as_of.year, 2014);
     assert_int_equal(cbi->n_criteria, 3);
     assert_string_equal(cbi->criteria[0].fact, "local_ownership_pct");
@@ -63,7 +63,7 @@ static void test_good_programmes(void **state)
     assert_true(pum->criteria[2].value == 2.0);
     assert_int_equal(pum->criteria[3].op, ER_OP_LE);
     assert_true(pum->criteria[3].value == 10000000.0);
-    assert_string_equal(pum->criteria[3].text.es,
+    assert_string_equal(pum->criteria[3].text.s[ER_LANG_ES],
                         "Facturación anual de 10 millones de euros como máximo");
     er_programmes_free(s);
     er_diag_free(&d);
@@ -122,8 +122,8 @@ static void test_extended_programmes(void **state)
     assert_true(side->parallel);
     assert_int_equal(n->valid_as_of.precision, ER_DATE_YEAR);
     assert_int_equal(side->valid_as_of.precision, ER_DATE_MONTH);
-    assert_string_equal(n->caveat.en, "Test caveat");
-    assert_null(side->caveat.en);
+    assert_string_equal(n->caveat.s[ER_LANG_EN], "Test caveat");
+    assert_null(side->caveat.s[ER_LANG_EN]);
     assert_int_equal(n->n_rates, 1);
     assert_string_equal(n->rates[0].currency, "PEN");
     assert_true(n->rates[0].eur == 0.25);

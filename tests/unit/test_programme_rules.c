@@ -152,7 +152,7 @@ static void test_pum_current_boundaries(void **state)
     set_num(fx, "employees", 12); /* too small for CBI */
     const er_prog_result *pum = judge(fx, s, "pum", &route);
     assert_string_equal(route, "pum");
-    assert_non_null(strstr(pum->programme->caveat.en, "Peru unverified"));
+    assert_non_null(strstr(pum->programme->caveat.s[ER_LANG_EN], "Peru unverified"));
     assert_non_null(strstr(pum->programme->source, "pum.nl/entrepreneur"));
     er_programmes_free(s);
 }
@@ -189,13 +189,13 @@ static void test_cbi_dated_and_caveated(void **state)
     assert_string_equal(route, "cbi");
     assert_int_equal(cbi->programme->valid_as_of.year, 2014);
     assert_int_equal(cbi->programme->valid_as_of.precision, ER_DATE_YEAR);
-    assert_non_null(strstr(cbi->programme->caveat.en, "unverified"));
-    assert_non_null(strstr(cbi->programme->caveat.es, "sin verificar"));
+    assert_non_null(strstr(cbi->programme->caveat.s[ER_LANG_EN], "unverified"));
+    assert_non_null(strstr(cbi->programme->caveat.s[ER_LANG_ES], "sin verificar"));
     bool found = false;
     for (size_t i = 0; i < cbi->programme->n_criteria; i++)
         if (strcmp(cbi->programme->criteria[i].id, "no_umic_jv") == 0) {
             found = true;
-            assert_non_null(strstr(cbi->programme->criteria[i].text.en, "foreign company"));
+            assert_non_null(strstr(cbi->programme->criteria[i].text.s[ER_LANG_EN], "foreign company"));
         }
     assert_true(found);
     er_programmes_free(s);

@@ -41,7 +41,7 @@ static void test_good_rubric(void **state)
     assert_string_equal(r->version, "2026.11-test");
     assert_int_equal(r->valid_as_of.year, 2026);
     assert_int_equal(r->valid_as_of.precision, ER_DATE_DAY);
-    assert_string_equal(r->title.es, "Rúbrica de prueba del cargador");
+    assert_string_equal(r->title.s[ER_LANG_ES], "Rúbrica de prueba del cargador");
     assert_string_equal(r->dir, DATA "rubric_good");
     assert_true(r->evidence_multiplier[ER_EVIDENCE_VERIFIED] == 1.0);
     assert_true(r->evidence_multiplier[ER_EVIDENCE_DOCUMENT] == 0.9);
@@ -79,7 +79,7 @@ static void test_good_rubric(void **state)
     assert_int_equal(haccp->n_choices, 4);
     assert_true(haccp->choices[1].points == 0.25);
     assert_true(haccp->choices[3].points == 1.0);
-    assert_string_equal(haccp->choices[2].label.es, "En curso");
+    assert_string_equal(haccp->choices[2].label.s[ER_LANG_ES], "En curso");
     assert_string_equal(haccp->reference, "Reg. (EC) 852/2004, Art. 5");
     assert_ptr_equal(er_criterion_find_choice(haccp, "planned"), &haccp->choices[1]);
     assert_null(er_criterion_find_choice(haccp, "Planned"));
@@ -98,7 +98,7 @@ static void test_good_rubric(void **state)
     assert_string_equal(nf->id, "novel_food_status");
     assert_int_equal(nf->type, ER_ANSWER_CHECK);
     assert_string_equal(nf->check, "natural-ingredients.novel_food");
-    assert_null(nf->question.en); /* optional for checks */
+    assert_null(nf->question.s[ER_LANG_EN]); /* optional for checks */
     assert_non_null(strstr(nf->file, "rubric_good/markets/eu.cfg"));
     assert_int_equal(nf->line, 7);
     assert_int_equal(nf->applies.n_markets, 1);

@@ -21,8 +21,8 @@
 static const er_grade_band grades[] = {{'A', 80.0}, {'B', 65.0}, {'C', 45.0}, {'D', 0.0}};
 
 static const er_dimension dims[] = {
-    {"management", 1.0, {"Management", "Gestión"}},
-    {"food_safety", 3.0, {"Food safety", "Inocuidad"}},
+    {"management", 1.0, {{"Management", "Gestión"}}},
+    {"food_safety", 3.0, {{"Food safety", "Inocuidad"}}},
 };
 
 static er_rubric make_rubric(const er_criterion *criteria, size_t n)
@@ -153,10 +153,10 @@ static void test_evidence_multipliers(void **state)
 }
 
 static const er_choice haccp_choices[] = {
-    {"none", 0.0, {"None", "Ninguno"}},
-    {"planned", 0.25, {"Planned", "Planificado"}},
-    {"in_progress", 0.5, {"In progress", "En curso"}},
-    {"certified", 1.0, {"Certified", "Certificado"}},
+    {"none", 0.0, {{"None", "Ninguno"}}},
+    {"planned", 0.25, {{"Planned", "Planificado"}}},
+    {"in_progress", 0.5, {{"In progress", "En curso"}}},
+    {"certified", 1.0, {{"Certified", "Certificado"}}},
 };
 
 static void test_choice_points(void **state)
@@ -192,9 +192,9 @@ static void test_choice_points(void **state)
 }
 
 static const er_band years_bands[] = {
-    {false, true, 0.0, 1.0, 0.0, {"Less than 1", "Menos de 1"}},
-    {true, true, 1.0, 3.0, 0.5, {"1 to 3", "1 a 3"}},
-    {true, false, 3.0, 0.0, 1.0, {"3 or more", "3 o más"}},
+    {false, true, 0.0, 1.0, 0.0, {{"Less than 1", "Menos de 1"}}},
+    {true, true, 1.0, 3.0, 0.5, {{"1 to 3", "1 a 3"}}},
+    {true, false, 3.0, 0.0, 1.0, {{"3 or more", "3 o más"}}},
 };
 
 static void test_number_bands_and_edges(void **state)
