@@ -96,8 +96,8 @@ static void print_summary(FILE *out, const er_firm_result *res)
     /* The route's programme may warn about its own data (e.g. terms unverified). */
     for (size_t i = 0; res->route != NULL && i < res->n_programmes; i++) {
         const er_programme *p = res->programmes[i].programme;
-        if (p != NULL && p->id != NULL && p->caveat.en != NULL && strcmp(p->id, res->route) == 0)
-            fprintf(out, " (%s)", p->caveat.en);
+        if (p != NULL && p->id != NULL && p->caveat.s[ER_LANG_EN] != NULL && strcmp(p->id, res->route) == 0)
+            fprintf(out, " (%s)", p->caveat.s[ER_LANG_EN]);
     }
     for (size_t i = 0; i < res->n_blockers; i++)
         fprintf(out, "%s%s", i == 0 ? ", blockers: " : " ", res->findings[res->blockers[i]].criterion->id);

@@ -102,7 +102,7 @@ static lxw_row_t programmes_block(er_firm_book *b, lxw_row_t row)
         /* The programme's own warning (criteria dated, terms or coverage
          * unverified) comes with its verdict. */
         const er_text *cav = pr->programme ? &pr->programme->caveat : NULL;
-        if (reasons != NULL && cav != NULL && cav->en != NULL)
+        if (reasons != NULL && cav != NULL && cav->s[ER_LANG_EN] != NULL)
             reasons = er_arena_printf(&x->arena, "%s%s%s", reasons, reasons[0] ? "\n" : "",
                                       er_text_get(cav, b->lang));
         if (reasons == NULL) {
