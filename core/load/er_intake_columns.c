@@ -47,6 +47,19 @@ static const char *const product_fields[] = {"name", "hs", "ingredient", "use", 
 #define N_PRODUCT_FIELDS 5
 #define MAX_SLOTS 1000
 
+int er_intake_product_field(const char *name)
+{
+    for (int f = 0; f < N_PRODUCT_FIELDS; f++)
+        if (strcmp(name, product_fields[f]) == 0)
+            return f;
+    return -1;
+}
+
+const char *er_intake_product_field_name(int f)
+{
+    return f >= 0 && f < N_PRODUCT_FIELDS ? product_fields[f] : NULL;
+}
+
 static const struct {
     const char *leaf, *column;
 } fixed[] = {

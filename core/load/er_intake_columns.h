@@ -55,6 +55,13 @@ int er_intake_plan_apply(er_intake_plan *p, const char *const *cells, size_t n, 
 
 void er_intake_plan_free(er_intake_plan *p);
 
+/* The product fields a product group or repeat holds: name, hs,
+ * ingredient, use, organic (ER_INTAKE_PRODUCT_FIELDS of them).  The index
+ * of name, or -1; the name of index f, or NULL. */
+#define ER_INTAKE_PRODUCT_FIELDS 5
+int er_intake_product_field(const char *name);
+const char *er_intake_product_field_name(int f);
+
 /* True when name is a metadata column of KoboToolbox or ODK Central. */
 bool er_intake_is_metadata(const char *name);
 

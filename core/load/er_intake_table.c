@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "er_intake_repeat.h"
 #include "er_xlsx_read.h"
 
 typedef struct q_item {
@@ -26,6 +27,10 @@ struct er_intake_table {
     size_t *row_start; /* index of the row's first cell; n_rows + 1 entries */
     size_t n_rows;
     uint32_t header_width;
+    /* Products from the repeat sheets of a KoboToolbox export: virtual
+     * columns after the widest row (vbase). */
+    er_intake_repeat *rep;
+    uint32_t vbase;
 
     /* Questionnaire. */
     q_item *q;
@@ -191,16 +196,25 @@ er_intake_table *er_intake_table_open(const char *path, er_diag *diag)
             er_xlsx_sheet_free(s);
         }
     }
-    er_xlsx_close(b);
     if (first == NULL) {
+        er_xlsx_close(b);
         er_diag_add(diag, path, 0, NULL, "the workbook has no cells (expected a header row)");
         goto fail;
     }
     t->sheet = first;
     if (load_cohort(t) != 0) {
+        er_xlsx_close(b);
         diag->oom = 1;
         goto fail;
     }
+    for (size_t i = 0; i < first->n; i++)
+        if (first->cells[i].col > t->vbase)
+            t->vbase = first->cells[i].col;
+    er_repeat_main m = {first, t->rows, t->n_rows};
+    int rc = er_intake_repeat_join(b, path, &m, &t->rep, diag);
+    er_xlsx_close(b);
+    if (rc != 0)
+        goto fail;
     return t;
 fail:
     er_intake_table_free(t);
@@ -220,6 +234,8 @@ size_t er_intake_table_width(const er_intake_table *t, size_t i)
         return t->n_q;
     if (i >= t->n_rows)
         return 0;
+    if (t->rep != NULL)
+        return t->vbase + er_intake_repeat_width(t->rep);
     uint32_t last = t->sheet->cells[t->row_start[i + 1] - 1].col;
     return last > t->header_width ? last : t->header_width;
 }
@@ -250,6 +266,12 @@ const char *er_intake_table_cell(const er_intake_table *t, size_t i, size_t k)
     }
     if (i >= t->n_rows)
         return NULL;
+    if (t->rep != NULL && k >= t->vbase) {
+        if (i == 0)
+            return er_intake_repeat_name(t->rep, k - t->vbase);
+        const er_xlsx_cell *v = er_intake_repeat_cell(t->rep, i, k - t->vbase).cell;
+        return v ? v->text : NULL;
+    }
     const er_xlsx_cell *c = cohort_cell(t, i, k);
     return c ? c->text : NULL;
 }
@@ -261,6 +283,8 @@ bool er_intake_table_is_number(const er_intake_table *t, size_t i, size_t k)
         if (i == 0 || k >= t->n_q)
             return false;
         c = er_xlsx_sheet_cell(t->sheet, t->q[k].row, t->q[k].col);
+    } else if (t->rep != NULL && k >= t->vbase) {
+        c = er_intake_repeat_cell(t->rep, i, k - t->vbase).cell;
     } else {
         c = i < t->n_rows ? cohort_cell(t, i, k) : NULL;
     }
@@ -288,6 +312,16 @@ void er_intake_table_where(const er_intake_table *t, size_t i, size_t k, char *b
     } else {
         row = i < t->n_rows ? t->rows[i] : 0;
         col = (uint32_t)k + 1;
+        if (t->rep != NULL && k >= t->vbase && k < t->vbase + er_intake_repeat_width(t->rep)) {
+            size_t v = k - t->vbase;
+            er_repeat_cell rc = i == 0 ? er_intake_repeat_head(t->rep, v)
+                                       : er_intake_repeat_cell(t->rep, i, v);
+            if (rc.cell != NULL) {
+                er_xlsx_cell_ref(rc.cell->row, rc.cell->col, ref, sizeof ref);
+                snprintf(buf, n, "%s:%s!%s", t->path, rc.sheet->name, ref);
+                return;
+            }
+        }
         if (k >= 16384) {
             snprintf(buf, n, "%s:%s!%u", t->path, t->sheet->name, row);
             return;
@@ -306,6 +340,7 @@ void er_intake_table_free(er_intake_table *t)
     free(t->q);
     free(t->rows);
     free(t->row_start);
+    er_intake_repeat_free(t->rep);
     er_xlsx_sheet_free(t->sheet);
     free(t->path);
     free(t);

@@ -332,6 +332,56 @@ def write_kobo_xlsx(path, xlsform, firms):
     wb.save(path)
 
 
+PRODUCT_LEAF = re.compile(r"p\d+_(name|hs|ingredient|use|organic)|n_products")
+REPEAT_META = ["_index", "_parent_table_name", "_parent_index", "_submission__id",
+               "_submission__uuid", "_submission__submission_time",
+               "_submission__validation_status", "_submission__notes", "_submission__status",
+               "_submission__submitted_by", "_submission___version__", "_submission__tags"]
+
+
+def write_kobo_xlsx_repeat(path, xlsform, firms, field=lambda f: "products/" + f):
+    """The XLSX export of the form with its numbered product groups turned
+    into one repeat group `products`, as a coach would do in KoboToolbox's
+    form builder.  formpack (kobotoolbox/formpack, tests/test_exports.py,
+    test_nested_repeats_with_copy_fields) writes the main sheet, named after
+    the form title, ending with `_index`; and a sheet per repeat, named after
+    the group, one row per instance: its fields, then `_index`,
+    `_parent_table_name` (the title), `_parent_index` (the main row's
+    `_index`) and the submission's `_submission__*` metadata.  field(f)
+    names the repeat column of product field f."""
+    import openpyxl
+    header, rows = kobo_rows(xlsform, firms)
+    keep = [i for i, h in enumerate(header) if not PRODUCT_LEAF.fullmatch(h.split("/")[-1])]
+    types = {"/".join(p + [n]): t for p, n, t in form_columns(xlsform)}
+    title = "ExportReady intake"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title[:31]
+    ws.append([header[i] for i in keep])
+    for r in rows:
+        out = []
+        for i in keep:
+            val, t = r[i], types.get(header[i], "")
+            if val != "" and t in ("integer", "decimal"):
+                out.append(int(val) if t == "integer" else float(val))
+            else:
+                out.append(val)
+        ws.append(out)
+    fields = ["name", "hs", "ingredient", "use", "organic"]
+    rs = wb.create_sheet("products")
+    rs.append([field(f) for f in fields] + REPEAT_META)
+    k = 0
+    for i, firm in enumerate(firms, 1):
+        for p in firm["products"]:
+            k += 1
+            rs.append([_answer_text(p[f]) if f in p else "" for f in fields] +
+                      [k, title, i, 100 + i, f"5f0c{i:04d}-9b1e-4e3a-8f7a-2b1c0d9e8f7a",
+                       "2026-10-14T15:41:02", "", "", "submitted_via_web", "coach_pe",
+                       "vQmZ7kL2xP9aR3tY", ""])
+    wb.save(path)
+    return wb
+
+
 def write_odk_central_csv(path, xlsform, firms):
     """ODK Central's CSV (submissions.csv.zip): SubmissionDate first, then
     the fields in form order with '-' between group names, the meta group,

@@ -183,6 +183,67 @@ def case_kobo_xlsx():
     export_roundtrip(L.write_kobo_xlsx, "xlsx", "kobo-xlsx")
 
 
+def case_kobo_xlsx_repeat():
+    """Products collected in a repeat group: KoboToolbox puts them on a
+    sheet of their own, linked by _parent_index; the audit is the .cfg's.
+    A cohort export (two firms, products interleaved by _index) too, and
+    the repeat's field names with a p_ prefix.  A row whose parent is
+    missing and a column that is not a product field are errors naming the
+    repeat sheet's cell."""
+    export_roundtrip(L.write_kobo_xlsx_repeat, "xlsx", "kobo-xlsx-repeat")
+    export_roundtrip(lambda o, f, fs: L.write_kobo_xlsx_repeat(o, f, fs, lambda x: "grp/p_" + x),
+                     "xlsx", "kobo-xlsx-repeat-prefixed")
+    cfgs = examples()
+    # A cohort export: two submissions (the second a copy of the first firm
+    # under another id, with one product fewer), their products interleaved.
+    import copy
+    first = L.read_firm(cfgs[0], RUBRICS)
+    second = copy.deepcopy(first)
+    second["id"], second["name"] = first["id"] + "-2", first["name"] + " & Hijos"
+    if len(second["products"]) > 1:
+        second["products"] = second["products"][:-1]
+    ref2 = os.path.join(WORK, "second.cfg")
+    L.write_cfg(ref2, second)
+    form = template(first["sector"], "en", "xlsform")
+    out = os.path.join(WORK, "repeat-cohort.xlsx")
+    wb = L.write_kobo_xlsx_repeat(out, form, [first, second])
+    rs = wb["products"]
+    rows = [list(r) for r in rs.iter_rows(min_row=2, values_only=True)]
+    rows.sort(key=lambda r: (r[5 + 0] % 2, r[5]))  # by _index parity: interleave the firms
+    for i, r in enumerate(rows, 2):
+        for k, v in enumerate(r, 1):
+            rs.cell(i, k).value = v
+    wb.save(out)
+    rc, got, se = audit(out)
+    expect(rc == 0 and len(got) == 2, "a two-firm repeat export audits two firms", se)
+    for cfg, firm in ((cfgs[0], first), (ref2, second)):
+        _, ref, _ = audit(cfg)
+        mine = [g for g in got if g["id"] == firm["id"]]
+        expect(mine and comparable(mine[0]) == comparable(ref[0]),
+               f"{firm['id']} in the cohort export audits as its .cfg", mine, ref)
+    import openpyxl
+    cfg = cfgs[0]
+    firm = L.read_firm(cfg, RUBRICS)
+    form = template(firm["sector"], "en", "xlsform")
+    bad = os.path.join(WORK, "repeat-bad.xlsx")
+    L.write_kobo_xlsx_repeat(bad, form, [firm])
+    wb = openpyxl.load_workbook(bad)
+    rs = wb["products"]
+    head = [c.value for c in rs[1]]
+    parent = head.index("_parent_index") + 1
+    rs.cell(2, parent).value = 99
+    col = rs.max_column + 1
+    rs.cell(1, col).value = "products/colour"
+    wb.save(bad)
+    rc, so, se = run("validate", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, bad)
+    ref = openpyxl.utils.get_column_letter(parent)
+    expect(rc != 0, "a broken repeat sheet fails", se)
+    expect(f"{bad}:products!{ref}2: _parent_index: '99' names no row" in se,
+           "the orphan row is named by its cell", se)
+    expect(f"{bad}:products!{openpyxl.utils.get_column_letter(col)}1: products/colour: "
+           in se, "the stray column is named by its cell", se)
+
+
 def case_odk_central_csv():
     export_roundtrip(L.write_odk_central_csv, "csv", "odk-central")
 
