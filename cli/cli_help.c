@@ -5,7 +5,7 @@
 #include "cli.h"
 #include "er_plugin_host.h"
 
-static const char overview[] =
+static const char *const overview = N_(
     "Usage: exportready COMMAND [OPTIONS] [ARGS]\n"
     "\n"
     "Audits how export-ready an agri-food firm is, scores it per readiness\n"
@@ -24,9 +24,9 @@ static const char overview[] =
     "  -V, --version  show the version\n"
     "\n"
     "Exit status: 0 ok, 1 some firms failed, 2 usage error, 3 invalid input,\n"
-    "4 a check the rubric needs has no plugin.  See docs/cli.md.\n";
+    "4 a check the rubric needs has no plugin.  See docs/cli.md.\n");
 
-static const char audit_help[] =
+static const char *const audit_help = N_(
     "Usage: exportready audit [OPTIONS] FIRM.cfg|COHORT.csv...\n"
     "\n"
     "Audits each firm file, and each row of a CSV cohort (docs/csv-format.md),\n"
@@ -43,16 +43,15 @@ static const char audit_help[] =
     "      --no-pdf            write the workbooks only, no PDF report\n"
     "      --json FILE         write JSON results to FILE ('-' = stdout)\n"
     "      --rubric-dir DIR    rubric directory (default: $EXPORTREADY_RUBRICS,\n"
-    "                          else PROGRAM_DIR/" ER_REL_RUBRIC_DIR ");\n"
+    "                          else PROGRAM_DIR/%s);\n"
     "                          repeated, each later DIR is a site layer over it\n"
     "                          (as are $EXPORTREADY_SITE_RUBRICS and, over the\n"
-    "                          installed rubric, PROGRAM_DIR/" ER_REL_SITE_DIR ")\n"
+    "                          installed rubric, PROGRAM_DIR/%s)\n"
     "      --plugin-dir DIR    search DIR for sector plugins (repeatable; then\n"
     "                          $EXPORTREADY_PLUGIN_PATH, then PROGRAM_DIR/\n"
-    "                          " ER_REL_PLUGIN_DIR ")\n"
+    "                          %s)\n"
     "      --no-isolate        run plugins in this process (no fork, no timeout)\n"
-    "      --plugin-timeout S  seconds a plugin may take per firm (default "
-    ER_PLUGIN_DEFAULT_TIMEOUT_TEXT ")\n"
+    "      --plugin-timeout S  seconds a plugin may take per firm (default %s)\n"
     "      --lang en|es        workbook language (default en)\n"
     "      --as-of YYYY-MM-DD  audit date (default: each firm's audit.date)\n"
     "  -j, --jobs N            audit in N worker processes (default: the number\n"
@@ -78,9 +77,9 @@ static const char audit_help[] =
     "\n"
     "Exit status: 0 all firms audited; 1 some firms failed; 2 usage error;\n"
     "3 invalid rubric or programmes, or no firm could be audited; 4 the rubric\n"
-    "references a check no plugin provides; 130/143 stopped by SIGINT/SIGTERM.\n";
+    "references a check no plugin provides; 130/143 stopped by SIGINT/SIGTERM.\n");
 
-static const char validate_help[] =
+static const char *const validate_help = N_(
     "Usage: exportready validate [OPTIONS] FILE|DIR...\n"
     "\n"
     "Checks rubric (readiness.cfg), module, programme, routing and firm files,\n"
@@ -103,9 +102,9 @@ static const char validate_help[] =
     "      --day-first         cohort dates written d/m/yyyy (03/11/2026 is 3 November)\n"
     "  -h, --help              show this help\n"
     "\n"
-    "Exit status: 0 every file is valid; 2 usage error; 3 problems found.\n";
+    "Exit status: 0 every file is valid; 2 usage error; 3 problems found.\n");
 
-static const char report_help[] =
+static const char *const report_help = N_(
     "Usage: exportready report [OPTIONS] -o DIR RESULTS.json...\n"
     "\n"
     "Renders the workbooks of saved results (written by audit --json) without\n"
@@ -132,9 +131,9 @@ static const char report_help[] =
     "\n"
     "Exit status: 0 every workbook written; 1 some firms failed in the audit or\n"
     "a workbook could not be written; 2 usage error; 3 the rubric or a results\n"
-    "file is invalid (or written with another rubric), nothing written.\n";
+    "file is invalid (or written with another rubric), nothing written.\n");
 
-static const char template_help[] =
+static const char *const template_help = N_(
     "Usage: exportready template --sector SECTOR [OPTIONS] -o FILE.xlsx|.csv|.cfg\n"
     "\n"
     "Writes the intake questionnaire for a sector: the profile facts, the firm's\n"
@@ -158,26 +157,29 @@ static const char template_help[] =
     "      --rubric-dir DIR    rubric directory (default as for audit)\n"
     "      --plugin-dir DIR    search DIR for sector plugins (repeatable; then\n"
     "                          $EXPORTREADY_PLUGIN_PATH, then PROGRAM_DIR/\n"
-    "                          " ER_REL_PLUGIN_DIR ")\n"
+    "                          %s)\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit status: 0 written; 1 it could not be written; 2 usage error (also an\n"
-    "unknown sector); 3 the rubric is invalid.\n";
+    "unknown sector); 3 the rubric is invalid.\n");
 
 bool er_cli_help(FILE *out, const char *command)
 {
+    /* The paths and the timeout are arguments, not part of the message, so
+     * one translation serves every install layout. */
     if (command == NULL)
-        fputs(overview, out);
+        fputs(_(overview), out);
     else if (strcmp(command, "audit") == 0)
-        fputs(audit_help, out);
+        fprintf(out, _(audit_help), ER_REL_RUBRIC_DIR, ER_REL_SITE_DIR, ER_REL_PLUGIN_DIR,
+                ER_PLUGIN_DEFAULT_TIMEOUT_TEXT);
     else if (strcmp(command, "validate") == 0)
-        fputs(validate_help, out);
+        fputs(_(validate_help), out);
     else if (strcmp(command, "report") == 0)
-        fputs(report_help, out);
+        fputs(_(report_help), out);
     else if (strcmp(command, "template") == 0)
-        fputs(template_help, out);
+        fprintf(out, _(template_help), ER_REL_PLUGIN_DIR);
     else if (strcmp(command, "help") == 0)
-        fputs("Usage: exportready help [COMMAND]\n", out);
+        fputs(_("Usage: exportready help [COMMAND]\n"), out);
     else
         return false;
     return true;

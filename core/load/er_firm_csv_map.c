@@ -36,12 +36,10 @@ static void report(const row_ctx *r, long col, const char *field, const char *fm
 
 static void report(const row_ctx *r, long col, const char *field, const char *fmt, ...)
 {
-    char msg[ER_FIRM_MSG_MAX + 256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    er_diag_addv(r->diag, ER_FIRM_CSV_LOC(r->c, col), field, fmt, ap);
     va_end(ap);
-    er_diag_add(r->diag, ER_FIRM_CSV_LOC(r->c, col), field, "%s", msg);
 }
 
 /* The cell of a column, NULL when empty, absent or already reported. */

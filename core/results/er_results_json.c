@@ -13,12 +13,10 @@
 
 void rr_bad(rd *r, const char *path, const char *fmt, ...)
 {
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    er_diag_addv(r->diag, r->file, 0, path, fmt, ap);
     va_end(ap);
-    er_diag_add(r->diag, r->file, 0, path, "%s", msg);
 }
 
 bool rr_failed(const rd *r) { return r->oom || er_diag_count(r->diag) > r->errors_at_start; }
