@@ -93,20 +93,25 @@ void er_diag_addv(er_diag *d, const char *file, int line, const char *field, con
      * fmt itself otherwise (also in the C locale, and before the CLI binds
      * the domain). */
     const char *local = dgettext(ER_TEXT_DOMAIN, fmt);
-    char msg[ER_MAX_DIAG_MSG_BYTES];
+    char msg[ER_MAX_DIAG_MSG_BYTES], shown[ER_MAX_DIAG_MSG_BYTES];
     va_list again;
     va_copy(again, ap);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    char *s = make_line(file, line, field, msg), *t = NULL;
-    if (s != NULL && local != fmt) {
-        vsnprintf(msg, sizeof msg, local, again);
-        t = make_line(file, line, field, msg);
-        if (t == NULL) {
-            free(s);
-            s = NULL;
-        }
-    }
+    if (local != fmt)
+        vsnprintf(shown, sizeof shown, local, again);
     va_end(again);
+    er_diag_add_shown(d, file, line, field, msg, local != fmt ? shown : NULL);
+}
+
+void er_diag_add_shown(er_diag *d, const char *file, int line, const char *field, const char *en,
+                       const char *shown)
+{
+    char *s = make_line(file, line, field, en), *t = NULL;
+    if (s != NULL && shown != NULL && strcmp(shown, en) != 0 &&
+        (t = make_line(file, line, field, shown)) == NULL) {
+        free(s);
+        s = NULL;
+    }
     if (s == NULL || !grow(d)) {
         free(s);
         free(t);

@@ -46,6 +46,11 @@ void er_diag_add(er_diag *d, const char *file, int line, const char *field,
 void er_diag_addv(er_diag *d, const char *file, int line, const char *field, const char *fmt,
                   va_list ap) __attribute__((format(printf, 5, 0)));
 
+/* One problem whose message is already worded twice: en (English) and
+ * shown (the user's language; NULL or equal to en: none). */
+void er_diag_add_shown(er_diag *d, const char *file, int line, const char *field, const char *en,
+                       const char *shown);
+
 /* Line i as the user reads it: the translation when there is one, else
  * the English line. */
 const char *er_diag_shown(const er_diag *d, size_t i);

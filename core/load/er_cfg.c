@@ -330,6 +330,12 @@ void er_cfg_error(const er_cfg_ctx *ctx, const config_setting_t *setting, const 
     va_end(ap);
 }
 
+void er_cfg_error_shown(const er_cfg_ctx *ctx, const config_setting_t *setting, const char *path,
+                        const char *en, const char *shown)
+{
+    er_diag_add_shown(ctx->diag, ctx->file, er_cfg_line(setting), path, en, shown);
+}
+
 config_setting_t *er_cfg_root_group(const er_cfg_ctx *ctx, config_t *cfg, const char *name)
 {
     config_setting_t *root = config_root_setting(cfg);

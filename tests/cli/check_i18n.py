@@ -105,6 +105,26 @@ with tempfile.TemporaryDirectory() as tmp:
     heads_es = [l.split(": ")[0:2] for l in err_es.splitlines() if l.startswith(bad)]
     expect(heads_en == heads_es and heads_en, "same FILE:LINE and FIELD in each line",
            (heads_en, heads_es))
+    # A CSV cell: FILE:ROW:COLUMN: FIELD: stays, the value rule speaks Spanish.
+    import csv
+    with open(os.path.join(SRC, "examples", "cohort.csv"), newline="") as f:
+        rows = list(csv.reader(f))
+    head, row = rows[0], rows[1]
+    row[head.index("country")] = "Perú"
+    row[head.index("profile.employees")] = "doce"
+    cohort = os.path.join(tmp, "cohorte.csv")
+    with open(cohort, "w", newline="") as f:
+        csv.writer(f).writerows([head, row])
+    col = head.index("country") + 1
+    rc_en, _, err_en = run("validate", *R, cohort)
+    rc_es, _, err_es = run("validate", *R, cohort, LANGUAGE="es")
+    expect(rc_en == rc_es == 3, "cohort: validate exits 3 in both languages", (rc_en, rc_es))
+    expect(f'{cohort}:2:{col}: firm.country: "Perú" is not an ISO 3166-1 alpha-2 code' in err_en,
+           "cohort cell error in English", err_en)
+    expect(f'{cohort}:2:{col}: firm.country: "Perú" no es un código ISO 3166-1 alfa-2' in err_es,
+           "cohort cell error in Spanish keeps FILE:ROW:COLUMN: FIELD:", err_es)
+    expect('firm.profile.employees: "doce" no es un entero' in err_es, "a number cell in Spanish",
+           err_es)
     missing = os.path.join(tmp, "no-such.cfg")
     rc, out, err = run("validate", missing, LANGUAGE="es")
     expect(rc == 3 and f"{missing}: no existe el archivo o la carpeta" in err,
