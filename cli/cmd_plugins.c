@@ -12,20 +12,20 @@
 
 #include "er_plugin_host.h"
 
-static const char *const usage = N_(
-    "Usage: exportready plugins [--plugin-dir DIR]...\n"
-    "       exportready plugins --check FILE.so\n"
-    "\n"
-    "Lists the sector plugins found, with id, version, ABI, sectors served, checks\n"
-    "and path, then the plugin files refused and why.  Plugins are searched in each\n"
-    "--plugin-dir, then in $EXPORTREADY_PLUGIN_PATH (colon-separated), then in\n"
-    "the installed directory PROGRAM_DIR/%s, where PROGRAM_DIR\n"
-    "is the directory of this program.\n"
-    "\n"
-    "  --plugin-dir DIR   search DIR too (repeatable)\n"
-    "  --check FILE.so    validate one plugin file: exit 0 when it loads, 4 when\n"
-    "                     it is refused (the reason goes to stderr)\n"
-    "  -h, --help         show this help\n");
+#define USAGE N_( \
+    "Usage: exportready plugins [--plugin-dir DIR]...\n" \
+    "       exportready plugins --check FILE.so\n" \
+    "\n" \
+    "Lists the sector plugins found, with id, version, ABI, sectors served, checks\n" \
+    "and path, then the plugin files refused and why.  Plugins are searched in each\n" \
+    "--plugin-dir, then in $EXPORTREADY_PLUGIN_PATH (colon-separated), then in\n" \
+    "the installed directory PROGRAM_DIR/%s, where PROGRAM_DIR\n" \
+    "is the directory of this program.\n" \
+    "\n" \
+    "  --plugin-dir DIR   search DIR too (repeatable)\n" \
+    "  --check FILE.so    validate one plugin file: exit 0 when it loads, 4 when\n" \
+    "                     it is refused (the reason goes to stderr)\n" \
+    "  -h, --help         show this help\n")
 
 static void print_list(const char *label, const char *const *items, size_t n,
                        const char *prefix)
@@ -142,7 +142,7 @@ int er_cmd_plugins(int argc, char **argv)
             break;
         case OPT_CHECK: check = optarg; break;
         case 'h':
-            printf(_(usage), ER_REL_PLUGIN_DIR);
+            printf(_(USAGE), ER_REL_PLUGIN_DIR);
             er_cli_dirs_free(&dirs);
             return ER_EXIT_OK;
         default:
