@@ -165,6 +165,12 @@ with tempfile.TemporaryDirectory() as tmp:
         expect(f"exportready: {missing}: no se puede abrir:" in es_err,
                "a missing firm file in Spanish", es_err)
 
+    # An output error: the workbook is kept, said in Spanish, same status.
+    d = os.path.join(tmp, "es-en")
+    rc, _, err = run("audit", *R, "--no-pdf", "-o", d, FIRM, LANGUAGE="es")
+    expect(rc == 1 and "pe-nuti-alimentos.xlsx: output: el archivo ya existe; se conserva "
+           "(use --force para sobrescribirlo)" in err, "an existing workbook, in Spanish", err)
+
     # Usage errors: the same exit status.
     for argv in (("audit", "--bogus"), ("frobnicate",), ("help", "frobnicate")):
         rc_en, _, err_en = run(*argv)
