@@ -7,8 +7,10 @@
  * an exit status from er_exit.  Commands print their own messages; nothing
  * here exits the process.  Documented for users in docs/cli.md.
  *
- * The process never calls setlocale(): libconfig parses floats with atof(),
- * so the C locale must stay in force.
+ * Messages are in the user's language (er_i18n.h, cli_locale.c): only
+ * LC_MESSAGES follows the environment.  LC_NUMERIC and the rest stay "C":
+ * libconfig parses floats with atof(), and numbers are written in the C
+ * locale.
  */
 #ifndef ER_CLI_H
 #define ER_CLI_H
@@ -18,6 +20,7 @@
 #include <stdio.h>
 
 #include "er_diag.h"
+#include "er_i18n.h"
 #include "er_types.h"
 
 /* Exit statuses, shared by every command (see docs/cli.md). */
@@ -35,6 +38,17 @@ int er_cmd_validate(int argc, char **argv);
 int er_cmd_plugins(int argc, char **argv); /* cli/cmd_plugins.c */
 int er_cmd_report(int argc, char **argv);   /* cli/cmd_report.c */
 int er_cmd_template(int argc, char **argv); /* cli/cmd_template.c */
+
+/* Sets the language of messages from LANGUAGE / LC_ALL / LC_MESSAGES /
+ * LANG (LC_MESSAGES only; numbers stay in the C locale) and binds the
+ * "exportready" text domain to er_cli_locale_dir() (cli_locale.c).  Call
+ * first in main, before any message. */
+void er_cli_locale_init(void);
+
+/* Where the catalogues are: PROGRAM_DIR/ER_REL_LOCALE_DIR when it exists
+ * (an install), else PROGRAM_DIR/../locale (the build tree), else the
+ * configured ER_DEFAULT_LOCALE_DIR. */
+const char *er_cli_locale_dir(void);
 
 /* Prints the help for command (NULL = the overview) to out.  Returns false
  * when there is no such command. */

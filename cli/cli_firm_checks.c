@@ -76,10 +76,12 @@ static void check_markets(const er_firm *f, const er_rubric *r, FILE *warn)
         for (size_t k = 0; k < sizeof aliases / sizeof aliases[0]; k++)
             if (strcmp(m, aliases[k][0]) == 0 && rubric_knows_market(r, aliases[k][1]))
                 hint = aliases[k][1];
-        fprintf(warn, "exportready: warning: %s: firm.markets: no criterion of rubric %s applies "
-                      "to market '%s', so none of its requirements is audited%s%s%s\n",
-                f->file, r->id ? r->id : "", m, hint ? " (did you mean '" : "",
-                hint ? hint : "", hint ? "'?)" : "");
+        char did_you_mean[64] = "";
+        if (hint)
+            snprintf(did_you_mean, sizeof did_you_mean, _(" (did you mean '%s'?)"), hint);
+        fprintf(warn, _("exportready: warning: %s: firm.markets: no criterion of rubric %s applies "
+                      "to market '%s', so none of its requirements is audited%s\n"),
+                f->file, r->id ? r->id : "", m, did_you_mean);
     }
 }
 

@@ -87,19 +87,21 @@ int er_cli_rubric_arg(const char **base, er_cli_dirs *extra, const char *arg)
 void er_cli_print_effective(FILE *out, const er_rubric *r, const er_programme_set *p,
                             const er_cli_dirs *sites)
 {
-    fprintf(out, "Effective rubric %s %s (valid as of %04d-%02d-%02d), %zu criteria:\n", r->id,
+    fprintf(out, _("Effective rubric %s %s (valid as of %04d-%02d-%02d), %zu criteria:\n"), r->id,
             r->version, r->valid_as_of.year, r->valid_as_of.month, r->valid_as_of.day,
             r->n_criteria);
     for (size_t i = 0; i < r->n_sources; i++) {
         const er_rubric_source *s = &r->sources[i];
-        fprintf(out, "  %-8s %-28s %3zu criteria  %s", i == 0 ? "rubric" : "module",
+        fprintf(out, _("  %-8s %-28s %3zu criteria  %s"), i == 0 ? _("rubric") : _("module"),
                 s->id ? s->id : "?", s->n_criteria, s->file);
-        if (s->site)
-            fprintf(out, s->replaces ? "  (site; replaces %s)" : "  (site; added)", s->replaces);
+        if (s->site && s->replaces)
+            fprintf(out, _("  (site; replaces %s)"), s->replaces);
+        else if (s->site)
+            fputs(_("  (site; added)"), out);
         fputc('\n', out);
     }
     if (p != NULL) {
-        fprintf(out, "Programmes, in routing order, then fallback '%s':\n",
+        fprintf(out, _("Programmes, in routing order, then fallback '%s':\n"),
                 p->fallback ? p->fallback : "?");
         for (size_t i = 0; i < p->n_programmes; i++) {
             const char *file = p->programmes[i].file ? p->programmes[i].file : "?";
@@ -111,7 +113,7 @@ void er_cli_print_effective(FILE *out, const er_rubric *r, const er_programme_se
         }
     }
     if (sites != NULL && sites->n > 0) {
-        fputs("Site layers, in order (later ones win):", out);
+        fputs(_("Site layers, in order (later ones win):"), out);
         for (size_t i = 0; i < sites->n; i++)
             fprintf(out, " %s", sites->dirs[i]);
         fputc('\n', out);

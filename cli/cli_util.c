@@ -15,7 +15,7 @@ void er_cli_error(const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     fputs("exportready: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(stderr, _(fmt), ap);
     fputc('\n', stderr);
     va_end(ap);
 }
@@ -28,7 +28,7 @@ int er_cli_bad_option(const char *command, int getopt_result, int opt, const cha
         er_cli_error("%s: unknown option '-%c'", command, opt);
     else
         er_cli_error("%s: unknown option '%s'", command, arg ? arg : "?");
-    fprintf(stderr, "Try 'exportready help %s'.\n", command);
+    fprintf(stderr, _("Try 'exportready help %s'.\n"), command);
     return ER_EXIT_USAGE;
 }
 
@@ -113,10 +113,10 @@ void er_cli_dirs_warn_missing(const er_cli_dirs *d)
         if (strcmp(d->dirs[i], er_cli_installed_plugin_dir()) == 0)
             continue;
         if (stat(d->dirs[i], &st) != 0)
-            fprintf(stderr, "exportready: warning: plugin directory %s: %s\n", d->dirs[i],
+            fprintf(stderr, _("exportready: warning: plugin directory %s: %s\n"), d->dirs[i],
                     strerror(errno));
         else if (!S_ISDIR(st.st_mode))
-            fprintf(stderr, "exportready: warning: plugin directory %s: not a directory\n",
+            fprintf(stderr, _("exportready: warning: plugin directory %s: not a directory\n"),
                     d->dirs[i]);
     }
 }

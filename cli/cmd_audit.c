@@ -148,7 +148,7 @@ static int parse_args(int argc, char **argv, audit_args *a)
     a->n_inputs = argc - optind;
     if (a->n_inputs == 0) {
         er_cli_error("audit: no firm files given");
-        fputs("Try 'exportready help audit'.\n", stderr);
+        fputs(_("Try 'exportready help audit'.\n"), stderr);
         return ER_EXIT_USAGE;
     }
     if (a->resume && (a->json_path == NULL || strcmp(a->json_path, "-") == 0)) {
@@ -315,7 +315,7 @@ static void finish_outputs(audit_run *run)
         const char *why = NULL;
         if (er_json_stream_commit(run->json, &why) != 0) {
             run->degraded = true;
-            er_cli_error("--json %s: %s", a->json_path, why ? why : "write failed");
+            er_cli_error("--json %s: %s", a->json_path, why ? why : _("write failed"));
         }
         run->json = NULL;
     }
@@ -337,7 +337,7 @@ static int run_audits(audit_run *run)
         run->json = env ? er_json_stream_open(env, args->json_path, &why) : NULL;
         json_decref(env);
         if (run->json == NULL) {
-            er_cli_error("--json %s: %s", args->json_path, why ? why : "out of memory");
+            er_cli_error("--json %s: %s", args->json_path, why ? why : _("out of memory"));
             return ER_EXIT_FAILED;
         }
     }
@@ -357,13 +357,18 @@ static int run_audits(audit_run *run)
         goto oom;
     if (run->resume != NULL && er_resume_count(run->resume) > run->count - run->n_todo) {
         /* The stopped run audited other firms: another --shard, or none. */
-        er_cli_error("--resume: %s holds firms that are not in this run%s; resume with the "
-                     "same inputs and --shard as the stopped run; nothing audited",
-                     args->json_path, args->shard_n ? "'s shard" : "");
+        if (args->shard_n)
+            er_cli_error("--resume: %s holds firms that are not in this run's shard; resume "
+                         "with the same inputs and --shard as the stopped run; nothing audited",
+                         args->json_path);
+        else
+            er_cli_error("--resume: %s holds firms that are not in this run; resume with the "
+                         "same inputs and --shard as the stopped run; nothing audited",
+                         args->json_path);
         return ER_EXIT_USAGE;
     }
     if (run->resume != NULL && run->summary != NULL)
-        fprintf(run->summary, "resuming: %zu of %zu firms were finished by the stopped run\n",
+        fprintf(run->summary, _("resuming: %zu of %zu firms were finished by the stopped run\n"),
                 run->count - run->n_todo, run->count);
 
     int par = er_parallel_run(run->n_todo, args->jobs, audit_produce, audit_consume,
@@ -380,11 +385,14 @@ static int run_audits(audit_run *run)
             return 128 + (sig ? sig : SIGINT);
         }
         finish_outputs(run);
-        er_cli_error("interrupted: %zu of %zu firms done%s%s%s%s; to audit the other %zu, run "
+        char json_part[4200] = "", output_part[4200] = "";
+        if (args->json_path)
+            snprintf(json_part, sizeof json_part, _(", results in %s"), args->json_path);
+        if (args->output_dir)
+            snprintf(output_part, sizeof output_part, _(", workbooks in %s"), args->output_dir);
+        er_cli_error("interrupted: %zu of %zu firms done%s%s; to audit the other %zu, run "
                      "the same command again with --resume",
-                     done, run->count, args->json_path ? ", results in " : "",
-                     args->json_path ? args->json_path : "", args->output_dir ? ", workbooks in " : "",
-                     args->output_dir ? args->output_dir : "", run->count - done);
+                     done, run->count, json_part, output_part, run->count - done);
         return 128 + (sig ? sig : SIGINT);
     }
     if (run->n_ok == 0) {
@@ -448,7 +456,7 @@ int er_cmd_audit(int argc, char **argv)
         run.first = run.n_items * (args.shard_k - 1) / args.shard_n;
         run.count = run.n_items * args.shard_k / args.shard_n - run.first;
         if (!args.quiet)
-            fprintf(stderr, "exportready: shard %u/%u: firms %zu to %zu of %zu\n", args.shard_k,
+            fprintf(stderr, _("exportready: shard %u/%u: firms %zu to %zu of %zu\n"), args.shard_k,
                     args.shard_n, run.first + 1, run.first + run.count, run.n_items);
         if (run.count == 0) {
             er_cli_error("shard %u/%u has no firms (%zu firms in all); nothing written",
@@ -478,8 +486,10 @@ done:
         er_cohort_free(run.cohort);
     er_firm_csv_close(run.csv);
     if (run.inputs != NULL)
-        for (int i = 0; i < args.n_inputs; i++)
+        for (int i = 0; i < args.n_inputs; i++) {
             free(run.inputs[i].error);
+            free(run.inputs[i].error_shown);
+        }
     free(run.inputs);
     for (size_t i = 0; i < run.n_items; i++)
         free(run.items[i].id);

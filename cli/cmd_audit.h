@@ -71,6 +71,7 @@ typedef struct input {
     const char *path;
     bool csv;
     char *error; /* the CSV file failed as a whole */
+    char *error_shown; /* the same in the user's language (er_diag_join_shown) */
 } input;
 
 typedef struct audit_run {

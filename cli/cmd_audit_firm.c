@@ -80,19 +80,23 @@ static void print_summary(FILE *out, const er_firm_result *res)
 {
     const er_firm *f = res->firm;
     if (!res->scored)
-        fprintf(out, "%s: not scored (no criterion applies)", f->id);
+        fprintf(out, _("%s: not scored (no criterion applies)"), f->id);
     else if (res->grade_status == ER_GRADE_NO_GRADE)
-        fprintf(out, "%s: score %.1f, no grade (%.0f %% answered)", f->id, res->score,
+        fprintf(out, _("%s: score %.1f, no grade (%.0f %% answered)"), f->id, res->score,
                 res->coverage * 100.0);
     else if (res->grade_status == ER_GRADE_PROVISIONAL && res->coverage < res->rubric->provisional_below)
-        fprintf(out, "%s: score %.1f, grade %c (provisional: %.0f %% answered)", f->id, res->score,
+        fprintf(out, _("%s: score %.1f, grade %c (provisional: %.0f %% answered)"), f->id, res->score,
                 res->grade, res->coverage * 100.0);
     else if (res->grade_status == ER_GRADE_PROVISIONAL)
-        fprintf(out, "%s: score %.1f, grade %c (provisional: %zu knock-out%s to verify)", f->id,
-                res->score, res->grade, res->n_to_verify, res->n_to_verify == 1 ? "" : "s");
+        fprintf(out,
+                dngettext(ER_TEXT_DOMAIN,
+                          "%s: score %.1f, grade %c (provisional: %zu knock-out to verify)",
+                          "%s: score %.1f, grade %c (provisional: %zu knock-outs to verify)",
+                          res->n_to_verify),
+                f->id, res->score, res->grade, res->n_to_verify);
     else
-        fprintf(out, "%s: score %.1f, grade %c", f->id, res->score, res->grade);
-    fprintf(out, ", coverage %.0f%%, route %s", res->coverage * 100.0, res->route);
+        fprintf(out, _("%s: score %.1f, grade %c"), f->id, res->score, res->grade);
+    fprintf(out, _(", coverage %.0f%%, route %s"), res->coverage * 100.0, res->route);
     /* The route's programme may warn about its own data (e.g. terms unverified). */
     for (size_t i = 0; res->route != NULL && i < res->n_programmes; i++) {
         const er_programme *p = res->programmes[i].programme;
@@ -100,9 +104,9 @@ static void print_summary(FILE *out, const er_firm_result *res)
             fprintf(out, " (%s)", p->caveat.s[ER_LANG_EN]);
     }
     for (size_t i = 0; i < res->n_blockers; i++)
-        fprintf(out, "%s%s", i == 0 ? ", blockers: " : " ", res->findings[res->blockers[i]].criterion->id);
+        fprintf(out, "%s%s", i == 0 ? _(", blockers: ") : " ", res->findings[res->blockers[i]].criterion->id);
     for (size_t i = 0; i < res->n_to_verify; i++)
-        fprintf(out, "%s%s", i == 0 ? ", to verify: " : " ",
+        fprintf(out, "%s%s", i == 0 ? _(", to verify: ") : " ",
                 res->findings[res->to_verify[i]].criterion->id);
     fputc('\n', out);
 }
@@ -119,8 +123,26 @@ static int dump_firm_json(json_t *o, char **text)
 
 static bool want_json(const audit_run *run) { return run->args->json_path != NULL; }
 
+/* fmt into en (English, for the JSON and the cohort) and into shown (its
+ * translation, for the terminal); both n bytes. */
+static void format_both(char *en, char *shown, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void format_both(char *en, char *shown, size_t n, const char *fmt, ...)
+{
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    vsnprintf(en, n, fmt, ap);
+    vsnprintf(shown, n, _(fmt), again);
+    va_end(again);
+    va_end(ap);
+}
+
+/* A failed firm: error (English) goes to the JSON and the cohort, shown
+ * (the same in the user's language, er_i18n.h) to stderr. */
 static int failed_record(const audit_run *run, record *r, const char *id, const char *file,
-                         const char *error)
+                         const char *error, const char *shown)
 {
     r->kind = 'F';
     /* One problem per line on stderr (the JSON keeps them joined): the
@@ -138,15 +160,15 @@ static int failed_record(const audit_run *run, record *r, const char *id, const 
     if (!er_firm_csv_is_table(path))
         prefix[0] = '\0'; /* firm files keep their one line (tests/bad) */
     plen = strlen(prefix);
-    for (const char *p = plen ? strstr(error, prefix) : NULL; p; p = strstr(p + plen, prefix))
+    for (const char *p = plen ? strstr(shown, prefix) : NULL; p; p = strstr(p + plen, prefix))
         count++;
-    size_t n = strlen(error) + 32 + count * 16;
+    size_t n = strlen(shown) + 32 + count * 16;
     r->messages = malloc(n);
     if (r->messages == NULL ||
         (want_json(run) && dump_firm_json(er_json_failed_firm(id, file, error), &r->json) != 0))
         return -1;
     char *w = r->messages;
-    const char *p = error;
+    const char *p = shown;
     for (;;) {
         const char *next = plen ? strstr(p, prefix) : NULL;
         size_t len = next ? (size_t)(next - p) : strlen(p);
@@ -187,8 +209,8 @@ static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
     r->kind = 'A';
     if (fa->plugin_failed) {
         r->degraded = true;
-        fprintf(msg, "exportready: %s: a sector plugin failed for this firm; its checks are "
-                     "unknown\n",
+        fprintf(msg, _("exportready: %s: a sector plugin failed for this firm; its checks are "
+                     "unknown\n"),
                 fa->file);
     }
     const er_firm_result *base = NULL;
@@ -203,8 +225,8 @@ static int audited_record(audit_run *run, const er_firm_audit *fa, record *r)
         else if (found < 0)
             r->degraded = true;
         else if (!run->args->quiet)
-            fprintf(msg, "exportready: warning: %s: firm '%s' has no audited result in the "
-                         "baseline %s; its workbook shows no progress\n",
+            fprintf(msg, _("exportready: warning: %s: firm '%s' has no audited result in the "
+                         "baseline %s; its workbook shows no progress\n"),
                     fa->file, fa->firm->id, run->args->baseline);
     }
     int rc = want_json(run) ? dump_firm_json(er_json_firm(res), &r->json) : 0;
@@ -305,10 +327,10 @@ static int make_record(audit_run *run, size_t i, record *r)
     const char *file = audit_item_name(run, it, name, sizeof name);
 
     if (in->error != NULL)
-        return failed_record(run, r, NULL, file, in->error);
+        return failed_record(run, r, NULL, file, in->error, in->error_shown);
     if (it->dup_of >= 0 || it->dup_of == ITEM_RESERVED) {
         /* Only firms that loaded have an id in the list. */
-        char id[ER_FIRM_ID_BUF_BYTES] = "", msg[ER_MAX_DUP_MSG_BYTES];
+        char id[ER_FIRM_ID_BUF_BYTES] = "", msg[ER_MAX_DUP_MSG_BYTES], shown[ER_MAX_DUP_MSG_BYTES];
         er_diag diag = {0};
         er_firm *f = NULL;
         if (in->csv) {
@@ -323,17 +345,23 @@ static int make_record(audit_run *run, size_t i, record *r)
             snprintf(id, sizeof id, "%s", f->id);
         er_firm_free(f);
         er_diag_free(&diag);
+        const char *also = it->dup_of == ITEM_RESERVED
+                               ? NULL
+                               : audit_item_name(run, &run->items[it->dup_of], other, sizeof other);
         if (it->dup_of == ITEM_RESERVED)
-            snprintf(msg, sizeof msg,
-                     "%s: firm.id: '%s' is the name of the cohort workbook (%s/%s.xlsx); give "
-                     "the firm another id", file, id, run->args->output_dir, AUDIT_COHORT_ID);
+            format_both(msg, shown, sizeof msg,
+                        N_("%s: firm.id: '%s' is the name of the cohort workbook (%s/%s.xlsx); "
+                           "give the firm another id"),
+                        file, id, run->args->output_dir, AUDIT_COHORT_ID);
+        else if (it->case_only)
+            format_both(msg, shown, sizeof msg,
+                        N_("%s: firm.id: duplicate firm id '%s' (also in %s); ids that differ "
+                           "only in letter case name the same workbook on Windows and macOS"),
+                        file, id, also);
         else
-            snprintf(msg, sizeof msg, "%s: firm.id: duplicate firm id '%s' (also in %s)%s", file,
-                     id, audit_item_name(run, &run->items[it->dup_of], other, sizeof other),
-                     it->case_only ? "; ids that differ only in letter case name the same "
-                                     "workbook on Windows and macOS"
-                                   : "");
-        return failed_record(run, r, id[0] ? id : NULL, file, msg);
+            format_both(msg, shown, sizeof msg,
+                        N_("%s: firm.id: duplicate firm id '%s' (also in %s)"), file, id, also);
+        return failed_record(run, r, id[0] ? id : NULL, file, msg, shown);
     }
 
     er_firm_audit fa;
@@ -349,10 +377,13 @@ static int make_record(audit_run *run, size_t i, record *r)
             return -1;
         }
         if (f == NULL) {
-            char *why = er_diag_join(&diag, 0);
+            char *why = er_diag_join(&diag, 0), *why_shown = er_diag_join_shown(&diag, 0);
             er_diag_free(&diag);
-            rc = why ? failed_record(run, r, id[0] ? id : NULL, file, why) : -1;
+            rc = why && why_shown
+                     ? failed_record(run, r, id[0] ? id : NULL, file, why, why_shown)
+                     : -1;
             free(why);
+            free(why_shown);
             return rc;
         }
         er_diag_free(&diag);
@@ -364,7 +395,7 @@ static int make_record(audit_run *run, size_t i, record *r)
         return -1;
     }
     if (rc == 1)
-        rc = failed_record(run, r, fa.id, file, fa.result.error);
+        rc = failed_record(run, r, fa.id, file, fa.result.error, fa.error_shown);
     else
         rc = audited_record(run, &fa, r);
     er_firm_audit_free(&fa);
@@ -405,7 +436,7 @@ static int consume_item(audit_run *run, size_t i, const char *data, size_t len,
         record r = {0};
         char msg[ER_MAX_FIRM_MSG_BYTES];
         snprintf(msg, sizeof msg, "%s: %s", file, why);
-        rc = failed_record(run, &r, run->items[i].id, file, msg);
+        rc = failed_record(run, &r, run->items[i].id, file, msg, msg);
         char *bytes = NULL;
         size_t n = 0;
         if (rc == 0 && (rc = record_encode(&r, &bytes, &n)) == 0)

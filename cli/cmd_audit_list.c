@@ -132,8 +132,9 @@ static int list_csv(audit_run *run, id_set *ids, uint32_t i, const er_rubric *ru
     er_firm_csv *c = er_firm_csv_open(in->path, rubric, extra, n_extra, &diag);
     if (c == NULL) {
         in->error = diag.oom ? NULL : er_diag_join(&diag, 0);
+        in->error_shown = diag.oom ? NULL : er_diag_join_shown(&diag, 0);
         er_diag_free(&diag);
-        return in->error == NULL ? -1 : add_firm(run, ids, i, 0, NULL);
+        return in->error == NULL || in->error_shown == NULL ? -1 : add_firm(run, ids, i, 0, NULL);
     }
     er_firm_csv_row row;
     int rc;

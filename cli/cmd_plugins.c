@@ -12,27 +12,29 @@
 
 #include "er_plugin_host.h"
 
-static const char usage[] =
-    "Usage: exportready plugins [--plugin-dir DIR]...\n"
-    "       exportready plugins --check FILE.so\n"
-    "\n"
-    "Lists the sector plugins found, with id, version, ABI, sectors served, checks\n"
-    "and path, then the plugin files refused and why.  Plugins are searched in each\n"
-    "--plugin-dir, then in $EXPORTREADY_PLUGIN_PATH (colon-separated), then in\n"
-    "the installed directory PROGRAM_DIR/" ER_REL_PLUGIN_DIR ", where PROGRAM_DIR\n"
-    "is the directory of this program.\n"
-    "\n"
-    "  --plugin-dir DIR   search DIR too (repeatable)\n"
-    "  --check FILE.so    validate one plugin file: exit 0 when it loads, 4 when\n"
-    "                     it is refused (the reason goes to stderr)\n"
-    "  -h, --help         show this help\n";
+#define USAGE N_( \
+    "Usage: exportready plugins [--plugin-dir DIR]...\n" \
+    "       exportready plugins --check FILE.so\n" \
+    "\n" \
+    "Lists the sector plugins found, with id, version, ABI, sectors served, checks\n" \
+    "and path, then the plugin files refused and why.  Plugins are searched in each\n" \
+    "--plugin-dir, then in $EXPORTREADY_PLUGIN_PATH (colon-separated), then in\n" \
+    "the installed directory PROGRAM_DIR/%s, where PROGRAM_DIR\n" \
+    "is the directory of this program.\n" \
+    "\n" \
+    "  --plugin-dir DIR   search DIR too (repeatable)\n" \
+    "  --check FILE.so    validate one plugin file: exit 0 when it loads, 4 when\n" \
+    "                     it is refused (the reason goes to stderr)\n" \
+    "  -h, --help         show this help\n")
 
 static void print_list(const char *label, const char *const *items, size_t n,
                        const char *prefix)
 {
-    printf("  %-9s", label);
+    /* A column of 9, and at least one space after a longer translation. */
+    size_t len = strlen(label);
+    printf("  %s%*s", label, len < 9 ? (int)(9 - len) : 1, "");
     if (n == 0)
-        fputs("(none)", stdout);
+        fputs(_("(none)"), stdout);
     for (size_t i = 0; i < n; i++)
         printf("%s%s%s", i ? " " : "", prefix ? prefix : "", items[i]);
     putchar('\n');
@@ -41,11 +43,11 @@ static void print_list(const char *label, const char *const *items, size_t n,
 static void print_plugin(const er_plugin_info *p)
 {
     printf("%s %s (ABI %u.%u): %s\n", p->id, p->version, p->abi_major, p->abi_minor, p->name);
-    print_list("sectors:", p->sectors, p->n_sectors, NULL);
+    print_list(_("sectors:"), p->sectors, p->n_sectors, NULL);
     char prefix[80];
     snprintf(prefix, sizeof prefix, "%s.", p->id);
-    print_list("checks:", p->checks, p->n_checks, prefix);
-    printf("  path:    %s\n", p->path);
+    print_list(_("checks:"), p->checks, p->n_checks, prefix);
+    printf(_("  path:    %s\n"), p->path);
 }
 
 static int check_one(const char *path)
@@ -81,33 +83,33 @@ static int list_all(const er_cli_dirs *dirs)
         er_diag_free(&diag);
         return ER_EXIT_FAILED;
     }
-    puts("Plugin directories searched:");
+    puts(_("Plugin directories searched:"));
     for (size_t i = 0; i < dirs->n; i++) {
         struct stat st;
         bool there = stat(dirs->dirs[i], &st) == 0;
-        printf("  %s%s\n", dirs->dirs[i], there ? "" : " (not found)");
+        printf("  %s%s\n", dirs->dirs[i], there ? "" : _(" (not found)"));
     }
     size_t n = er_plugin_host_count(host), loaded = 0;
     for (size_t i = 0; i < n; i++)
         if (er_plugin_host_info(host, i)->refused == NULL)
             loaded++;
-    printf("\nPlugins loaded: %zu\n", loaded);
+    printf(_("\nPlugins loaded: %zu\n"), loaded);
     for (size_t i = 0; i < n; i++) {
         const er_plugin_info *p = er_plugin_host_info(host, i);
         if (p->refused == NULL)
             print_plugin(p);
     }
-    printf("\nPlugins refused: %zu\n", n - loaded);
+    printf(_("\nPlugins refused: %zu\n"), n - loaded);
     for (size_t i = 0; i < n; i++) {
         const er_plugin_info *p = er_plugin_host_info(host, i);
         if (p->refused != NULL)
-            printf("%s: plugin refused: %s\n", p->path, p->refused);
+            printf(_("%s: plugin refused: %s\n"), p->path, p->refused);
     }
     /* Refusals are listed above; anything else (an unreadable directory)
      * goes to stderr. */
     for (size_t i = 0; i < diag.count; i++)
         if (strstr(diag.lines[i], ": plugin refused: ") == NULL)
-            fprintf(stderr, "exportready: %s\n", diag.lines[i]);
+            fprintf(stderr, "exportready: %s\n", er_diag_shown(&diag, i));
     er_plugin_host_free(host);
     er_diag_free(&diag);
     return ER_EXIT_OK;
@@ -140,7 +142,7 @@ int er_cmd_plugins(int argc, char **argv)
             break;
         case OPT_CHECK: check = optarg; break;
         case 'h':
-            fputs(usage, stdout);
+            printf(_(USAGE), ER_REL_PLUGIN_DIR);
             er_cli_dirs_free(&dirs);
             return ER_EXIT_OK;
         default:
@@ -150,7 +152,7 @@ int er_cmd_plugins(int argc, char **argv)
     }
     if (optind < argc) {
         er_cli_error("plugins: unexpected argument '%s'", argv[optind]);
-        fputs("Try 'exportready help plugins'.\n", stderr);
+        fputs(_("Try 'exportready help plugins'.\n"), stderr);
         er_cli_dirs_free(&dirs);
         return ER_EXIT_USAGE;
     }

@@ -79,9 +79,9 @@ static int parse_args(int argc, char **argv, report_args *a)
         }
     }
     if (argc - optind < 1 || a->output_dir == NULL) {
-        er_cli_error("report: %s", a->output_dir == NULL ? "-o DIR is required"
-                                                         : "give one or more results files");
-        fputs("Try 'exportready help report'.\n", stderr);
+        er_cli_error("report: %s", a->output_dir == NULL ? _("-o DIR is required")
+                                                         : _("give one or more results files"));
+        fputs(_("Try 'exportready help report'.\n"), stderr);
         return ER_EXIT_USAGE;
     }
     a->results = argv + optind;
@@ -145,7 +145,9 @@ static int merge_inputs(const report_args *a, report_inputs *in)
         (void)er_results_file_each_id(in->results[f], check_id, &c);
     }
     if (c.dups > 0) {
-        er_cli_error("%zu duplicate firm id%s; nothing rendered", c.dups, c.dups == 1 ? "" : "s");
+        er_cli_error(dngettext(ER_TEXT_DOMAIN, "%zu duplicate firm id; nothing rendered",
+                               "%zu duplicate firm ids; nothing rendered", c.dups),
+                     c.dups);
         return ER_EXIT_INVALID;
     }
     return ER_EXIT_OK;
@@ -223,7 +225,7 @@ static int render(const report_args *a, const report_inputs *in)
     if (in->n_audited == 0) {
         /* As `audit`: nothing audited, nothing written. */
         er_cli_error("%s: no firm in it was audited; nothing to render",
-                     a->n_results == 1 ? a->results[0] : "the results files");
+                     a->n_results == 1 ? a->results[0] : _("the results files"));
         return ER_EXIT_INVALID;
     }
     /* As `audit` does: a cohort whenever the run had more than one firm. */

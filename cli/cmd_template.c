@@ -89,13 +89,13 @@ static int parse_args(int argc, char **argv, template_args *a)
         default: return er_cli_bad_option("template", c, optopt, argv[optind - 1]);
         }
     }
-    const char *missing = a->sector == NULL ? "--sector SECTOR is required"
-                          : a->output == NULL ? "-o FILE is required"
-                          : optind < argc    ? "takes no file arguments"
+    const char *missing = a->sector == NULL ? _("--sector SECTOR is required")
+                          : a->output == NULL ? _("-o FILE is required")
+                          : optind < argc    ? _("takes no file arguments")
                                              : NULL;
     if (missing != NULL) {
         er_cli_error("template: %s", missing);
-        fputs("Try 'exportready help template'.\n", stderr);
+        fputs(_("Try 'exportready help template'.\n"), stderr);
         return ER_EXIT_USAGE;
     }
     if (a->format_opt != NULL && strcmp(a->format_opt, "xlsform") != 0 &&

@@ -93,13 +93,13 @@ static size_t report(validate_ctx *v, const er_diag *d)
     for (size_t i = 0; i < d->count; i++) {
         if (er_cli_strings_find(&v->printed, d->lines[i]) >= 0)
             continue;
-        fprintf(stderr, "%s\n", d->lines[i]);
+        fprintf(stderr, "%s\n", er_diag_shown(d, i));
         /* Out of memory here loses only the de-duplication. */
         (void)er_cli_strings_add(&v->printed, d->lines[i]);
         v->n_problems++;
     }
     if (d->oom) {
-        fputs("exportready: out of memory while recording problems\n", stderr);
+        fputs(_("exportready: out of memory while recording problems\n"), stderr);
         v->n_problems++;
     }
     return d->count + (d->oom ? 1 : 0);
@@ -426,7 +426,7 @@ int er_cmd_validate(int argc, char **argv)
     }
     if (optind == argc) {
         er_cli_error("validate: no files given");
-        fputs("Try 'exportready help validate'.\n", stderr);
+        fputs(_("Try 'exportready help validate'.\n"), stderr);
         status = ER_EXIT_USAGE;
         goto done;
     }
@@ -456,7 +456,9 @@ int er_cmd_validate(int argc, char **argv)
         er_diag_free(&diag);
     }
     if (v.n_problems > 0) {
-        er_cli_error("%zu problem%s found", v.n_problems, v.n_problems == 1 ? "" : "s");
+        er_cli_error(dngettext(ER_TEXT_DOMAIN, "%zu problem found", "%zu problems found",
+                               v.n_problems),
+                     v.n_problems);
         status = ER_EXIT_INVALID;
     }
     goto done;

@@ -1,6 +1,8 @@
 /* er_progress.c - progress line; see er_progress.h. */
 #include "er_progress.h"
 
+#include "er_i18n.h"
+
 #include <stdlib.h>
 #include <time.h>
 
@@ -43,13 +45,17 @@ void er_progress_update(er_progress *p, size_t done)
     double elapsed = t - p->start;
     double rate = elapsed > 0 ? (double)done / elapsed : 0.0;
     int w;
+    /* The \r apart: a translation should not have to carry it. */
+    (void)fputc('\r', p->out);
     if (rate > 0 && done < p->total) {
         double left = (double)(p->total - done) / rate;
-        w = fprintf(p->out, "\r[%*zu/%zu] %.1f firms/s, %.0f s left ", 3, done, p->total, rate,
+        w = fprintf(p->out, _("[%*zu/%zu] %.1f firms/s, %.0f s left "), 3, done, p->total, rate,
                     left);
     } else {
-        w = fprintf(p->out, "\r[%*zu/%zu] %.1f firms/s ", 3, done, p->total, rate);
+        w = fprintf(p->out, _("[%*zu/%zu] %.1f firms/s "), 3, done, p->total, rate);
     }
+    if (w >= 0)
+        w++; /* the \r */
     fflush(p->out);
     p->shown = true;
     if (w > p->width)

@@ -58,7 +58,8 @@ static void tune_allocator(void)
 int main(int argc, char **argv)
 {
     tune_allocator();
-    /* No setlocale(): the C locale must stay (libconfig parses with atof). */
+    /* Messages only: the C locale stays for numbers (libconfig parses with atof). */
+    er_cli_locale_init();
     if (argc < 2) {
         er_cli_help(stderr, NULL);
         return ER_EXIT_USAGE;
@@ -82,6 +83,6 @@ int main(int argc, char **argv)
         er_cli_error("unknown option '%s'", cmd);
     else
         er_cli_error("unknown command '%s'", cmd);
-    fputs("Try 'exportready --help'.\n", stderr);
+    fputs(_("Try 'exportready --help'.\n"), stderr);
     return ER_EXIT_USAGE;
 }

@@ -2,8 +2,8 @@
 # Installs the Debian 12 packages ExportReady needs.
 #   scripts/deps.sh             everything: build, run, test, CI (the default)
 #   scripts/deps.sh --runtime   only what building and running the CLI needs
-#                               (what scripts/demo.sh uses: a compiler, CMake
-#                               and six libraries; not LibreOffice, clang or
+#                               (what scripts/demo.sh uses: a compiler, CMake,
+#                               six libraries and gettext's msgfmt; not LibreOffice, clang or
 #                               valgrind)
 #   scripts/deps.sh --list [--runtime]   print the package names, install nothing
 # Runs apt-get as root, through sudo when not root already.  apt's own
@@ -16,6 +16,7 @@ runtime=(
   zlib1g-dev                  # xlsxwriter.pc links -lz, but libxlsxwriter-dev does not pull it in
   libzip-dev libexpat1-dev                                    # build and run: xlsx intake
   libcairo2-dev libpango1.0-dev fonts-dejavu-core             # build and run: PDF report, text measuring
+  gettext                     # build: msgfmt compiles po/*.po (the CLI's messages; libintl is in glibc); xgettext for the pot
 )
 tests=(
   libcmocka-dev python3 python3-openpyxl                      # tests: unit, workbook readers

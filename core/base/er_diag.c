@@ -1,6 +1,7 @@
 /* er_diag.c - see er_diag.h. */
 #include "er_diag.h"
 
+#include "er_i18n.h"
 #include "er_limits.h"
 
 #include <stdarg.h>
@@ -47,15 +48,10 @@ char *er_diag_escape_controls(const char *s)
     return out;
 }
 
-void er_diag_add(er_diag *d, const char *file, int line, const char *field,
-                 const char *fmt, ...)
+/* "FILE:LINE: FIELD: msg" with controls escaped (malloc'd), NULL when out
+ * of memory. */
+static char *make_line(const char *file, int line, const char *field, const char *msg)
 {
-    char msg[ER_MAX_DIAG_MSG_BYTES];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-
     char head[ER_MAX_DIAG_HEAD_BYTES];
     const char *f = file ? file : "<input>";
     if (line > 0)
@@ -65,49 +61,97 @@ void er_diag_add(er_diag *d, const char *file, int line, const char *field,
 
     size_t n = strlen(head) + (field ? strlen(field) + 2 : 0) + strlen(msg) + 1;
     char *s = malloc(n);
-    if (s == NULL) {
-        d->oom = 1;
-        return;
-    }
+    if (s == NULL)
+        return NULL;
     snprintf(s, n, "%s%s%s%s", head, field ? field : "", field ? ": " : "", msg);
     char *clean = er_diag_escape_controls(s);
     free(s);
-    s = clean;
-    if (s == NULL) {
+    return clean;
+}
+
+static bool grow(er_diag *d)
+{
+    if (d->count < d->cap)
+        return true;
+    size_t cap = d->cap ? d->cap * 2 : 8;
+    char **p = realloc(d->lines, cap * sizeof *p);
+    if (p == NULL)
+        return false;
+    d->lines = p;
+    char **q = realloc(d->shown, cap * sizeof *q);
+    if (q == NULL)
+        return false;
+    d->shown = q;
+    d->cap = cap;
+    return true;
+}
+
+void er_diag_addv(er_diag *d, const char *file, int line, const char *field, const char *fmt,
+                  va_list ap)
+{
+    /* The translation of the format, when there is one: dgettext returns
+     * fmt itself otherwise (also in the C locale, and before the CLI binds
+     * the domain). */
+    const char *local = dgettext(ER_TEXT_DOMAIN, fmt);
+    char msg[ER_MAX_DIAG_MSG_BYTES], shown[ER_MAX_DIAG_MSG_BYTES];
+    va_list again;
+    va_copy(again, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    if (local != fmt)
+        vsnprintf(shown, sizeof shown, local, again);
+    va_end(again);
+    er_diag_add_shown(d, file, line, field, msg, local != fmt ? shown : NULL);
+}
+
+void er_diag_add_shown(er_diag *d, const char *file, int line, const char *field, const char *en,
+                       const char *shown)
+{
+    char *s = make_line(file, line, field, en), *t = NULL;
+    if (s != NULL && shown != NULL && strcmp(shown, en) != 0 &&
+        (t = make_line(file, line, field, shown)) == NULL) {
+        free(s);
+        s = NULL;
+    }
+    if (s == NULL || !grow(d)) {
+        free(s);
+        free(t);
         d->oom = 1;
         return;
     }
+    d->lines[d->count] = s;
+    d->shown[d->count++] = t;
+}
 
-    if (d->count == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 8;
-        char **p = realloc(d->lines, cap * sizeof *p);
-        if (p == NULL) {
-            free(s);
-            d->oom = 1;
-            return;
-        }
-        d->lines = p;
-        d->cap = cap;
-    }
-    d->lines[d->count++] = s;
+void er_diag_add(er_diag *d, const char *file, int line, const char *field,
+                 const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    er_diag_addv(d, file, line, field, fmt, ap);
+    va_end(ap);
+}
+
+const char *er_diag_shown(const er_diag *d, size_t i)
+{
+    return d->shown[i] != NULL ? d->shown[i] : d->lines[i];
 }
 
 void er_diag_print(const er_diag *d, FILE *out, const char *prefix)
 {
     for (size_t i = 0; i < d->count; i++)
-        fprintf(out, "%s%s\n", prefix ? prefix : "", d->lines[i]);
+        fprintf(out, "%s%s\n", prefix ? prefix : "", er_diag_shown(d, i));
     if (d->oom)
-        fprintf(out, "%sout of memory while recording errors\n",
-                prefix ? prefix : "");
+        fprintf(out, "%s%s\n", prefix ? prefix : "",
+                dgettext(ER_TEXT_DOMAIN, "out of memory while recording errors"));
 }
 
-char *er_diag_join(const er_diag *d, size_t from)
+static char *join(const er_diag *d, size_t from, bool shown)
 {
     if (from >= d->count)
         return NULL;
     size_t n = 1;
     for (size_t i = from; i < d->count; i++)
-        n += strlen(d->lines[i]) + 2;
+        n += strlen(shown ? er_diag_shown(d, i) : d->lines[i]) + 2;
     char *s = malloc(n);
     if (s == NULL)
         return NULL;
@@ -117,18 +161,26 @@ char *er_diag_join(const er_diag *d, size_t from)
     for (size_t i = from; i < d->count; i++) {
         if (i > from)
             memcpy(o, "; ", 2), o += 2;
-        size_t len = strlen(d->lines[i]);
-        memcpy(o, d->lines[i], len);
+        const char *line = shown ? er_diag_shown(d, i) : d->lines[i];
+        size_t len = strlen(line);
+        memcpy(o, line, len);
         o += len;
     }
     *o = '\0';
     return s;
 }
 
+char *er_diag_join(const er_diag *d, size_t from) { return join(d, from, false); }
+
+char *er_diag_join_shown(const er_diag *d, size_t from) { return join(d, from, true); }
+
 void er_diag_free(er_diag *d)
 {
-    for (size_t i = 0; i < d->count; i++)
+    for (size_t i = 0; i < d->count; i++) {
         free(d->lines[i]);
+        free(d->shown[i]);
+    }
     free(d->lines);
+    free(d->shown);
     memset(d, 0, sizeof *d);
 }

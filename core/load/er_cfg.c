@@ -324,12 +324,16 @@ int er_cfg_line(const config_setting_t *s)
 void er_cfg_error(const er_cfg_ctx *ctx, const config_setting_t *setting, const char *path,
                   const char *fmt, ...)
 {
-    char msg[768];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    er_diag_addv(ctx->diag, ctx->file, er_cfg_line(setting), path, fmt, ap);
     va_end(ap);
-    er_diag_add(ctx->diag, ctx->file, er_cfg_line(setting), path, "%s", msg);
+}
+
+void er_cfg_error_shown(const er_cfg_ctx *ctx, const config_setting_t *setting, const char *path,
+                        const char *en, const char *shown)
+{
+    er_diag_add_shown(ctx->diag, ctx->file, er_cfg_line(setting), path, en, shown);
 }
 
 config_setting_t *er_cfg_root_group(const er_cfg_ctx *ctx, config_t *cfg, const char *name)

@@ -72,6 +72,11 @@ void er_cfg_path_index(char *buf, const char *parent, size_t index);
 void er_cfg_error(const er_cfg_ctx *ctx, const config_setting_t *setting, const char *path,
                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* The same for a message already worded in English (en) and in the user's
+ * language (shown), e.g. by er_firm_check. */
+void er_cfg_error_shown(const er_cfg_ctx *ctx, const config_setting_t *setting, const char *path,
+                        const char *en, const char *shown);
+
 /* The top-level group `name`; other top-level settings are reported as
  * unknown.  NULL (reported) when missing or not a group. */
 config_setting_t *er_cfg_root_group(const er_cfg_ctx *ctx, config_t *cfg, const char *name);

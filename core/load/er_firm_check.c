@@ -4,10 +4,25 @@
 #include "er_firm_check.h"
 
 #include <float.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "er_cfg.h"
+
+/* fmt into msg->en as it is and into msg->shown translated. */
+static void say(er_firm_msg *msg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void say(er_firm_msg *msg, const char *fmt, ...)
+{
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    vsnprintf(msg->en, sizeof msg->en, fmt, ap);
+    vsnprintf(msg->shown, sizeof msg->shown, _(fmt), again);
+    va_end(again);
+    va_end(ap);
+}
 
 /* An HS code as written: digit groups separated by single dots, 4 to 10
  * digits in all, starting with the 4-digit heading ("1106", "1106.20",
@@ -24,67 +39,67 @@ static bool is_hs_code(const char *s)
     return digits >= 4 && digits <= 10 && s[0] != '.';
 }
 
-bool er_firm_check_id(const char *id, char *msg, size_t n)
+bool er_firm_check_id(const char *id, er_firm_msg *msg)
 {
     if (er_firm_id_ok(id))
         return true;
-    snprintf(msg, n,
-             "\"%s\" is not a valid firm id (expected [A-Za-z0-9][A-Za-z0-9._-]{0,63}; "
-             "it becomes a file name)",
-             id);
+    say(msg,
+        "\"%s\" is not a valid firm id (expected [A-Za-z0-9][A-Za-z0-9._-]{0,63}; "
+        "it becomes a file name)",
+        id);
     return false;
 }
 
-bool er_firm_check_country(const char *country, char *msg, size_t n)
+bool er_firm_check_country(const char *country, er_firm_msg *msg)
 {
     if (er_upper_code_ok(country, 2, 2))
         return true;
-    snprintf(msg, n, "\"%s\" is not an ISO 3166-1 alpha-2 code (two upper-case letters)",
+    say(msg, "\"%s\" is not an ISO 3166-1 alpha-2 code (two upper-case letters)",
              country);
     return false;
 }
 
-bool er_firm_check_sector(const char *sector, char *msg, size_t n)
+bool er_firm_check_sector(const char *sector, er_firm_msg *msg)
 {
     if (er_cfg_is_ident(sector, "-"))
         return true;
-    snprintf(msg, n, "\"%s\" is not a sector plugin id ([a-z0-9_-]+)", sector);
+    say(msg, "\"%s\" is not a sector plugin id ([a-z0-9_-]+)", sector);
     return false;
 }
 
-bool er_firm_check_market(const char *const *markets, size_t i, char *msg, size_t n)
+bool er_firm_check_market(const char *const *markets, size_t i, er_firm_msg *msg)
 {
     if (!er_market_code_ok(markets[i])) {
-        snprintf(msg, n, "\"%s\" is not a market code (2-8 upper-case letters, e.g. EU)",
+        say(msg, "\"%s\" is not a market code (2-8 upper-case letters, e.g. EU)",
                  markets[i]);
         return false;
     }
     for (size_t k = 0; k < i; k++)
         if (strcmp(markets[k], markets[i]) == 0) {
-            snprintf(msg, n, "market \"%s\" is listed twice", markets[i]);
+            say(msg, "market \"%s\" is listed twice", markets[i]);
             return false;
         }
     return true;
 }
 
-bool er_firm_check_hs(const char *hs, char *msg, size_t n)
+bool er_firm_check_hs(const char *hs, er_firm_msg *msg)
 {
     if (is_hs_code(hs))
         return true;
-    snprintf(msg, n, "\"%s\" is not an HS code (digits, optionally dotted, e.g. 1106.20)", hs);
+    say(msg, "\"%s\" is not an HS code (digits, optionally dotted, e.g. 1106.20)", hs);
     return false;
 }
 
-bool er_firm_check_ingredient(const char *ingredient, char *msg, size_t n)
+bool er_firm_check_ingredient(const char *ingredient, er_firm_msg *msg)
 {
     if (er_cfg_is_ident(ingredient, "-"))
         return true;
-    snprintf(msg, n, "\"%s\" is not a catalogue key ([a-z0-9_-]+)", ingredient);
+    say(msg, "\"%s\" is not a catalogue key ([a-z0-9_-]+)", ingredient);
     return false;
 }
 
 /* The wording of er_cfg_get_enum, so both readers agree. */
-static bool check_enum(const char *s, const char *const *names, int *out, char *msg, size_t n)
+static bool check_enum(const char *s, const char *const *names, int *out, er_firm_msg *msg)
 {
     char list[256] = "";
     for (int i = 0; names[i] != NULL; i++) {
@@ -95,39 +110,39 @@ static bool check_enum(const char *s, const char *const *names, int *out, char *
         size_t used = strlen(list);
         snprintf(list + used, sizeof list - used, "%s%s", i ? " | " : "", names[i]);
     }
-    snprintf(msg, n, "\"%s\" is not allowed (expected %s)", s, list);
+    say(msg, "\"%s\" is not allowed (expected %s)", s, list);
     return false;
 }
 
-bool er_firm_check_use(const char *s, er_use *out, char *msg, size_t n)
+bool er_firm_check_use(const char *s, er_use *out, er_firm_msg *msg)
 {
     static const char *const uses[] = {"food", "cosmetic", "pharma", NULL};
     static const er_use vals[] = {ER_USE_FOOD, ER_USE_COSMETIC, ER_USE_PHARMA};
     int i = -1;
-    if (!check_enum(s, uses, &i, msg, n))
+    if (!check_enum(s, uses, &i, msg))
         return false;
     *out = vals[i];
     return true;
 }
 
-bool er_firm_check_kind(const char *s, er_audit_kind *out, char *msg, size_t n)
+bool er_firm_check_kind(const char *s, er_audit_kind *out, er_firm_msg *msg)
 {
     static const char *const kinds[] = {"baseline", "follow-up", NULL};
     int i = -1;
-    if (!check_enum(s, kinds, &i, msg, n))
+    if (!check_enum(s, kinds, &i, msg))
         return false;
     *out = i == 0 ? ER_AUDIT_BASELINE : ER_AUDIT_FOLLOW_UP;
     return true;
 }
 
-bool er_firm_check_number_fact(const er_fact_spec *spec, double x, char *msg, size_t n)
+bool er_firm_check_number_fact(const er_fact_spec *spec, double x, er_firm_msg *msg)
 {
     if (x >= spec->min && x <= spec->max)
         return true;
     if (spec->max == DBL_MAX)
-        snprintf(msg, n, "%g is out of range (must be >= %g)", x, spec->min);
+        say(msg, "%g is out of range (must be >= %g)", x, spec->min);
     else
-        snprintf(msg, n, "%g is out of range (must be %g..%g)", x, spec->min, spec->max);
+        say(msg, "%g is out of range (must be %g..%g)", x, spec->min, spec->max);
     return false;
 }
 
@@ -142,16 +157,15 @@ static bool founded_after_audit(const er_date *d, const er_date *a)
               (d->precision == ER_DATE_DAY && d->month == a->month && d->day > a->day))));
 }
 
-bool er_firm_check_founded_year(long long year, const er_date *audit, er_value *v, char *msg,
-                                size_t n)
+bool er_firm_check_founded_year(long long year, const er_date *audit, er_value *v, er_firm_msg *msg)
 {
     if (year < 1800 || year > 9999) {
-        snprintf(msg, n, "%lld is not a year 1800..9999", year);
+        say(msg, "%lld is not a year 1800..9999", year);
         return false;
     }
     er_date d = {.year = (int)year, .precision = ER_DATE_YEAR};
     if (founded_after_audit(&d, audit)) {
-        snprintf(msg, n, "founding date is after the audit date");
+        say(msg, "founding date is after the audit date");
         return false;
     }
     v->type = ER_VALUE_NUMBER;
@@ -159,16 +173,16 @@ bool er_firm_check_founded_year(long long year, const er_date *audit, er_value *
     return true;
 }
 
-bool er_firm_check_founded_text(const char *text, const er_date *audit, er_value *v, char *msg,
-                                size_t n)
+bool er_firm_check_founded_text(const char *text, const er_date *audit, er_value *v,
+                                er_firm_msg *msg)
 {
     er_date d = {0};
     if (!er_date_parse(text, &d)) {
-        snprintf(msg, n, "invalid date \"%s\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", text);
+        say(msg, "invalid date \"%s\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", text);
         return false;
     }
     if (founded_after_audit(&d, audit)) {
-        snprintf(msg, n, "founding date is after the audit date");
+        say(msg, "founding date is after the audit date");
         return false;
     }
     v->type = ER_VALUE_STRING;
@@ -177,17 +191,17 @@ bool er_firm_check_founded_text(const char *text, const er_date *audit, er_value
     return true;
 }
 
-bool er_firm_check_answer(const er_criterion *c, const er_value *v, char *msg, size_t n)
+bool er_firm_check_answer(const er_criterion *c, const er_value *v, er_firm_msg *msg)
 {
     switch (c->type) {
     case ER_ANSWER_CHECK:
-        snprintf(msg, n, "criterion \"%s\" is computed by plugin check \"%s\"; it cannot be answered",
+        say(msg, "criterion \"%s\" is computed by plugin check \"%s\"; it cannot be answered",
                  c->id, c->check);
         return false;
     case ER_ANSWER_YESNO:
         if (v->type == ER_VALUE_BOOL)
             return true;
-        snprintf(msg, n, "expected a boolean (true or false)");
+        say(msg, "expected a boolean (true or false)");
         return false;
     case ER_ANSWER_CHOICE: {
         if (er_criterion_find_choice(c, v->str) != NULL)
@@ -197,7 +211,7 @@ bool er_firm_check_answer(const er_criterion *c, const er_value *v, char *msg, s
             size_t used = strlen(list);
             snprintf(list + used, sizeof list - used, "%s%s", i ? " | " : "", c->choices[i].value);
         }
-        snprintf(msg, n, "\"%s\" is not a choice of criterion \"%s\" (expected %s)", v->str, c->id,
+        say(msg, "\"%s\" is not a choice of criterion \"%s\" (expected %s)", v->str, c->id,
                  list);
         return false;
     }
@@ -207,10 +221,10 @@ bool er_firm_check_answer(const er_criterion *c, const er_value *v, char *msg, s
             if ((!b->has_min || v->num >= b->min) && (!b->has_below || v->num < b->below))
                 return true;
         }
-        snprintf(msg, n, "%g is outside every band of criterion \"%s\"", v->num, c->id);
+        say(msg, "%g is outside every band of criterion \"%s\"", v->num, c->id);
         return false;
     }
-    snprintf(msg, n, "criterion \"%s\" has an unknown answer type", c->id);
+    say(msg, "criterion \"%s\" has an unknown answer type", c->id);
     return false;
 }
 
@@ -225,11 +239,11 @@ bool er_firm_question_known(const er_rubric *rubric, const char *const *extra, s
     return false;
 }
 
-bool er_firm_check_evidence(const char *s, er_evidence *out, char *msg, size_t n)
+bool er_firm_check_evidence(const char *s, er_evidence *out, er_firm_msg *msg)
 {
     if (er_evidence_parse(s, out))
         return true;
-    snprintf(msg, n, "\"%s\" is not an evidence level (expected verified | document | declared)",
+    say(msg, "\"%s\" is not an evidence level (expected verified | document | declared)",
              s);
     return false;
 }

@@ -548,8 +548,8 @@ int er_firm_csv_next(er_firm_csv *c, bool build_firm, er_firm_csv_row *row, er_d
     row->where = c->where;
     long idc = c->single[C_ID];
     const char *id = er_firm_csv_cell(c, idc);
-    char msg[ER_FIRM_MSG_MAX];
-    if (id != NULL && er_firm_check_id(id, msg, sizeof msg)) {
+    er_firm_msg msg;
+    if (id != NULL && er_firm_check_id(id, &msg)) {
         snprintf(c->id, sizeof c->id, "%s", id);
         row->id = c->id;
     }

@@ -36,12 +36,16 @@ static void report(const row_ctx *r, long col, const char *field, const char *fm
 
 static void report(const row_ctx *r, long col, const char *field, const char *fmt, ...)
 {
-    char msg[ER_FIRM_MSG_MAX + 256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    er_diag_addv(r->diag, ER_FIRM_CSV_LOC(r->c, col), field, fmt, ap);
     va_end(ap);
-    er_diag_add(r->diag, ER_FIRM_CSV_LOC(r->c, col), field, "%s", msg);
+}
+
+/* A value rule's message (er_firm_check), worded in both languages. */
+static void report_shown(const row_ctx *r, long col, const char *field, const er_firm_msg *msg)
+{
+    er_diag_add_shown(r->diag, ER_FIRM_CSV_LOC(r->c, col), field, msg->en, msg->shown);
 }
 
 /* The cell of a column, NULL when empty, absent or already reported. */
@@ -141,9 +145,10 @@ static bool parse_int(const char *s, long long *out)
     return true;
 }
 
-#define MSG_BOOL "\"%s\" is not a boolean (expected true/false, yes/no, 1/0, s\xc3\xad/no)"
-#define MSG_NUMBER "\"%s\" is not a number (use '.' for decimals and no thousands separators)"
-#define MSG_INT "\"%s\" is not an integer"
+#define MSG_BOOL N_("\"%s\" is not a boolean (expected true/false, yes/no, 1/0, s\xc3\xad/no)")
+#define MSG_NUMBER \
+    N_("\"%s\" is not a number (use '.' for decimals and no thousands separators)")
+#define MSG_INT N_("\"%s\" is not an integer")
 
 /* ---- list cells ---------------------------------------------------------------- */
 
@@ -194,24 +199,24 @@ static const char *copy(const row_ctx *r, const char *s)
 
 static void build_identity(const row_ctx *r)
 {
-    char msg[ER_FIRM_MSG_MAX];
+    er_firm_msg msg;
     er_firm *f = r->f;
     const char *s;
     if ((s = get_required(r, C_ID, "firm.id")) != NULL) {
-        if (!er_firm_check_id(s, msg, sizeof msg))
-            report(r, r->c->single[C_ID], "firm.id", "%s", msg);
+        if (!er_firm_check_id(s, &msg))
+            report_shown(r, r->c->single[C_ID], "firm.id", &msg);
         f->id = copy(r, s);
     }
     if ((s = get_required(r, C_NAME, "firm.name")) != NULL)
         f->name = copy(r, s);
     if ((s = get_required(r, C_COUNTRY, "firm.country")) != NULL) {
-        if (!er_firm_check_country(s, msg, sizeof msg))
-            report(r, r->c->single[C_COUNTRY], "firm.country", "%s", msg);
+        if (!er_firm_check_country(s, &msg))
+            report_shown(r, r->c->single[C_COUNTRY], "firm.country", &msg);
         f->country = copy(r, s);
     }
     if ((s = get_required(r, C_SECTOR, "firm.sector")) != NULL) {
-        if (!er_firm_check_sector(s, msg, sizeof msg))
-            report(r, r->c->single[C_SECTOR], "firm.sector", "%s", msg);
+        if (!er_firm_check_sector(s, &msg))
+            report_shown(r, r->c->single[C_SECTOR], "firm.sector", &msg);
         f->sector = copy(r, s);
     }
 }
@@ -234,15 +239,16 @@ static void build_markets(const row_ctx *r)
      * only ever compares real codes. */
     size_t k = 0;
     for (long i = 0; i < n; i++) {
-        char p[64], msg[ER_FIRM_MSG_MAX];
+        char p[64];
+        er_firm_msg msg;
         snprintf(p, sizeof p, "firm.markets[%ld]", i);
         if (v[i] == NULL) {
             report(r, col, p, "empty element in the ';' list");
             continue;
         }
         v[k] = v[i];
-        if (!er_firm_check_market(v, k, msg, sizeof msg))
-            report(r, col, p, "%s", msg);
+        if (!er_firm_check_market(v, k, &msg))
+            report_shown(r, col, p, &msg);
         k++;
     }
     r->f->markets = v;
@@ -313,7 +319,8 @@ static void build_products(const row_ctx *r)
         return;
     }
     for (long i = 0; i < n; i++) {
-        char p[96], msg[ER_FIRM_MSG_MAX];
+        char p[96];
+        er_firm_msg msg;
         pr[i].line = r->f->line;
         pr[i].name = names[i];
         if (names[i] == NULL) {
@@ -323,24 +330,27 @@ static void build_products(const row_ctx *r)
         snprintf(p, sizeof p, "firm.products[%ld].hs", i);
         if (hs != NULL && hs[i] == NULL)
             report(r, c->single[C_P_HS], p, ER_FIRM_MSG_REQUIRED);
-        else if (hs != NULL && !er_firm_check_hs(hs[i], msg, sizeof msg)) {
+        else if (hs != NULL && !er_firm_check_hs(hs[i], &msg)) {
             char hint[300] = "";
             (void)er_intake_hs_hint(hs[i], hint, sizeof hint);
-            report(r, c->single[C_P_HS], p, "%s%s", msg, hint);
+            /* The hint (er_intake_hs_hint) is English only. */
+            strncat(msg.en, hint, sizeof msg.en - strlen(msg.en) - 1);
+            strncat(msg.shown, hint, sizeof msg.shown - strlen(msg.shown) - 1);
+            report_shown(r, c->single[C_P_HS], p, &msg);
         }
         else if (hs != NULL)
             pr[i].hs = hs[i];
         snprintf(p, sizeof p, "firm.products[%ld].ingredient", i);
         if (ing != NULL && ing[i] != NULL) {
-            if (!er_firm_check_ingredient(ing[i], msg, sizeof msg))
-                report(r, c->single[C_P_INGREDIENT], p, "%s", msg);
+            if (!er_firm_check_ingredient(ing[i], &msg))
+                report_shown(r, c->single[C_P_INGREDIENT], p, &msg);
             pr[i].ingredient = ing[i];
         }
         snprintf(p, sizeof p, "firm.products[%ld].use", i);
         if (use != NULL && use[i] == NULL)
             report(r, c->single[C_P_USE], p, ER_FIRM_MSG_REQUIRED);
-        else if (use != NULL && !er_firm_check_use(use[i], &pr[i].use, msg, sizeof msg))
-            report(r, c->single[C_P_USE], p, "%s", msg);
+        else if (use != NULL && !er_firm_check_use(use[i], &pr[i].use, &msg))
+            report_shown(r, c->single[C_P_USE], p, &msg);
         snprintf(p, sizeof p, "firm.products[%ld].organic", i);
         if (org != NULL && org[i] != NULL && !parse_bool(org[i], &pr[i].organic))
             report(r, c->single[C_P_ORGANIC], p, MSG_BOOL, org[i]);
@@ -351,18 +361,18 @@ static void build_products(const row_ctx *r)
 
 static void build_audit(const row_ctx *r)
 {
-    char msg[ER_FIRM_MSG_MAX];
+    er_firm_msg msg;
     er_firm *f = r->f;
     const char *s;
     if ((s = get_required(r, C_DATE, "firm.audit.date")) != NULL) {
         er_date d;
         int habit = 0;
         if (!er_date_parse(s, &d) || d.precision != ER_DATE_DAY)
-            habit = er_intake_date(s, day_first, &d, msg, sizeof msg);
+            habit = er_intake_date(s, day_first, &d, msg.en, sizeof msg.en);
         else
             habit = 1;
         if (habit < 0)
-            report(r, r->c->single[C_DATE], "firm.audit.date", "%s", msg);
+            report(r, r->c->single[C_DATE], "firm.audit.date", "%s", msg.en);
         else if (habit == 0)
             report(r, r->c->single[C_DATE], "firm.audit.date",
                    "invalid date \"%s\" (expected YYYY-MM-DD, a real calendar date)", s);
@@ -372,27 +382,27 @@ static void build_audit(const row_ctx *r)
     if ((s = get_required(r, C_COACH, "firm.audit.coach")) != NULL)
         f->audit.coach = copy(r, s);
     if ((s = get_required(r, C_KIND, "firm.audit.kind")) != NULL &&
-        !er_firm_check_kind(s, &f->audit.kind, msg, sizeof msg))
-        report(r, r->c->single[C_KIND], "firm.audit.kind", "%s", msg);
+        !er_firm_check_kind(s, &f->audit.kind, &msg))
+        report_shown(r, r->c->single[C_KIND], "firm.audit.kind", &msg);
 }
 
 /* A profile fact typed by its spec. */
 static bool fact_value(const row_ctx *r, long col, const column *cl, const char *s, er_value *v)
 {
-    char msg[ER_FIRM_MSG_MAX];
+    er_firm_msg msg;
     const er_fact_spec *spec = cl->spec;
     bool comma = r->c->delim == ';';
     long long i = 0;
     if (strcmp(spec->key, "founded") == 0) {
         bool ok;
         if (parse_int(s, &i))
-            ok = er_firm_check_founded_year(i, &r->f->audit.date, v, msg, sizeof msg);
+            ok = er_firm_check_founded_year(i, &r->f->audit.date, v, &msg);
         else if ((s = copy(r, s)) == NULL)
             return false;
         else
-            ok = er_firm_check_founded_text(s, &r->f->audit.date, v, msg, sizeof msg);
+            ok = er_firm_check_founded_text(s, &r->f->audit.date, v, &msg);
         if (!ok)
-            report(r, col, cl->field, "%s", msg);
+            report_shown(r, col, cl->field, &msg);
         return ok;
     }
     if (spec->type == ER_VALUE_BOOL) {
@@ -413,8 +423,8 @@ static bool fact_value(const row_ctx *r, long col, const column *cl, const char 
         report(r, col, cl->field, MSG_NUMBER, s);
         return false;
     }
-    if (!er_firm_check_number_fact(spec, x, msg, sizeof msg)) {
-        report(r, col, cl->field, "%s", msg);
+    if (!er_firm_check_number_fact(spec, x, &msg)) {
+        report_shown(r, col, cl->field, &msg);
         return false;
     }
     v->type = ER_VALUE_NUMBER;
@@ -426,7 +436,7 @@ static bool fact_value(const row_ctx *r, long col, const column *cl, const char 
  * question. */
 static bool answer_value(const row_ctx *r, long col, const column *cl, const char *s, er_value *v)
 {
-    char msg[ER_FIRM_MSG_MAX];
+    er_firm_msg msg;
     bool comma = r->c->delim == ';';
     const er_criterion *cr = cl->crit;
     if (cr == NULL) {
@@ -471,9 +481,9 @@ static bool answer_value(const row_ctx *r, long col, const column *cl, const cha
         }
         break;
     }
-    if (er_firm_check_answer(cr, v, msg, sizeof msg))
+    if (er_firm_check_answer(cr, v, &msg))
         return true;
-    report(r, col, cl->field, "%s", msg);
+    report_shown(r, col, cl->field, &msg);
     return false;
 }
 
@@ -521,10 +531,10 @@ static void build_facts(const row_ctx *r)
         const char *s = get(r, (long)i);
         if (cl->kind != C_EVIDENCE || s == NULL)
             continue;
-        char msg[ER_FIRM_MSG_MAX];
+        er_firm_msg msg;
         er_evidence ev;
-        if (!er_firm_check_evidence(s, &ev, msg, sizeof msg)) {
-            report(r, (long)i, cl->field, "%s", msg);
+        if (!er_firm_check_evidence(s, &ev, &msg)) {
+            report_shown(r, (long)i, cl->field, &msg);
             continue;
         }
         /* The raw cell, not the loaded answers: a bad answer is not also

@@ -32,10 +32,11 @@ static void load_markets(const er_cfg_ctx *ctx, const config_setting_t *fg, er_f
     if (f->n_markets == 0)
         er_cfg_error(ctx, s, "firm.markets", ER_FIRM_MSG_NO_MARKETS);
     for (size_t i = 0; i < f->n_markets; i++) {
-        char p[ER_CFG_PATH_MAX], msg[ER_FIRM_MSG_MAX];
+        char p[ER_CFG_PATH_MAX];
+        er_firm_msg msg;
         er_cfg_path_index(p, "firm.markets", i);
-        if (!er_firm_check_market(f->markets, i, msg, sizeof msg))
-            er_cfg_error(ctx, s, p, "%s", msg);
+        if (!er_firm_check_market(f->markets, i, &msg))
+            er_cfg_error_shown(ctx, s, p, msg.en, msg.shown);
     }
 }
 
@@ -64,7 +65,8 @@ static void load_products(const er_cfg_ctx *ctx, const config_setting_t *fg, er_
         return;
     }
     for (size_t i = 0; i < n; i++) {
-        char p[ER_CFG_PATH_MAX], fp[ER_CFG_PATH_MAX], msg[ER_FIRM_MSG_MAX];
+        char p[ER_CFG_PATH_MAX], fp[ER_CFG_PATH_MAX];
+        er_firm_msg msg;
         er_cfg_path_index(p, "firm.products", i);
         config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
         pr[i].line = er_cfg_line(e);
@@ -76,14 +78,15 @@ static void load_products(const er_cfg_ctx *ctx, const config_setting_t *fg, er_
         er_cfg_check_fields(ctx, e, p, fields);
         er_cfg_get_string(ctx, e, "name", p, true, &pr[i].name);
         if (er_cfg_get_string(ctx, e, "hs", p, true, &pr[i].hs) == ER_CFG_OK &&
-            !er_firm_check_hs(pr[i].hs, msg, sizeof msg)) {
+            !er_firm_check_hs(pr[i].hs, &msg)) {
             er_cfg_path(fp, p, "hs");
-            er_cfg_error(ctx, config_setting_get_member(e, "hs"), fp, "%s", msg);
+            er_cfg_error_shown(ctx, config_setting_get_member(e, "hs"), fp, msg.en, msg.shown);
         }
         if (er_cfg_get_string(ctx, e, "ingredient", p, false, &pr[i].ingredient) == ER_CFG_OK &&
-            !er_firm_check_ingredient(pr[i].ingredient, msg, sizeof msg)) {
+            !er_firm_check_ingredient(pr[i].ingredient, &msg)) {
             er_cfg_path(fp, p, "ingredient");
-            er_cfg_error(ctx, config_setting_get_member(e, "ingredient"), fp, "%s", msg);
+            er_cfg_error_shown(ctx, config_setting_get_member(e, "ingredient"), fp,
+                               msg.en, msg.shown);
         }
         int use = -1;
         if (er_cfg_get_enum(ctx, e, "use", p, true, uses, &use) == ER_CFG_OK)
@@ -117,23 +120,22 @@ static bool load_founded(const er_cfg_ctx *ctx, const config_setting_t *s, const
                          const er_firm *f, er_value *v)
 {
     int t = config_setting_type(s);
-    char msg[ER_FIRM_MSG_MAX];
+    er_firm_msg msg;
     bool ok;
     if (t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64) {
-        ok = er_firm_check_founded_year(config_setting_get_int64(s), &f->audit.date, v, msg,
-                                        sizeof msg);
+        ok = er_firm_check_founded_year(config_setting_get_int64(s), &f->audit.date, v, &msg);
     } else if (t == CONFIG_TYPE_STRING) {
         const char *text = NULL;
         if (er_cfg_string_of(ctx, s, p, &text) != ER_CFG_OK)
             return false;
-        ok = er_firm_check_founded_text(text, &f->audit.date, v, msg, sizeof msg);
+        ok = er_firm_check_founded_text(text, &f->audit.date, v, &msg);
     } else {
         er_cfg_error(ctx, s, p, "expected a year (integer) or a date string, found %s",
                      er_cfg_type_name(t));
         return false;
     }
     if (!ok)
-        er_cfg_error(ctx, s, p, "%s", msg);
+        er_cfg_error_shown(ctx, s, p, msg.en, msg.shown);
     return ok;
 }
 
@@ -155,9 +157,9 @@ static bool load_fact(const er_cfg_ctx *ctx, const config_setting_t *s, const ch
     } else if (er_cfg_number_of(ctx, s, p, &x) != ER_CFG_OK) {
         return false;
     }
-    char msg[ER_FIRM_MSG_MAX];
-    if (!er_firm_check_number_fact(spec, x, msg, sizeof msg)) {
-        er_cfg_error(ctx, s, p, "%s", msg);
+    er_firm_msg msg;
+    if (!er_firm_check_number_fact(spec, x, &msg)) {
+        er_cfg_error_shown(ctx, s, p, msg.en, msg.shown);
         return false;
     }
     v->type = ER_VALUE_NUMBER;
@@ -219,10 +221,10 @@ static bool load_rubric_answer(const er_cfg_ctx *ctx, const config_setting_t *s,
     }
     if (!typed)
         return false;
-    char msg[ER_FIRM_MSG_MAX];
-    if (er_firm_check_answer(c, v, msg, sizeof msg))
+    er_firm_msg msg;
+    if (er_firm_check_answer(c, v, &msg))
         return true;
-    er_cfg_error(ctx, s, p, "%s", msg);
+    er_cfg_error_shown(ctx, s, p, msg.en, msg.shown);
     return false;
 }
 
@@ -301,9 +303,9 @@ static void load_evidence(const er_cfg_ctx *ctx, const config_setting_t *fg, er_
         if (er_cfg_string_of(ctx, s, p, &v) != ER_CFG_OK)
             continue;
         er_evidence ev;
-        char msg[ER_FIRM_MSG_MAX];
-        if (!er_firm_check_evidence(v, &ev, msg, sizeof msg)) {
-            er_cfg_error(ctx, s, p, "%s", msg);
+        er_firm_msg msg;
+        if (!er_firm_check_evidence(v, &ev, &msg)) {
+            er_cfg_error_shown(ctx, s, p, msg.en, msg.shown);
             continue;
         }
         /* Look in the file, not the loaded answers, so a bad answer is
@@ -322,17 +324,19 @@ static void load_evidence(const er_cfg_ctx *ctx, const config_setting_t *fg, er_
 
 static void load_identity(const er_cfg_ctx *ctx, const config_setting_t *fg, er_firm *f)
 {
-    char msg[ER_FIRM_MSG_MAX];
+    er_firm_msg msg;
     if (er_cfg_get_string(ctx, fg, "id", "firm", true, &f->id) == ER_CFG_OK &&
-        !er_firm_check_id(f->id, msg, sizeof msg))
-        er_cfg_error(ctx, config_setting_get_member(fg, "id"), "firm.id", "%s", msg);
+        !er_firm_check_id(f->id, &msg))
+        er_cfg_error_shown(ctx, config_setting_get_member(fg, "id"), "firm.id", msg.en, msg.shown);
     er_cfg_get_string(ctx, fg, "name", "firm", true, &f->name);
     if (er_cfg_get_string(ctx, fg, "country", "firm", true, &f->country) == ER_CFG_OK &&
-        !er_firm_check_country(f->country, msg, sizeof msg))
-        er_cfg_error(ctx, config_setting_get_member(fg, "country"), "firm.country", "%s", msg);
+        !er_firm_check_country(f->country, &msg))
+        er_cfg_error_shown(ctx, config_setting_get_member(fg, "country"), "firm.country",
+                           msg.en, msg.shown);
     if (er_cfg_get_string(ctx, fg, "sector", "firm", true, &f->sector) == ER_CFG_OK &&
-        !er_firm_check_sector(f->sector, msg, sizeof msg))
-        er_cfg_error(ctx, config_setting_get_member(fg, "sector"), "firm.sector", "%s", msg);
+        !er_firm_check_sector(f->sector, &msg))
+        er_cfg_error_shown(ctx, config_setting_get_member(fg, "sector"), "firm.sector",
+                           msg.en, msg.shown);
 }
 
 er_firm *er_firm_load(const char *path, const struct er_rubric *rubric,

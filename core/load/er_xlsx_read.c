@@ -324,17 +324,15 @@ static void add_error(const er_xlsx_book *b, er_diag *diag, const char *part, co
 static void add_error(const er_xlsx_book *b, er_diag *diag, const char *part, const char *fmt,
                       ...)
 {
-    char msg[768];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     char where[1024];
     if (part != NULL)
         snprintf(where, sizeof where, "%s:%s", b->name, part);
     else
         snprintf(where, sizeof where, "%s", b->name);
-    er_diag_add(diag, where, 0, NULL, "%s", msg);
+    va_list ap;
+    va_start(ap, fmt);
+    er_diag_addv(diag, where, 0, NULL, fmt, ap);
+    va_end(ap);
 }
 
 /* Parses one part.  Returns 0; 1 when the part is absent and optional;

@@ -13,12 +13,10 @@
 
 void rr_bad(rd *r, const char *path, const char *fmt, ...)
 {
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    er_diag_addv(r->diag, r->file, 0, path, fmt, ap);
     va_end(ap);
-    er_diag_add(r->diag, r->file, 0, path, "%s", msg);
 }
 
 bool rr_failed(const rd *r) { return r->oom || er_diag_count(r->diag) > r->errors_at_start; }
@@ -97,8 +95,9 @@ bool rr_get_str(rd *r, const json_t *obj, const char *path, const char *key, int
     if (json_is_null(v) && (flags & NULLABLE))
         return true;
     if (!json_is_string(v)) {
-        rr_bad(r, rr_sub(r, path, key), "must be a string%s, not %s",
-            (flags & NULLABLE) ? " or null" : "", rr_json_type_name(v));
+        rr_bad(r, rr_sub(r, path, key),
+               (flags & NULLABLE) ? "must be a string or null, not %s" : "must be a string, not %s",
+               rr_json_type_name(v));
         return false;
     }
     if (json_string_length(v) > ER_MAX_TEXT_BYTES) {
@@ -131,8 +130,9 @@ bool rr_get_num(rd *r, const json_t *obj, const char *path, const char *key, int
         return true;
     }
     if (!json_is_number(v) || !isfinite(json_number_value(v))) {
-        rr_bad(r, rr_sub(r, path, key), "must be a number%s, not %s",
-            (flags & NULLABLE) ? " or null" : "", rr_json_type_name(v));
+        rr_bad(r, rr_sub(r, path, key),
+               (flags & NULLABLE) ? "must be a number or null, not %s" : "must be a number, not %s",
+               rr_json_type_name(v));
         return false;
     }
     *out = json_number_value(v);

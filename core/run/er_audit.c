@@ -103,6 +103,11 @@ static int fail_firm(er_firm_audit *out, const er_diag *diag, size_t from, const
     free(joined);
     if (out->result.error == NULL)
         return -1;
+    joined = er_diag_join_shown(diag, from);
+    out->error_shown = joined ? er_arena_strdup(&out->result.arena, joined) : out->result.error;
+    free(joined);
+    if (out->error_shown == NULL)
+        return -1;
     out->id = peek_firm_id(out->file, &out->result.arena);
     return 1;
 }

@@ -65,6 +65,9 @@ typedef struct er_firm_audit {
     const char *id;         /* firm id if it could be read, else NULL (result arena) */
     const char *file;       /* the path audited */
     er_firm_result result;  /* result.error != NULL: the firm failed */
+    const char *error_shown; /* result.error in the user's language, for the
+                                terminal (er_diag_shown); the JSON keeps
+                                result.error in English */
     bool plugin_failed;     /* a plugin failed at run time: its checks are UNKNOWN */
     er_firm_result plugin_part; /* private: what the plugin host produced */
 } er_firm_audit;

@@ -34,9 +34,13 @@ out=$("$exe" audit "$src"/examples/firms/*.cfg)
 for f in share/doc/exportready/README.md share/doc/exportready/cli.md \
          share/doc/exportready/examples/firms/processed-food-nuti.cfg \
          share/man/man1/exportready.1 share/exportready/results.schema.json \
-         share/bash-completion/completions/exportready share/exportready/rubrics/readiness.cfg; do
+         share/bash-completion/completions/exportready share/exportready/rubrics/readiness.cfg \
+         share/locale/es/LC_MESSAGES/exportready.mo; do
     [ -s "$p/$f" ] || fail "$f not installed"
 done
+# The moved program finds its Spanish catalogue beside it (cli/cli_locale.c).
+LANGUAGE=es "$exe" help audit | grep -q '^Uso: exportready audit' ||
+    fail "the moved install does not find its Spanish messages under share/locale"
 /usr/bin/python3 -c "import json,sys,jsonschema; jsonschema.Draft202012Validator.check_schema(json.load(open(sys.argv[1])))" \
     "$p/share/exportready/results.schema.json" || fail "installed schema is not a JSON Schema"
 

@@ -67,12 +67,41 @@ static void test_join_many(void **state)
     er_diag_free(&d);
 }
 
+/* A line worded twice: the English for files, the other for the terminal;
+ * the head FILE:LINE: FIELD: the same in both, controls escaped in both. */
+static void test_shown_line(void **state)
+{
+    (void)state;
+    er_diag d = {0};
+    er_diag_add_shown(&d, "firm.cfg", 3, "firm.nombre", "unknown field", "campo desconocido");
+    er_diag_add_shown(&d, "firm.cfg", 4, "firm.country", "required field missing", NULL);
+    er_diag_add_shown(&d, "firm.cfg", 5, "firm.x", "same", "same");
+    er_diag_add_shown(&d, "e\x1b.cfg", 0, NULL, "bad", "malo \x07");
+    er_diag_add(&d, "firm.cfg", 6, NULL, "no translation in the C locale");
+    assert_int_equal(d.count, 5);
+    assert_string_equal(d.lines[0], "firm.cfg:3: firm.nombre: unknown field");
+    assert_string_equal(er_diag_shown(&d, 0), "firm.cfg:3: firm.nombre: campo desconocido");
+    assert_string_equal(er_diag_shown(&d, 1), "firm.cfg:4: firm.country: required field missing");
+    assert_null(d.shown[1]);
+    assert_null(d.shown[2]); /* equal to the English: not kept twice */
+    assert_string_equal(er_diag_shown(&d, 3), "e\\x1B.cfg: malo \\x07");
+    assert_string_equal(er_diag_shown(&d, 4), d.lines[4]);
+    char *en = er_diag_join(&d, 0), *shown = er_diag_join_shown(&d, 0);
+    assert_non_null(strstr(en, "firm.nombre: unknown field; firm.cfg:4:"));
+    assert_non_null(strstr(shown, "firm.nombre: campo desconocido; firm.cfg:4:"));
+    assert_null(strstr(en, "campo"));
+    free(en);
+    free(shown);
+    er_diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_line_shape),
         cmocka_unit_test(test_controls_are_escaped),
         cmocka_unit_test(test_join_many),
+        cmocka_unit_test(test_shown_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
