@@ -307,7 +307,7 @@ static int make_record(audit_run *run, size_t i, record *r)
     if (in->error != NULL)
         return failed_record(run, r, NULL, file, in->error);
     if (it->dup_of >= 0 || it->dup_of == ITEM_RESERVED) {
-        /* Only firms that loaded have an id in the list. */
+        /* Only firms that load are marked duplicate (mark_duplicates). */
         char id[ER_FIRM_ID_BUF_BYTES] = "", msg[ER_MAX_DUP_MSG_BYTES];
         er_diag diag = {0};
         er_firm *f = NULL;
