@@ -219,6 +219,8 @@ static int mark_duplicates(audit_run *run)
     confirm cf = {0};
     for (size_t i = 0; rc == 0 && any && i < run->n_items; i++) {
         item *it = &run->items[i];
+        if (it->id == NULL)
+            continue; /* no id: it fails with its own error */
         int loads = suspect[i] ? item_loads(run, &cf, it) : 1;
         if (loads < 0) {
             rc = -1;

@@ -420,10 +420,17 @@ def case_id_of_failed_firm():
             why = by_file[bad]["error"]
             expect("duplicate" not in why and "haccp_plan" in why,
                    "the bad file keeps its own error", why)
-        # Two good files: the second is the duplicate, naming file and field.
-        rc, doc, err = audit_json("-q", GOOD, bad, GOOD)
+        # Two good files: the second is the duplicate, naming file and field;
+        # a file without an id beside them fails on its own.
+        noid = os.path.join(tmp, "no-id.cfg")
+        with open(noid, "w", encoding="utf-8") as f:
+            f.write("firm = { name = \"No Id\"; };\n")
+        rc, doc, err = audit_json("-q", noid, GOOD, bad, GOOD)
+        expect_status(rc, 1, json.dumps(doc), err)
         expect(f"{GOOD}: firm.id: duplicate firm id 'pe-good' (also in {GOOD})"
-               in doc["firms"][2]["error"], "file: field: duplicate", doc["firms"][2])
+               in doc["firms"][3]["error"], "file: field: duplicate", doc["firms"][3])
+        expect("firm.id" in doc["firms"][0]["error"] and "duplicate" not in doc["firms"][0]["error"],
+               "the file without an id has its own error", doc["firms"][0])
 
 
 def case_parse_once():
@@ -434,6 +441,10 @@ def case_parse_once():
     if shutil.which("valgrind") is None:
         print("SKIP: no valgrind")
         return
+    with open(EXE, "rb") as f:
+        if b"__asan_init" in f.read():
+            print("SKIP: valgrind cannot run an ASan build")
+            return
     text = open(GOOD, encoding="utf-8").read()
     with tempfile.TemporaryDirectory() as tmp:
         files = []
