@@ -76,7 +76,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--work", default=None)
     a = ap.parse_args()
-    exe = os.path.join(a.build, "core", "exportready")
+    exe = os.path.join(a.build, "cli", "exportready")
     plugins = os.path.join(a.build, "sector-plugins")
     work = a.work or tempfile.mkdtemp(prefix="er-bench-intake-")
     os.makedirs(work, exist_ok=True)

@@ -208,6 +208,7 @@ def main():
                            [os.path.join(firms_dir, f) for f in names[:min(60, len(names))]],
                            work)
 
+    load_start = os.getloadavg()
     rows = []
     for n in sizes:
         files = names[:n]  # relative to firms_dir: short argv for large N
@@ -278,7 +279,12 @@ def main():
         cells = [str(r[0]), r[1], r[2], str(r[3]), str(r[4]), "%.3f" % r[5], "%.1f" % r[6],
                  str(r[7]), "%.1f" % r[8], "%.2f" % r[9], "%.2f" % r[10], "%.2f" % r[11]]
         lines.append("| " + " | ".join(cells) + " |")
-    text = "floor options: %s\n\n%s\n" % (" ".join(floor_opts), "\n".join(lines))
+    # The machine may be shared: say how loaded it was, so a reader can
+    # judge the wall times (and -j 2's speed-up) that came out.
+    load_end = os.getloadavg()
+    text = "floor options: %s\nload average (1, 5, 15 min) at start %s, at end %s\n\n%s\n" % (
+        " ".join(floor_opts), " ".join("%.2f" % x for x in load_start),
+        " ".join("%.2f" % x for x in load_end), "\n".join(lines))
     if a.report == "-":
         sys.stdout.write(text)
     else:

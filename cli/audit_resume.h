@@ -7,11 +7,13 @@
  * --json FILE, and every firm that file holds without an "error" is taken
  * as done: its JSON object is copied as it was (re-encoded from the parsed
  * document, which gives the same bytes), its summary line and cohort row
- * come from the saved result, and its workbook, already in -o DIR, is left
+ * come from the saved result (each read back from the file when its turn
+ * comes), and its workbook, already in -o DIR, is left
  * alone.  Firms that failed, or that the stopped run never reached, are
  * audited.  The union is byte for byte what one uninterrupted run writes.
  *
- * Ownership: an er_resume owns the saved results and the parsed document.
+ * Ownership: an er_resume owns the open results file (an index of its
+ * finished firms by id, never the firms: constant memory, issue 19).
  */
 #ifndef ER_AUDIT_RESUME_H
 #define ER_AUDIT_RESUME_H
@@ -28,12 +30,16 @@ typedef struct er_resume er_resume;
 er_resume *er_resume_load(const char *json_path, const er_rubric *rubric,
                           const er_programme_set *programmes, er_diag *diag);
 
-/* The finished firm with this id (saved without an error), or NULL. */
-const er_saved_firm *er_resume_find(const er_resume *r, const char *id);
+/* True when the file holds a finished firm (saved without an error) with
+ * this id. */
+bool er_resume_has(const er_resume *r, const char *id);
 
-/* The JSON text of that firm as the results stream takes it (malloc'd), or
- * NULL when out of memory. */
-char *er_resume_firm_text(const er_resume *r, const er_saved_firm *f);
+/* That firm, decoded again from the file: 1 with *firm (free with
+ * er_saved_firm_free) and, when text is not NULL, *text, the firm's JSON
+ * text as the results stream takes it (malloc'd); 0 when there is none;
+ * -1 with the reason in diag (out of memory, the file changed). */
+int er_resume_take(er_resume *r, const char *id, er_saved_firm **firm, char **text,
+                   er_diag *diag);
 
 /* How many finished firms the file holds. */
 size_t er_resume_count(const er_resume *r);

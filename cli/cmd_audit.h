@@ -55,7 +55,8 @@ typedef struct item {
     uint32_t line;
     int64_t dup_of; /* index of the earlier firm with this id, or one of: */
     bool case_only; /* dup_of's id differs from this one in letter case */
-    char *id;       /* when it loaded in the first pass; owned */
+    char *id;       /* the id it claims (firm.id, the id cell), NULL when it has none
+                     * or, its id colliding, it does not load; owned */
 } item;
 
 enum {

@@ -329,7 +329,7 @@ static int make_record(audit_run *run, size_t i, record *r)
     if (in->error != NULL)
         return failed_record(run, r, NULL, file, in->error, in->error_shown);
     if (it->dup_of >= 0 || it->dup_of == ITEM_RESERVED) {
-        /* Only firms that loaded have an id in the list. */
+        /* Only firms that load are marked duplicate (mark_duplicates). */
         char id[ER_FIRM_ID_BUF_BYTES] = "", msg[ER_MAX_DUP_MSG_BYTES], shown[ER_MAX_DUP_MSG_BYTES];
         er_diag diag = {0};
         er_firm *f = NULL;
@@ -472,17 +472,23 @@ static int consume_item(audit_run *run, size_t i, const char *data, size_t len,
 }
 
 /* Outputs the firm the stopped run finished as item i (--resume): its JSON
- * as it was, its summary line and cohort row from the saved result. */
-static int emit_resumed(audit_run *run, size_t i, const er_saved_firm *sf)
+ * as it was, its summary line and cohort row from the saved result, read
+ * back from the stopped run's file now. */
+static int emit_resumed(audit_run *run, size_t i, const char *id)
 {
+    er_saved_firm *sf = NULL;
+    char *text = NULL;
+    er_diag diag = {0};
+    int found = er_resume_take(run->resume, id, &sf, run->json != NULL ? &text : NULL, &diag);
+    er_diag_print(&diag, stderr, "exportready: ");
+    er_diag_free(&diag);
+    if (found != 1) /* checked and indexed before the run: the file changed, or no memory */
+        return -1;
     const er_firm_result *res = &sf->result;
-    if (run->json != NULL) {
-        char *text = er_resume_firm_text(run->resume, sf);
-        if (text == NULL)
-            return -1;
+    int rc = 0;
+    if (run->json != NULL)
         er_json_stream_add_text(run->json, text);
-        free(text);
-    }
+    free(text);
     if (run->summary != NULL) {
         er_progress_clear(run->progress);
         print_summary(run->summary, res);
@@ -490,7 +496,7 @@ static int emit_resumed(audit_run *run, size_t i, const er_saved_firm *sf)
     if (run->cohort != NULL) {
         er_saved_firm *b = NULL;
         if (run->baseline != NULL) {
-            er_diag diag = {0};
+            diag = (er_diag){0};
             if (er_results_file_find(run->baseline, res->firm->id, &b, &diag) < 0)
                 run->degraded = true;
             er_diag_print(&diag, stderr, "exportready: ");
@@ -498,14 +504,15 @@ static int emit_resumed(audit_run *run, size_t i, const er_saved_firm *sf)
         }
         char *row = NULL;
         size_t n = 0;
-        int rc = er_cohort_row_encode(run->cohort, res, b ? &b->result : NULL, &row, &n);
+        rc = er_cohort_row_encode(run->cohort, res, b ? &b->result : NULL, &row, &n);
         er_saved_firm_free(b);
         if (rc == 0 && n > 0 && er_cohort_add_encoded(run->cohort, row, n) < 0)
             rc = -1;
         free(row);
-        if (rc != 0)
-            return -1;
     }
+    er_saved_firm_free(sf);
+    if (rc != 0)
+        return -1;
     run->n_ok++;
     er_progress_update(run->progress, i + 1 - run->first);
     return 0;
@@ -515,9 +522,8 @@ int audit_emit_resumed_before(audit_run *run, size_t before)
 {
     for (; run->resume != NULL && run->next_resumed < before; run->next_resumed++) {
         const item *it = &run->items[run->next_resumed];
-        const er_saved_firm *sf =
-            it->id != NULL && it->dup_of < 0 ? er_resume_find(run->resume, it->id) : NULL;
-        if (sf != NULL && emit_resumed(run, run->next_resumed, sf) != 0)
+        if (it->id != NULL && it->dup_of < 0 && er_resume_has(run->resume, it->id) &&
+            emit_resumed(run, run->next_resumed, it->id) != 0)
             return -1;
     }
     return 0;
@@ -543,7 +549,7 @@ int audit_plan_items(audit_run *run)
     for (size_t i = run->first; i < run->first + run->count; i++) {
         const item *it = &run->items[i];
         bool done = run->resume != NULL && it->id != NULL && it->dup_of < 0 &&
-                    er_resume_find(run->resume, it->id) != NULL;
+                    er_resume_has(run->resume, it->id);
         if (!done)
             run->todo[run->n_todo++] = i;
     }

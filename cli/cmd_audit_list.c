@@ -111,20 +111,10 @@ const char *audit_item_name(const audit_run *run, const item *it, char *buf, siz
     return buf;
 }
 
-/* Lists one firm; id is its id when it loads (NULL: it will fail). */
-static int add_firm(audit_run *run, id_set *ids, uint32_t in, uint32_t line, const char *id)
-{
-    int64_t prev = ITEM_UNIQUE;
-    bool case_only = false;
-    if (id != NULL && run->args->output_dir != NULL && same_id(id, AUDIT_COHORT_ID))
-        prev = ITEM_RESERVED;
-    else if (id != NULL && (prev = id_set_add(ids, id, run->n_items, &case_only)) == -2)
-        return -1;
-    return add_item(run, in, line, prev, case_only, id);
-}
-
-/* Lists the rows of one CSV file (or the file, when it fails as a whole). */
-static int list_csv(audit_run *run, id_set *ids, uint32_t i, const er_rubric *rubric,
+/* Lists the rows of one CSV file (or the file, when it fails as a whole),
+ * with the id cell of each row: no row is built here (the worker that
+ * audits it builds it once). */
+static int list_csv(audit_run *run, uint32_t i, const er_rubric *rubric,
                     const char *const *extra, size_t n_extra)
 {
     input *in = &run->inputs[i];
@@ -134,17 +124,17 @@ static int list_csv(audit_run *run, id_set *ids, uint32_t i, const er_rubric *ru
         in->error = diag.oom ? NULL : er_diag_join(&diag, 0);
         in->error_shown = diag.oom ? NULL : er_diag_join_shown(&diag, 0);
         er_diag_free(&diag);
-        return in->error == NULL || in->error_shown == NULL ? -1 : add_firm(run, ids, i, 0, NULL);
+        return in->error == NULL || in->error_shown == NULL
+                   ? -1
+                   : add_item(run, i, 0, ITEM_UNIQUE, false, NULL);
     }
     er_firm_csv_row row;
     int rc;
     while (run->n_items <= ER_MAX_FIRMS_PER_RUN &&
-           (rc = er_firm_csv_next(c, true, &row, &diag)) == 1) {
-        int r2 = add_firm(run, ids, i, (uint32_t)row.line, row.firm ? row.firm->id : NULL);
-        er_firm_free(row.firm);
+           (rc = er_firm_csv_next(c, false, &row, &diag)) == 1) {
         er_diag_free(&diag);
         diag = (er_diag){0};
-        if (r2 != 0) {
+        if (add_item(run, i, (uint32_t)row.line, ITEM_UNIQUE, false, row.id) != 0) {
             rc = -1;
             break;
         }
@@ -154,6 +144,105 @@ static int list_csv(audit_run *run, id_set *ids, uint32_t i, const er_rubric *ru
     return run->n_items > ER_MAX_FIRMS_PER_RUN ? 0 : rc;
 }
 
+/* ---- duplicate ids ------------------------------------------------------------- */
+
+/* The duplicate rule counts only firms that load: a file that fails has
+ * its own error, and does not take its id from a later firm that loads.
+ * The first pass only read the id each firm claims; the few firms whose id
+ * collides (or names the cohort workbook) are loaded here to tell.  Items
+ * of one input are contiguous, so a CSV file is opened once. */
+typedef struct confirm {
+    er_firm_csv *csv;
+    uint32_t csv_input;
+} confirm;
+
+/* 1 when item it loads, 0 when it does not, -1 when out of memory. */
+static int item_loads(audit_run *run, confirm *cf, const item *it)
+{
+    const input *in = &run->inputs[it->input];
+    const er_rubric *rubric = er_audit_rubric(run->audit);
+    size_t n_extra = 0;
+    const char *const *extra = er_audit_questions(run->audit, &n_extra);
+    er_diag diag = {0};
+    er_firm *f = NULL;
+    int rc = 0;
+    if (!in->csv) {
+        f = er_firm_load(in->path, rubric, extra, n_extra, &diag);
+    } else {
+        if (cf->csv != NULL && cf->csv_input != it->input) {
+            er_firm_csv_close(cf->csv);
+            cf->csv = NULL;
+        }
+        if (cf->csv == NULL) {
+            cf->csv = er_firm_csv_open(in->path, rubric, extra, n_extra, &diag);
+            cf->csv_input = it->input;
+        }
+        er_firm_csv_row row;
+        int r = cf->csv != NULL ? 1 : 0;
+        while (cf->csv != NULL && (r = er_firm_csv_next(cf->csv, false, &row, &diag)) == 1 &&
+               (uint32_t)row.line < it->line)
+            ;
+        if (r == 1 && (uint32_t)row.line == it->line)
+            f = er_firm_csv_build(cf->csv, &diag);
+        else if (r < 0)
+            rc = -1;
+    }
+    if (diag.oom)
+        rc = -1;
+    else if (rc == 0)
+        rc = f != NULL && f->id != NULL && strcmp(f->id, it->id) == 0;
+    er_firm_free(f);
+    er_diag_free(&diag);
+    return rc;
+}
+
+/* Marks each item whose id an earlier loaded firm has (dup_of), or that
+ * names the cohort workbook (ITEM_RESERVED).  0, or -1 when out of memory. */
+static int mark_duplicates(audit_run *run)
+{
+    bool *suspect = calloc(run->n_items ? run->n_items : 1, sizeof *suspect);
+    id_set ids = {0};
+    int rc = suspect != NULL ? 0 : -1;
+    bool any = false;
+    for (size_t i = 0; rc == 0 && i < run->n_items; i++) {
+        const char *id = run->items[i].id;
+        bool case_only;
+        int64_t prev;
+        if (id == NULL)
+            continue;
+        if (run->args->output_dir != NULL && same_id(id, AUDIT_COHORT_ID))
+            suspect[i] = any = true;
+        else if ((prev = id_set_add(&ids, id, i, &case_only)) == -2)
+            rc = -1;
+        else if (prev >= 0)
+            suspect[i] = suspect[prev] = any = true;
+    }
+    id_set_free(&ids);
+    ids = (id_set){0};
+    confirm cf = {0};
+    for (size_t i = 0; rc == 0 && any && i < run->n_items; i++) {
+        item *it = &run->items[i];
+        if (it->id == NULL)
+            continue; /* no id: it fails with its own error */
+        int loads = suspect[i] ? item_loads(run, &cf, it) : 1;
+        if (loads < 0) {
+            rc = -1;
+        } else if (loads == 0) {
+            free(it->id); /* it fails with its own error */
+            it->id = NULL;
+        } else if (run->args->output_dir != NULL && same_id(it->id, AUDIT_COHORT_ID)) {
+            it->dup_of = ITEM_RESERVED;
+        } else if ((it->dup_of = id_set_add(&ids, it->id, i, &it->case_only)) == -2) {
+            rc = -1;
+        }
+    }
+    if (cf.csv != NULL)
+        er_firm_csv_close(cf.csv);
+    id_set_free(&ids);
+    free(suspect);
+    return rc;
+}
+
 /* First pass: lists the firms.  Returns an exit status, or -1 to go on. */
 int audit_list_firms(audit_run *run)
 {
@@ -161,7 +250,6 @@ int audit_list_firms(audit_run *run)
     const er_rubric *rubric = er_audit_rubric(run->audit);
     size_t n_extra = 0;
     const char *const *extra = er_audit_questions(run->audit, &n_extra);
-    id_set ids = {0};
     int status = -1;
     run->inputs = calloc((size_t)a->n_inputs, sizeof *run->inputs);
     if (run->inputs == NULL)
@@ -171,30 +259,26 @@ int audit_list_firms(audit_run *run)
         in->path = a->inputs[i];
         in->csv = er_firm_csv_is_table(in->path); /* .csv or .xlsx */
         if (in->csv) {
-            if (list_csv(run, &ids, i, rubric, extra, n_extra) != 0)
+            if (list_csv(run, i, rubric, extra, n_extra) != 0)
                 goto oom;
         } else {
-            er_diag diag = {0};
-            er_firm *f = er_firm_load(in->path, rubric, extra, n_extra, &diag);
-            int rc = diag.oom ? -1 : add_firm(run, &ids, i, 0, f ? f->id : NULL);
-            er_firm_free(f);
-            er_diag_free(&diag);
+            /* Only the id: the firm is loaded once, by the worker that audits it. */
+            char *id = er_firm_read_id(in->path);
+            int rc = add_item(run, i, 0, ITEM_UNIQUE, false, id);
+            free(id);
             if (rc != 0)
                 goto oom;
         }
         if (run->n_items > ER_MAX_FIRMS_PER_RUN) {
             er_cli_error("%s: too many firms in one run (more than %u); split the cohort",
                          in->path, ER_MAX_FIRMS_PER_RUN);
-            status = ER_EXIT_INVALID;
-            goto done;
+            return ER_EXIT_INVALID;
         }
     }
-    goto done;
+    if (mark_duplicates(run) != 0)
+        goto oom;
+    return status;
 oom:
     er_cli_error("out of memory");
-    status = ER_EXIT_FAILED;
-done:
-    id_set_free(&ids);
-    return status;
+    return ER_EXIT_FAILED;
 }
-

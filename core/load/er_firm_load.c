@@ -339,6 +339,21 @@ static void load_identity(const er_cfg_ctx *ctx, const config_setting_t *fg, er_
                            msg.en, msg.shown);
 }
 
+char *er_firm_read_id(const char *path)
+{
+    config_t cfg;
+    er_diag ignored = {0}; /* the audit reports the file's problems when it loads it */
+    const char *id = NULL;
+    char *copy = NULL;
+    if (er_cfg_read(&cfg, path, &ignored) == 0) {
+        if (config_lookup_string(&cfg, "firm.id", &id) == CONFIG_TRUE && er_firm_id_ok(id))
+            copy = strdup(id);
+        config_destroy(&cfg);
+    }
+    er_diag_free(&ignored);
+    return copy;
+}
+
 er_firm *er_firm_load(const char *path, const struct er_rubric *rubric,
                       const char *const *extra_questions, size_t n_extra, er_diag *diag)
 {

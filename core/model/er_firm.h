@@ -98,6 +98,15 @@ er_firm *er_firm_load(const char *path, const struct er_rubric *rubric,
                       const char *const *extra_questions, size_t n_extra,
                       er_diag *diag);
 
+/*
+ * Reads only firm.id from a firm file, through the safe reader (a file it
+ * refuses is never parsed), without building or checking the firm: the id
+ * a file claims, for the audit's duplicate check before any firm is
+ * audited, and to name a firm that failed.  A malloc'd copy, or NULL when
+ * the file cannot be read safely or holds no valid id (er_firm_id_ok).
+ */
+char *er_firm_read_id(const char *path);
+
 void er_firm_free(er_firm *f);
 
 /* Lookup helpers; NULL when absent. */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "er_json.h"
 #include "er_limits.h"
 #include "er_results_stream.h"
 
@@ -112,7 +113,7 @@ static void check_all(er_results_file *f, er_diag *diag)
     int rc;
     while ((rc = er_results_stream_next(f->checked, &v, &pos, diag)) == 1) {
         if (f->n_firms == ER_MAX_FIRMS_PER_RUN) {
-            json_decref(v);
+            er_results_stream_drop(f->checked, v);
             er_diag_add(diag, f->path, 0, "firms", "more than %u firms", ER_MAX_FIRMS_PER_RUN);
             return;
         }
@@ -120,7 +121,7 @@ static void check_all(er_results_file *f, er_diag *diag)
         size_t i = f->n_firms++;
         int bad = er_results_decode_firm(v, i, f->path, f->rubric, f->progs,
                                          f->baseline ? &f->removed : NULL, diag, &sf);
-        json_decref(v);
+        er_results_stream_drop(f->checked, v);
         if (bad != 0 || sf.result.error != NULL || sf.firm.id == NULL) {
             er_saved_firm_release(&sf);
             continue;
@@ -160,8 +161,10 @@ static er_results_file *open_file(const char *path, const er_rubric *rubric,
     f->rubric = rubric;
     f->progs = programmes;
     f->baseline = baseline;
-    if ((f->checked = er_results_stream_open(path, diag)) != NULL)
+    if ((f->checked = er_results_stream_open(path, diag)) != NULL) {
+        er_results_stream_use_scratch(f->checked);
         check_all(f, diag);
+    }
     if (er_diag_count(diag) > before || diag->oom) {
         er_results_file_close(f);
         return NULL;
@@ -211,7 +214,8 @@ size_t er_results_file_count(const er_results_file *f) { return f->n_firms; }
 size_t er_results_file_audited(const er_results_file *f) { return f->n_audited; }
 
 /* Decodes v as firm i into a new er_saved_firm; NULL on error (diag). */
-static er_saved_firm *decode_new(er_results_file *f, json_t *v, size_t i, er_diag *diag)
+static er_saved_firm *decode_new(er_results_file *f, er_results_stream *from, json_t *v,
+                                 size_t i, er_diag *diag)
 {
     er_saved_firm *sf = malloc(sizeof *sf);
     if (sf == NULL) {
@@ -223,7 +227,7 @@ static er_saved_firm *decode_new(er_results_file *f, json_t *v, size_t i, er_dia
     } else {
         sf->result.firm = &sf->firm;
     }
-    json_decref(v);
+    er_results_stream_drop(from, v);
     return sf;
 }
 
@@ -235,26 +239,29 @@ static void changed(const er_results_file *f, er_diag *diag, size_t i)
 int er_results_file_next(er_results_file *f, er_saved_firm **out, er_diag *diag)
 {
     *out = NULL;
-    if (f->order == NULL && (f->order = er_results_stream_open(f->path, diag)) == NULL)
-        return -1;
+    if (f->order == NULL) {
+        if ((f->order = er_results_stream_open(f->path, diag)) == NULL)
+            return -1;
+        er_results_stream_use_scratch(f->order);
+    }
     json_t *v;
     int rc = er_results_stream_next(f->order, &v, NULL, diag);
     if (rc < 0)
         return -1;
     if (rc == 0 || f->n_given == f->n_firms) {
         if (rc > 0)
-            json_decref(v);
+            er_results_stream_drop(f->order, v);
         if (rc == 0 && f->n_given == f->n_firms)
             return 0;
         changed(f, diag, f->n_given);
         return -1;
     }
     size_t i = f->n_given++;
-    return (*out = decode_new(f, v, i, diag)) != NULL ? 1 : -1;
+    return (*out = decode_new(f, f->order, v, i, diag)) != NULL ? 1 : -1;
 }
 
-int er_results_file_find(er_results_file *f, const char *firm_id, er_saved_firm **out,
-                         er_diag *diag)
+static int find(er_results_file *f, const char *firm_id, er_saved_firm **out, char **text,
+                er_diag *diag)
 {
     *out = NULL;
     const slot *s = firm_id != NULL ? lookup(f, firm_id) : NULL;
@@ -263,16 +270,37 @@ int er_results_file_find(er_results_file *f, const char *firm_id, er_saved_firm 
     json_t *v = er_results_stream_read_at(f->checked, &s->pos, diag);
     if (v == NULL)
         return -1;
-    er_saved_firm *sf = decode_new(f, v, s->index, diag);
-    if (sf == NULL)
-        return -1;
-    if (sf->result.error != NULL || sf->firm.id == NULL || strcmp(sf->firm.id, firm_id) != 0) {
-        er_saved_firm_free(sf);
-        changed(f, diag, s->index);
+    if (text != NULL && (*text = er_json_firm_text(v)) == NULL) {
+        er_results_stream_drop(f->checked, v);
+        er_diag_add(diag, f->path, 0, NULL, "out of memory");
         return -1;
     }
+    er_saved_firm *sf = decode_new(f, f->checked, v, s->index, diag);
+    if (sf != NULL && (sf->result.error != NULL || sf->firm.id == NULL ||
+                       strcmp(sf->firm.id, firm_id) != 0)) {
+        er_saved_firm_free(sf);
+        sf = NULL;
+        changed(f, diag, s->index);
+    }
+    if (sf == NULL && text != NULL) {
+        free(*text);
+        *text = NULL;
+    }
     *out = sf;
-    return 1;
+    return sf != NULL ? 1 : -1;
+}
+
+int er_results_file_find(er_results_file *f, const char *firm_id, er_saved_firm **out,
+                         er_diag *diag)
+{
+    return find(f, firm_id, out, NULL, diag);
+}
+
+int er_results_file_find_text(er_results_file *f, const char *firm_id, er_saved_firm **out,
+                              char **text, er_diag *diag)
+{
+    *text = NULL;
+    return find(f, firm_id, out, text, diag);
 }
 
 int er_results_file_reopen(er_results_file *f, er_diag *diag)

@@ -70,6 +70,12 @@ int er_results_file_next(er_results_file *f, er_saved_firm **out, er_diag *diag)
 int er_results_file_find(er_results_file *f, const char *firm_id, er_saved_firm **out,
                          er_diag *diag);
 
+/* As er_results_file_find, and with *text (malloc'd, when 1) the firm's
+ * object as er_json_firm_text gives it: the same bytes the file holds for
+ * a file `audit` wrote (--resume copies finished firms this way). */
+int er_results_file_find_text(er_results_file *f, const char *firm_id, er_saved_firm **out,
+                              char **text, er_diag *diag);
+
 /* In a forked process that closed its inherited descriptors: opens the
  * file again (it must be the same file).  0, or -1 with the reason in
  * diag (every later read then fails with a message). */

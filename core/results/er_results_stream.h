@@ -65,6 +65,15 @@ int er_results_stream_next(er_results_stream *s, json_t **value, er_results_pos 
 json_t *er_results_stream_read_at(er_results_stream *s, const er_results_pos *pos,
                                   er_diag *diag);
 
+/* From now on, the firms next and read_at return are decoded into the
+ * process's er_json_scratch area (issue 19: no malloc per node, no walk to
+ * free them): a caller that holds one firm at a time and gives each back
+ * with er_results_stream_drop before the next call on any scratch
+ * stream.  Header members are never in the area. */
+void er_results_stream_use_scratch(er_results_stream *s);
+/* Gives back a value next or read_at returned: the scratch area released,
+ * or json_decref.  NULL is ignored. */
+void er_results_stream_drop(er_results_stream *s, json_t *value);
 /* Opens the file again for this process, after a fork whose child closed
  * the descriptors it inherited (er_fds_close_others): it must still be the
  * same file (device and inode).  0, or -1 with the reason in diag (reads

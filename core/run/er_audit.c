@@ -2,8 +2,6 @@
 #include "er_audit.h"
 #include "er_market_readiness.h"
 
-#include "er_cfg.h"
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,21 +75,13 @@ const er_rubric *er_audit_rubric(const er_audit *a) { return a->rubric; }
 const er_programme_set *er_audit_programmes(const er_audit *a) { return a->programmes; }
 
 /* Reads firm.id from a file the loader rejected, so the results can name
- * the firm that failed.  Only through the safe reader: a file refused as
- * such (too large, NUL bytes, @include, ...) is never parsed by libconfig,
- * so no id can come out of a file it tried to include.  NULL when the file
- * cannot be read safely or holds no valid id. */
+ * the firm that failed (er_firm_read_id: only through the safe reader, so
+ * no id can come out of a file libconfig tried to include). */
 static const char *peek_firm_id(const char *path, er_arena *arena)
 {
-    config_t cfg;
-    er_diag ignored = {0}; /* the loader has reported this file's problems */
-    const char *id = NULL, *copy = NULL;
-    if (er_cfg_read(&cfg, path, &ignored) == 0) {
-        if (config_lookup_string(&cfg, "firm.id", &id) == CONFIG_TRUE && er_firm_id_ok(id))
-            copy = er_arena_strdup(arena, id);
-        config_destroy(&cfg);
-    }
-    er_diag_free(&ignored);
+    char *id = er_firm_read_id(path);
+    const char *copy = id != NULL ? er_arena_strdup(arena, id) : NULL;
+    free(id);
     return copy;
 }
 

@@ -2,6 +2,7 @@
  * er_source_text.c - see er_source_text.h.  A small text filter; the rules
  * are the shapes the shipped rubric's references take (rubrics/, 2026.11).
  */
+#define _GNU_SOURCE /* memmem */
 #include "er_source_text.h"
 
 #include <stdbool.h>
@@ -12,12 +13,11 @@ static bool coach_only(const char *s, size_t n)
 {
     static const char *const marks[] = {"fact sheet", "judgement", "secondary source",
                                         "coaching practice", "so no knock-out", NULL};
-    for (size_t k = 0; marks[k] != NULL; k++) {
-        size_t m = strlen(marks[k]);
-        for (size_t i = 0; i + m <= n; i++)
-            if (strncmp(s + i, marks[k], m) == 0)
-                return true;
-    }
+    /* memmem, not strncmp at every offset: this ran some 56 000 times a
+     * workbook (issue 19, callgrind: 4 % of a firm). */
+    for (size_t k = 0; marks[k] != NULL; k++)
+        if (memmem(s, n, marks[k], strlen(marks[k])) != NULL)
+            return true;
     return false;
 }
 

@@ -57,8 +57,13 @@ bool er_text_fits(const char *text, bool bold, int lines, double width)
 
 /* Fitted widths are asked for the same header texts in every workbook, so
  * each (text, bold, lines) is measured once per thread: without this cache
- * measuring cost ~45 ms per workbook (bench/pdf_cost.py). */
-#define FIT_CACHE 512
+ * measuring cost ~45 ms per workbook (bench/pdf_cost.py).  A workbook asks
+ * for some 850 of them (both languages, callgrind): in a direct-mapped
+ * table of 512 they evicted each other, and Pango still took 17 % of every
+ * firm (issue 19).  Now an open-addressed table (a short probe, then the
+ * home slot is replaced) holds them all. */
+#define FIT_CACHE 4096
+#define FIT_PROBE 16
 
 typedef struct fit_entry {
     unsigned long hash;
@@ -100,7 +105,17 @@ double er_text_fit_width(const char *text, bool bold, int lines, double min_widt
     if (text == NULL || text[0] == '\0')
         return min_width;
     unsigned long h = hash_text(text, bold, lines);
-    fit_entry *e = &cache[h % FIT_CACHE];
+    fit_entry *e = NULL;
+    for (unsigned long k = 0; k < FIT_PROBE; k++) {
+        fit_entry *c = &cache[(h + k) % FIT_CACHE];
+        if (c->text == NULL || (c->hash == h && c->bold == bold && c->lines == lines &&
+                                strcmp(c->text, text) == 0)) {
+            e = c;
+            break;
+        }
+    }
+    if (e == NULL)
+        e = &cache[h % FIT_CACHE]; /* the probe is full: replace the home slot */
     if (!(e->text != NULL && e->hash == h && e->bold == bold && e->lines == lines &&
           strcmp(e->text, text) == 0)) {
         char *copy = strdup(text);

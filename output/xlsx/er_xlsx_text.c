@@ -119,6 +119,12 @@ static bool cell_text_clean(const char *s, size_t max_chars)
     const unsigned char *p = (const unsigned char *)s;
     size_t units = 0;
     while (*p) {
+        if (*p >= 0x20 && *p < 0x7F) { /* printable ASCII, most of any text */
+            p++;
+            if (++units > max_chars)
+                return false;
+            continue;
+        }
         unsigned long cp = 0;
         size_t n = utf8_seq(p, &cp);
         if (n == 0 || !cell_char_ok(cp))

@@ -10,6 +10,7 @@ are not copied from the program's output.
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -398,6 +399,88 @@ def case_id_collisions():
         # Without -o nothing is overwritten, so 'cohort' is an ordinary id.
         rc, out, err = run("audit", "-q", "--rubric-dir", RUBRIC, "--json", "-", paths["cohort"])
         expect_status(rc, 0, out, err)
+
+
+def case_id_of_failed_firm():
+    """The duplicate rule counts only firms that load (issue 19 reads only the
+    ids in the first pass, and loads the colliding firms to tell): a bad
+    file with a good firm's id keeps its own error, and the good firm
+    audits, whichever comes first."""
+    text = open(BAD, encoding="utf-8").read()
+    expect('id = "pe-bad";' in text, "fixture firm id")
+    with tempfile.TemporaryDirectory() as tmp:
+        bad = os.path.join(tmp, "bad-as-good.cfg")
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write(text.replace('id = "pe-bad";', 'id = "pe-good";'))
+        for order in ((bad, GOOD), (GOOD, bad)):
+            rc, doc, err = audit_json("-q", *order)
+            expect_status(rc, 1, json.dumps(doc), err)
+            by_file = {f["file"]: f for f in doc["firms"]}
+            expect(by_file[GOOD].get("error") is None, "the firm that loads audits", doc)
+            why = by_file[bad]["error"]
+            expect("duplicate" not in why and "haccp_plan" in why,
+                   "the bad file keeps its own error", why)
+        # Two good files: the second is the duplicate, naming file and field;
+        # a file without an id beside them fails on its own.
+        noid = os.path.join(tmp, "no-id.cfg")
+        with open(noid, "w", encoding="utf-8") as f:
+            f.write("firm = { name = \"No Id\"; };\n")
+        rc, doc, err = audit_json("-q", noid, GOOD, bad, GOOD)
+        expect_status(rc, 1, json.dumps(doc), err)
+        expect(f"{GOOD}: firm.id: duplicate firm id 'pe-good' (also in {GOOD})"
+               in doc["firms"][3]["error"], "file: field: duplicate", doc["firms"][3])
+        expect("firm.id" in doc["firms"][0]["error"] and "duplicate" not in doc["firms"][0]["error"],
+               "the file without an id has its own error", doc["firms"][0])
+
+
+def case_parse_once():
+    """Each firm file is loaded (er_firm_load) once: by the worker that
+    audits it, not also by the first pass, which reads only the ids.
+    Counted with callgrind, which follows the worker's fork; skipped
+    without valgrind."""
+    if shutil.which("valgrind") is None:
+        print("SKIP: no valgrind")
+        return
+    with open(EXE, "rb") as f:
+        if b"__asan_init" in f.read():
+            print("SKIP: valgrind cannot run an ASan build")
+            return
+    text = open(GOOD, encoding="utf-8").read()
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for k in range(3):
+            files.append(os.path.join(tmp, f"f{k}.cfg"))
+            with open(files[-1], "w", encoding="utf-8") as f:
+                f.write(text.replace('id = "pe-good";', f'id = "pe-good-{k}";'))
+        p = subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=no",
+                            "--callgrind-out-file=" + os.path.join(tmp, "cg.%p"),
+                            EXE, "audit", "-q", "--no-isolate", "-j", "1",
+                            "--rubric-dir", RUBRIC, "--json", os.path.join(tmp, "r.json"),
+                            *files], capture_output=True, text=True)
+        expect_status(p.returncode, 0, p.stdout, p.stderr)
+        # A forked process's file starts from the counts its parent had at
+        # the fork (callgrind copies them), so the worker's file counts the
+        # first pass too: the largest count over the files is the run's.
+        calls = {}
+        for name in os.listdir(tmp):
+            if not name.startswith("cg."):
+                continue
+            names, target, mine = {}, None, {}
+            for line in open(os.path.join(tmp, name), encoding="utf-8", errors="replace"):
+                m = re.match(r"^c?fn=\((\d+)\)(?: (.*))?$", line.rstrip("\n"))
+                if m:
+                    if m.group(2):
+                        names[m.group(1)] = m.group(2)
+                    target = names.get(m.group(1)) if line.startswith("cfn=") else None
+                elif line.startswith("calls=") and target is not None:
+                    mine[target] = mine.get(target, 0) + int(line.split()[0][6:])
+                    target = None
+            for fn, n in mine.items():
+                calls[fn] = max(calls.get(fn, 0), n)
+        expect(calls.get("er_firm_read_id", 0) == 3, "the first pass reads each id once",
+               calls.get("er_firm_read_id"))
+        expect(calls.get("er_firm_load", 0) == 3, "each firm file is loaded once",
+               calls.get("er_firm_load"))
 
 
 def case_output_dir():
