@@ -186,6 +186,14 @@ void er_cli_strings_free(er_cli_strings *l);
 /* Option parsers: print "exportready: OPTION: what is wrong" and return
  * false on bad input. */
 bool er_cli_parse_lang(const char *s, er_lang *out);
+
+/* Loads the UI catalogues (cli_lang.c): lang/ beside the rubric base
+ * (BASE/../lang: the source tree and the install alike), else the installed
+ * share/exportready/lang, or $EXPORTREADY_LANG instead; then each site
+ * layer's lang/ folder, key by key over the others.  Fails (reported, with
+ * command) on a bad catalogue or when lang has none.  Returns 0 or 1. */
+int er_cli_lang_load(er_lang lang, const char *base, const er_cli_dirs *sites,
+                     const char *command);
 bool er_cli_parse_day(const char *option, const char *s, er_date *out); /* YYYY-MM-DD */
 bool er_cli_parse_seconds(const char *option, const char *s, double *out); /* > 0 */
 

@@ -179,16 +179,15 @@ void er_cli_strings_free(er_cli_strings *l)
 
 bool er_cli_parse_lang(const char *s, er_lang *out)
 {
-    if (strcmp(s, "en") == 0) {
-        *out = ER_LANG_EN;
-        return true;
+    /* The code goes into the language table now; whether a catalogue
+     * exists for it is known once the rubric is (er_cli_lang_load). */
+    er_lang l = er_lang_code_ok(s) ? er_lang_intern(s) : -1;
+    if (l < 0) {
+        er_cli_error("--lang: '%s' is not a language code (such as en, es, pt or pt-br)", s);
+        return false;
     }
-    if (strcmp(s, "es") == 0) {
-        *out = ER_LANG_ES;
-        return true;
-    }
-    er_cli_error("--lang: '%s' is not a supported language (en, es)", s);
-    return false;
+    *out = l;
+    return true;
 }
 
 bool er_cli_parse_day(const char *option, const char *s, er_date *out)

@@ -126,9 +126,15 @@ static int parse_args(int argc, char **argv, template_args *a)
         return ER_EXIT_FAILED;
     }
     a->rubric_dir = er_cli_rubric_dir(a->rubric_dir);
-    if (!er_cli_rubric_found(a->rubric_dir, "template"))
-        return ER_EXIT_INVALID;
     if (er_cli_site_dirs(&a->sites, a->rubric_dir, &a->rubric_extra) != 0)
+        return ER_EXIT_INVALID;
+    /* A --lang without a catalogue is a usage error, found before the rubric. */
+    switch (er_cli_lang_load(a->lang, a->rubric_dir, &a->sites, "template")) {
+    case 0: break;
+    case 2: return ER_EXIT_USAGE;
+    default: return ER_EXIT_INVALID;
+    }
+    if (!er_cli_rubric_found(a->rubric_dir, "template"))
         return ER_EXIT_INVALID;
     return ER_EXIT_OK;
 }

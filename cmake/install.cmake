@@ -15,7 +15,19 @@ set(ER_SITE_DIR ${CMAKE_INSTALL_FULL_SYSCONFDIR}/exportready/rubrics)
 file(RELATIVE_PATH ER_REL_SITE_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${ER_SITE_DIR})
 # The message catalogues (po/CMakeLists.txt installs them there).
 file(RELATIVE_PATH ER_REL_LOCALE_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${CMAKE_INSTALL_FULL_LOCALEDIR})
+# The UI catalogues (lang/<code>.cfg) next to the rubrics.
+set(ER_LANG_DIR "${CMAKE_INSTALL_FULL_DATADIR}/exportready/lang")
+file(RELATIVE_PATH ER_REL_LANG_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${ER_LANG_DIR})
+# The build tree runs like an install: the catalogues beside its program too.
+file(GLOB ER_LANG_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/lang/*.cfg)
+foreach(f IN LISTS ER_LANG_FILES)
+  get_filename_component(n ${f} NAME)
+  configure_file(${f} ${PROJECT_BINARY_DIR}/cli/${ER_REL_LANG_DIR}/${n} COPYONLY)
+endforeach()
+install(DIRECTORY lang/ DESTINATION ${CMAKE_INSTALL_DATADIR}/exportready/lang
+        FILES_MATCHING PATTERN "*.cfg")
 target_compile_definitions(exportready PRIVATE
+  ER_REL_LANG_DIR="${ER_REL_LANG_DIR}" ER_DEFAULT_LANG_DIR="${ER_LANG_DIR}"
   ER_REL_RUBRIC_DIR="${ER_REL_RUBRIC_DIR}" ER_REL_PLUGIN_DIR="${ER_REL_PLUGIN_DIR}"
   ER_REL_SITE_DIR="${ER_REL_SITE_DIR}" ER_DEFAULT_SITE_DIR="${ER_SITE_DIR}"
   ER_REL_LOCALE_DIR="${ER_REL_LOCALE_DIR}" ER_DEFAULT_LOCALE_DIR="${CMAKE_INSTALL_FULL_LOCALEDIR}")

@@ -10,6 +10,7 @@
 
 #include "er_audit.h"
 #include "er_json.h"
+#include "er_labels.h"
 #include "er_output.h"
 #include "fuzz_common.h"
 
@@ -28,6 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                               .n_plugin_dirs = 1, .isolate = false};
         er_diag e = {0}, w = {0};
         er_audit_open_status st;
+        er_labels_load_source(ER_SOURCE_DIR);
         audit = er_audit_open(&o, &e, &w, &st);
         if (audit == NULL) {
             er_diag_print(&e, stderr, "fuzz_audit: ");

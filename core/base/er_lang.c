@@ -6,6 +6,7 @@
 /* Codes are copied in, so a caller's buffer may go away. */
 static char codes[ER_LANG_MAX][12] = {"en", "es"};
 static int count = 2;
+static bool pseudo[ER_LANG_MAX];
 
 static bool lower(char c) { return c >= 'a' && c <= 'z'; }
 static bool lower_or_digit(char c) { return lower(c) || (c >= '0' && c <= '9'); }
@@ -60,4 +61,13 @@ void er_lang_reset(void)
     memcpy(codes[0], "en", 3);
     memcpy(codes[1], "es", 3);
     count = 2;
+    memset(pseudo, 0, sizeof pseudo);
 }
+
+void er_lang_set_pseudo(er_lang lang, bool on)
+{
+    if (lang > ER_LANG_EN && lang < ER_LANG_MAX)
+        pseudo[lang] = on;
+}
+
+bool er_lang_is_pseudo(er_lang lang) { return lang > ER_LANG_EN && lang < ER_LANG_MAX && pseudo[lang]; }

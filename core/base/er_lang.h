@@ -41,6 +41,21 @@ const char *er_lang_code(er_lang lang);
 /* How many languages the table holds (at least 1: English). */
 int er_lang_count(void);
 
+/* A pseudo language (a test language declared as data: a UI catalogue with
+ * pseudo = true) shows every text as its English in brackets, so a test can
+ * see any output text that bypasses the catalogues.  Set before workers
+ * fork, like the table. */
+void er_lang_set_pseudo(er_lang lang, bool on);
+bool er_lang_is_pseudo(er_lang lang);
+
+/* "\u27e6" en "\u27e7": en in a pseudo language's brackets, interned, so it
+ * lives as long as the process (as er_text_get promises).  Each process has
+ * its own cache: a forked worker adds to its copy, which dies with it, and
+ * nothing it returns crosses a process.  The cache is only for this test
+ * language; it grows with the distinct texts shown.  Not thread-safe (the
+ * output is single-threaded per process).  en itself when out of memory. */
+const char *er_text_pseudo(const char *en);
+
 /* Empties the table back to English only (tests). */
 void er_lang_reset(void);
 

@@ -18,9 +18,13 @@ typedef struct er_text {
     const char *s[ER_LANG_MAX];
 } er_text;
 
-/* Picks the text for lang, falling back to English when it is missing. */
+/* Picks the text for lang, falling back to English when it is missing.  The
+ * string lives as long as the text (or the process, in a pseudo language:
+ * then it is the English in brackets, er_text_pseudo). */
 static inline const char *er_text_get(const er_text *t, er_lang lang)
 {
+    if (er_lang_is_pseudo(lang))
+        return er_text_pseudo(t->s[ER_LANG_EN] ? t->s[ER_LANG_EN] : "");
     if (lang > 0 && lang < ER_LANG_MAX && t->s[lang] != NULL && t->s[lang][0] != '\0')
         return t->s[lang];
     return t->s[ER_LANG_EN] ? t->s[ER_LANG_EN] : "";

@@ -99,12 +99,9 @@ static void colour_scale(er_xw *x, lxw_worksheet *ws, lxw_row_t last, lxw_col_t 
     ER_XW(x, worksheet_conditional_format_range(ws, 1, col, last, col, &cf));
 }
 
-/* Follow-up columns (no shared label yet: they exist only in this sheet). */
-static const char *const change_heads[3][2] = {
-    {"Baseline score", "Puntaje de línea de base"},
-    {"Score change", "Cambio de puntaje"},
-    {"Baseline grade", "Calificación de línea de base"},
-};
+/* Follow-up columns. */
+static const er_label change_heads[3] = {ER_L_CO_BASELINE_SCORE, ER_L_CO_SCORE_CHANGE,
+                                         ER_L_CO_BASELINE_GRADE};
 
 /* Failed firms last; then fewest blockers, then best score (unscored
  * after scored), then id. */
@@ -163,16 +160,12 @@ void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
                    x->f.header);
     er_xw_label(x, ws, 0, problem, ER_L_PROBLEM, x->f.header);
     ER_XW(x, worksheet_set_column(ws, near, near, 11, NULL));
-    er_xw_text(x, ws, 0, near, L == ER_LANG_ES ? "Mercado más cercano" : "Closest market",
-               x->f.header);
+    er_xw_label(x, ws, 0, near, ER_L_CO_CLOSEST, x->f.header);
     if (c->show_change) {
         for (int k = 0; k < 3; k++) {
-            double w = 12;
-            for (int lang = 0; lang < 2; lang++)
-                w = er_text_fit_width(change_heads[k][lang], true, 3, w);
+            double w = er_fit_labels(12, 3, &change_heads[k], 1);
             ER_XW(x, worksheet_set_column(ws, (lxw_col_t)(chg + k), (lxw_col_t)(chg + k), w, NULL));
-            er_xw_text(x, ws, 0, (lxw_col_t)(chg + k), change_heads[k][L == ER_LANG_ES],
-                       x->f.header);
+            er_xw_label(x, ws, 0, (lxw_col_t)(chg + k), change_heads[k], x->f.header);
         }
     }
 

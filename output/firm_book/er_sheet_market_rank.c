@@ -6,8 +6,7 @@
  * has no formulas, because a market the firm does not target has no rows
  * on the Findings sheet to point at.
  *
- * The sheet's own words are here (en/es), not in er_labels.c, so the sheet
- * is one self-contained file.
+ * The sheet's own words are the catalogue's "rank" group (lang/<code>.cfg).
  */
 #include "er_firm_book.h"
 #include "er_text_measure.h"
@@ -21,45 +20,14 @@ enum { RC_RANK = 0, RC_MARKET, RC_TARGETED, RC_MET, RC_SCORE, RC_BLOCKERS, RC_RE
 /* Shown missing steps per market; the rest are counted. */
 #define RANK_MAX_STEPS 8
 
+/* The sheet's words, in the order of the catalogue's rank group. */
+static er_label w_id(int t) { return (er_label)(ER_L_MR_TITLE + t); }
 enum { T_TITLE, T_HELP, T_HELP2, T_RANK, T_MARKET, T_TARGETED, T_SCORE, T_MET, T_BLOCKERS,
-       T_REASON, T_MISSING, T_YES, T_NO, T_CLOSEST, T_NONE_ASSESSED, T_MORE, T_NO_MARKETS,
-       T_COUNT_ };
+       T_REASON, T_MISSING, T_YES, T_NO, T_CLOSEST, T_NONE_ASSESSED, T_MORE, T_NO_MARKETS };
 
-static const char *const words[T_COUNT_][2] = {
-    [T_TITLE] = {"Which market first: legal access per market",
-                 "Qué mercado primero: acceso legal por mercado"},
-    [T_HELP] = {"Each market's legal requirements (market modules of the rubric), judged as if "
-                "the firm sold only there. Ranked: fewest blockers, then highest score.",
-                "Los requisitos legales de cada mercado (módulos de mercado de la rúbrica), "
-                "evaluados como si la empresa vendiera solo allí. Orden: menos bloqueos, luego "
-                "mayor puntaje."},
-    [T_HELP2] = {"Missing steps are listed blockers first, then by points at stake. Details per "
-                 "target market: sheet Market requirements.",
-                 "Los pasos pendientes van primero los bloqueos, luego por puntos en juego. "
-                 "Detalle por mercado de destino: hoja Requisitos de mercado."},
-    [T_RANK] = {"Rank", "Orden"},
-    [T_MARKET] = {"Market", "Mercado"},
-    [T_TARGETED] = {"Target market", "Mercado de destino"},
-    [T_SCORE] = {"Legal-access score", "Puntaje de acceso legal"},
-    [T_MET] = {"Requirements met", "Requisitos cumplidos"},
-    [T_BLOCKERS] = {"Blockers", "Bloqueos"},
-    [T_REASON] = {"Why", "Por qué"},
-    [T_MISSING] = {"Missing steps, in order", "Pasos pendientes, en orden"},
-    [T_YES] = {"Yes", "Sí"},
-    [T_NO] = {"No", "No"},
-    [T_CLOSEST] = {"Closest market:", "Mercado más cercano:"},
-    [T_NONE_ASSESSED] = {"none assessed yet", "ninguno evaluado todavía"},
-    [T_MORE] = {"more", "más"},
-    [T_NO_MARKETS] = {"No market module applies to this firm.",
-                      "Ningún módulo de mercado aplica a esta empresa."},
-};
+static const char *w(const er_firm_book *b, int t) { return er_label_get(w_id(t), b->lang); }
 
-static const char *w(const er_firm_book *b, int t) { return words[t][b->lang == ER_LANG_ES]; }
-
-const char *er_sheet_market_rank_name(er_lang lang)
-{
-    return lang == ER_LANG_ES ? "Qué mercado primero" : "Which market first";
-}
+const char *er_sheet_market_rank_name(er_lang lang) { return er_label_get(ER_L_MR_SHEET, lang); }
 
 /* " (by 2026-12-31)" for a requirement with a legal deadline, "(overdue
  * since ...)" once the audit date is past it; "" without one. */
@@ -70,10 +38,9 @@ static const char *due_text(er_firm_book *b, const er_criterion *c)
     char d[16];
     er_date_format(&c->due, d, sizeof d);
     bool late = b->res->as_of.precision != ER_DATE_NONE && er_date_cmp(&b->res->as_of, &c->due) > 0;
-    bool es = b->lang == ER_LANG_ES;
-    return er_arena_printf(&b->x->arena, late ? (es ? " (vencido desde %s)" : " (overdue since %s)")
-                                              : (es ? " (antes del %s)" : " (by %s)"),
-                           d);
+    const char *t = er_label_format(&b->x->arena, late ? ER_L_MR_OVERDUE : ER_L_MR_DUE_BY, b->lang,
+                                    "date", d, (const char *)NULL);
+    return t ? er_arena_printf(&b->x->arena, " %s", t) : NULL;
 }
 
 /* "! title" (blocker) or "- title" lines for the first RANK_MAX_STEPS
@@ -134,11 +101,11 @@ void er_sheet_market_rank(er_firm_book *b)
     static const double widths[RC_COUNT_] = {7, 9, 10, 13, 13, 9, 40, 60};
     static const int heads[RC_COUNT_] = {T_RANK,  T_MARKET,   T_TARGETED, T_MET,
                                          T_SCORE, T_BLOCKERS, T_REASON,   T_MISSING};
-    /* Wide enough for each header in both languages, on its 2 lines. */
+    /* Wide enough for each header in every catalogued language, on its 2 lines. */
     for (lxw_col_t c = 0; c < RC_COUNT_; c++) {
         double wd = widths[c];
-        for (int lang = 0; lang < 2; lang++)
-            wd = er_text_fit_width(words[heads[c]][lang], true, 2, wd);
+        const er_label id = w_id(heads[c]);
+        wd = er_fit_labels(wd, 2, &id, 1);
         ER_XW(x, worksheet_set_column(ws, c, c, wd, NULL));
     }
     er_xw_text(x, ws, 0, 0, w(b, T_TITLE), x->f.title);

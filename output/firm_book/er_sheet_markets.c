@@ -16,6 +16,7 @@
 #include "er_source_text.h"
 #include "er_text_measure.h"
 
+#include <stdio.h>
 #include <string.h>
 
 enum { MC_REQUIREMENT = 0, MC_STATUS, MC_ANSWER, MC_MISSING, MC_REFERENCE, MC_COUNT_ };
@@ -121,14 +122,16 @@ static lxw_row_t market_summary(er_firm_book *b, lxw_row_t row, const char *mark
         const er_market_readiness *m = &cmp->markets[i];
         if (strcmp(m->market, market) != 0)
             continue;
-        bool es = b->lang == ER_LANG_ES;
         const char *score = m->scored ? er_arena_printf(&b->x->arena, "%.1f", m->score) : "-";
         const char *reason = er_market_reason(m, b->lang, &b->x->arena);
+        char nb[24], rank[24], n[24];
+        snprintf(nb, sizeof nb, "%zu", m->n_blockers);
+        snprintf(rank, sizeof rank, "%zu", m->rank);
+        snprintf(n, sizeof n, "%zu", cmp->n);
         const char *line = score && reason
-            ? er_arena_printf(&b->x->arena,
-                              es ? "Acceso legal %s; bloqueos %zu; puesto %zu de %zu. %s"
-                                 : "Legal access %s; blockers %zu; rank %zu of %zu. %s",
-                              score, m->n_blockers, m->rank, cmp->n, reason)
+            ? er_label_format(&b->x->arena, ER_L_MK_SUMMARY_LINE, b->lang, "score", score,
+                              "blockers", nb, "rank", rank, "markets", n, "reason", reason,
+                              (const char *)NULL)
             : NULL;
         if (line == NULL) {
             ER_XW(b->x, LXW_ERROR_MEMORY_MALLOC_FAILED);

@@ -16,44 +16,19 @@
 
 enum { PC_WHAT = 0, PC_DIM, PC_THEN, PC_NOW, PC_CHANGE };
 
-/* Texts of this sheet only, kept here rather than in the shared label
- * table so the sheet stays one self-contained file. */
+/* Texts of this sheet: the catalogue's "progress" group, in this order. */
 typedef enum {
     P_TITLE, P_SINCE, P_THIS, P_SCORES, P_GAPS_CLOSED, P_NEW_GAPS, P_NONE, P_OUTCOMES,
     P_INDICATOR, P_NOT_REPORTED, P_OUTCOMES_NOTE, P_EXPORTS_EU, P_EXPORTS_NON_EU,
     P_EMPLOYEES, P_SALES, P_SITE, P_ADDED, P_REMOVED, P_COUNT_
 } p_text;
 
-static const char *const texts[P_COUNT_][2] = {
-    [P_TITLE] = {"Progress since the baseline audit", "Avance desde la auditoría de base"},
-    [P_SINCE] = {"Baseline audit", "Auditoría de base"},
-    [P_THIS] = {"this audit", "esta auditoría"},
-    [P_SCORES] = {"Scores then and now", "Puntajes antes y ahora"},
-    [P_GAPS_CLOSED] = {"Gaps closed (not met then, met now)",
-                       "Brechas cerradas (no cumplido antes, cumplido ahora)"},
-    [P_NEW_GAPS] = {"New gaps (met then, not met now)",
-                    "Brechas nuevas (cumplido antes, no cumplido ahora)"},
-    [P_NONE] = {"None.", "Ninguna."},
-    [P_OUTCOMES] = {"Outcome indicators", "Indicadores de resultado"},
-    [P_INDICATOR] = {"Indicator", "Indicador"},
-    [P_NOT_REPORTED] = {"not reported", "no informado"},
-    [P_OUTCOMES_NOTE] = {"From the firm profile of each audit, as the firm reported them.",
-                         "Del perfil de la empresa en cada auditoría, según lo informó."},
-    [P_EXPORTS_EU] = {"Exports to the EU (EUR per year)", "Exportaciones a la UE (EUR al año)"},
-    [P_EXPORTS_NON_EU] = {"Exports outside the EU (EUR per year)",
-                          "Exportaciones fuera de la UE (EUR al año)"},
-    [P_EMPLOYEES] = {"Employees", "Empleados"},
-    [P_SALES] = {"Sales (EUR per year)", "Ventas (EUR al año)"},
-    [P_SITE] = {" with site additions", " con agregados del sitio"},
-    [P_ADDED] = {"Criteria added since the baseline (not compared)",
-                 "Criterios agregados desde la auditoría de base (no comparados)"},
-    [P_REMOVED] = {"Criteria of the baseline no longer in the rubric (not compared)",
-                   "Criterios de la auditoría de base que ya no están en la rúbrica (no comparados)"},
-};
+static const char *t(const er_firm_book *b, p_text id)
+{
+    return er_label_get((er_label)(ER_L_PG_TITLE + id), b->lang);
+}
 
-static const char *t(const er_firm_book *b, p_text id) { return texts[id][b->lang]; }
-
-const char *er_sheet_progress_name(er_lang lang) { return lang == ER_LANG_ES ? "Avance" : "Progress"; }
+const char *er_sheet_progress_name(er_lang lang) { return er_label_get(ER_L_PG_SHEET, lang); }
 
 /* what: the first column's heading; with_dim: a Dimension column too. */
 static void header_row(er_firm_book *b, lxw_row_t row, er_label what, bool with_dim)
@@ -264,14 +239,8 @@ void er_sheet_progress(er_firm_book *b)
     const char *id = rb->id ? rb->id : "", *then_v = b->baseline_version ? b->baseline_version : "?";
     const char *now_v = rb->version ? rb->version : "", *plus = site ? t(b, P_SITE) : "";
     er_xw_text(x, ws, 2, PC_WHAT,
-               b->lang == ER_LANG_ES
-                   ? er_arena_printf(&x->arena, "Versiones de la rúbrica comparadas: %s %s (base) "
-                                                "y %s %s%s (esta auditoría); los criterios se "
-                                                "emparejan por su id",
-                                     id, then_v, id, now_v, plus)
-                   : er_arena_printf(&x->arena, "Rubric versions compared: %s %s (baseline) and "
-                                                "%s %s%s (this audit); criteria are matched by id",
-                                     id, then_v, id, now_v, plus),
+               er_label_format(&x->arena, ER_L_PG_VERSIONS, b->lang, "rubric", id, "then", then_v,
+                               "now", now_v, "site", plus, (const char *)NULL),
                x->f.small);
 
     lxw_row_t row = scores_block(b, 4) + 1;

@@ -16,6 +16,10 @@
 #include "er_firm.h"
 #include "er_xlsx.h"
 
+/* The form's second label column is Spanish (its column names say so);
+ * found in the language table by code, not by a fixed slot. */
+static er_lang xlsform_es(void) { return er_lang_find("es"); }
+
 typedef struct row {
     const char *type, *name;
     const char *label[2], *hint[2];
@@ -335,17 +339,17 @@ static void criterion(form *f, const er_criterion *c)
         type = P(f, "select_one %s", list);
         for (size_t i = 0; i < c->n_choices; i++)
             add_choice(f, list, c->choices[i].value, er_text_get(&c->choices[i].label, ER_LANG_EN),
-                       er_text_get(&c->choices[i].label, ER_LANG_ES));
+                       er_text_get(&c->choices[i].label, xlsform_es()));
     } else {
         type = "decimal";
     }
     char *rel = relevant_for(f, c);
     row *r = add_row(f, type, c->id, er_text_get(&c->question, ER_LANG_EN),
-                     er_text_get(&c->question, ER_LANG_ES));
+                     er_text_get(&c->question, xlsform_es()));
     if (r == NULL)
         return;
     r->hint[0] = er_text_get(&c->title, ER_LANG_EN);
-    r->hint[1] = er_text_get(&c->title, ER_LANG_ES);
+    r->hint[1] = er_text_get(&c->title, xlsform_es());
     r->relevant = rel;
     if (c->type == ER_ANSWER_NUMBER && c->unit != NULL) {
         r->hint[0] = P(f, "%s (%s)", r->hint[0] ? r->hint[0] : "", c->unit);
@@ -369,7 +373,7 @@ static void answers(form *f)
             continue;
         const char *g = P(f, "g_%s", r->dimensions[d].id);
         group(f, g, er_text_get(&r->dimensions[d].title, ER_LANG_EN),
-              er_text_get(&r->dimensions[d].title, ER_LANG_ES), NULL);
+              er_text_get(&r->dimensions[d].title, xlsform_es()), NULL);
         for (size_t i = 0; i < r->n_criteria; i++) {
             const er_criterion *c = &r->criteria[i];
             if (c->dim_index == d && c->type != ER_ANSWER_CHECK &&

@@ -1,14 +1,23 @@
 /*
- * er_labels.h - the fixed words of the workbooks (sheet names, column
- * headers, status names) in every supported language.
+ * er_labels.h - the fixed words of the workbooks and the PDF report (sheet
+ * names, column headers, status names, fixed sentences): ids here, texts in
+ * the UI catalogues lang/<code>.cfg, one libconfig file per language
+ * (docs/translating.md).  No language text is in C.
  *
  * Texts about criteria, dimensions and programmes come from the rubric
- * files; only the workbook's own frame is here.  Owns nothing: every label is
- * a static string.
+ * files; only the output's own frame is here.  Owns the loaded catalogues:
+ * process-wide, filled once before workers fork (er_labels_load), read-only
+ * afterwards, so readers need no lock; strings live until er_labels_reset
+ * or the end of the process.
  */
 #ifndef ER_LABELS_H
 #define ER_LABELS_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "er_arena.h"
+#include "er_diag.h"
 #include "er_types.h"
 
 typedef enum er_label {
@@ -201,11 +210,111 @@ typedef enum er_label {
     ER_L_PDF_MORE_ACTIONS,
     ER_L_PDF_CHECK_PENDING,
 
+    /* status names, the Which market first sheet, the markets line, the
+     * cohort's follow-up columns, the Progress sheet */
+    ER_L_ST_MET,
+    ER_L_ST_PARTIAL,
+    ER_L_ST_UNMET,
+    ER_L_ST_NOT_APPLICABLE,
+    ER_L_ST_NOT_ASSESSED,
+    ER_L_ST_UNKNOWN,
+    ER_L_MR_SHEET,
+    ER_L_MR_TITLE,
+    ER_L_MR_HELP,
+    ER_L_MR_HELP2,
+    ER_L_MR_RANK,
+    ER_L_MR_MARKET,
+    ER_L_MR_TARGETED,
+    ER_L_MR_SCORE,
+    ER_L_MR_MET,
+    ER_L_MR_BLOCKERS,
+    ER_L_MR_REASON,
+    ER_L_MR_MISSING,
+    ER_L_MR_YES,
+    ER_L_MR_NO,
+    ER_L_MR_CLOSEST,
+    ER_L_MR_NONE_ASSESSED,
+    ER_L_MR_MORE,
+    ER_L_MR_NO_MARKETS,
+    ER_L_MR_DUE_BY,
+    ER_L_MR_OVERDUE,
+    ER_L_MK_SUMMARY_LINE,
+    ER_L_CO_CLOSEST,
+    ER_L_CO_BASELINE_SCORE,
+    ER_L_CO_SCORE_CHANGE,
+    ER_L_CO_BASELINE_GRADE,
+    ER_L_PG_TITLE,
+    ER_L_PG_SINCE,
+    ER_L_PG_THIS,
+    ER_L_PG_SCORES,
+    ER_L_PG_GAPS_CLOSED,
+    ER_L_PG_NEW_GAPS,
+    ER_L_PG_NONE,
+    ER_L_PG_OUTCOMES,
+    ER_L_PG_INDICATOR,
+    ER_L_PG_NOT_REPORTED,
+    ER_L_PG_OUTCOMES_NOTE,
+    ER_L_PG_EXPORTS_EU,
+    ER_L_PG_EXPORTS_NON_EU,
+    ER_L_PG_EMPLOYEES,
+    ER_L_PG_SALES,
+    ER_L_PG_SITE,
+    ER_L_PG_ADDED,
+    ER_L_PG_REMOVED,
+    ER_L_PG_SHEET,
+    ER_L_PG_VERSIONS,
+
     ER_L_COUNT_
 } er_label;
 
-/* The label in lang (never NULL). */
+/* The label in lang (never NULL): the catalogue's text, else English, else
+ * the key itself.  In a pseudo language (a catalogue with pseudo = true) it
+ * is the English text in brackets, "\u27e6Summary\u27e7". */
 const char *er_label_get(er_label id, er_lang lang);
+
+/* The catalogue key of id ("sheet.summary"), or NULL out of range. */
+const char *er_label_key(er_label id);
+
+/* The placeholders id's text must hold, space-separated ("date"), or NULL. */
+const char *er_label_args(er_label id);
+
+/* The label with its {name} placeholders filled from the NULL-terminated
+ * name, value pairs that follow, in arena a (NULL when out of memory).  An
+ * unknown placeholder is kept as written; the loader refuses those. */
+const char *er_label_format(er_arena *a, er_label id, er_lang lang, ...)
+    __attribute__((sentinel));
+
+/*
+ * Loads every <code>.cfg of dirs[0..n) in order, a later directory's key
+ * overriding an earlier one's (the installed catalogues, then site ones).
+ * Errors (FILE:LINE: key: what is wrong) go to diag: an unknown key, a
+ * text that is not a string, a placeholder the key does not take or lacks,
+ * an English catalogue without every key.  Codes are interned in the
+ * language table (er_lang.h); a pseudo catalogue marks its language so
+ * that rubric texts are bracketed too (er_lang_set_pseudo).  Returns 0, or
+ * -1 when anything was reported.  Call before workers fork.
+ */
+int er_labels_load(const char *const *dirs, size_t n, er_diag *diag);
+
+/* True when a catalogue for lang was loaded. */
+bool er_labels_have(er_lang lang);
+
+/* The catalogue's own name of its language ("Español"), or its code. */
+const char *er_labels_language_name(er_lang lang);
+
+/* The codes with a catalogue, comma-separated, in table order (messages). */
+const char *er_labels_codes(void);
+
+/* Calls fn for every key lang's catalogue lacks (shown in English).
+ * Returns how many there are. */
+size_t er_labels_missing(er_lang lang, void (*fn)(void *ctx, const char *key), void *ctx);
+
+/* Loads the catalogues of the source tree's lang/ (tests, fuzzing, bench);
+ * aborts the process with a message when they do not load. */
+void er_labels_load_source(const char *source_dir);
+
+/* Forgets every catalogue (tests). */
+void er_labels_reset(void);
 
 /* Status name as shown in the workbook (the what-if formulas compare
  * against exactly these strings). */

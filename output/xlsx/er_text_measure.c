@@ -131,8 +131,8 @@ double er_fit_labels(double min_width, int lines, const er_label *ids, int n)
 {
     double w = min_width;
     for (int i = 0; i < n; i++)
-        for (int lang = 0; lang < 2; lang++)
-            w = er_text_fit_width(er_label_get(ids[i], lang == 0 ? ER_LANG_EN : ER_LANG_ES), true,
-                                  lines, w);
+        for (er_lang lang = 0; lang < er_lang_count(); lang++)
+            if (er_labels_have(lang))
+                w = er_text_fit_width(er_label_get(ids[i], lang), true, lines, w);
     return w;
 }

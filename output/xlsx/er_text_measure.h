@@ -27,8 +27,8 @@ double er_text_fit_width(const char *text, bool bold, int lines, double min_widt
 /* Whether text fits a column of this width in at most `lines` lines. */
 bool er_text_fits(const char *text, bool bold, int lines, double width);
 
-/* The width that fits every label of ids[0..n) in both languages (bold
- * header text) in at most `lines` lines; at least min_width. */
+/* The width that fits every label of ids[0..n) in every language with a UI
+ * catalogue (bold header text) in at most `lines` lines; at least min_width. */
 double er_fit_labels(double min_width, int lines, const er_label *ids, int n);
 
 #endif

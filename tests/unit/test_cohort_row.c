@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "er_labels.h"
 #include "er_cohort_row.h"
 
 static size_t entries(const char *dir)
@@ -63,5 +64,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_malformed_row_is_not_out_of_memory),
     };
+    er_labels_load_source(ER_SOURCE_DIR);
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -323,26 +323,35 @@ static void test_source_date_epoch(void **state)
 static void test_labels_complete(void **state)
 {
     (void)state;
+    er_lang es = er_lang_find("es");
+    assert_true(er_labels_have(ER_LANG_EN));
+    assert_true(er_labels_have(es));
+    /* Every key of the English catalogue is in Spanish too. */
+    assert_int_equal(er_labels_missing(es, NULL, NULL), 0);
     for (int i = 0; i < ER_L_COUNT_; i++) {
-        const char *en = er_label_get((er_label)i, ER_LANG_EN);
-        const char *es = er_label_get((er_label)i, ER_LANG_ES);
-        assert_string_not_equal(en, "?");
-        assert_string_not_equal(es, "?");
+        assert_string_not_equal(er_label_get((er_label)i, ER_LANG_EN), er_label_key((er_label)i));
+        assert_string_not_equal(er_label_get((er_label)i, es), er_label_key((er_label)i));
     }
     /* Sheet names must be valid Excel sheet names. */
     for (int i = ER_L_SHEET_SUMMARY; i <= ER_L_SHEET_GAPS; i++)
-        for (int l = 0; l < 2; l++) {
-            const char *n = er_label_get((er_label)i, (er_lang)l);
+        for (er_lang l = 0; l < er_lang_count(); l++) {
+            const char *n = er_label_get((er_label)i, l);
             assert_true(strlen(n) <= 31);
             assert_null(strpbrk(n, "[]:*?/\\'"));
         }
     /* Status names are distinct: the what-if formulas compare with them. */
-    for (int l = 0; l < 2; l++)
+    for (er_lang l = 0; l < er_lang_count(); l++)
         for (int s = 0; s < ER_STATUS_COUNT; s++)
             for (int u = s + 1; u < ER_STATUS_COUNT; u++)
-                assert_string_not_equal(er_label_status((er_status)s, (er_lang)l),
-                                        er_label_status((er_status)u, (er_lang)l));
-    assert_string_equal(er_label_status(ER_STATUS_MET, ER_LANG_ES), "Cumple");
+                assert_string_not_equal(er_label_status((er_status)s, l),
+                                        er_label_status((er_status)u, l));
+    assert_string_equal(er_label_status(ER_STATUS_MET, es), "Cumple");
+    /* Placeholders are filled by name, in any order the language needs. */
+    er_arena a = {0};
+    assert_string_equal(er_label_format(&a, ER_L_MR_DUE_BY, es, "date", "2026-12-31",
+                                        (const char *)NULL),
+                        "(antes del 2026-12-31)");
+    er_arena_free(&a);
 }
 
 static void test_wrap_lines(void **state)
@@ -372,5 +381,6 @@ int main(void)
         cmocka_unit_test(test_labels_complete),
         cmocka_unit_test(test_wrap_lines),
     };
+    er_labels_load_source(ER_SOURCE_DIR);
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

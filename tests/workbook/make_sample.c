@@ -10,6 +10,7 @@
  * computes from the workbook's formulas.
  * Exit status: 0 written, 1 the renderer refused (diag printed), 2 usage.
  */
+#include "er_labels.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -288,8 +289,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: make_sample DIR en|es normal|hostile|cohort|followup [--force]\n");
         return 2;
     }
+    er_labels_load_source(ER_SOURCE_DIR);
     er_output_options opts = {.dir = argv[1],
-                              .lang = strcmp(argv[2], "es") == 0 ? ER_LANG_ES : ER_LANG_EN,
+                              .lang = er_lang_find(argv[2]) > 0 ? er_lang_find(argv[2]) : ER_LANG_EN,
                               .force = argc > 4 && strcmp(argv[4], "--force") == 0,
                               .programmes = &progs};
     const char *mode = argv[3];
