@@ -209,23 +209,35 @@ const char *er_programmes_route(const er_programme_set *set, const struct er_fir
 
 /* ---- messages ----------------------------------------------------------- */
 
-/* A number in the C locale, with the language's decimal mark (data:
- * profile.values.decimal) instead of '.'. */
-static void format_number(double x, const char *mark, char *buf, size_t n)
+/* Appends mark (may be NULL or empty) to buf at *k, within n. */
+static void put_mark(char *buf, size_t *k, size_t n, const char *mark)
+{
+    size_t m = mark != NULL ? strlen(mark) : 0;
+    if (*k + m + 1 < n) {
+        memcpy(buf + *k, mark, m);
+        *k += m;
+    }
+}
+
+/* A number as the C locale writes it, with the language's decimal mark
+ * and, from 10 000 on, its digit groups (data: profile.values). */
+static void format_number(double x, const char *mark, const char *group, char *buf, size_t n)
 {
     char c[64];
     er_format_double_c(c, sizeof c, 15, x);
+    const char *digits = c[0] == '-' ? c + 1 : c;
+    size_t int_len = strspn(digits, "0123456789");
+    bool grouped = group != NULL && group[0] != '\0' && int_len > 4 && strchr(c, 'e') == NULL;
     size_t k = 0;
     for (const char *p = c; *p && k + 8 < n; p++) {
-        if (*p == '.' && mark != NULL && mark[0] != '\0') {
-            size_t m = strlen(mark);
-            if (k + m + 8 >= n)
-                break;
-            memcpy(buf + k, mark, m);
-            k += m;
-        } else {
-            buf[k++] = *p;
+        if (*p == '.') {
+            put_mark(buf, &k, n, mark != NULL && mark[0] != '\0' ? mark : ".");
+            continue;
         }
+        size_t pos = (size_t)(p - digits); /* index within the integer digits */
+        if (grouped && p > digits && pos < int_len && (int_len - pos) % 3 == 0)
+            put_mark(buf, &k, n, group);
+        buf[k++] = *p;
     }
     buf[k] = '\0';
 }
@@ -242,7 +254,11 @@ static void format_value(const er_value *v, const er_prog_criterion *c, er_lang 
                  pt ? er_text_get(v->b ? &pt->yes : &pt->no, lang) : v->b ? "true" : "false");
         break;
     case ER_VALUE_NUMBER:
-        format_number(v->num, pt ? er_text_get(&pt->decimal, lang) : ".", buf, n);
+        format_number(v->num, pt ? er_text_get(&pt->decimal, lang) : ".",
+                      pt && er_text_has(&pt->thousands, ER_LANG_EN)
+                          ? er_text_get(&pt->thousands, lang)
+                          : NULL,
+                      buf, n);
         break;
     case ER_VALUE_STRING: snprintf(buf, n, "%s", v->str ? v->str : ""); break;
     case ER_VALUE_LIST: snprintf(buf, n, "(a list)"); break;

@@ -128,7 +128,7 @@ int er_profile_load(const char *path, er_arena *arena, er_diag *gaps, er_diag *d
         return -1;
     static const char *const fields[] = {"languages", "valid_as_of", "values", "reasons",
                                          "sectors", "facts", NULL};
-    static const char *const value_fields[] = {"yes", "no", "decimal", NULL};
+    static const char *const value_fields[] = {"yes", "no", "decimal", "thousands", NULL};
     config_setting_t *root = er_cfg_root_group(&ctx, &cfg, "profile");
     if (root != NULL) {
         er_cfg_check_fields(&ctx, root, "profile", fields);
@@ -141,6 +141,7 @@ int er_profile_load(const char *path, er_arena *arena, er_diag *gaps, er_diag *d
             er_cfg_get_text(&ctx, g, "yes", "profile.values", true, &pt->yes);
             er_cfg_get_text(&ctx, g, "no", "profile.values", true, &pt->no);
             er_cfg_get_text(&ctx, g, "decimal", "profile.values", true, &pt->decimal);
+            er_cfg_get_text(&ctx, g, "thousands", "profile.values", false, &pt->thousands);
         }
         if (er_cfg_get_group(&ctx, root, "reasons", "profile", true, &g) == ER_CFG_OK) {
             static const char *const rf[] = {"failed", "missing", "rule_unknown",

@@ -46,6 +46,7 @@ typedef struct er_profile_texts {
     size_t n_sectors;
     er_text yes, no;   /* a yes/no value */
     er_text decimal;   /* the decimal mark: "." / "," */
+    er_text thousands; /* optional digit-group mark for 10 000 and more; en NULL: none */
     /* Placeholders {criterion}, {label}, {value} (the loader refuses others). */
     er_text reasons[ER_RT_COUNT_];
 } er_profile_texts;

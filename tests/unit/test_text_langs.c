@@ -218,15 +218,16 @@ static void test_reasons_use_labels(void **state)
         {"employees", {.type = ER_VALUE_NUMBER, .num = 9}, ER_EVIDENCE_NONE, 2},
         {"local_ownership_pct", {.type = ER_VALUE_NUMBER, .num = 50.5}, ER_EVIDENCE_NONE, 3},
         {"management_english", {.type = ER_VALUE_BOOL, .b = false}, ER_EVIDENCE_NONE, 4},
+        {"turnover_eur", {.type = ER_VALUE_NUMBER, .num = 12500000.5}, ER_EVIDENCE_NONE, 5},
     };
-    er_firm firm = {.id = "pe-test", .country = "PE", .facts = facts, .n_facts = 4};
+    er_firm firm = {.id = "pe-test", .country = "PE", .facts = facts, .n_facts = 5};
     er_date as_of;
     assert_true(er_date_parse("2026-12-01", &as_of));
     er_arena a = {0};
     er_prog_result *res = er_arena_calloc(&a, set->n_programmes, sizeof *res);
     assert_non_null(er_programmes_route(set, &firm, &as_of, res, &a));
     er_lang es = er_lang_find("es");
-    bool saw_employees = false, saw_english = false, saw_missing = false;
+    bool saw_employees = false, saw_english = false, saw_missing = false, saw_amount = false;
     for (size_t i = 0; i < set->n_programmes; i++)
         for (size_t k = 0; k < res[i].n_reasons; k++) {
             const char *t = er_reason_text(&res[i].reasons[k], &firm, es, &a);
@@ -245,12 +246,17 @@ static void test_reasons_use_labels(void **state)
                 saw_english = true;
             if (strstr(t, "dato aún no entregado") != NULL)
                 saw_missing = true;
+            /* Digit groups and the decimal mark of each language. */
+            if (strstr(t, "(Facturación anual: 12 500 000,5 EUR)") != NULL &&
+                strstr(en, "(Annual turnover: 12,500,000.5 EUR)") != NULL)
+                saw_amount = true;
             if (strstr(t, "Propiedad local") != NULL)
                 assert_non_null(strstr(t, "50,5 %"));
         }
     assert_true(saw_employees);
     assert_true(saw_english);
     assert_true(saw_missing);
+    assert_true(saw_amount);
     er_arena_free(&a);
     er_programmes_free(set);
     er_diag_free(&d);
