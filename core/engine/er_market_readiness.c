@@ -249,8 +249,8 @@ const er_market_comparison *er_result_markets(const er_firm_result *res)
 static const char *const fallback_market[ER_MT_COUNT_] = {
     "The rubric has no module for this market: requirements not assessed",
     "No requirement of this market applies to the firm's products",
-    "Not assessed: {unanswered} of its {requirements} requirements unanswered "
-    "(knock-outs: {ko_unanswered})",
+    ("Not assessed: {unanswered} of its {requirements} requirements unanswered "
+     "(knock-outs: {ko_unanswered})"),
     "1 blocker: {first}", "{blockers} blockers, first: {first}",
     "No blocker; {missing} of {requirements} requirements still to complete",
     "No blocker; all {requirements} requirements met"};
