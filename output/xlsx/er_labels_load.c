@@ -91,7 +91,7 @@ static int load_file(const char *path, const char *code, er_diag *diag)
     if (er_cfg_read(&cfg, path, diag) != 0)
         return -1;
     er_arena arena = {0};
-    er_cfg_ctx ctx = {path, diag, &arena};
+    er_cfg_ctx ctx = {path, diag, &arena, NULL};
     size_t before = er_diag_count(diag);
     config_setting_t *root = config_root_setting(&cfg);
     static const char *const top[] = {"name", "pseudo", "labels", NULL};

@@ -11,8 +11,11 @@
 /* Words that mark a part as a note for coaches, not a source. */
 static bool coach_only(const char *s, size_t n)
 {
+    /* English, then the same marks as the Spanish references word them. */
     static const char *const marks[] = {"fact sheet", "judgement", "secondary source",
-                                        "coaching practice", "so no knock-out", NULL};
+                                        "coaching practice", "so no knock-out",
+                                        "ficha de datos", "criterio de asesoría",
+                                        "fuente secundaria", "práctica de asesoría", NULL};
     /* memmem, not strncmp at every offset: this ran some 56 000 times a
      * workbook (issue 19, callgrind: 4 % of a firm). */
     for (size_t k = 0; marks[k] != NULL; k++)
