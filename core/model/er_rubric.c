@@ -12,6 +12,7 @@ void er_rubric_free(er_rubric *r)
     if (r == NULL)
         return;
     er_arena_free(&r->arena);
+    er_diag_free(&r->text_gaps);
     free(r);
 }
 
@@ -28,5 +29,15 @@ const er_choice *er_criterion_find_choice(const er_criterion *c, const char *val
     for (size_t i = 0; i < c->n_choices; i++)
         if (strcmp(c->choices[i].value, value) == 0)
             return &c->choices[i];
+    return NULL;
+}
+
+const er_fact_text *er_profile_fact(const er_profile_texts *p, const char *id)
+{
+    if (p == NULL || id == NULL)
+        return NULL;
+    for (size_t i = 0; i < p->n_facts; i++)
+        if (strcmp(p->facts[i].id, id) == 0)
+            return &p->facts[i];
     return NULL;
 }

@@ -17,6 +17,7 @@
 #include "er_action_hints.h"
 #include "er_arena.h"
 #include "er_diag.h"
+#include "er_profile.h"
 #include "er_types.h"
 
 typedef enum er_answer_type {
@@ -66,7 +67,8 @@ typedef struct er_criterion {
     size_t n_choices;
     const er_band *bands; /* ER_ANSWER_NUMBER */
     size_t n_bands;
-    const char *unit;  /* ER_ANSWER_NUMBER, e.g. "years"; may be NULL */
+    er_text unit;      /* ER_ANSWER_NUMBER, words of each language, e.g. "years" / "años";
+                          en NULL when none */
     const char *check; /* ER_ANSWER_CHECK: "<plugin-id>.<check-id>" */
 
     bool knockout; /* unmet => listed in blockers, grade capped */
@@ -75,7 +77,7 @@ typedef struct er_criterion {
     er_text title;          /* the requirement, short */
     er_text question;       /* what the coach asks */
     er_text recommendation; /* what to do when not met */
-    const char *reference;  /* regulation or scheme, e.g. "Reg. (EC) 852/2004 Art. 5" */
+    er_text reference;      /* regulation or scheme, e.g. "Reg. (EC) 852/2004 Art. 5" */
     const char *action;     /* optional kind of remedial action, e.g. "trade_fair"; NULL if none */
     er_date due;            /* optional sourced legal deadline; precision NONE when absent */
 
@@ -139,6 +141,18 @@ typedef struct er_rubric {
      * installed one names the file it replaced. */
     const struct er_rubric_source *sources;
     size_t n_sources;
+
+    /* The languages readiness.cfg declares (`languages`); 0 when it
+     * declares none (English only).  text_gaps: one line per text of any
+     * file that lacks a language its file declares, FILE:LINE: FIELD:
+     * ..., for `validate` (docs/rubric-format.md, "Languages"). */
+    er_lang languages[ER_LANG_MAX];
+    int n_languages;
+    er_diag text_gaps;
+
+    /* Labels, help and units of the profile facts (DIR/profile.cfg);
+     * NULL when the rubric has none. */
+    const er_profile_texts *profile;
 } er_rubric;
 
 typedef struct er_rubric_source {

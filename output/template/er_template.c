@@ -214,8 +214,8 @@ static void describe_bands(builder *b, const er_criterion *c, er_tq *q)
     er_lang L = b->t->lang;
     char *a = NULL;
     cat(b, &a, "", tx(b, T_NUMBER));
-    if (c->unit)
-        cat(b, &a, "", er_arena_printf(&b->t->arena, " (%s)", c->unit));
+    if (er_text_has(&c->unit, ER_LANG_EN))
+        cat(b, &a, "", er_arena_printf(&b->t->arena, " (%s)", er_text_get(&c->unit, L)));
     for (size_t i = 0; i < c->n_bands; i++) {
         const er_band *bd = &c->bands[i];
         char *range = NULL;

@@ -347,9 +347,9 @@ static void criterion(form *f, const er_criterion *c)
     r->hint[0] = er_text_get(&c->title, ER_LANG_EN);
     r->hint[1] = er_text_get(&c->title, ER_LANG_ES);
     r->relevant = rel;
-    if (c->type == ER_ANSWER_NUMBER && c->unit != NULL) {
-        r->hint[0] = P(f, "%s (%s)", r->hint[0] ? r->hint[0] : "", c->unit);
-        r->hint[1] = P(f, "%s (%s)", r->hint[1] ? r->hint[1] : "", c->unit);
+    if (c->type == ER_ANSWER_NUMBER && er_text_has(&c->unit, ER_LANG_EN)) {
+        r->hint[0] = P(f, "%s (%s)", r->hint[0] ? r->hint[0] : "", er_text_get(&c->unit, ER_LANG_EN));
+        r->hint[1] = P(f, "%s (%s)", r->hint[1] ? r->hint[1] : "", er_text_get(&c->unit, ER_LANG_ES));
     }
     row *e = add_row(f, "select_one evidence", P(f, "%s_evidence", c->id), "Evidence for the answer above",
                      "Evidencia de la respuesta anterior");

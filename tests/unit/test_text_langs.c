@@ -1,0 +1,217 @@
+/* test_text_langs.c - texts in several languages in rubric files: a plain
+ * string or a text group, the `languages` declaration, unknown codes
+ * refused, and the notes `validate` prints for a text lacking a declared
+ * language (docs/rubric-format.md, "Languages"). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "er_cfg.h"
+#include "er_lang.h"
+#include "er_programme.h"
+#include "er_rubric.h"
+#include "diag_assert.h"
+
+#define DATA ER_TEST_DATA "/loaders/"
+
+/* Writes text to a fresh temporary file; returns its malloc'd path. */
+static char *write_tmp(const char *text)
+{
+    char *path = strdup("/tmp/er-langs-XXXXXX");
+    assert_non_null(path);
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    assert_true(fputs(text, f) >= 0);
+    assert_int_equal(fclose(f), 0);
+    return path;
+}
+
+typedef struct parsed {
+    char *path;
+    config_t cfg;
+    er_diag diag, gaps;
+    er_arena arena;
+    er_cfg_langs langs;
+    er_cfg_ctx ctx;
+    config_setting_t *g;
+} parsed;
+
+/* Parses `g = { ... };` (the text) and reads g.languages. */
+static void parse(parsed *p, const char *text, er_cfg_res want_langs)
+{
+    memset(p, 0, sizeof *p);
+    p->path = write_tmp(text);
+    p->langs.gaps = &p->gaps;
+    p->ctx = (er_cfg_ctx){"t.cfg", &p->diag, &p->arena, &p->langs};
+    assert_int_equal(er_cfg_read(&p->cfg, p->path, &p->diag), 0);
+    p->g = er_cfg_root_group(&p->ctx, &p->cfg, "g");
+    assert_non_null(p->g);
+    assert_int_equal(er_cfg_get_languages(&p->ctx, p->g, "g", &p->langs), want_langs);
+}
+
+static void done(parsed *p)
+{
+    config_destroy(&p->cfg);
+    unlink(p->path);
+    free(p->path);
+    er_diag_free(&p->diag);
+    er_diag_free(&p->gaps);
+    er_arena_free(&p->arena);
+}
+
+static void test_string_or_group_without_declaration(void **state)
+{
+    (void)state;
+    parsed p;
+    parse(&p, "g = { a = \"Reg. (EC) 852/2004\";\n"
+              "  b = { en = \"years\"; es = \"a\\u00f1os\"; pt = \"anos\"; }; };\n",
+          ER_CFG_ABSENT);
+    er_text a = {0}, b = {0};
+    assert_int_equal(er_cfg_get_text(&p.ctx, p.g, "a", "g", true, &a), ER_CFG_OK);
+    assert_string_equal(a.s[ER_LANG_EN], "Reg. (EC) 852/2004");
+    assert_false(er_text_has(&a, er_lang_intern("es")));
+    assert_int_equal(er_cfg_get_text(&p.ctx, p.g, "b", "g", true, &b), ER_CFG_OK);
+    assert_string_equal(er_text_get(&b, er_lang_find("pt")), "anos");
+    /* Nothing declared: no language is expected beyond English. */
+    assert_int_equal(p.diag.count, 0);
+    assert_int_equal(p.gaps.count, 0);
+    done(&p);
+}
+
+static void test_declared_language_missing_is_noted(void **state)
+{
+    (void)state;
+    parsed p;
+    parse(&p, "g = { languages = [ \"en\", \"es\" ];\n"
+              "  a = \"Reg. (EC) 852/2004\";\n"
+              "  b = { en = \"years\";\n"
+              "        es = \"a\\u00f1os\"; };\n"
+              "  c = { en = \"employees\"; }; };\n",
+          ER_CFG_OK);
+    assert_int_equal(p.langs.n, 2);
+    er_text t;
+    assert_int_equal(er_cfg_get_text(&p.ctx, p.g, "a", "g", true, &t), ER_CFG_OK);
+    assert_int_equal(er_cfg_get_text(&p.ctx, p.g, "b", "g", true, &t), ER_CFG_OK);
+    assert_int_equal(er_cfg_get_text(&p.ctx, p.g, "c", "g", true, &t), ER_CFG_OK);
+    assert_int_equal(p.diag.count, 0); /* notes, not errors */
+    static const char *const want[] = {"t.cfg:2: g.a: no 'es' text", "t.cfg:5: g.c: no 'es' text",
+                                       NULL};
+    assert_diag_exactly(&p.gaps, want);
+    done(&p);
+}
+
+static void test_undeclared_or_bad_code_refused(void **state)
+{
+    (void)state;
+    parsed p;
+    parse(&p, "g = { languages = [ \"en\", \"es\" ];\n"
+              "  a = { en = \"years\"; sp = \"a\\u00f1os\"; };\n"
+              "  b = { en = \"years\"; ES = \"a\\u00f1os\"; }; };\n",
+          ER_CFG_OK);
+    er_text t;
+    assert_int_equal(er_cfg_get_text(&p.ctx, p.g, "a", "g", true, &t), ER_CFG_BAD);
+    assert_int_equal(er_cfg_get_text(&p.ctx, p.g, "b", "g", true, &t), ER_CFG_BAD);
+    static const char *const want[] = {"t.cfg:2: g.a: 'sp' is not one of the file's languages (en, es)",
+                                       "t.cfg:3: g.b: 'ES' is not one of the file's languages",
+                                       NULL};
+    assert_diag_exactly(&p.diag, want);
+    done(&p);
+
+    /* Without a declaration a malformed code is still refused. */
+    parse(&p, "g = { a = { en = \"years\"; espanol = \"a\\u00f1os\"; }; };\n", ER_CFG_ABSENT);
+    assert_int_equal(er_cfg_get_text(&p.ctx, p.g, "a", "g", true, &t), ER_CFG_BAD);
+    assert_diag_has(&p.diag, "t.cfg:1: g.a: 'espanol' is not a language code");
+    done(&p);
+}
+
+static void test_bad_declarations(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *needle;
+    } cases[] = {
+        {"g = { languages = [ \"es\" ]; };\n", "g.languages: must list \"en\""},
+        {"g = { languages = [ \"en\", \"es\", \"es\" ]; };\n", "g.languages: 'es' is listed twice"},
+        {"g = { languages = [ \"en\", \"Spanish\" ]; };\n",
+         "g.languages: 'Spanish' is not a language code"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        parsed p;
+        parse(&p, cases[i].text, ER_CFG_BAD);
+        assert_diag_has(&p.diag, cases[i].needle);
+        done(&p);
+    }
+}
+
+/* The rubric loader: modules follow readiness.cfg's declaration, and the
+ * gaps name file, line and field. */
+static void test_rubric_gaps(void **state)
+{
+    (void)state;
+    er_diag d = {0};
+    er_rubric *r = er_rubric_load(DATA "rubric_langs", &d);
+    if (r == NULL)
+        er_diag_print(&d, stderr, "  ");
+    assert_non_null(r);
+    assert_int_equal(r->n_languages, 2);
+    er_lang es = er_lang_find("es");
+    const er_criterion *h = &r->criteria[er_rubric_find_criterion(r, "haccp_plan")];
+    assert_string_equal(er_text_get(&h->reference, es), "Reglamento (CE) n.º 852/2004, art. 5");
+    const er_criterion *y = &r->criteria[er_rubric_find_criterion(r, "years_exporting")];
+    assert_string_equal(er_text_get(&y->unit, es), "años");
+    assert_string_equal(er_text_get(&y->unit, ER_LANG_EN), "years");
+    static const char *const want[] = {
+        "rubric_langs/readiness.cfg:32: rubric.criteria[0].reference: no 'es' text",
+        "rubric_langs/markets/eu.cfg:12: module.criteria[0].reference: no 'es' text", NULL};
+    assert_diag_exactly(&r->text_gaps, want);
+    er_rubric_free(r);
+    er_diag_free(&d);
+
+    assert_null(er_rubric_load(DATA "rb_lang_undeclared", &d));
+    static const char *const bad[] = {
+        "rb_lang_undeclared/readiness.cfg:40: rubric.criteria[1].reference: 'sp' is not one of "
+        "the file's languages (en, es)",
+        NULL};
+    assert_diag_exactly(&d, bad);
+    er_diag_free(&d);
+}
+
+/* The shipped rubric and programmes declare en and es and load. */
+static void test_shipped_rubric_declares_spanish(void **state)
+{
+    (void)state;
+    er_diag d = {0};
+    er_rubric *r = er_rubric_load(ER_SOURCE_DIR "/rubrics", &d);
+    assert_non_null(r);
+    assert_int_equal(r->n_languages, 2);
+    assert_string_equal(er_lang_code(r->languages[1]), "es");
+    er_rubric_free(r);
+    er_programme_set *p = er_programmes_load(ER_SOURCE_DIR "/rubrics/programmes", &d);
+    assert_non_null(p);
+    er_programmes_free(p);
+    assert_int_equal(d.count, 0);
+    er_diag_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_string_or_group_without_declaration),
+        cmocka_unit_test(test_declared_language_missing_is_noted),
+        cmocka_unit_test(test_undeclared_or_bad_code_refused),
+        cmocka_unit_test(test_bad_declarations),
+        cmocka_unit_test(test_rubric_gaps),
+        cmocka_unit_test(test_shipped_rubric_declares_spanish),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
