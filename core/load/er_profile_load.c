@@ -76,6 +76,39 @@ static void load_facts(const er_cfg_ctx *ctx, const config_setting_t *root, er_p
                          er_fact_specs[k].key);
 }
 
+static void load_sectors(const er_cfg_ctx *ctx, const config_setting_t *root,
+                         er_profile_texts *pt)
+{
+    static const char *const fields[] = {"id", "name", NULL};
+    config_setting_t *list = NULL;
+    if (er_cfg_get_list(ctx, root, "sectors", "profile", false, &list) != ER_CFG_OK)
+        return;
+    size_t n = (size_t)config_setting_length(list);
+    er_sector_name *s = er_arena_calloc(ctx->arena, n ? n : 1, sizeof *s);
+    if (s == NULL) {
+        er_cfg_error(ctx, list, "profile.sectors", "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char p[ER_CFG_PATH_MAX];
+        er_cfg_path_index(p, "profile.sectors", i);
+        config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+        if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
+            er_cfg_error(ctx, e, p, "expected group { ... }");
+            continue;
+        }
+        er_cfg_check_fields(ctx, e, p, fields);
+        if (er_cfg_get_string(ctx, e, "id", p, true, &s[i].id) == ER_CFG_OK &&
+            !er_cfg_is_ident(s[i].id, "-"))
+            er_cfg_error(ctx, e, p, "\"%s\" is not a sector id ([a-z0-9_-]+)", s[i].id);
+        er_cfg_get_text(ctx, e, "name", p, true, &s[i].name);
+        if (s[i].id == NULL)
+            s[i].id = "";
+    }
+    pt->sectors = s;
+    pt->n_sectors = n;
+}
+
 int er_profile_load(const char *path, er_arena *arena, er_diag *gaps, er_diag *diag,
                     const er_profile_texts **out)
 {
@@ -94,7 +127,7 @@ int er_profile_load(const char *path, er_arena *arena, er_diag *gaps, er_diag *d
     if (er_cfg_read(&cfg, ctx.file, diag) != 0)
         return -1;
     static const char *const fields[] = {"languages", "valid_as_of", "values", "reasons",
-                                         "facts", NULL};
+                                         "sectors", "facts", NULL};
     static const char *const value_fields[] = {"yes", "no", "decimal", NULL};
     config_setting_t *root = er_cfg_root_group(&ctx, &cfg, "profile");
     if (root != NULL) {
@@ -122,6 +155,7 @@ int er_profile_load(const char *path, er_arena *arena, er_diag *gaps, er_diag *d
                                        &pt->reasons[k]);
             }
         }
+        load_sectors(&ctx, root, pt);
         load_facts(&ctx, root, pt);
     }
     config_destroy(&cfg);

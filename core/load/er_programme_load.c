@@ -306,6 +306,8 @@ static void load_programme(er_programme_set *set, const char *dir, const char *i
                     continue;
                 }
                 load_criterion(&ctx, e, p, &c[i]);
+                c[i].profile = set->profile;
+                c[i].fact_text = er_profile_fact(set->profile, c[i].fact);
                 for (size_t k = 0; k < i && c[i].id != NULL; k++)
                     if (c[k].id != NULL && strcmp(c[k].id, c[i].id) == 0)
                         er_cfg_error(&ctx, e, p, "duplicate criterion id \"%s\" (also "
@@ -407,6 +409,16 @@ er_programme_set *er_programmes_load_layered(const char *dir, const char *const 
     er_cfg_ctx ctx = {routing_dir ? er_arena_printf(&set->arena, "%s/routing.cfg", routing_dir)
                                   : NULL,
                       diag, &set->arena, &langs};
+    /* The profile texts (labels of the facts the reasons name) are the
+     * rubric's: DIR/../profile.cfg. */
+    if (d != NULL) {
+        const char *slash = strrchr(d, '/');
+        char *profile = slash ? er_arena_printf(&set->arena, "%.*s/profile.cfg",
+                                                (int)(slash - d), d)
+                              : er_arena_printf(&set->arena, "../profile.cfg");
+        if (profile != NULL)
+            er_profile_load(profile, &set->arena, &set->text_gaps, diag, &set->profile);
+    }
     config_t cfg;
     if (ctx.file == NULL) {
         er_diag_add(diag, dir, 0, NULL, "out of memory");

@@ -617,12 +617,49 @@ static void load_module(src_file *f, const er_cfg_langs *main)
         f->criteria_path = "module.criteria";
 }
 
+/* rubric.market_texts: all seven or none, with only their placeholders. */
+static void load_market_texts(const er_cfg_ctx *ctx, const config_setting_t *rg, er_rubric *r)
+{
+    static const char *const names[] = {"no_module", "none_applies", "not_assessed",
+                                        "one_blocker", "blockers", "missing", "all_met", NULL};
+    static const char *const keys[ER_MT_COUNT_] = {
+        "", "", "{unanswered}{requirements}{ko_unanswered}", "{first}", "{blockers}{first}",
+        "{missing}{requirements}", "{requirements}"};
+    const char *path = "rubric.market_texts";
+    config_setting_t *g = NULL;
+    if (er_cfg_get_group(ctx, rg, "market_texts", "rubric", false, &g) != ER_CFG_OK)
+        return;
+    er_cfg_check_fields(ctx, g, path, names);
+    for (int k = 0; k < ER_MT_COUNT_; k++) {
+        if (er_cfg_get_text(ctx, g, names[k], path, true, &r->market_texts[k]) != ER_CFG_OK)
+            continue;
+        char p[ER_CFG_PATH_MAX];
+        er_cfg_path(p, path, names[k]);
+        for (int l = 0; l < ER_LANG_MAX; l++)
+            for (const char *c = r->market_texts[k].s[l] ? strchr(r->market_texts[k].s[l], '{')
+                                                         : NULL;
+                 c != NULL; c = strchr(c + 1, '{')) {
+                const char *e = strchr(c, '}');
+                char name[40];
+                size_t m = e ? (size_t)(e - c + 1) : 0;
+                if (m > 0 && m < sizeof name) {
+                    memcpy(name, c, m);
+                    name[m] = '\0';
+                }
+                if (m == 0 || m >= sizeof name || strstr(keys[k], name) == NULL)
+                    er_cfg_error(ctx, config_setting_get_member(g, names[k]), p,
+                                 "unknown placeholder in '%s' text (allowed here: %s)",
+                                 er_lang_code(l), keys[k][0] ? keys[k] : "none");
+            }
+    }
+}
+
 static void load_main(src_file *f, er_rubric *r, const char *const **modules, size_t *n_modules)
 {
     static const char *const fields[] = {
         "id", "version", "valid_as_of", "title", "title_follow_up", "evidence", "grades", "knockout_cap",
         "coverage_rules", "trade_fair_cofinancing", "modules", "dimensions", "criteria",
-        "languages", NULL};
+        "languages", "market_texts", NULL};
     f->langs.gaps = &r->text_gaps;
     f->ctx.langs = &f->langs;
     const er_cfg_ctx *ctx = &f->ctx;
@@ -646,6 +683,7 @@ static void load_main(src_file *f, er_rubric *r, const char *const **modules, si
     load_coverage_rules(ctx, rg, r);
     load_cofinancing(ctx, rg, r);
     load_dimensions(ctx, rg, r);
+    load_market_texts(ctx, rg, r);
     er_cfg_get_strings(ctx, rg, "modules", "rubric", false, modules, n_modules);
     if (er_cfg_get_list(ctx, rg, "criteria", "rubric", true, &f->criteria) == ER_CFG_OK)
         f->criteria_path = "rubric.criteria";
@@ -857,6 +895,11 @@ er_rubric *er_rubric_load_layered(const char *dir, const char *const *sites, siz
         load_all_criteria(files, n_files, r, diag);
         if (er_diag_count(diag) == before)
             er_action_hints_load(r, r->dir, diag);
+        char *profile = er_arena_printf(&r->arena, "%s/profile.cfg", r->dir);
+        if (profile == NULL)
+            er_diag_add(diag, r->dir, 0, NULL, "out of memory");
+        else
+            er_profile_load(profile, &r->arena, &r->text_gaps, diag, &r->profile);
         record_sources(r, files, n_files, replaced, dropped);
     } else if (r->dir == NULL || main_path == NULL) {
         er_diag_add(diag, dir, 0, NULL, "out of memory");

@@ -34,9 +34,16 @@ typedef enum er_reason_template {
     ER_RT_COUNT_
 } er_reason_template;
 
+typedef struct er_sector_name {
+    const char *id; /* a sector plugin id, e.g. "fruit-ingredients" */
+    er_text name;   /* "Fruit ingredients" / "Ingredientes de fruta" */
+} er_sector_name;
+
 typedef struct er_profile_texts {
     const er_fact_text *facts;
     size_t n_facts;
+    const er_sector_name *sectors;
+    size_t n_sectors;
     er_text yes, no;   /* a yes/no value */
     er_text decimal;   /* the decimal mark: "." / "," */
     /* Placeholders {criterion}, {label}, {value} (the loader refuses others). */
@@ -58,5 +65,13 @@ int er_profile_load(const char *path, struct er_arena *arena, struct er_diag *ga
 
 /* The entry for fact id, or NULL (p may be NULL). */
 const er_fact_text *er_profile_fact(const er_profile_texts *p, const char *id);
+
+/* The name of sector id in lang; id itself when p has none (a sector no
+ * profile.cfg names yet: the id is all there is to show). */
+const char *er_profile_sector_name(const er_profile_texts *p, const char *id, er_lang lang);
+
+/* The label of fact id in lang, else fallback. */
+const char *er_profile_fact_label(const er_profile_texts *p, const char *id, er_lang lang,
+                                  const char *fallback);
 
 #endif

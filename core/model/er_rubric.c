@@ -41,3 +41,18 @@ const er_fact_text *er_profile_fact(const er_profile_texts *p, const char *id)
             return &p->facts[i];
     return NULL;
 }
+
+const char *er_profile_sector_name(const er_profile_texts *p, const char *id, er_lang lang)
+{
+    for (size_t i = 0; p != NULL && id != NULL && i < p->n_sectors; i++)
+        if (strcmp(p->sectors[i].id, id) == 0)
+            return er_text_get(&p->sectors[i].name, lang);
+    return id;
+}
+
+const char *er_profile_fact_label(const er_profile_texts *p, const char *id, er_lang lang,
+                                  const char *fallback)
+{
+    const er_fact_text *f = er_profile_fact(p, id);
+    return f != NULL ? er_text_get(&f->label, lang) : fallback;
+}

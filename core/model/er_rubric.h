@@ -91,6 +91,19 @@ typedef struct er_dimension {
     er_text title;
 } er_dimension;
 
+/* The sentences of "which market first" (rubric.market_texts, optional;
+ * placeholders in brackets are filled by the engine, er_market_reason). */
+typedef enum er_market_text {
+    ER_MT_NO_MODULE = 0, /* no criterion lists the market */
+    ER_MT_NONE_APPLIES,  /* none applies to the firm's products */
+    ER_MT_NOT_ASSESSED,  /* {unanswered} {requirements} {ko_unanswered} */
+    ER_MT_ONE_BLOCKER,   /* {first} */
+    ER_MT_BLOCKERS,      /* {blockers} {first} */
+    ER_MT_MISSING,       /* {missing} {requirements} */
+    ER_MT_ALL_MET,       /* {requirements} */
+    ER_MT_COUNT_
+} er_market_text;
+
 typedef struct er_grade_band {
     char grade;    /* 'A'..'D' (or further letters), best first */
     double min;    /* lowest overall score that earns it */
@@ -153,6 +166,9 @@ typedef struct er_rubric {
     /* Labels, help and units of the profile facts (DIR/profile.cfg);
      * NULL when the rubric has none. */
     const er_profile_texts *profile;
+    /* rubric.market_texts; en NULL when the rubric gives none (English
+     * built-in wording is used). */
+    er_text market_texts[ER_MT_COUNT_];
 } er_rubric;
 
 typedef struct er_rubric_source {

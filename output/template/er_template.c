@@ -145,7 +145,12 @@ static void add_profile(builder *b)
         if (q == NULL)
             return;
         q->section = tx(b, T_PROFILE);
-        q->question = s->doc; /* the schema documents facts in English only */
+        /* profile.cfg's help line in the template's language (the schema's
+         * English line only for a rubric without profile.cfg). */
+        const er_fact_text *ft = er_profile_fact(b->t->rubric->profile, s->key);
+        q->question = ft != NULL ? er_text_get(&ft->label, L) : s->doc;
+        if (ft != NULL)
+            q->help = er_text_get(&ft->help, L);
         if (s->type == ER_VALUE_BOOL) {
             q->allowed = tx(b, T_YESNO);
             q->values = yesno_values;

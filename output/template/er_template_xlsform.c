@@ -231,7 +231,14 @@ static void profile(form *f)
                            : founded                ? "text"
                            : s->integer             ? "integer"
                                                     : "decimal";
-        row *r = add_row(f, type, s->key, s->doc, NULL);
+        const er_fact_text *ft = er_profile_fact(f->rubric->profile, s->key);
+        row *r = ft != NULL ? add_row(f, type, s->key, er_text_get(&ft->label, ER_LANG_EN),
+                                      er_text_get(&ft->label, ER_LANG_ES))
+                            : add_row(f, type, s->key, s->doc, NULL);
+        if (r != NULL && ft != NULL) {
+            r->hint[0] = er_text_get(&ft->help, ER_LANG_EN);
+            r->hint[1] = er_text_get(&ft->help, ER_LANG_ES);
+        }
         if (r == NULL || s->type == ER_VALUE_BOOL)
             continue;
         if (founded) {

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "er_cfg.h"
+#include "er_firm.h"
 #include "er_lang.h"
 #include "er_programme.h"
 #include "er_rubric.h"
@@ -203,6 +204,58 @@ static void test_shipped_rubric_declares_spanish(void **state)
     er_diag_free(&d);
 }
 
+/* The shipped programmes' reasons name facts by their labels, with the
+ * firm's value in the language: never a fact id. */
+static void test_reasons_use_labels(void **state)
+{
+    (void)state;
+    er_diag d = {0};
+    er_programme_set *set = er_programmes_load(ER_SOURCE_DIR "/rubrics/programmes", &d);
+    assert_non_null(set);
+    assert_non_null(set->profile);
+    er_fact facts[] = {
+        {"founded", {.type = ER_VALUE_NUMBER, .num = 2012}, ER_EVIDENCE_NONE, 1},
+        {"employees", {.type = ER_VALUE_NUMBER, .num = 9}, ER_EVIDENCE_NONE, 2},
+        {"local_ownership_pct", {.type = ER_VALUE_NUMBER, .num = 50.5}, ER_EVIDENCE_NONE, 3},
+        {"management_english", {.type = ER_VALUE_BOOL, .b = false}, ER_EVIDENCE_NONE, 4},
+    };
+    er_firm firm = {.id = "pe-test", .country = "PE", .facts = facts, .n_facts = 4};
+    er_date as_of;
+    assert_true(er_date_parse("2026-12-01", &as_of));
+    er_arena a = {0};
+    er_prog_result *res = er_arena_calloc(&a, set->n_programmes, sizeof *res);
+    assert_non_null(er_programmes_route(set, &firm, &as_of, res, &a));
+    er_lang es = er_lang_find("es");
+    bool saw_employees = false, saw_english = false, saw_missing = false;
+    for (size_t i = 0; i < set->n_programmes; i++)
+        for (size_t k = 0; k < res[i].n_reasons; k++) {
+            const char *t = er_reason_text(&res[i].reasons[k], &firm, es, &a);
+            const char *en = er_reason_text(&res[i].reasons[k], &firm, ER_LANG_EN, &a);
+            /* Ids such as management_english (a one-word id like
+             * "employees" is also an English word), and the old "id = value". */
+            for (size_t f = 0; f < er_fact_spec_count; f++)
+                if (strchr(er_fact_specs[f].key, '_') != NULL &&
+                    (strstr(t, er_fact_specs[f].key) != NULL || strstr(en, er_fact_specs[f].key)))
+                    fail_msg("a fact id in a reason: %s / %s", t, en);
+            if (strstr(t, " = ") != NULL || strstr(en, " = ") != NULL)
+                fail_msg("an 'id = value' reason: %s / %s", t, en);
+            if (strstr(t, "(Trabajadores: 9)") != NULL)
+                saw_employees = true;
+            if (strstr(t, "(La gerencia se comunica en inglés: no)") != NULL)
+                saw_english = true;
+            if (strstr(t, "dato aún no entregado") != NULL)
+                saw_missing = true;
+            if (strstr(t, "Propiedad local") != NULL)
+                assert_non_null(strstr(t, "50,5 %"));
+        }
+    assert_true(saw_employees);
+    assert_true(saw_english);
+    assert_true(saw_missing);
+    er_arena_free(&a);
+    er_programmes_free(set);
+    er_diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_bad_declarations),
         cmocka_unit_test(test_rubric_gaps),
         cmocka_unit_test(test_shipped_rubric_declares_spanish),
+        cmocka_unit_test(test_reasons_use_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
