@@ -14,7 +14,8 @@ static bool coach_only(const char *s, size_t n)
     static const char *const marks[] = {"fact sheet", "judgement", "secondary source",
                                         "coaching practice", "so no knock-out",
                                         "ficha de datos", "criterio de asesoría",
-                                        "fuente secundaria", "práctica de asesoría", NULL};
+                                        "fuente secundaria", "práctica de asesoría",
+                                        "por eso no es eliminatorio", NULL};
     for (size_t k = 0; marks[k] != NULL; k++) {
         size_t m = strlen(marks[k]);
         for (size_t i = 0; i + m <= n; i++)
