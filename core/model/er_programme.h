@@ -152,8 +152,11 @@ const char *er_programmes_route(const er_programme_set *set, const struct er_fir
                                 const er_date *as_of, er_prog_result *results,
                                 er_arena *arena);
 
-/* English message for a reason, e.g. "25 to 500 employees (employees = 12)";
- * allocated in arena. */
+/* A reason as a person reads it in lang, from the programme's wording of
+ * the criterion and the profile texts' template, the fact's label and the
+ * firm's value: "25 to 500 employees (Employees: 12)", "De 25 a 500
+ * trabajadores (Trabajadores: 12)".  Never a fact id while profile.cfg is
+ * there (without it: English wording with the id).  Allocated in arena. */
 const char *er_reason_text(const er_reason *r, const struct er_firm *firm, er_lang lang,
                            er_arena *arena);
 

@@ -8,6 +8,8 @@ Spanish audit of every example firm, read back with openpyxl:
     value ("(La gerencia se comunica en inglés: no)"), as rubrics/profile.cfg
     words it;
   - the sector is shown by its name ("Ingredientes de fruta"), not its id;
+  - the Spanish intake template and the XLSForm ask the profile facts by
+    their Spanish labels and help;
   - every reference of readiness.cfg and certifications.cfg is shown in
     Spanish: the Findings cell differs from the English workbook's, and
     names EU acts by their Spanish titles ("Reglamento (CE)").
@@ -92,11 +94,15 @@ def main():
         es_dir, en_dir = os.path.join(tmp, "es"), os.path.join(tmp, "en")
         audit("es", es_dir)
         audit("en", en_dir)
-        books = sorted(f for f in os.listdir(es_dir) if f.endswith(".xlsx") and f != "cohort.xlsx")
+        books = sorted(f for f in os.listdir(es_dir) if f.endswith(".xlsx") and f != "cohort.xlsx"
+                       ) if os.path.isdir(es_dir) else []
         expect(len(books) >= 8, "one Spanish workbook per example", books)
         saw_label_reason = False
         for name in books:
             wb, es_refs = findings_refs(os.path.join(es_dir, name))
+            if not os.path.exists(os.path.join(en_dir, name)):
+                expect(False, f"{name}: an English workbook too")
+                continue
             _, en_refs = findings_refs(os.path.join(en_dir, name))
             summary, findings = wb.worksheets[0], wb.worksheets[1]
             head = [c.value for c in findings[1]]
@@ -120,6 +126,31 @@ def main():
                 elif ref and ref == en:
                     english_left.append(cid)
         expect(saw_label_reason, "a programme reason names a fact by its Spanish label")
+        # The intake template asks the profile in Spanish, from profile.cfg.
+        tpl = os.path.join(tmp, "intake-es.xlsx")
+        p = subprocess.run([EXE, "template", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS,
+                            "--sector", "fruit-ingredients", "--lang", "es", "-o", tpl],
+                           capture_output=True, text=True)
+        expect(p.returncode == 0, "template --lang es", p.stderr)
+        rows = {r[1]: r for r in openpyxl.load_workbook(tpl)["Cuestionario"].iter_rows(
+            values_only=True) if r and isinstance(r[1], str)}
+        emp = rows.get("profile.employees")
+        expect(emp is not None and emp[2] == "Trabajadores" and "planilla" in (emp[3] or ""),
+               "the template asks for employees by the Spanish label and help", emp)
+        eng = rows.get("profile.management_english")
+        expect(eng is not None and eng[2] == "La gerencia se comunica en inglés",
+               "a yes/no profile fact in Spanish", eng)
+        form = os.path.join(tmp, "form.xlsx")
+        p = subprocess.run([EXE, "template", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS,
+                            "--sector", "fruit-ingredients", "--format", "xlsform", "-o", form],
+                           capture_output=True, text=True)
+        expect(p.returncode == 0, "template --format xlsform", p.stderr)
+        survey = openpyxl.load_workbook(form)["survey"]
+        head = [c.value for c in survey[1]]
+        es = head.index("label::Español (es)")
+        labels = {r[1]: r[es] for r in survey.iter_rows(min_row=2, values_only=True)}
+        expect(labels.get("exports_eu_eur") == "Exportaciones a la UE",
+               "the XLSForm's Spanish label of a profile fact", labels.get("exports_eu_eur"))
     if english_left:
         print(f"note: {len(set(english_left))} market/sector references still English "
               f"(rubric-es): {sorted(set(english_left))[:8]} ...")

@@ -256,6 +256,61 @@ static void test_reasons_use_labels(void **state)
     er_diag_free(&d);
 }
 
+/* profile.cfg: every fact needs a label; a reason template takes only its
+ * placeholders; a fact id that is not one is refused. */
+static void test_profile_checks(void **state)
+{
+    (void)state;
+    FILE *in = fopen(ER_SOURCE_DIR "/rubrics/profile.cfg", "r");
+    assert_non_null(in);
+    static char text[64 * 1024];
+    size_t n = fread(text, 1, sizeof text - 1, in);
+    fclose(in);
+    text[n] = '\0';
+    er_arena a = {0};
+    er_diag d = {0}, gaps = {0};
+    const er_profile_texts *pt = NULL;
+
+    char *path = write_tmp(text);
+    assert_int_equal(er_profile_load(path, &a, &gaps, &d, &pt), 0);
+    assert_non_null(pt);
+    for (size_t i = 0; i < er_fact_spec_count; i++)
+        assert_non_null(er_profile_fact(pt, er_fact_specs[i].key));
+    assert_string_equal(er_profile_sector_name(pt, "fruit-ingredients", er_lang_find("es")),
+                        "Ingredientes de fruta");
+    assert_string_equal(er_profile_sector_name(pt, "new-sector", ER_LANG_EN), "new-sector");
+    assert_int_equal(gaps.count, 0); /* the shipped file is complete in en and es */
+    unlink(path);
+    free(path);
+
+    /* Break it three ways. */
+    static const struct {
+        const char *from, *to, *needle;
+    } cuts[] = {
+        {"{ id = \"employees\";", "{ id = \"staff\";", "\"staff\" is not a profile fact"},
+        {"{ id = \"employees\";", "{ id = \"staff\";",
+         "profile.facts: no entry for fact \"employees\""},
+        {"({label}: {value})\";\n               es", "({fact}: {value})\";\n               es",
+         "profile.reasons.failed: unknown placeholder in 'en' text"},
+    };
+    for (size_t k = 0; k < sizeof cuts / sizeof cuts[0]; k++) {
+        char *at = strstr(text, cuts[k].from);
+        assert_non_null(at);
+        static char bad[64 * 1024];
+        snprintf(bad, sizeof bad, "%.*s%s%s", (int)(at - text), text, cuts[k].to,
+                 at + strlen(cuts[k].from));
+        path = write_tmp(bad);
+        er_diag_free(&d);
+        assert_int_equal(er_profile_load(path, &a, &gaps, &d, &pt), -1);
+        assert_diag_has(&d, cuts[k].needle);
+        unlink(path);
+        free(path);
+    }
+    er_diag_free(&d);
+    er_diag_free(&gaps);
+    er_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_rubric_gaps),
         cmocka_unit_test(test_shipped_rubric_declares_spanish),
         cmocka_unit_test(test_reasons_use_labels),
+        cmocka_unit_test(test_profile_checks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
