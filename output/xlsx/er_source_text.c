@@ -15,7 +15,8 @@ static bool coach_only(const char *s, size_t n)
     static const char *const marks[] = {"fact sheet", "judgement", "secondary source",
                                         "coaching practice", "so no knock-out",
                                         "ficha de datos", "criterio de asesoría",
-                                        "fuente secundaria", "práctica de asesoría", NULL};
+                                        "fuente secundaria", "práctica de asesoría",
+                                        "por eso no es eliminatorio", NULL};
     /* memmem, not strncmp at every offset: this ran some 56 000 times a
      * workbook (issue 19, callgrind: 4 % of a firm). */
     for (size_t k = 0; marks[k] != NULL; k++)

@@ -49,6 +49,10 @@ def check_module(name, module, tags):
     for c in m["criteria"]:
         cid = c["id"]
         ref = c.get("reference", "")
+        if isinstance(ref, dict):       # a text group (issue 14): tags are read from en
+            if ref.get("es") and TAG_RE.findall(ref["es"]) != TAG_RE.findall(ref.get("en", "")):
+                problems.append(f"{name}: {cid}: the Spanish reference has other tags")
+            ref = ref.get("en", "")
         if not ref:
             problems.append(f"{name}: {cid}: no reference")
         for key in ("title", "recommendation") + (("question",) if c["type"] != "check" else ()):

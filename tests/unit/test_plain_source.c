@@ -38,6 +38,15 @@ static void test_references(void **state)
     check("SMETA (Sedex) [V]; amfori BSCI A-E rating [V, secondary source, check the current "
           "methodology]",
           "SMETA (Sedex); amfori BSCI A-E rating");
+    /* Spanish references (markets/eu.cfg, us.cfg) drop the same parts. */
+    check("Reglamento (UE) n.º 1169/2011 del Parlamento Europeo y del Consejo: los 14 alérgenos "
+          "del anexo II [V] (farrp.unl.edu); las demás menciones y sus excepciones [BK], por eso "
+          "no es eliminatorio",
+          "Reglamento (UE) n.º 1169/2011 del Parlamento Europeo y del Consejo: los 14 alérgenos "
+          "del anexo II (farrp.unl.edu)");
+    check("Tolerancias de la EPA, 40 CFR 180; no hay LMR por defecto [V-] (fuente secundaria que "
+          "cita a la FDA), por eso no es eliminatorio (revisión de contenidos 2026-12, fila US9)",
+          "Tolerancias de la EPA, 40 CFR 180");
     check(NULL, "");
 }
 
