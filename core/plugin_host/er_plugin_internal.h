@@ -17,6 +17,7 @@
 #define ER_PLUGIN_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -64,6 +65,12 @@ struct er_plugin_host {
 /* One outcome a plugin produced for a firm. */
 typedef enum er_pl_kind { ER_PL_REC_CHECK = 1, ER_PL_REC_SECTOR = 2 } er_pl_kind;
 
+/* One outcome's note and reference in another language (ABI 1.1). */
+typedef struct er_pl_tr {
+    const char *lang; /* er_lang_code_ok(), not "en" */
+    const char *note, *reference; /* NULL: that text has no translation */
+} er_pl_tr;
+
 typedef struct er_pl_record {
     er_pl_kind kind;
     uint32_t index;          /* CHECK: rubric criterion index */
@@ -71,6 +78,8 @@ typedef struct er_pl_record {
     bool failed;             /* the plugin misbehaved; the note says how */
     const char *id;          /* SECTOR: finding id */
     const char *note, *reference, *valid_as_of;
+    const er_pl_tr *tr; /* n_tr <= ER_PLUGIN_MAX_LANGS translations */
+    uint32_t n_tr;
 } er_pl_record;
 
 typedef struct er_pl_batch {
@@ -111,6 +120,19 @@ int er_pl_probe_init(const er_plugin_descriptor *d, char *why, size_t why_n);
  * returns the saved descriptor (or -1), release puts it back. */
 int er_pl_stdout_hold(void);
 void er_pl_stdout_release(int saved);
+
+/* d->texts when d's struct_size covers the field (ABI 1.1), else NULL: a
+ * 1.0 descriptor's memory past its size is not the plugin's to give. */
+static inline const er_plugin_text *er_pl_desc_texts(const er_plugin_descriptor *d)
+{
+    return d->struct_size >= offsetof(er_plugin_descriptor, texts) + sizeof d->texts ? d->texts
+                                                                                      : NULL;
+}
+
+/* Fills out with the English text en and every translation of
+ * "<kind>.<id>" in d's texts whose language the run knows (er_lang_find). */
+void er_pl_desc_text(const er_plugin_descriptor *d, const char *kind, const char *id,
+                     const char *en, er_text *out);
 
 /* The host function table (er_plugin_api.c). */
 const er_plugin_host_api *er_pl_host_api(void);
@@ -215,5 +237,8 @@ bool er_pl_is_ident(const char *s, const char *extra);
 /* Why a reported outcome is invalid, or NULL when it is fine. */
 const char *er_pl_outcome_problem(int status, const char *note, const char *reference,
                                   const char *valid_as_of);
+/* Why translation t of the outcome r (its English texts; r->tr holds the
+ * translations already accepted) is invalid, or NULL. */
+const char *er_pl_tr_problem(const er_pl_record *r, const er_pl_tr *t);
 
 #endif
