@@ -172,6 +172,11 @@ void er_cli_strings_free(er_cli_strings *l);
 /* Option parsers: print "exportready: OPTION: what is wrong" and return
  * false on bad input. */
 bool er_cli_parse_lang(const char *s, er_lang *out);
+
+/* Registers the template dropdowns' words with the loader, for every
+ * language the run knows (cli/cli_intake_words.c); call before reading
+ * firms.  0, or -1 when out of memory. */
+int er_cli_intake_words(void);
 bool er_cli_parse_day(const char *option, const char *s, er_date *out); /* YYYY-MM-DD */
 bool er_cli_parse_seconds(const char *option, const char *s, double *out); /* > 0 */
 

@@ -430,7 +430,7 @@ int er_cmd_validate(int argc, char **argv)
         status = ER_EXIT_USAGE;
         goto done;
     }
-    if (er_cli_dirs_finish_plugin_path(&v.plugin_dirs) != 0)
+    if (er_cli_dirs_finish_plugin_path(&v.plugin_dirs) != 0 || er_cli_intake_words() != 0)
         goto oom;
     /* `validate rubrics firm.cfg` means "check the firm against that rubric":
      * without --rubric-dir, the first directory named stands in for it. */
