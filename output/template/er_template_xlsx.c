@@ -92,6 +92,10 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
     for (lxw_col_t c = 0; c <= QC_EVIDENCE; c++)
         er_xw_text(x, ws, 0, c, er_label_get(headers[c], L), x->f.header);
     worksheet_freeze_panes(ws, 1, 0);
+    /* Printed (or saved as PDF) as one page wide, the header on each page. */
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    ER_XW(x, worksheet_repeat_rows(ws, 0, 0));
     /* Codes typed as text stay as typed: a General cell would make the HS
      * code 0901.10 the number 901.1, and a firm id 00123 the number 123. */
     lxw_format *fill_text = ER_XWP(x, workbook_add_format(x->wb));
@@ -134,7 +138,11 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
                                           : x->f.fill_in);
         int lines = er_xlsx_wrap_lines(q->question, widths[QC_QUESTION]);
         int l2 = er_xlsx_wrap_lines(q->allowed, widths[QC_ALLOWED]);
-        er_xw_row_lines(x, ws, row, lines > l2 ? lines : l2);
+        int l3 = er_xlsx_wrap_lines(q->section, widths[QC_SECTION]);
+        int l4 = er_xlsx_wrap_lines(q->help, widths[QC_HELP]);
+        lines = lines > l2 ? lines : l2;
+        lines = lines > l3 ? lines : l3;
+        er_xw_row_lines(x, ws, row, lines > l4 ? lines : l4);
         /* Choices show their labels when they fit; the loader maps a label
          * back to its code (er_intake_choice_code). */
         bool labels = q->labels != NULL && fits_inline(q->labels, q->n_values);
