@@ -105,6 +105,20 @@ static size_t report(validate_ctx *v, const er_diag *d)
     return d->count + (d->oom ? 1 : 0);
 }
 
+/* Texts lacking a language their file declares: warnings, not problems
+ * (the exit status stays 0), because the text still reads in English and a
+ * BSO must be able to ship a criterion before its translation is back;
+ * docs/rubric-format.md, "Languages".  Each line once. */
+static void report_text_gaps(validate_ctx *v, const er_diag *gaps)
+{
+    for (size_t i = 0; !v->quiet && i < gaps->count; i++) {
+        if (er_cli_strings_find(&v->printed, gaps->lines[i]) >= 0)
+            continue;
+        fprintf(stderr, "exportready: warning: %s\n", gaps->lines[i]);
+        (void)er_cli_strings_add(&v->printed, gaps->lines[i]);
+    }
+}
+
 /* The loaders' free functions are given only what they returned. */
 static void drop_rubric(er_rubric *r)
 {
@@ -116,6 +130,20 @@ static void drop_programmes(er_programme_set *p)
 {
     if (p != NULL)
         er_programmes_free(p);
+}
+
+static void gaps_and_drop_rubric(validate_ctx *v, er_rubric *r)
+{
+    if (r != NULL)
+        report_text_gaps(v, &r->text_gaps);
+    drop_rubric(r);
+}
+
+static void gaps_and_drop_programmes(validate_ctx *v, er_programme_set *p)
+{
+    if (p != NULL)
+        report_text_gaps(v, &p->text_gaps);
+    drop_programmes(p);
 }
 
 static er_plugin_host *plugin_host(validate_ctx *v);
@@ -144,8 +172,8 @@ static void check_rubric_dir(validate_ctx *v, const char *dir, er_diag *diag)
     }
     if (r != NULL && p != NULL && !v->quiet)
         er_cli_print_effective(stdout, r, p, &v->sites);
-    drop_rubric(r);
-    drop_programmes(p);
+    gaps_and_drop_rubric(v, r);
+    gaps_and_drop_programmes(v, p);
     free(prog);
 }
 
@@ -217,7 +245,7 @@ static void check_module(validate_ctx *v, const char *file, er_diag *diag)
                     "no readiness.cfg found above it; give the rubric with --rubric-dir");
         return;
     }
-    drop_rubric(er_rubric_load(dir, diag));
+    gaps_and_drop_rubric(v, er_rubric_load(dir, diag));
     char *main_cfg = join(dir, "readiness.cfg");
     module_match m = {dir, file};
     if (main_cfg != NULL && list_contains(main_cfg, "rubric.modules", module_is, &m) == 0)
@@ -234,14 +262,15 @@ static bool names_programme(const char *value, const void *data)
     return strncmp(base, value, n) == 0 && strcmp(base + n, ".cfg") == 0;
 }
 
-static void check_programme_file(const char *file, bool is_routing, er_diag *diag)
+static void check_programme_file(validate_ctx *v, const char *file, bool is_routing,
+                                 er_diag *diag)
 {
     char *dir = dir_of(file);
     if (dir == NULL) {
         diag->oom = 1;
         return;
     }
-    drop_programmes(er_programmes_load(dir, diag));
+    gaps_and_drop_programmes(v, er_programmes_load(dir, diag));
     char *routing = join(dir, "routing.cfg");
     if (routing != NULL) {
         if (is_routing && !same_file(routing, file))
@@ -377,12 +406,12 @@ static void check_file(validate_ctx *v, const char *file, er_diag *diag)
             er_diag_add(diag, file, 0, "rubric",
                         "a rubric's main file must be named readiness.cfg to be loaded");
         else if (dir != NULL)
-            drop_rubric(er_rubric_load(dir, diag));
+            gaps_and_drop_rubric(v, er_rubric_load(dir, diag));
         free(dir);
     } else if (strcmp(kind, "module") == 0) {
         check_module(v, file, diag);
     } else if (strcmp(kind, "programme") == 0 || strcmp(kind, "routing") == 0) {
-        check_programme_file(file, kind[0] == 'r', diag);
+        check_programme_file(v, file, kind[0] == 'r', diag);
     } else {
         check_firm(v, file, diag);
     }

@@ -13,6 +13,7 @@
  */
 #include "er_firm.h"
 #include "er_programme.h"
+#include "er_text_fill.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -208,16 +209,59 @@ const char *er_programmes_route(const er_programme_set *set, const struct er_fir
 
 /* ---- messages ----------------------------------------------------------- */
 
-static void format_value(const er_value *v, char *buf, size_t n)
+/* A number in the C locale, with the language's decimal mark (data:
+ * profile.values.decimal) instead of '.'. */
+static void format_number(double x, const char *mark, char *buf, size_t n)
 {
+    char c[64];
+    er_format_double_c(c, sizeof c, 15, x);
+    size_t k = 0;
+    for (const char *p = c; *p && k + 8 < n; p++) {
+        if (*p == '.' && mark != NULL && mark[0] != '\0') {
+            size_t m = strlen(mark);
+            if (k + m + 8 >= n)
+                break;
+            memcpy(buf + k, mark, m);
+            k += m;
+        } else {
+            buf[k++] = *p;
+        }
+    }
+    buf[k] = '\0';
+}
+
+/* The firm's value as a person reads it in lang: yes/no words and the
+ * decimal mark from the profile texts, then the fact's unit ("EUR"). */
+static void format_value(const er_value *v, const er_prog_criterion *c, er_lang lang, char *buf,
+                         size_t n)
+{
+    const er_profile_texts *pt = c->profile;
     switch (v->type) {
-    case ER_VALUE_BOOL: snprintf(buf, n, "%s", v->b ? "true" : "false"); break;
-    case ER_VALUE_NUMBER: er_format_double_c(buf, n, 15, v->num); break;
+    case ER_VALUE_BOOL:
+        snprintf(buf, n, "%s",
+                 pt ? er_text_get(v->b ? &pt->yes : &pt->no, lang) : v->b ? "true" : "false");
+        break;
+    case ER_VALUE_NUMBER:
+        format_number(v->num, pt ? er_text_get(&pt->decimal, lang) : ".", buf, n);
+        break;
     case ER_VALUE_STRING: snprintf(buf, n, "%s", v->str ? v->str : ""); break;
     case ER_VALUE_LIST: snprintf(buf, n, "(a list)"); break;
     default: snprintf(buf, n, "(none)"); break;
     }
+    if (v->type == ER_VALUE_NUMBER && c->fact_text != NULL &&
+        er_text_has(&c->fact_text->unit, ER_LANG_EN)) {
+        size_t k = strlen(buf);
+        snprintf(buf + k, n - k, " %s", er_text_get(&c->fact_text->unit, lang));
+    }
 }
+
+/* English wording for a programme set without profile texts (an older
+ * rubric directory): the shape reasons had before they were data. */
+static const char *const fallback_reasons[ER_RT_COUNT_] = {
+    "{criterion} ({label} = {value})", "{criterion} (missing: {label})",
+    "{criterion} (rule not published: ask the programme)",
+    "{criterion} ({label} = {value}: full date needed to decide)",
+    "{criterion} ({label} = {value}: value of the wrong type)"};
 
 const char *er_reason_text(const er_reason *r, const struct er_firm *firm, er_lang lang,
                            er_arena *arena)
@@ -225,26 +269,29 @@ const char *er_reason_text(const er_reason *r, const struct er_firm *firm, er_la
     const er_prog_criterion *c = r->criterion;
     const char *text = er_text_get(&c->text, lang);
     const char *key = r->fact != NULL ? r->fact : c->fact;
-    bool es = lang == ER_LANG_ES;
-    if (r->kind == ER_REASON_RULE_UNKNOWN || c->op == ER_OP_RULE_UNKNOWN)
-        return er_arena_printf(arena, "%s (%s)", text,
-                               es ? "regla no publicada: consulte al programa"
-                                  : "rule not published: ask the programme");
+    /* The fact's label, never its id; a criterion on an answer (no
+     * profile entry) is named by its own wording. */
+    const char *label = c->fact_text != NULL ? er_text_get(&c->fact_text->label, lang)
+                        : c->profile != NULL ? text
+                                             : (key ? key : "");
+    er_reason_template which;
+    char value[160] = "";
     er_value tmp;
-    const er_value *fv = firm != NULL ? value_for(firm, key, &tmp) : NULL;
-
-    if (fv == NULL)
-        return er_arena_printf(arena, "%s (%s: %s)", text, es ? "falta" : "missing", key);
-
-    char value[128];
-    format_value(fv, value, sizeof value);
-    if (r->kind == ER_REASON_FAILED)
-        return er_arena_printf(arena, "%s (%s = %s)", text, key, value);
-
-    /* Present but undecided: a founding date too coarse, or a wrong type. */
-    const char *why = c->op == ER_OP_YEARS_SINCE_GE
-                          ? (es ? "se necesita la fecha completa para decidir"
-                                : "full date needed to decide")
-                          : (es ? "valor de tipo incorrecto" : "value of the wrong type");
-    return er_arena_printf(arena, "%s (%s = %s: %s)", text, key, value, why);
+    const er_value *fv = NULL;
+    if (r->kind == ER_REASON_RULE_UNKNOWN || c->op == ER_OP_RULE_UNKNOWN) {
+        which = ER_RT_RULE_UNKNOWN;
+    } else if ((fv = firm != NULL ? value_for(firm, key, &tmp) : NULL) == NULL) {
+        which = ER_RT_MISSING;
+    } else {
+        format_value(fv, c, lang, value, sizeof value);
+        /* Present but undecided: a founding date too coarse, or a wrong type. */
+        which = r->kind == ER_REASON_FAILED      ? ER_RT_FAILED
+                : c->op == ER_OP_YEARS_SINCE_GE ? ER_RT_DATE_TOO_COARSE
+                                                : ER_RT_WRONG_TYPE;
+    }
+    const char *tpl = c->profile != NULL ? er_text_get(&c->profile->reasons[which], lang)
+                                         : fallback_reasons[which];
+    static const char *const keys[] = {"criterion", "label", "value"};
+    const char *vals[] = {text, label, value};
+    return er_text_fill(tpl, keys, vals, 3, arena);
 }

@@ -5,7 +5,9 @@
  * firm as targeting one market, sums and ranks.
  */
 #include "er_market_readiness.h"
+#include "er_text_fill.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,6 +82,7 @@ static int assess(const er_rubric *r, const er_firm *f, const er_check_outcome *
                   const char *m, er_market_readiness *mr, er_arena *arena)
 {
     mr->market = m;
+    mr->texts = r->market_texts;
     mr->targeted = er_firm_targets_market(f, m);
     mr->findings = er_arena_calloc(arena, r->n_criteria + 1, sizeof *mr->findings);
     if (mr->findings == NULL)
@@ -242,35 +245,38 @@ const er_market_comparison *er_result_markets(const er_firm_result *res)
     return res->markets;
 }
 
+/* English wording for a rubric without market_texts (older rubrics). */
+static const char *const fallback_market[ER_MT_COUNT_] = {
+    "The rubric has no module for this market: requirements not assessed",
+    "No requirement of this market applies to the firm's products",
+    "Not assessed: {unanswered} of its {requirements} requirements unanswered "
+    "(knock-outs: {ko_unanswered})",
+    "1 blocker: {first}", "{blockers} blockers, first: {first}",
+    "No blocker; {missing} of {requirements} requirements still to complete",
+    "No blocker; all {requirements} requirements met"};
+
 const char *er_market_reason(const er_market_readiness *m, er_lang lang, er_arena *a)
 {
-    bool es = lang == ER_LANG_ES;
-    if (!m->has_module)
-        return es ? "La rúbrica no tiene módulo para este mercado: requisitos sin evaluar"
-                  : "The rubric has no module for this market: requirements not assessed";
-    if (!m->scored)
-        return es ? "Ningún requisito de este mercado aplica a los productos de la empresa"
-                  : "No requirement of this market applies to the firm's products";
-    if (!er_market_assessed(m))
-        return er_arena_printf(a,
-                               es ? "Sin evaluar: %zu de sus %zu requisitos sin respuesta "
-                                    "(eliminatorios: %zu)"
-                                  : "Not assessed: %zu of its %zu requirements unanswered "
-                                    "(knock-outs: %zu)",
-                               m->n_unanswered, m->n_requirements, m->n_ko_unanswered);
-    if (m->n_blockers > 0) {
-        const char *first = er_text_get(&m->findings[m->blockers[0]].criterion->title, lang);
-        if (m->n_blockers == 1)
-            return er_arena_printf(a, es ? "1 bloqueo: %s" : "1 blocker: %s", first);
-        return er_arena_printf(a, es ? "%zu bloqueos; el primero: %s" : "%zu blockers, first: %s",
-                               m->n_blockers, first);
-    }
-    if (m->n_missing > 0)
-        return er_arena_printf(a,
-                               es ? "Sin bloqueos; faltan %zu de %zu requisitos"
-                                  : "No blocker; %zu of %zu requirements still to complete",
-                               m->n_missing, m->n_requirements);
-    return er_arena_printf(a, es ? "Sin bloqueos; cumple los %zu requisitos"
-                                 : "No blocker; all %zu requirements met",
-                           m->n_requirements);
+    er_market_text which = !m->has_module         ? ER_MT_NO_MODULE
+                           : !m->scored           ? ER_MT_NONE_APPLIES
+                           : !er_market_assessed(m) ? ER_MT_NOT_ASSESSED
+                           : m->n_blockers == 1   ? ER_MT_ONE_BLOCKER
+                           : m->n_blockers > 1    ? ER_MT_BLOCKERS
+                           : m->n_missing > 0     ? ER_MT_MISSING
+                                                  : ER_MT_ALL_MET;
+    const char *tpl = m->texts != NULL && er_text_has(&m->texts[which], ER_LANG_EN)
+                          ? er_text_get(&m->texts[which], lang)
+                          : fallback_market[which];
+    char unanswered[24], requirements[24], ko[24], blockers[24], missing[24];
+    snprintf(unanswered, sizeof unanswered, "%zu", m->n_unanswered);
+    snprintf(requirements, sizeof requirements, "%zu", m->n_requirements);
+    snprintf(ko, sizeof ko, "%zu", m->n_ko_unanswered);
+    snprintf(blockers, sizeof blockers, "%zu", m->n_blockers);
+    snprintf(missing, sizeof missing, "%zu", m->n_missing);
+    const char *first =
+        m->n_blockers > 0 ? er_text_get(&m->findings[m->blockers[0]].criterion->title, lang) : "";
+    static const char *const keys[] = {"unanswered", "requirements", "ko_unanswered",
+                                       "blockers", "first", "missing"};
+    const char *vals[] = {unanswered, requirements, ko, blockers, first, missing};
+    return er_text_fill(tpl, keys, vals, 6, a);
 }

@@ -38,6 +38,7 @@ typedef struct er_market_readiness {
     size_t *missing;      /* not met: blockers first, then largest gap first */
     size_t n_missing;
     size_t rank;          /* 1 = closest market */
+    const er_text *texts; /* the rubric's market_texts (ER_MT_COUNT_), for er_market_reason */
 } er_market_readiness;
 
 typedef struct er_market_comparison {

@@ -106,7 +106,12 @@ static void load_hint(const er_cfg_ctx *ctx, const config_setting_t *e, const ch
 int er_action_hints_load(er_rubric *r, const char *dir, er_diag *diag)
 {
     size_t before = er_diag_count(diag);
-    er_cfg_ctx ctx = {er_arena_printf(&r->arena, "%s/action-hints.cfg", dir), diag, &r->arena};
+    /* Without `languages` of its own the file takes readiness.cfg's. */
+    er_cfg_langs langs = {.n = r->n_languages, .gaps = &r->text_gaps};
+    for (int i = 0; i < r->n_languages; i++)
+        langs.codes[i] = r->languages[i];
+    er_cfg_ctx ctx = {er_arena_printf(&r->arena, "%s/action-hints.cfg", dir), diag, &r->arena,
+                      &langs};
     if (ctx.file == NULL) {
         er_diag_add(diag, dir, 0, NULL, "out of memory");
         return -1;
@@ -116,10 +121,12 @@ int er_action_hints_load(er_rubric *r, const char *dir, er_diag *diag)
     config_t cfg;
     if (er_cfg_read(&cfg, ctx.file, diag) != 0)
         return -1;
-    static const char *const fields[] = {"valid_as_of", "institutions", "hints", NULL};
+    static const char *const fields[] = {"valid_as_of", "institutions", "hints", "languages",
+                                         NULL};
     config_setting_t *root = er_cfg_root_group(&ctx, &cfg, "action_hints");
     if (root != NULL) {
         er_cfg_check_fields(&ctx, root, "action_hints", fields);
+        er_cfg_get_languages(&ctx, root, "action_hints", &langs);
         er_date d;
         er_cfg_get_date(&ctx, root, "valid_as_of", "action_hints", true, ER_DATE_DAY, &d);
         load_institutions(&ctx, root, r);

@@ -536,16 +536,65 @@ er_cfg_res er_cfg_get_bool(const er_cfg_ctx *ctx, const config_setting_t *group,
     return s == NULL ? ER_CFG_ABSENT : er_cfg_bool_of(ctx, s, p, out);
 }
 
+static bool lang_declared(const er_cfg_langs *l, er_lang lang)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->codes[i] == lang)
+            return true;
+    return false;
+}
+
+void er_cfg_langs_list(const er_cfg_langs *l, char *buf, size_t size)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int i = 0; l != NULL && i < l->n && len < size; i++) {
+        int w = snprintf(buf + len, size - len, "%s%s", i ? ", " : "", er_lang_code(l->codes[i]));
+        if (w < 0)
+            break;
+        len += (size_t)w;
+    }
+}
+
+/* Notes each declared language t lacks (t->s[EN] is always there). */
+static void note_gaps(const er_cfg_ctx *ctx, const config_setting_t *s, const char *p,
+                      const er_text *t)
+{
+    const er_cfg_langs *l = ctx->langs;
+    if (l == NULL || l->gaps == NULL)
+        return;
+    for (int i = 0; i < l->n; i++)
+        if (!er_text_has(t, l->codes[i])) {
+            char list[ER_LANG_MAX * 12];
+            er_cfg_langs_list(l, list, sizeof list);
+            er_diag_add(l->gaps, ctx->file, er_cfg_line(s), p,
+                        "no '%s' text (the file declares languages %s; English is shown)",
+                        er_lang_code(l->codes[i]), list);
+        }
+}
+
 er_cfg_res er_cfg_get_text(const er_cfg_ctx *ctx, const config_setting_t *group,
                            const char *name, const char *path, bool required, er_text *out)
 {
     char p[ER_CFG_PATH_MAX];
+    config_setting_t *s = config_setting_get_member(group, name);
+    er_text t = {0};
+    if (s != NULL && config_setting_type(s) == CONFIG_TYPE_STRING) {
+        /* A plain string is the English text (as rubrics were written before
+         * text groups, and as a site may still write them). */
+        er_cfg_res r = er_cfg_get_string(ctx, group, name, path, required, &t.s[ER_LANG_EN]);
+        if (r != ER_CFG_OK)
+            return r;
+        er_cfg_path(p, path, name);
+        note_gaps(ctx, s, p, &t);
+        *out = t;
+        return ER_CFG_OK;
+    }
     config_setting_t *g = NULL;
     er_cfg_res r = er_cfg_get_group(ctx, group, name, path, required, &g);
     if (r != ER_CFG_OK)
         return r;
     er_cfg_path(p, path, name);
-    er_text t = {0};
     bool bad = er_cfg_get_string(ctx, g, "en", p, true, &t.s[ER_LANG_EN]) != ER_CFG_OK;
     /* Every other member is a language code; a new one joins the run's
      * language table (a language is data: docs/translating.md). */
@@ -554,6 +603,19 @@ er_cfg_res er_cfg_get_text(const er_cfg_ctx *ctx, const config_setting_t *group,
         const char *code = config_setting_name(m);
         if (code == NULL || strcmp(code, "en") == 0)
             continue;
+        if (ctx->langs != NULL && ctx->langs->n > 0) {
+            er_lang known = er_lang_find(code);
+            if (known < 0 || !lang_declared(ctx->langs, known)) {
+                char list[ER_LANG_MAX * 12];
+                er_cfg_langs_list(ctx->langs, list, sizeof list);
+                er_cfg_error(ctx, m, p,
+                             "'%s' is not one of the file's languages (%s); add it to "
+                             "`languages` or correct the code",
+                             code, list);
+                bad = true;
+                continue;
+            }
+        }
         er_lang l = er_lang_intern(code);
         if (l < 0) {
             if (er_lang_code_ok(code))
@@ -569,7 +631,48 @@ er_cfg_res er_cfg_get_text(const er_cfg_ctx *ctx, const config_setting_t *group,
     }
     if (bad)
         return ER_CFG_BAD;
+    note_gaps(ctx, g, p, &t);
     *out = t;
+    return ER_CFG_OK;
+}
+
+er_cfg_res er_cfg_get_languages(const er_cfg_ctx *ctx, const config_setting_t *group,
+                                const char *path, er_cfg_langs *out)
+{
+    char p[ER_CFG_PATH_MAX];
+    const char *const *codes = NULL;
+    size_t n = 0;
+    er_cfg_res r = er_cfg_get_strings(ctx, group, "languages", path, false, &codes, &n);
+    if (r != ER_CFG_OK)
+        return r;
+    er_cfg_path(p, path, "languages");
+    config_setting_t *s = config_setting_get_member(group, "languages");
+    er_cfg_langs l = {.gaps = out->gaps};
+    bool bad = false, have_en = false;
+    for (size_t i = 0; i < n; i++) {
+        er_lang lang = er_lang_code_ok(codes[i]) ? er_lang_intern(codes[i]) : -1;
+        if (lang < 0) {
+            er_cfg_error(ctx, s, p,
+                         er_lang_code_ok(codes[i])
+                             ? "language '%s': too many languages"
+                             : "'%s' is not a language code (expected e.g. en, es, pt-br)",
+                         codes[i]);
+            bad = true;
+        } else if (lang_declared(&l, lang)) {
+            er_cfg_error(ctx, s, p, "'%s' is listed twice", codes[i]);
+            bad = true;
+        } else {
+            l.codes[l.n++] = lang;
+            have_en |= lang == ER_LANG_EN;
+        }
+    }
+    if (!bad && !have_en) {
+        er_cfg_error(ctx, s, p, "must list \"en\" (every text has English, the fallback)");
+        bad = true;
+    }
+    if (bad)
+        return ER_CFG_BAD;
+    *out = l;
     return ER_CFG_OK;
 }
 

@@ -36,11 +36,29 @@
  * value lives with the other input limits in er_limits.h. */
 #define ER_CFG_MAX_FILE_BYTES ER_MAX_CFG_BYTES
 
+/*
+ * The languages a rubric or programme file declares (`languages = ["en",
+ * "es"];` at its top level; docs/rubric-format.md, "Languages").  A module
+ * or programme file that declares none takes its main file's.  With a
+ * declaration, a text member in another language is an error (a typo such as
+ * `sp` must not pass as a language) and every text lacking a declared
+ * language is noted in gaps: a note, not an error, because the text still
+ * reads (in English, the fallback) and a BSO must be able to publish a new
+ * criterion before its translation is back.  n == 0: nothing declared, any
+ * language code is accepted and only English is expected (old site rubrics).
+ */
+typedef struct er_cfg_langs {
+    er_lang codes[ER_LANG_MAX];
+    int n;
+    er_diag *gaps; /* where "lacks a declared language" notes go; NULL: not noted */
+} er_cfg_langs;
+
 /* Where problems go and where copies live while one file is read. */
 typedef struct er_cfg_ctx {
     const char *file; /* name used in messages; must outlive the object built */
     er_diag *diag;
     er_arena *arena;
+    const er_cfg_langs *langs; /* the file's declared languages; NULL: none */
 } er_cfg_ctx;
 
 /* Result of fetching one field. */
@@ -112,9 +130,22 @@ er_cfg_res er_cfg_get_int(const er_cfg_ctx *ctx, const config_setting_t *group,
                           long long *out);
 er_cfg_res er_cfg_get_bool(const er_cfg_ctx *ctx, const config_setting_t *group,
                            const char *name, const char *path, bool required, bool *out);
-/* A text group { en = "..."; es = "..."; } with both languages. */
+/* A text for people: a plain string (English) or a group
+ * { en = "..."; es = "..."; } of language codes, `en` required.  With
+ * ctx->langs declared, another code is refused and a missing declared
+ * language is noted in ctx->langs->gaps as FILE:LINE: PATH: ... */
 er_cfg_res er_cfg_get_text(const er_cfg_ctx *ctx, const config_setting_t *group,
                            const char *name, const char *path, bool required, er_text *out);
+/*
+ * The optional `languages` array of group (path is the group's): language
+ * codes, `en` among them, no repeats; each is interned in the language
+ * table.  On OK fills out->codes/n (gaps untouched); ABSENT leaves out as it
+ * is, so a caller can pre-fill it with the main file's languages.
+ */
+er_cfg_res er_cfg_get_languages(const er_cfg_ctx *ctx, const config_setting_t *group,
+                                const char *path, er_cfg_langs *out);
+/* Writes the declared languages as "en, es" into buf. */
+void er_cfg_langs_list(const er_cfg_langs *l, char *buf, size_t size);
 /* A date string "YYYY[-MM[-DD]]" at least as precise as min_precision. */
 er_cfg_res er_cfg_get_date(const er_cfg_ctx *ctx, const config_setting_t *group,
                            const char *name, const char *path, bool required,

@@ -347,7 +347,7 @@ er_firm *er_firm_load(const char *path, const struct er_rubric *rubric,
         er_diag_add(diag, path, 0, NULL, "out of memory");
         return NULL;
     }
-    er_cfg_ctx ctx = {er_arena_strdup(&f->arena, path), diag, &f->arena};
+    er_cfg_ctx ctx = {er_arena_strdup(&f->arena, path), diag, &f->arena, NULL};
     config_t cfg;
     if (ctx.file == NULL) {
         er_diag_add(diag, path, 0, NULL, "out of memory");

@@ -22,7 +22,7 @@ void er_programme_load_extras(const er_cfg_ctx *ctx, const config_setting_t *pg,
     if (er_cfg_get_group(ctx, pg, "trade_fair_cofinancing", "programme", false, &g) != ER_CFG_OK)
         return;
     er_cfg_check_fields(ctx, g, path, fields);
-    er_cfg_get_string(ctx, g, "source", path, true, &prog->fair_source);
+    er_cfg_get_text(ctx, g, "source", path, true, &prog->fair_source);
     config_setting_t *a = config_setting_get_member(g, "shares");
     int t = a ? config_setting_type(a) : CONFIG_TYPE_NONE;
     size_t n = a ? (size_t)config_setting_length(a) : 0;

@@ -254,12 +254,15 @@ static void resolve_currencies(const er_cfg_ctx *ctx, const config_setting_t *li
 
 /* Loads DIR/<id>.cfg into *prog.  The id is checked by the caller. */
 static void load_programme(er_programme_set *set, const char *dir, const char *id,
-                           er_programme *prog, er_diag *diag)
+                           er_programme *prog, const er_cfg_langs *routing_langs, er_diag *diag)
 {
     static const char *const fields[] = {"id",     "name",    "source",         "valid_as_of",
                                          "caveat", "criteria", "exchange_rates", "next_step",
-                                         "contact", "trade_fair_cofinancing", NULL};
-    er_cfg_ctx ctx = {er_arena_printf(&set->arena, "%s/%s.cfg", dir, id), diag, &set->arena};
+                                         "contact", "trade_fair_cofinancing", "languages", NULL};
+    /* Without `languages` of its own a programme takes routing.cfg's. */
+    er_cfg_langs langs = *routing_langs;
+    er_cfg_ctx ctx = {er_arena_printf(&set->arena, "%s/%s.cfg", dir, id), diag, &set->arena,
+                      &langs};
     config_t cfg;
     if (ctx.file == NULL) {
         er_diag_add(diag, dir, 0, NULL, "out of memory");
@@ -271,6 +274,7 @@ static void load_programme(er_programme_set *set, const char *dir, const char *i
     config_setting_t *pg = er_cfg_root_group(&ctx, &cfg, "programme");
     if (pg != NULL) {
         er_cfg_check_fields(&ctx, pg, "programme", fields);
+        er_cfg_get_languages(&ctx, pg, "programme", &langs);
         if (er_cfg_get_string(&ctx, pg, "id", "programme", true, &prog->id) == ER_CFG_OK &&
             strcmp(prog->id, id) != 0)
             er_cfg_error(&ctx, config_setting_get_member(pg, "id"), "programme.id",
@@ -302,6 +306,8 @@ static void load_programme(er_programme_set *set, const char *dir, const char *i
                     continue;
                 }
                 load_criterion(&ctx, e, p, &c[i]);
+                c[i].profile = set->profile;
+                c[i].fact_text = er_profile_fact(set->profile, c[i].fact);
                 for (size_t k = 0; k < i && c[i].id != NULL; k++)
                     if (c[k].id != NULL && strcmp(c[k].id, c[i].id) == 0)
                         er_cfg_error(&ctx, e, p, "duplicate criterion id \"%s\" (also "
@@ -386,7 +392,8 @@ er_programme_set *er_programmes_load_layered(const char *dir, const char *const 
                                              size_t n_sites, er_diag *diag)
 {
     static const char *const fields[] = {"order", "parallel", "fallback", "fallback_name",
-                                         "fallback_next_step", "fallback_contact", NULL};
+                                         "fallback_next_step", "fallback_contact", "languages",
+                                         NULL};
     size_t before = er_diag_count(diag);
     er_programme_set *set = calloc(1, sizeof *set);
     if (set == NULL) {
@@ -398,9 +405,20 @@ er_programme_set *er_programmes_load_layered(const char *dir, const char *const 
         dl--;
     char *d = er_arena_printf(&set->arena, "%.*s", (int)dl, dir);
     const char *routing_dir = d ? programme_dir(set, d, sites, n_sites, "routing.cfg") : NULL;
+    er_cfg_langs langs = {.gaps = &set->text_gaps};
     er_cfg_ctx ctx = {routing_dir ? er_arena_printf(&set->arena, "%s/routing.cfg", routing_dir)
                                   : NULL,
-                      diag, &set->arena};
+                      diag, &set->arena, &langs};
+    /* The profile texts (labels of the facts the reasons name) are the
+     * rubric's: DIR/../profile.cfg. */
+    if (d != NULL) {
+        const char *slash = strrchr(d, '/');
+        char *profile = slash ? er_arena_printf(&set->arena, "%.*s/profile.cfg",
+                                                (int)(slash - d), d)
+                              : er_arena_printf(&set->arena, "../profile.cfg");
+        if (profile != NULL)
+            er_profile_load(profile, &set->arena, &set->text_gaps, diag, &set->profile);
+    }
     config_t cfg;
     if (ctx.file == NULL) {
         er_diag_add(diag, dir, 0, NULL, "out of memory");
@@ -408,6 +426,7 @@ er_programme_set *er_programmes_load_layered(const char *dir, const char *const 
         config_setting_t *rg = er_cfg_root_group(&ctx, &cfg, "routing");
         if (rg != NULL) {
             er_cfg_check_fields(&ctx, rg, "routing", fields);
+            er_cfg_get_languages(&ctx, rg, "routing", &langs);
             if (er_cfg_get_string(&ctx, rg, "fallback", "routing", true, &set->fallback) ==
                     ER_CFG_OK &&
                 !er_cfg_is_ident(set->fallback, "-"))
@@ -467,7 +486,7 @@ er_programme_set *er_programmes_load_layered(const char *dir, const char *const 
                                                       "%s/%s.cfg (%s)",
                                          id, pd, id, strerror(errno));
                         else
-                            load_programme(set, pd, id, &progs[i], diag);
+                            load_programme(set, pd, id, &progs[i], &langs, diag);
                     }
                     progs[i].parallel = is_par;
                 }
@@ -482,7 +501,7 @@ er_programme_set *er_programmes_load_layered(const char *dir, const char *const 
                                     extra[i]);
                         continue;
                     }
-                    load_programme(set, pd, extra[i], &progs[total + i], diag);
+                    load_programme(set, pd, extra[i], &progs[total + i], &langs, diag);
                 }
                 set->programmes = progs;
                 set->n_programmes = n > 0 ? total + n_extra : total;
@@ -529,5 +548,6 @@ void er_programmes_free(er_programme_set *p)
     if (p == NULL)
         return;
     er_arena_free(&p->arena);
+    er_diag_free(&p->text_gaps);
     free(p);
 }

@@ -36,6 +36,7 @@ typedef struct src_file {
     config_setting_t *criteria; /* its `criteria` list, when valid */
     const char *criteria_path;  /* "rubric.criteria" or "module.criteria" */
     bool site;                  /* from a site layer */
+    er_cfg_langs langs;         /* its declared languages, else its main file's */
 } src_file;
 
 static bool in_range(double v, double lo, double hi) { return v >= lo && v <= hi; }
@@ -521,7 +522,7 @@ static void load_criterion(const er_cfg_ctx *ctx, config_setting_t *cg, const ch
     /* A plugin computes a check; there may be nothing to ask. */
     er_cfg_get_text(ctx, cg, "question", p, type != ER_ANSWER_CHECK, &c->question);
     er_cfg_get_text(ctx, cg, "recommendation", p, true, &c->recommendation);
-    er_cfg_get_string(ctx, cg, "reference", p, true, &c->reference);
+    er_cfg_get_text(ctx, cg, "reference", p, true, &c->reference);
     int action = -1;
     if (er_cfg_get_enum(ctx, cg, "action", p, false, actions, &action) == ER_CFG_OK)
         er_cfg_get_string(ctx, cg, "action", p, false, &c->action);
@@ -538,7 +539,7 @@ static void load_criterion(const er_cfg_ctx *ctx, config_setting_t *cg, const ch
         refuse_field(ctx, cg, p, "choices", "choice");
     if (c->type == ER_ANSWER_NUMBER) {
         load_bands(ctx, cg, p, c);
-        er_cfg_get_string(ctx, cg, "unit", p, false, &c->unit);
+        er_cfg_get_text(ctx, cg, "unit", p, false, &c->unit);
     } else {
         refuse_field(ctx, cg, p, "bands", "number");
         refuse_field(ctx, cg, p, "unit", "number");
@@ -589,14 +590,21 @@ static bool open_src(src_file *f, er_arena *arena, const char *path, er_diag *di
     return f->loaded;
 }
 
-static void load_module(src_file *f)
+/* A module without `languages` takes the main file's (main may be NULL when
+ * readiness.cfg did not load). */
+static void load_module(src_file *f, const er_cfg_langs *main)
 {
-    static const char *const fields[] = {"id", "valid_as_of", "source", "criteria", NULL};
+    static const char *const fields[] = {"id", "valid_as_of", "source", "criteria",
+                                         "languages", NULL};
+    if (main != NULL)
+        f->langs = *main;
+    f->ctx.langs = &f->langs;
     const er_cfg_ctx *ctx = &f->ctx;
     config_setting_t *mg = er_cfg_root_group(ctx, &f->cfg, "module");
     if (mg == NULL)
         return;
     er_cfg_check_fields(ctx, mg, "module", fields);
+    er_cfg_get_languages(ctx, mg, "module", &f->langs);
     const char *id = NULL, *source = NULL;
     er_date d;
     if (er_cfg_get_string(ctx, mg, "id", "module", true, &id) == ER_CFG_OK &&
@@ -609,16 +617,61 @@ static void load_module(src_file *f)
         f->criteria_path = "module.criteria";
 }
 
+/* rubric.market_texts: all seven or none, with only their placeholders. */
+static void load_market_texts(const er_cfg_ctx *ctx, const config_setting_t *rg, er_rubric *r)
+{
+    static const char *const names[] = {"no_module", "none_applies", "not_assessed",
+                                        "one_blocker", "blockers", "missing", "all_met", NULL};
+    static const char *const keys[ER_MT_COUNT_] = {
+        "", "", "{unanswered}{requirements}{ko_unanswered}", "{first}", "{blockers}{first}",
+        "{missing}{requirements}", "{requirements}"};
+    const char *path = "rubric.market_texts";
+    config_setting_t *g = NULL;
+    if (er_cfg_get_group(ctx, rg, "market_texts", "rubric", false, &g) != ER_CFG_OK)
+        return;
+    er_cfg_check_fields(ctx, g, path, names);
+    for (int k = 0; k < ER_MT_COUNT_; k++) {
+        if (er_cfg_get_text(ctx, g, names[k], path, true, &r->market_texts[k]) != ER_CFG_OK)
+            continue;
+        char p[ER_CFG_PATH_MAX];
+        er_cfg_path(p, path, names[k]);
+        for (int l = 0; l < ER_LANG_MAX; l++)
+            for (const char *c = r->market_texts[k].s[l] ? strchr(r->market_texts[k].s[l], '{')
+                                                         : NULL;
+                 c != NULL; c = strchr(c + 1, '{')) {
+                const char *e = strchr(c, '}');
+                char name[40];
+                size_t m = e ? (size_t)(e - c + 1) : 0;
+                if (m > 0 && m < sizeof name) {
+                    memcpy(name, c, m);
+                    name[m] = '\0';
+                }
+                if (m == 0 || m >= sizeof name || strstr(keys[k], name) == NULL)
+                    er_cfg_error(ctx, config_setting_get_member(g, names[k]), p,
+                                 "unknown placeholder in '%s' text (allowed here: %s)",
+                                 er_lang_code(l), keys[k][0] ? keys[k] : "none");
+            }
+    }
+}
+
 static void load_main(src_file *f, er_rubric *r, const char *const **modules, size_t *n_modules)
 {
     static const char *const fields[] = {
         "id", "version", "valid_as_of", "title", "title_follow_up", "evidence", "grades", "knockout_cap",
-        "coverage_rules", "trade_fair_cofinancing", "modules", "dimensions", "criteria", NULL};
+        "coverage_rules", "trade_fair_cofinancing", "modules", "dimensions", "criteria",
+        "languages", "market_texts", NULL};
+    f->langs.gaps = &r->text_gaps;
+    f->ctx.langs = &f->langs;
     const er_cfg_ctx *ctx = &f->ctx;
     config_setting_t *rg = er_cfg_root_group(ctx, &f->cfg, "rubric");
     if (rg == NULL)
         return;
     er_cfg_check_fields(ctx, rg, "rubric", fields);
+    /* First: every text below is checked against the declaration. */
+    er_cfg_get_languages(ctx, rg, "rubric", &f->langs);
+    for (int i = 0; i < f->langs.n; i++)
+        r->languages[i] = f->langs.codes[i];
+    r->n_languages = f->langs.n;
     er_cfg_get_string(ctx, rg, "id", "rubric", true, &r->id);
     er_cfg_get_string(ctx, rg, "version", "rubric", true, &r->version);
     er_cfg_get_date(ctx, rg, "valid_as_of", "rubric", true, ER_DATE_DAY, &r->valid_as_of);
@@ -630,6 +683,7 @@ static void load_main(src_file *f, er_rubric *r, const char *const **modules, si
     load_coverage_rules(ctx, rg, r);
     load_cofinancing(ctx, rg, r);
     load_dimensions(ctx, rg, r);
+    load_market_texts(ctx, rg, r);
     er_cfg_get_strings(ctx, rg, "modules", "rubric", false, modules, n_modules);
     if (er_cfg_get_list(ctx, rg, "criteria", "rubric", true, &f->criteria) == ER_CFG_OK)
         f->criteria_path = "rubric.criteria";
@@ -668,6 +722,8 @@ static void load_all_criteria(src_file *files, size_t n_files, er_rubric *r, er_
                 elem_group(&files[i].ctx, files[i].criteria, j, p, files[i].criteria_path);
             if (cg == NULL)
                 continue;
+            /* Site modules may have been moved in files[] since loading. */
+            files[i].ctx.langs = &files[i].langs;
             load_criterion(&files[i].ctx, cg, p, r, &crit[k]);
             for (size_t m = 0; m < k && crit[k].id != NULL; m++)
                 if (crit[m].id != NULL && strcmp(crit[m].id, crit[k].id) == 0) {
@@ -724,7 +780,7 @@ static void add_site_modules(er_rubric *r, src_file *files, size_t *n_files, siz
         src_file *f = &files[*n_files];
         if (path == NULL || !open_src(f, &r->arena, path, diag))
             continue; /* reported; er_cfg_read left nothing to free */
-        load_module(f);
+        load_module(f, &files[0].langs);
         f->site = true;
         const char *id = module_id(f);
         size_t j = *n_files;
@@ -830,7 +886,7 @@ er_rubric *er_rubric_load_layered(const char *dir, const char *const *sites, siz
             char *path = er_arena_printf(&r->arena, "%s/%s", r->dir, modules[i]);
             if (path == NULL || !open_src(&files[n_files], &r->arena, path, diag))
                 continue;
-            load_module(&files[n_files]);
+            load_module(&files[n_files], &files[0].langs);
             n_files++;
         }
         size_t n_site = 0;
@@ -839,6 +895,11 @@ er_rubric *er_rubric_load_layered(const char *dir, const char *const *sites, siz
         load_all_criteria(files, n_files, r, diag);
         if (er_diag_count(diag) == before)
             er_action_hints_load(r, r->dir, diag);
+        char *profile = er_arena_printf(&r->arena, "%s/profile.cfg", r->dir);
+        if (profile == NULL)
+            er_diag_add(diag, r->dir, 0, NULL, "out of memory");
+        else
+            er_profile_load(profile, &r->arena, &r->text_gaps, diag, &r->profile);
         record_sources(r, files, n_files, replaced, dropped);
     } else if (r->dir == NULL || main_path == NULL) {
         er_diag_add(diag, dir, 0, NULL, "out of memory");

@@ -18,6 +18,7 @@
 
 #include "er_arena.h"
 #include "er_diag.h"
+#include "er_profile.h"
 #include "er_types.h"
 
 struct er_firm;
@@ -49,6 +50,10 @@ typedef struct er_prog_criterion {
     size_t n_values;
     const char *currency; /* NULL: euros; else the currency value/min/max are in */
     double eur_per_unit;  /* euros per unit of currency (1 for euros), from the file's rates */
+    /* For its reasons: the profile texts (the rubric's profile.cfg, beside
+     * the programmes directory) and its fact's entry; NULL when none. */
+    const er_profile_texts *profile;
+    const er_fact_text *fact_text;
 } er_prog_criterion;
 
 /* A dated conversion rate, for criteria written in a currency other than
@@ -78,7 +83,7 @@ typedef struct er_programme {
     const char *contact;
     const double *fair_shares;
     size_t n_fair_shares;
-    const char *fair_source;
+    er_text fair_source; /* en NULL when none */
     const char *file; /* where it was loaded from (an installed or a site file) */
 } er_programme;
 
@@ -89,6 +94,10 @@ typedef struct er_programme_set {
     er_text fallback_name;   /* e.g. PromPeru's Ruta Exportadora */
     er_text fallback_next_step; /* optional: what the firm does next */
     const char *fallback_contact; /* optional: contact page */
+    /* Texts lacking a language their file declares (`languages` of
+     * routing.cfg, or of the programme file), for `validate`. */
+    er_diag text_gaps;
+    const er_profile_texts *profile; /* DIR/../profile.cfg, NULL when none */
     er_arena arena;
 } er_programme_set;
 
@@ -143,8 +152,11 @@ const char *er_programmes_route(const er_programme_set *set, const struct er_fir
                                 const er_date *as_of, er_prog_result *results,
                                 er_arena *arena);
 
-/* English message for a reason, e.g. "25 to 500 employees (employees = 12)";
- * allocated in arena. */
+/* A reason as a person reads it in lang, from the programme's wording of
+ * the criterion and the profile texts' template, the fact's label and the
+ * firm's value: "25 to 500 employees (Employees: 12)", "De 25 a 500
+ * trabajadores (Trabajadores: 12)".  Never a fact id while profile.cfg is
+ * there (without it: English wording with the id).  Allocated in arena. */
 const char *er_reason_text(const er_reason *r, const struct er_firm *firm, er_lang lang,
                            er_arena *arena);
 

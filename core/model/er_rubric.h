@@ -17,6 +17,7 @@
 #include "er_action_hints.h"
 #include "er_arena.h"
 #include "er_diag.h"
+#include "er_profile.h"
 #include "er_types.h"
 
 typedef enum er_answer_type {
@@ -66,7 +67,8 @@ typedef struct er_criterion {
     size_t n_choices;
     const er_band *bands; /* ER_ANSWER_NUMBER */
     size_t n_bands;
-    const char *unit;  /* ER_ANSWER_NUMBER, e.g. "years"; may be NULL */
+    er_text unit;      /* ER_ANSWER_NUMBER, words of each language, e.g. "years" / "años";
+                          en NULL when none */
     const char *check; /* ER_ANSWER_CHECK: "<plugin-id>.<check-id>" */
 
     bool knockout; /* unmet => listed in blockers, grade capped */
@@ -75,7 +77,7 @@ typedef struct er_criterion {
     er_text title;          /* the requirement, short */
     er_text question;       /* what the coach asks */
     er_text recommendation; /* what to do when not met */
-    const char *reference;  /* regulation or scheme, e.g. "Reg. (EC) 852/2004 Art. 5" */
+    er_text reference;      /* regulation or scheme, e.g. "Reg. (EC) 852/2004 Art. 5" */
     const char *action;     /* optional kind of remedial action, e.g. "trade_fair"; NULL if none */
     er_date due;            /* optional sourced legal deadline; precision NONE when absent */
 
@@ -88,6 +90,19 @@ typedef struct er_dimension {
     double weight; /* > 0 */
     er_text title;
 } er_dimension;
+
+/* The sentences of "which market first" (rubric.market_texts, optional;
+ * placeholders in brackets are filled by the engine, er_market_reason). */
+typedef enum er_market_text {
+    ER_MT_NO_MODULE = 0, /* no criterion lists the market */
+    ER_MT_NONE_APPLIES,  /* none applies to the firm's products */
+    ER_MT_NOT_ASSESSED,  /* {unanswered} {requirements} {ko_unanswered} */
+    ER_MT_ONE_BLOCKER,   /* {first} */
+    ER_MT_BLOCKERS,      /* {blockers} {first} */
+    ER_MT_MISSING,       /* {missing} {requirements} */
+    ER_MT_ALL_MET,       /* {requirements} */
+    ER_MT_COUNT_
+} er_market_text;
 
 typedef struct er_grade_band {
     char grade;    /* 'A'..'D' (or further letters), best first */
@@ -139,6 +154,21 @@ typedef struct er_rubric {
      * installed one names the file it replaced. */
     const struct er_rubric_source *sources;
     size_t n_sources;
+
+    /* The languages readiness.cfg declares (`languages`); 0 when it
+     * declares none (English only).  text_gaps: one line per text of any
+     * file that lacks a language its file declares, FILE:LINE: FIELD:
+     * ..., for `validate` (docs/rubric-format.md, "Languages"). */
+    er_lang languages[ER_LANG_MAX];
+    int n_languages;
+    er_diag text_gaps;
+
+    /* Labels, help and units of the profile facts (DIR/profile.cfg);
+     * NULL when the rubric has none. */
+    const er_profile_texts *profile;
+    /* rubric.market_texts; en NULL when the rubric gives none (English
+     * built-in wording is used). */
+    er_text market_texts[ER_MT_COUNT_];
 } er_rubric;
 
 typedef struct er_rubric_source {

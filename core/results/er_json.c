@@ -240,7 +240,7 @@ static int finding(json_t *o, const er_finding *f)
 {
     const er_criterion *c = f->criterion;
     /* The plugin's source when it gave one, else the rubric's citation. */
-    const char *reference = f->reference ? f->reference : c->reference;
+    const char *reference = f->reference ? f->reference : c->reference.s[ER_LANG_EN];
     if (set(o, "criterion", str_or_null(c->id)) != 0 ||
         set(o, "dimension", str_or_null(c->dimension)) != 0 ||
         set(o, "status", json_string(er_status_name(f->status))) != 0 ||

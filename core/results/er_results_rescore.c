@@ -113,7 +113,7 @@ void rr_read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
              * the rubric's: either renders the same text. */
             checks[k] = (er_check_outcome){.present = true,
                                            .status = st, .note = s->note,
-                                           .reference = rr_same_str(s->reference, c->reference)
+                                           .reference = rr_same_str(s->reference, c->reference.s[ER_LANG_EN])
                                                             ? NULL : s->reference,
                                            .valid_as_of = s->valid_as_of};
         } else if (s->answer != NULL && (!r->baseline || rr_answer_fits(c, s->answer))) {

@@ -200,7 +200,10 @@ void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
         }
         er_xw_num(x, ws, row, CC_RANK, (double)rank, x->f.integer);
         er_xw_text(x, ws, row, CC_NAME, r->name, NULL);
-        er_xw_text(x, ws, row, CC_SECTOR, r->sector, NULL);
+        er_xw_text(x, ws, row, CC_SECTOR,
+                   er_profile_sector_name(c->rubric ? c->rubric->profile : NULL, r->sector,
+                                          x->lang),
+                   NULL);
         er_xw_label(x, ws, row, CC_BAND, band_labels[r->band], NULL);
         er_xw_text(x, ws, row, CC_DATE, r->date, NULL);
         er_xw_text(x, ws, row, CC_COACH, r->coach, NULL);
@@ -297,7 +300,8 @@ int er_cohort_stats_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws, const char 
     lxw_row_t row = stats_header(x, ws, 2, ER_L_BY_SECTOR);
     lxw_row_t first_sector = row;
     for (size_t k = 0; k < ns; k++, row++) {
-        group_stats g = {.name = sectors[k]};
+        group_stats g = {.name = er_profile_sector_name(c->rubric ? c->rubric->profile : NULL,
+                                                        sectors[k], L)};
         fill_stats(&g, buf, collect(c, sectors[k], -1, buf));
         stats_row(x, ws, row, &g);
     }
@@ -377,7 +381,7 @@ int er_cohort_gaps_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
         const er_criterion *cr = &rb->criteria[g[k].i];
         lxw_row_t row = (lxw_row_t)(k + 1);
         int l1 = er_xlsx_wrap_lines(er_text_get(&cr->title, L), widths[0]);
-        int l2 = er_xlsx_wrap_lines(cr->reference, widths[5]);
+        int l2 = er_xlsx_wrap_lines(er_text_get(&cr->reference, L), widths[5]);
         er_xw_row_lines(x, ws, row, l1 > l2 ? l1 : l2);
         er_xw_text(x, ws, row, 0, er_text_get(&cr->title, L), x->f.wrap);
         er_xw_text(x, ws, row, 1,
@@ -388,7 +392,7 @@ int er_cohort_gaps_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
         er_xw_num(x, ws, row, 2, (double)g[k].firms, x->f.integer);
         er_xw_num(x, ws, row, 3, (double)c->not_asked[g[k].i], x->f.integer);
         er_xw_num(x, ws, row, 4, g[k].points, x->f.num1);
-        er_xw_text(x, ws, row, 5, cr->reference, x->f.wrap);
+        er_xw_text(x, ws, row, 5, er_text_get(&cr->reference, L), x->f.wrap);
     }
     free(g);
     worksheet_freeze_panes(ws, 1, 0);

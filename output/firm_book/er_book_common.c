@@ -56,8 +56,10 @@ const char *er_book_answer_text(er_firm_book *b, const er_finding *f)
             }
         return f->answer;
     case ER_ANSWER_NUMBER:
-        return er_arena_printf(&b->x->arena, "%s%s%s", f->answer, c->unit ? " " : "",
-                               c->unit ? c->unit : "");
+        return er_text_has(&c->unit, ER_LANG_EN)
+                   ? er_arena_printf(&b->x->arena, "%s %s", f->answer,
+                                     er_text_get(&c->unit, b->lang))
+                   : f->answer;
     default:
         return f->answer;
     }

@@ -59,7 +59,7 @@ void er_sheet_coach(er_firm_book *b)
     for (size_t i = 0; i < res->n_findings; i++, row++) {
         const er_finding *f = &res->findings[i];
         const er_criterion *c = f->criterion;
-        const char *ref = f->reference ? f->reference : c->reference;
+        const char *ref = f->reference ? f->reference : er_text_get(&c->reference, L);
         er_xw_text(x, ws, row, KC_CRITERION, c->id, x->f.small);
         er_xw_text(x, ws, row, KC_REQUIREMENT, er_text_get(&c->title, L), x->f.wrap);
         er_xw_text(x, ws, row, KC_STATUS, er_label_status(f->status, L),

@@ -120,7 +120,7 @@ static void write_row(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row, size_t 
     er_xw_text(x, ws, row, FC_RECOMMENDATION,
                unmet ? er_text_get(&c->recommendation, L) : "", x->f.wrap);
     /* The firm sees the plain source; tags and notes are on Coach notes. */
-    const char *ref = er_plain_source(a, f->reference != NULL ? f->reference : c->reference);
+    const char *ref = er_plain_source(a, f->reference != NULL ? f->reference : er_text_get(&c->reference, L));
     if (ref != NULL && f->valid_as_of != NULL)
         ref = er_arena_printf(a, "%s (%s)", ref, f->valid_as_of);
     er_xw_text(x, ws, row, FC_REFERENCE, ref, x->f.wrap);

@@ -225,7 +225,6 @@ static lxw_row_t outcomes_block(er_firm_book *b, lxw_row_t row)
         const er_value *now = fact_number(b->res->firm, indicators[i].key);
         lxw_format *fmt = x->f.integer;
         er_xw_text(x, ws, row, PC_WHAT, t(b, indicators[i].label), x->f.text);
-        er_xw_text(x, ws, row, PC_DIM, indicators[i].key, x->f.small);
         if (then == NULL)
             er_xw_text(x, ws, row, PC_THEN, t(b, P_NOT_REPORTED), x->f.grey);
         if (now == NULL)

@@ -68,7 +68,10 @@ static void identity(report *r)
     er_pdf_para(p, 0, title_of(r), ER_PDF_BODY_W, 11, false, ER_PDF_GREY, 2);
     er_pdf_para(p, 0, f->name ? f->name : f->id, ER_PDF_BODY_W, 20, true, ER_PDF_INK, 4);
     const char *who = er_arena_printf(r->a, "%s: %s    %s: %s    %s: %s", L_(r, ER_L_SECTOR),
-                                      f->sector ? f->sector : "", L_(r, ER_L_COUNTRY),
+                                      f->sector ? er_profile_sector_name(r->res->rubric->profile,
+                                                                         f->sector, r->L)
+                                                : "",
+                                      L_(r, ER_L_COUNTRY),
                                       f->country ? f->country : "", L_(r, ER_L_MARKETS),
                                       join_markets(r));
     const char *when = er_arena_printf(r->a, "%s: %s    %s: %s    (%s)", L_(r, ER_L_AUDIT_DATE),

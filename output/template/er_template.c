@@ -146,7 +146,11 @@ static void add_identity(builder *b)
         const char *k = q->key;
         if (strcmp(k, "sector") == 0) {
             q->example = er_arena_printf(&b->t->arena, "\"%s\"", b->t->sector);
-            q->allowed = b->t->sector;
+            const char *name =
+                er_profile_sector_name(b->t->rubric->profile, b->t->sector, b->t->lang);
+            q->allowed = strcmp(name, b->t->sector) == 0
+                             ? b->t->sector
+                             : er_arena_printf(&b->t->arena, "%s (%s)", b->t->sector, name);
         } else if (strcmp(k, "name") == 0) {
             q->example = quoted(b, ER_L_TPL_PH_NAME);
         } else if (strcmp(k, "audit.coach") == 0) {
@@ -178,10 +182,12 @@ static void add_profile(builder *b)
         if (q == NULL)
             return;
         q->section = tx(b, ER_L_TPL_SEC_PROFILE);
-        /* SEAM (rubric-core): the fact's own label and help, as data. */
-        q->question = er_label_fact(s->key, b->t->lang);
-        if (q->question == NULL)
-            q->question = s->doc;
+        /* profile.cfg's label and help in the template's language (the
+         * schema's English line only for a rubric without profile.cfg). */
+        const er_fact_text *ft = er_profile_fact(b->t->rubric->profile, s->key);
+        q->question = ft != NULL ? er_text_get(&ft->label, b->t->lang) : s->doc;
+        if (ft != NULL && er_text_has(&ft->help, ER_LANG_EN))
+            q->help = er_text_get(&ft->help, b->t->lang);
         if (s->type == ER_VALUE_BOOL) {
             yes_no(b, q);
             q->example = "false";
@@ -200,7 +206,8 @@ static void add_profile(builder *b)
             /* How a Spanish Excel writes it: a decimal comma, a % sign. */
             size_t kl = strlen(s->key);
             bool pct = kl > 4 && strcmp(s->key + kl - 4, "_pct") == 0;
-            cat(b, &a, "; ", tx(b, pct ? ER_L_TPL_PCT_HABIT : ER_L_TPL_NUMBER_HABIT));
+            if (pct || !s->integer)
+                cat(b, &a, "; ", tx(b, pct ? ER_L_TPL_PCT_HABIT : ER_L_TPL_NUMBER_HABIT));
             q->allowed = a;
             /* Whole numbers are written as integers (libconfig int); other
              * facts as floats, which the loader also takes for 0. */
@@ -251,8 +258,8 @@ static void describe_bands(builder *b, const er_criterion *c, er_tq *q)
     er_lang L = b->t->lang;
     char *a = NULL;
     cat(b, &a, "", tx(b, ER_L_TPL_NUMBER));
-    if (c->unit)
-        cat(b, &a, "", er_arena_printf(&b->t->arena, " (%s)", c->unit));
+    if (er_text_has(&c->unit, ER_LANG_EN))
+        cat(b, &a, "", er_arena_printf(&b->t->arena, " (%s)", er_text_get(&c->unit, L)));
     for (size_t i = 0; i < c->n_bands; i++) {
         const er_band *bd = &c->bands[i];
         char *range = NULL;
@@ -312,8 +319,9 @@ static void add_plugin_questions(builder *b, const er_plugin_question_info *pq, 
         er_tq *q = add(b, ER_TQ_PLUGIN, pq[i].id, "answers");
         if (q == NULL)
             return;
-        q->section = er_arena_printf(&b->t->arena, "%s (%s)", tx(b, ER_L_TPL_SEC_PLUGIN),
-                                     pq[i].plugin);
+        q->section = er_arena_printf(
+            &b->t->arena, "%s (%s)", tx(b, ER_L_TPL_SEC_PLUGIN),
+            er_profile_sector_name(b->t->rubric->profile, pq[i].plugin, b->t->lang));
         /* SEAM (abi11): plugin ABI 1.0 gives English help only; ABI 1.1
          * gives it per language. */
         q->question = pq[i].help;

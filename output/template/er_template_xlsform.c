@@ -240,9 +240,14 @@ static void profile(form *f)
                            : founded                ? "text"
                            : s->integer             ? "integer"
                                                     : "decimal";
-        /* SEAM (rubric-core): the fact's label as data; er_label_fact until then. */
-        const char *en = er_label_fact(s->key, ER_LANG_EN);
-        row *r = add_row(f, type, s->key, en ? en : s->doc, er_label_fact(s->key, form_es()));
+        const er_fact_text *ft = er_profile_fact(f->rubric->profile, s->key);
+        row *r = ft != NULL ? add_row(f, type, s->key, er_text_get(&ft->label, ER_LANG_EN),
+                                      er_text_get(&ft->label, form_es()))
+                            : add_row(f, type, s->key, s->doc, NULL);
+        if (r != NULL && ft != NULL && er_text_has(&ft->help, ER_LANG_EN)) {
+            r->hint[0] = er_text_get(&ft->help, ER_LANG_EN);
+            r->hint[1] = er_text_get(&ft->help, form_es());
+        }
         if (r == NULL || s->type == ER_VALUE_BOOL)
             continue;
         if (founded) {
@@ -358,9 +363,9 @@ static void criterion(form *f, const er_criterion *c)
     r->hint[0] = er_text_get(&c->title, ER_LANG_EN);
     r->hint[1] = er_text_get(&c->title, form_es());
     r->relevant = rel;
-    if (c->type == ER_ANSWER_NUMBER && c->unit != NULL) {
-        r->hint[0] = P(f, "%s (%s)", r->hint[0] ? r->hint[0] : "", c->unit);
-        r->hint[1] = P(f, "%s (%s)", r->hint[1] ? r->hint[1] : "", c->unit);
+    if (c->type == ER_ANSWER_NUMBER && er_text_has(&c->unit, ER_LANG_EN)) {
+        r->hint[0] = P(f, "%s (%s)", r->hint[0] ? r->hint[0] : "", er_text_get(&c->unit, ER_LANG_EN));
+        r->hint[1] = P(f, "%s (%s)", r->hint[1] ? r->hint[1] : "", er_text_get(&c->unit, form_es()));
     }
     row *e = add_row(f, "select_one evidence", P(f, "%s_evidence", c->id), "Evidence for the answer above",
                      "Evidencia de la respuesta anterior");

@@ -30,8 +30,14 @@ static void instructions(er_xw *x, lxw_worksheet *ws, const er_template *t)
     er_lang L = t->lang;
     ER_XW(x, worksheet_set_column(ws, 0, 0, 110, NULL));
     er_xw_text(x, ws, 0, 0, er_label_get(ER_L_TPL_TITLE, L), x->f.title);
+    /* The sector by its name (profile.cfg), its id beside it: the id is
+     * what the sector row takes. */
+    const char *name = er_profile_sector_name(t->rubric->profile, t->sector, L);
     er_xw_text(x, ws, 2, 0,
-               er_arena_printf(&x->arena, "%s: %s", er_label_get(ER_L_TPL_SECTOR, L), t->sector),
+               strcmp(name, t->sector) == 0
+                   ? er_arena_printf(&x->arena, "%s: %s", er_label_get(ER_L_TPL_SECTOR, L), name)
+                   : er_arena_printf(&x->arena, "%s: %s (%s)", er_label_get(ER_L_TPL_SECTOR, L),
+                                     name, t->sector),
                x->f.label);
     er_xw_text(x, ws, 3, 0,
                er_arena_printf(&x->arena, "%s: %s %s", er_label_get(ER_L_TPL_RUBRIC, L),

@@ -65,7 +65,7 @@ static const char *cofinancing(const er_firm_result *res, const er_criterion *c,
     if (assumed)
         attended = 0;
     int next = (int)(attended + 1);
-    const char *src = p->fair_source ? p->fair_source : "-";
+    const char *src = er_text_has(&p->fair_source, ER_LANG_EN) ? er_text_get(&p->fair_source, L) : "-";
     const char *pname = er_text_get(&p->name, L);
     const char *main;
     if ((size_t)attended < p->n_fair_shares) {

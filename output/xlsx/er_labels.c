@@ -8,7 +8,6 @@
 #include "er_labels.h"
 
 #include <stddef.h>
-#include <string.h>
 
 typedef struct label_pair {
     const char *en, *es;
@@ -352,48 +351,6 @@ static const label_pair labels[ER_L_COUNT_] = {
     [ER_L_TPL_DATE_FORMAT] = {"yyyy-mm-dd", "dd/mm/yyyy"}, /* an Excel number format */
     [ER_L_TPL_CSV_EVIDENCE] = {"Evidence: ",
         "Evidencia: "},
-    [ER_L_TPL_FACT_FOUNDED] = {"Year the firm was founded, or its founding date \"YYYY-MM[-DD]\"",
-        "Año de fundación de la empresa, o su fecha de fundación \"AAAA-MM[-DD]\""},
-    [ER_L_TPL_FACT_EMPLOYEES] = {"Number of employees (head count)",
-        "Número de trabajadores (total de personas)"},
-    [ER_L_TPL_FACT_TURNOVER_EUR] = {"Annual turnover, euros",
-        "Facturación anual, en euros"},
-    [ER_L_TPL_FACT_BALANCE_SHEET_EUR] = {"Balance sheet total, euros",
-        "Total del balance general, en euros"},
-    [ER_L_TPL_FACT_SALES_EUR] = {"Annual sales, euros",
-        "Ventas anuales, en euros"},
-    [ER_L_TPL_FACT_EXPORTS_EU_EUR] = {"Annual exports to the EU, euros",
-        "Exportaciones anuales a la Unión Europea, en euros"},
-    [ER_L_TPL_FACT_EXPORTS_NON_EU_EUR] = {"Annual exports to markets outside the EU, euros",
-        "Exportaciones anuales a mercados fuera de la Unión Europea, en euros"},
-    [ER_L_TPL_FACT_LOCAL_OWNERSHIP_PCT] = {"Share of ownership in local hands, percent",
-        "Parte del capital en manos nacionales, en porcentaje"},
-    [ER_L_TPL_FACT_PRIVATE_OWNERSHIP_PCT] = {"Share of ownership in private (not state) hands, percent",
-        "Parte del capital en manos privadas (no del Estado), en porcentaje"},
-    [ER_L_TPL_FACT_EMPLOYEES_FULL_TIME] = {"Full-time employees (more than 20 hours a week)",
-        "Trabajadores a tiempo completo (más de 20 horas por semana)"},
-    [ER_L_TPL_FACT_OWNERS_RESIDENT] = {"The owners live in the country where the firm is registered and operates",
-        "Los dueños viven en el país donde la empresa está registrada y opera"},
-    [ER_L_TPL_FACT_EU_TRADE_FAIRS_ATTENDED] = {"European trade fairs the firm has exhibited at so far",
-        "Ferias comerciales europeas en las que la empresa ha expuesto hasta ahora"},
-    [ER_L_TPL_FACT_STATE_OWNED] = {"The firm is state-owned",
-        "La empresa es del Estado"},
-    [ER_L_TPL_FACT_UMIC_JOINT_VENTURE] = {"In a joint venture with a firm from an upper-middle-income or richer country",
-        "Tiene una empresa conjunta con una firma de un país de ingreso mediano alto o más rico"},
-    [ER_L_TPL_FACT_EXPORT_LICENCE_RESTRICTIONS] = {"Licensing commitments prohibit or limit exports to the EU",
-        "Compromisos de licencia prohíben o limitan las exportaciones a la Unión Europea"},
-    [ER_L_TPL_FACT_MANAGEMENT_ENGLISH] = {"Management can communicate in English",
-        "La gerencia puede comunicarse en inglés"},
-    [ER_L_TPL_FACT_WILLING_TO_COMPLY_EU] = {"Complies or is willing to comply with EU market requirements",
-        "Cumple o está dispuesta a cumplir los requisitos del mercado de la Unión Europea"},
-    [ER_L_TPL_FACT_WILLING_TO_INVEST] = {"Willing and able to invest in adapting products and processes",
-        "Está dispuesta y en condiciones de invertir para adaptar productos y procesos"},
-    [ER_L_TPL_FACT_COMMITTED] = {"Owner commits to take part in the whole support project",
-        "El dueño se compromete a participar en todo el proyecto de apoyo"},
-    [ER_L_TPL_FACT_CHILD_OR_FORCED_LABOUR] = {"The firm uses or supports child or forced labour",
-        "La empresa emplea o apoya el trabajo infantil o forzoso"},
-    [ER_L_TPL_FACT_EXCLUDED_ACTIVITY] = {"Operates in an excluded sector (weapons, radioactive materials, gambling, pornography)",
-        "Opera en un sector excluido (armas, materiales radiactivos, juegos de azar, pornografía)"},
 };
 
 const char *er_label_get(er_label id, er_lang lang)
@@ -430,38 +387,4 @@ const char *er_label_evidence(er_evidence e, er_lang lang)
     case ER_EVIDENCE_VERIFIED: return er_label_get(ER_L_EV_VERIFIED, lang);
     default: return er_label_get(ER_L_EV_NONE, lang);
     }
-}
-
-const char *er_label_fact(const char *key, er_lang lang)
-{
-    static const struct {
-        const char *key;
-        er_label label;
-    } facts[] = {
-        {"founded", ER_L_TPL_FACT_FOUNDED},
-        {"employees", ER_L_TPL_FACT_EMPLOYEES},
-        {"turnover_eur", ER_L_TPL_FACT_TURNOVER_EUR},
-        {"balance_sheet_eur", ER_L_TPL_FACT_BALANCE_SHEET_EUR},
-        {"sales_eur", ER_L_TPL_FACT_SALES_EUR},
-        {"exports_eu_eur", ER_L_TPL_FACT_EXPORTS_EU_EUR},
-        {"exports_non_eu_eur", ER_L_TPL_FACT_EXPORTS_NON_EU_EUR},
-        {"local_ownership_pct", ER_L_TPL_FACT_LOCAL_OWNERSHIP_PCT},
-        {"private_ownership_pct", ER_L_TPL_FACT_PRIVATE_OWNERSHIP_PCT},
-        {"employees_full_time", ER_L_TPL_FACT_EMPLOYEES_FULL_TIME},
-        {"owners_resident", ER_L_TPL_FACT_OWNERS_RESIDENT},
-        {"eu_trade_fairs_attended", ER_L_TPL_FACT_EU_TRADE_FAIRS_ATTENDED},
-        {"state_owned", ER_L_TPL_FACT_STATE_OWNED},
-        {"umic_joint_venture", ER_L_TPL_FACT_UMIC_JOINT_VENTURE},
-        {"export_licence_restrictions", ER_L_TPL_FACT_EXPORT_LICENCE_RESTRICTIONS},
-        {"management_english", ER_L_TPL_FACT_MANAGEMENT_ENGLISH},
-        {"willing_to_comply_eu", ER_L_TPL_FACT_WILLING_TO_COMPLY_EU},
-        {"willing_to_invest", ER_L_TPL_FACT_WILLING_TO_INVEST},
-        {"committed", ER_L_TPL_FACT_COMMITTED},
-        {"child_or_forced_labour", ER_L_TPL_FACT_CHILD_OR_FORCED_LABOUR},
-        {"excluded_activity", ER_L_TPL_FACT_EXCLUDED_ACTIVITY},
-    };
-    for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
-        if (strcmp(facts[i].key, key) == 0)
-            return er_label_get(facts[i].label, lang);
-    return NULL;
 }

@@ -202,7 +202,7 @@ typedef enum er_label {
     ER_L_PDF_CHECK_PENDING,
 
     /* the intake template (output/template): its frame, identity questions
-     * and words; ER_L_TPL_FACT_*: see er_label_fact */
+     * and words */
     ER_L_TPL_SEC_IDENTITY,
     ER_L_TPL_SEC_PROFILE,
     ER_L_TPL_SEC_PLUGIN,
@@ -268,27 +268,6 @@ typedef enum er_label {
     ER_L_TPL_PH_PRODUCT,
     ER_L_TPL_CSV_EVIDENCE,
     ER_L_TPL_DATE_FORMAT,
-    ER_L_TPL_FACT_FOUNDED,
-    ER_L_TPL_FACT_EMPLOYEES,
-    ER_L_TPL_FACT_TURNOVER_EUR,
-    ER_L_TPL_FACT_BALANCE_SHEET_EUR,
-    ER_L_TPL_FACT_SALES_EUR,
-    ER_L_TPL_FACT_EXPORTS_EU_EUR,
-    ER_L_TPL_FACT_EXPORTS_NON_EU_EUR,
-    ER_L_TPL_FACT_LOCAL_OWNERSHIP_PCT,
-    ER_L_TPL_FACT_PRIVATE_OWNERSHIP_PCT,
-    ER_L_TPL_FACT_EMPLOYEES_FULL_TIME,
-    ER_L_TPL_FACT_OWNERS_RESIDENT,
-    ER_L_TPL_FACT_EU_TRADE_FAIRS_ATTENDED,
-    ER_L_TPL_FACT_STATE_OWNED,
-    ER_L_TPL_FACT_UMIC_JOINT_VENTURE,
-    ER_L_TPL_FACT_EXPORT_LICENCE_RESTRICTIONS,
-    ER_L_TPL_FACT_MANAGEMENT_ENGLISH,
-    ER_L_TPL_FACT_WILLING_TO_COMPLY_EU,
-    ER_L_TPL_FACT_WILLING_TO_INVEST,
-    ER_L_TPL_FACT_COMMITTED,
-    ER_L_TPL_FACT_CHILD_OR_FORCED_LABOUR,
-    ER_L_TPL_FACT_EXCLUDED_ACTIVITY,
 
     ER_L_COUNT_
 } er_label;
@@ -302,10 +281,5 @@ const char *er_label_status(er_status s, er_lang lang);
 
 const char *er_label_evidence(er_evidence e, er_lang lang);
 
-/* The question of a profile fact (er_fact_specs key) in lang; NULL for a
- * key it does not know (the caller shows the spec's English doc).
- * SEAM (issue 14, rubric-core): the facts' labels and help become data;
- * then this returns the fact's er_text and the ER_L_TPL_FACT_* go. */
-const char *er_label_fact(const char *key, er_lang lang);
 
 #endif

@@ -10,8 +10,11 @@
 /* Words that mark a part as a note for coaches, not a source. */
 static bool coach_only(const char *s, size_t n)
 {
+    /* English, then the same marks as the Spanish references word them. */
     static const char *const marks[] = {"fact sheet", "judgement", "secondary source",
-                                        "coaching practice", "so no knock-out", NULL};
+                                        "coaching practice", "so no knock-out",
+                                        "ficha de datos", "criterio de asesoría",
+                                        "fuente secundaria", "práctica de asesoría", NULL};
     for (size_t k = 0; marks[k] != NULL; k++) {
         size_t m = strlen(marks[k]);
         for (size_t i = 0; i + m <= n; i++)

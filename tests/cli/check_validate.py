@@ -7,8 +7,12 @@ reports first what audit would refuse or silently miss:
     field and the plugin, exit 3;
   - a market code no criterion applies to (GB where the rubric says UK):
     a warning suggesting UK, exit 0 (audit accepts it, and audits nothing
-    for that market).
+    for that market);
+  - a text lacking a language its rubric declares: a warning naming
+    file:line:field, exit 0 (English is shown); without a declaration
+    (an old site rubric) no warning.
 """
+import shutil
 import os
 import re
 import subprocess
@@ -66,6 +70,21 @@ def main():
                "GB is warned about, with UK suggested", err)
         rc, out, err = run("validate", "-q", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, firm)
         expect(rc == 0 and err == "" and out == "", "-q: problems only", err)
+
+        langs = os.path.join(tmp, "rubric_langs")
+        shutil.copytree(os.path.join(SRC, "tests", "data", "loaders", "rubric_langs"), langs)
+        main_cfg = os.path.join(langs, "readiness.cfg")
+        rc, out, err = run("validate", main_cfg)
+        expect(rc == 0 and f"warning: {main_cfg}:32: rubric.criteria[0].reference: no 'es' text"
+               in err and f"{langs}/markets/eu.cfg:12: module.criteria[0].reference: no 'es' text"
+               in err, "a text lacking a declared language is a warning with file:line:field", err)
+        with open(main_cfg, encoding="utf-8") as f:
+            undeclared = f.read().replace('languages = [ "en", "es" ];', "")
+        with open(main_cfg, "w", encoding="utf-8") as f:
+            f.write(undeclared)
+        rc, out, err = run("validate", main_cfg)
+        expect(rc == 0 and "no 'es' text" not in err,
+               "without `languages` (an old site rubric) nothing is expected but English", err)
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ static void test_reads_every_type(void **state)
     er_diag d = {0};
     er_arena a = {0};
     config_t cfg;
-    er_cfg_ctx ctx = {"typed.cfg", &d, &a};
+    er_cfg_ctx ctx = {"typed.cfg", &d, &a, NULL};
     assert_int_equal(er_cfg_read(&cfg, DATA "typed.cfg", &d), 0);
     config_setting_t *g = er_cfg_root_group(&ctx, &cfg, "firm");
     assert_non_null(g);
@@ -117,7 +117,7 @@ static void test_wrong_types_and_values(void **state)
     er_diag d = {0};
     er_arena a = {0};
     config_t cfg;
-    er_cfg_ctx ctx = {"bad_types.cfg", &d, &a};
+    er_cfg_ctx ctx = {"bad_types.cfg", &d, &a, NULL};
     assert_int_equal(er_cfg_read(&cfg, DATA "bad_types.cfg", &d), 0);
     config_setting_t *g = er_cfg_root_group(&ctx, &cfg, "a");
     assert_non_null(g);
@@ -153,7 +153,7 @@ static void test_unknown_fields_and_root(void **state)
     er_diag d = {0};
     er_arena a = {0};
     config_t cfg;
-    er_cfg_ctx ctx = {"typed.cfg", &d, &a};
+    er_cfg_ctx ctx = {"typed.cfg", &d, &a, NULL};
     assert_int_equal(er_cfg_read(&cfg, DATA "typed.cfg", &d), 0);
     assert_null(er_cfg_root_group(&ctx, &cfg, "rubric"));
     assert_diag_has(&d, "typed.cfg:1: firm: unknown top-level setting");
@@ -176,7 +176,7 @@ static void test_strings_must_be_clean(void **state)
     er_diag d = {0};
     er_arena a = {0};
     config_t cfg;
-    er_cfg_ctx ctx = {"strings.cfg", &d, &a};
+    er_cfg_ctx ctx = {"strings.cfg", &d, &a, NULL};
     assert_int_equal(er_cfg_read(&cfg, DATA "strings.cfg", &d), 0);
     config_setting_t *g = config_lookup(&cfg, "a");
     const char *s = NULL;

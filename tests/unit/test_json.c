@@ -27,11 +27,11 @@ static const er_dimension dims[] = {
 
 static const er_criterion crits[] = {
     {.id = "export_plan", .dimension = "management", .dim_index = 0, .weight = 2.0,
-     .type = ER_ANSWER_YESNO, .reference = "CBI selection criteria"},
+     .type = ER_ANSWER_YESNO, .reference = {{"CBI selection criteria"}}},
     {.id = "haccp_plan", .dimension = "food_safety", .dim_index = 1, .weight = 3.0,
-     .type = ER_ANSWER_CHOICE, .knockout = true, .reference = "Reg. (EC) 852/2004, Art. 5"},
+     .type = ER_ANSWER_CHOICE, .knockout = true, .reference = {{"Reg. (EC) 852/2004, Art. 5"}}},
     {.id = "sector_check", .dimension = "food_safety", .dim_index = 1, .weight = 1.0,
-     .type = ER_ANSWER_CHECK, .check = "demo.check", .reference = "rubric ref"},
+     .type = ER_ANSWER_CHECK, .check = "demo.check", .reference = {{"rubric ref"}}},
 };
 
 static const er_grade_band grades[] = {{'A', 80.0}, {'B', 60.0}, {'C', 40.0}, {'D', 0.0}};

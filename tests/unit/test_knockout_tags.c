@@ -102,9 +102,10 @@ static void test_every_knockout_rests_on_a_verified_fact(void **state)
             printf("    FAIL: a knock-out rests on a [%s] fact\n", k->tag);
             bad++;
         }
-        if (c->reference == NULL || strstr(c->reference, "[V]") == NULL) {
+        const char *ref = c->reference.s[ER_LANG_EN];
+        if (ref == NULL || strstr(ref, "[V]") == NULL) {
             printf("    FAIL: its reference does not carry the [V] tag: %s\n",
-                   c->reference ? c->reference : "(none)");
+                   ref ? ref : "(none)");
             bad++;
         }
     }

@@ -80,7 +80,7 @@ static void test_good_rubric(void **state)
     assert_true(haccp->choices[1].points == 0.25);
     assert_true(haccp->choices[3].points == 1.0);
     assert_string_equal(haccp->choices[2].label.s[ER_LANG_ES], "En curso");
-    assert_string_equal(haccp->reference, "Reg. (EC) 852/2004, Art. 5");
+    assert_string_equal(haccp->reference.s[ER_LANG_EN], "Reg. (EC) 852/2004, Art. 5");
     assert_ptr_equal(er_criterion_find_choice(haccp, "planned"), &haccp->choices[1]);
     assert_null(er_criterion_find_choice(haccp, "Planned"));
     assert_int_equal(haccp->line, 31);
@@ -88,7 +88,7 @@ static void test_good_rubric(void **state)
 
     const er_criterion *ye = &r->criteria[2];
     assert_int_equal(ye->type, ER_ANSWER_NUMBER);
-    assert_string_equal(ye->unit, "years");
+    assert_string_equal(ye->unit.s[ER_LANG_EN], "years");
     assert_int_equal(ye->n_bands, 3);
     assert_true(ye->bands[0].has_min && ye->bands[0].has_below);
     assert_true(ye->bands[2].has_min && !ye->bands[2].has_below);

@@ -53,7 +53,7 @@ static er_criterion crit(const char *id, size_t d, double weight, er_answer_type
     c.weight = weight;
     c.type = type;
     c.applies.organic = ER_TRI_UNKNOWN;
-    c.reference = "test";
+    c.reference.s[ER_LANG_EN] = "test";
     return c;
 }
 
@@ -203,7 +203,7 @@ static void test_number_bands_and_edges(void **state)
     er_criterion c[] = {crit("years_exporting", 0, 2.0, ER_ANSWER_NUMBER)};
     c[0].bands = years_bands;
     c[0].n_bands = 3;
-    c[0].unit = "years";
+    c[0].unit.s[ER_LANG_EN] = "years";
     er_rubric r = make_rubric(c, 1);
     const struct {
         double x;
