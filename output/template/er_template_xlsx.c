@@ -29,6 +29,8 @@ static void instructions(er_xw *x, lxw_worksheet *ws, const er_template *t)
 {
     er_lang L = t->lang;
     ER_XW(x, worksheet_set_column(ws, 0, 0, 110, NULL));
+    worksheet_set_landscape(ws); /* the 110-character lines fit one page wide */
+    worksheet_fit_to_pages(ws, 1, 0);
     er_xw_text(x, ws, 0, 0, er_label_get(ER_L_TPL_TITLE, L), x->f.title);
     /* The sector by its name (profile.cfg), its id beside it: the id is
      * what the sector row takes. */
