@@ -194,6 +194,10 @@ bool er_cli_parse_lang(const char *s, er_lang *out);
  * command) on a bad catalogue or when lang has none.  Returns 0 or 1. */
 int er_cli_lang_load(er_lang lang, const char *base, const er_cli_dirs *sites,
                      const char *command);
+/* Registers the template dropdowns' words with the loader, for every
+ * language the run knows (cli/cli_intake_words.c); call before reading
+ * firms.  0, or -1 when out of memory. */
+int er_cli_intake_words(void);
 bool er_cli_parse_day(const char *option, const char *s, er_date *out); /* YYYY-MM-DD */
 bool er_cli_parse_seconds(const char *option, const char *s, double *out); /* > 0 */
 

@@ -427,6 +427,11 @@ int er_cmd_audit(int argc, char **argv)
         er_cli_dirs_free(&args.sites);
         return status < 0 ? ER_EXIT_OK : status;
     }
+    if (er_cli_intake_words() != 0) { /* before any firm is read or worker forks */
+        er_cli_error("out of memory");
+        status = ER_EXIT_FAILED;
+        goto done;
+    }
     if (args.json_path != NULL && !json_dir_writable(args.json_path, args.output_dir)) {
         status = ER_EXIT_USAGE;
         goto done;

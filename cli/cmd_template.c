@@ -202,8 +202,8 @@ static int write_xlsform(const template_args *a, const er_rubric *rubric, er_plu
         k += m;
     }
     er_diag d = {0};
-    int rc = er_template_write_xlsform(rubric, sectors, n_sectors, pq, pq_sector, n, a->output,
-                                       a->force, &d);
+    int rc = er_template_write_xlsform(rubric, sectors, n_sectors, pq, pq_sector, n, a->lang,
+                                       a->output, a->force, &d);
     er_diag_print(&d, stderr, "exportready: ");
     er_diag_free(&d);
     free(pq);

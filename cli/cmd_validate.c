@@ -470,6 +470,16 @@ int er_cmd_validate(int argc, char **argv)
         status = ER_EXIT_INVALID;
         goto done;
     }
+    /* The UI catalogues give the dropdown words a filled template may hold
+     * ("Sí", "Verificada"), in every language: load them before the words
+     * are registered and any firm is read, as audit does. */
+    switch (er_cli_lang_load(ER_LANG_EN, er_cli_rubric_dir(v.rubric_opt), &v.sites, "validate")) {
+    case 0: break;
+    case 1: status = ER_EXIT_USAGE; goto done;
+    default: status = ER_EXIT_INVALID; goto done;
+    }
+    if (er_cli_intake_words() != 0)
+        goto oom;
 
     for (int i = optind; i < argc; i++) {
         const char *path = argv[i];

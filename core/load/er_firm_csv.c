@@ -233,8 +233,24 @@ char *er_firm_csv_cell(const er_firm_csv *c, long col)
     return n ? s : NULL;
 }
 
+/* A labels row: the intake template writes, under the header, the
+ * question of each column in the template's language, its first cell
+ * starting with '#' (docs/csv-format.md, "Labels row").  Only when the
+ * first column is id, whose values never start with '#', so no firm is
+ * ever taken for one. */
+static bool row_comment(const er_firm_csv *c)
+{
+    if (c->single[C_ID] != 0 || c->n_view == 0)
+        return false;
+    const char *s = er_firm_csv_cell(c, 0);
+    return s != NULL && s[0] == '#';
+}
+
+/* Blank rows and labels rows hold no firm. */
 static bool row_blank(const er_firm_csv *c)
 {
+    if (row_comment(c))
+        return true;
     for (size_t i = 0; i < c->n_view; i++)
         if (er_firm_csv_cell(c, (long)i) != NULL)
             return false;

@@ -41,6 +41,34 @@ bool er_firm_csv_is_table(const char *path);
  * read after; without it an ambiguous one (03/11/2026) is an error. */
 void er_firm_csv_set_day_first(bool on);
 
+/* The words a template dropdown shows for a code, in every language the
+ * template is written in: "Sí" for true, "Verificada" for verified,
+ * "Alimento" for food, "Línea de base" for baseline.  They are UI texts,
+ * which the loaders do not see (they live in the output layer's
+ * catalogue), so the caller registers them before reading any firm (the
+ * CLI: cli/cli_intake_words.c), and a cell holding one reads as its code.
+ * Process-wide; filled before workers fork, read only afterwards. */
+typedef enum er_intake_word {
+    ER_IW_BOOL = 0, /* codes "true", "false" */
+    ER_IW_EVIDENCE, /* "verified", "document", "declared" */
+    ER_IW_USE,      /* "food", "cosmetic", "pharma" */
+    ER_IW_KIND,     /* "baseline", "follow-up" */
+    ER_IW_COUNT_
+} er_intake_word;
+
+/* Registers label (copied) as a word for code.  0, or -1 when out of
+ * memory or the table is full (ER_INTAKE_WORDS_MAX). */
+#define ER_INTAKE_WORDS_MAX 512
+int er_intake_word_add(er_intake_word w, const char *code, const char *label);
+
+/* The code whose registered word is s, compared without case (ASCII and
+ * the accented Latin letters: "SÍ", "sí" and "Sí" are one word); NULL when
+ * none. */
+const char *er_intake_word_code(er_intake_word w, const char *s);
+
+/* Forgets every registered word (tests). */
+void er_intake_words_reset(void);
+
 /* Opens path, checks the header and the quoting of the whole file, and
  * counts the firm rows.  Problems go to diag; returns NULL if there was
  * any (or out of memory, with diag->oom set). */

@@ -76,7 +76,18 @@ static bool parse_bool(const char *s, bool *out)
     for (int i = 0; no[i]; i++)
         if (strcasecmp(s, no[i]) == 0)
             return *out = false, true;
+    /* A dropdown's word in the template's language ("Sí", "No"). */
+    const char *code = er_intake_word_code(ER_IW_BOOL, s);
+    if (code != NULL)
+        return *out = strcmp(code, "true") == 0, true;
     return false;
+}
+
+/* s, or the code whose dropdown word it is ("Verificada" -> "verified"). */
+static const char *word_code(er_intake_word w, const char *s)
+{
+    const char *code = s != NULL ? er_intake_word_code(w, s) : NULL;
+    return code != NULL ? code : s;
 }
 
 /* -?digits[.digits][e[+-]digits], or with decimal_comma -?digits,digits.
@@ -349,7 +360,7 @@ static void build_products(const row_ctx *r)
         snprintf(p, sizeof p, "firm.products[%ld].use", i);
         if (use != NULL && use[i] == NULL)
             report(r, c->single[C_P_USE], p, ER_FIRM_MSG_REQUIRED);
-        else if (use != NULL && !er_firm_check_use(use[i], &pr[i].use, &msg))
+        else if (use != NULL && !er_firm_check_use(word_code(ER_IW_USE, use[i]), &pr[i].use, &msg))
             report_shown(r, c->single[C_P_USE], p, &msg);
         snprintf(p, sizeof p, "firm.products[%ld].organic", i);
         if (org != NULL && org[i] != NULL && !parse_bool(org[i], &pr[i].organic))
@@ -382,7 +393,7 @@ static void build_audit(const row_ctx *r)
     if ((s = get_required(r, C_COACH, "firm.audit.coach")) != NULL)
         f->audit.coach = copy(r, s);
     if ((s = get_required(r, C_KIND, "firm.audit.kind")) != NULL &&
-        !er_firm_check_kind(s, &f->audit.kind, &msg))
+        !er_firm_check_kind(word_code(ER_IW_KIND, s), &f->audit.kind, &msg))
         report_shown(r, r->c->single[C_KIND], "firm.audit.kind", &msg);
 }
 
@@ -533,7 +544,7 @@ static void build_facts(const row_ctx *r)
             continue;
         er_firm_msg msg;
         er_evidence ev;
-        if (!er_firm_check_evidence(s, &ev, &msg)) {
+        if (!er_firm_check_evidence(word_code(ER_IW_EVIDENCE, s), &ev, &msg)) {
             report_shown(r, (long)i, cl->field, &msg);
             continue;
         }

@@ -1,6 +1,8 @@
 /* er_intake_values.c - spreadsheet habits; see er_intake_values.h. */
 #include "er_intake_values.h"
 
+#include "er_lang.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -184,13 +186,85 @@ bool er_intake_hs_hint(const char *s, char *hint, size_t n)
     return true;
 }
 
+
+/* ---- dropdown words ------------------------------------------------------------ */
+
+typedef struct word {
+    er_intake_word w;
+    char *code, *label;
+} word;
+
+static word words[ER_INTAKE_WORDS_MAX];
+static size_t n_words;
+
+/* One character folded to lower case: ASCII, and the two-byte UTF-8 forms
+ * of U+00C0..U+00DE (À..Þ but ×) to U+00E0..U+00FE.  Advances *p. */
+static unsigned fold(const unsigned char **p)
+{
+    const unsigned char *s = *p;
+    if (s[0] == 0xC3 && s[1] >= 0x80 && s[1] <= 0x9E && s[1] != 0x97) {
+        *p += 2;
+        return 0xC300u | (unsigned)(s[1] + 0x20);
+    }
+    if (s[0] == 0xC3 && s[1] != 0) {
+        *p += 2;
+        return 0xC300u | s[1];
+    }
+    *p += 1;
+    return (unsigned)tolower(s[0]);
+}
+
+static bool same_word(const char *a, const char *b)
+{
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    while (*x && *y)
+        if (fold(&x) != fold(&y))
+            return false;
+    return *x == '\0' && *y == '\0';
+}
+
+int er_intake_word_add(er_intake_word w, const char *code, const char *label)
+{
+    if (label == NULL || label[0] == '\0' || er_intake_word_code(w, label) != NULL)
+        return 0; /* nothing to add, or known already */
+    if (n_words == ER_INTAKE_WORDS_MAX)
+        return -1;
+    char *c = strdup(code), *l = strdup(label);
+    if (c == NULL || l == NULL) {
+        free(c);
+        free(l);
+        return -1;
+    }
+    words[n_words++] = (word){w, c, l};
+    return 0;
+}
+
+const char *er_intake_word_code(er_intake_word w, const char *s)
+{
+    for (size_t i = 0; i < n_words; i++)
+        if (words[i].w == w && same_word(words[i].label, s))
+            return words[i].code;
+    return NULL;
+}
+
 const char *er_intake_choice_code(const er_criterion *c, const char *s)
 {
     for (size_t i = 0; i < c->n_choices; i++)
-        for (int l = 0; l < 2; l++) {
-            const char *label = er_text_get(&c->choices[i].label, (er_lang)l);
-            if (label != NULL && strcasecmp(label, s) == 0)
+        for (er_lang l = 0; l < er_lang_count(); l++) {
+            if (l != ER_LANG_EN && !er_text_has(&c->choices[i].label, l))
+                continue;
+            const char *label = er_text_get(&c->choices[i].label, l);
+            if (label != NULL && same_word(label, s))
                 return c->choices[i].value;
         }
     return NULL;
+}
+
+void er_intake_words_reset(void)
+{
+    for (size_t i = 0; i < n_words; i++) {
+        free(words[i].code);
+        free(words[i].label);
+    }
+    n_words = 0;
 }

@@ -7,7 +7,7 @@
  * and LibreOffice in a Spanish locale write: thousands separators with a
  * decimal comma, percentages, day-first dates, choice labels instead of
  * codes, and a hint for an HS code whose leading zero was dropped.
- * Pure functions; own nothing.
+ * Pure functions, except the dropdown words below (a process-wide table).
  */
 #ifndef ER_INTAKE_VALUES_H
 #define ER_INTAKE_VALUES_H
@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "er_firm_csv.h"
 #include "er_rubric.h"
 #include "er_types.h"
 
@@ -33,8 +34,12 @@ int er_intake_date(const char *s, bool day_first, er_date *out, char *msg, size_
  * typed in a General cell as the number 901.11): true with hint set. */
 bool er_intake_hs_hint(const char *s, char *hint, size_t n);
 
-/* The code of the choice of c whose label (English or Spanish, any case)
- * is s; NULL when none.  Template dropdowns show labels. */
+/* The code of the choice of c whose label (in any language it has, any
+ * case as er_intake_word_code compares) is s; NULL when none.  Template
+ * dropdowns show labels. */
 const char *er_intake_choice_code(const er_criterion *c, const char *s);
+
+/* The dropdown words (er_intake_word_add ...) are declared in er_firm_csv.h,
+ * the loader's public header, since the CLI registers them. */
 
 #endif

@@ -12,63 +12,39 @@
 #include <string.h>
 
 #include "er_firm.h"
-
-/* Texts of the template only. */
-typedef enum {
-    T_IDENTITY, T_PROFILE, T_PLUGIN, T_YESNO, T_ONE_OF, T_NUMBER, T_TEXT, T_LIST,
-    T_YEAR_OR_DATE, T_WHOLE, T_FROM, T_TO, T_COUNT_
-} t_text;
-
-static const char *const texts[T_COUNT_][2] = {
-    [T_IDENTITY] = {"Firm, audit and products", "Empresa, auditoría y productos"},
-    [T_PROFILE] = {"Profile (programme selection, outcome indicators)",
-                   "Perfil (selección de programas, indicadores de resultado)"},
-    [T_PLUGIN] = {"Sector questions", "Preguntas del sector"},
-    [T_YESNO] = {"yes or no", "sí o no"},
-    [T_ONE_OF] = {"one of", "uno de"},
-    [T_NUMBER] = {"number", "número"},
-    [T_TEXT] = {"text", "texto"},
-    [T_LIST] = {"list of texts", "lista de textos"},
-    [T_YEAR_OR_DATE] = {"a year (2012) or a date YYYY-MM or YYYY-MM-DD",
-                        "un año (2012) o una fecha AAAA-MM o AAAA-MM-DD"},
-    [T_WHOLE] = {"whole number", "número entero"},
-    [T_FROM] = {"from", "desde"},
-    [T_TO] = {"to", "hasta"},
-};
+#include "er_labels.h"
 
 /* The identity, audit and product fields (docs/firm-format.md), with
- * examples the loader accepts. */
+ * examples the loader accepts (NULL: built from the template); the texts
+ * are the UI catalogue's (er_labels.h). */
 static const struct {
     const char *key, *example;
-    const char *q[2];
-    const char *allowed[2];
+    er_label q, allowed; /* allowed ER_L_COUNT_: built below */
 } identity[] = {
-    {"id", "\"pe-example\"", {"Firm id (becomes the workbook's file name)", "Identificador de la empresa (nombre del libro)"},
-     {"letters, digits, '.', '_', '-'", "letras, dígitos, '.', '_', '-'"}},
-    {"name", "\"Example S.A.C.\"", {"Legal or trade name", "Razón social o nombre comercial"},
-     {"text", "texto"}},
-    {"country", "\"PE\"", {"Country (ISO 3166-1 alpha-2)", "País (ISO 3166-1 alfa-2)"},
-     {"two capital letters, e.g. PE", "dos mayúsculas, p. ej. PE"}},
-    {"sector", NULL, {"Sector", "Sector"}, {"this template's sector", "el sector de esta plantilla"}},
-    {"markets", "[ \"EU\" ]", {"Target markets", "Mercados de destino"},
-     {"e.g. EU, UK, US (CSV: EU;US)", "p. ej. EU, UK, US (CSV: EU;US)"}},
-    {"audit.date", "\"2026-01-15\"", {"Audit date", "Fecha de la auditoría"},
-     {"YYYY-MM-DD", "AAAA-MM-DD"}},
-    {"audit.coach", "\"Coach name\"", {"Coach", "Asesor"}, {"text", "texto"}},
-    {"audit.kind", "\"baseline\"", {"Kind of audit", "Tipo de auditoría"},
-     {"baseline or follow-up", "baseline (de base) o follow-up (de seguimiento)"}},
-    {"products.name", "\"Product\"", {"Product name", "Nombre del producto"},
-     {"text (CSV: one per product, ;-separated)", "texto (CSV: uno por producto, separados por ;)"}},
-    {"products.hs", "\"0000.00\"", {"HS code", "Código SA (HS)"}, {"e.g. 1106.20", "p. ej. 1106.20"}},
-    {"products.ingredient", NULL, {"Ingredient (catalogue key)", "Ingrediente (clave del catálogo)"},
-     {"optional, e.g. maca", "opcional, p. ej. maca"}},
-    {"products.use", "\"food\"", {"Use", "Uso"}, {"food, cosmetic or pharma", "food, cosmetic o pharma"}},
-    {"products.organic", "false", {"Organic", "Orgánico"}, {"yes or no", "sí o no"}},
+    {"id", "\"pe-example\"", ER_L_TPL_Q_ID, ER_L_TPL_A_ID},
+    {"name", NULL, ER_L_TPL_Q_NAME, ER_L_TPL_TEXT},
+    {"country", "\"PE\"", ER_L_TPL_Q_COUNTRY, ER_L_TPL_A_COUNTRY},
+    {"sector", NULL, ER_L_TPL_Q_SECTOR, ER_L_COUNT_},
+    {"markets", "[ \"EU\" ]", ER_L_TPL_Q_MARKETS, ER_L_TPL_A_MARKETS},
+    {"audit.date", "\"2026-01-15\"", ER_L_TPL_Q_DATE, ER_L_TPL_A_DATE},
+    {"audit.coach", NULL, ER_L_TPL_Q_COACH, ER_L_TPL_TEXT},
+    {"audit.kind", "\"baseline\"", ER_L_TPL_Q_KIND, ER_L_COUNT_},
+    {"products.name", NULL, ER_L_TPL_Q_P_NAME, ER_L_COUNT_},
+    {"products.hs", "\"0000.00\"", ER_L_TPL_Q_P_HS, ER_L_TPL_A_P_HS},
+    {"products.ingredient", NULL, ER_L_TPL_Q_P_INGREDIENT, ER_L_TPL_A_P_INGREDIENT},
+    {"products.use", "\"food\"", ER_L_TPL_Q_P_USE, ER_L_COUNT_},
+    {"products.organic", "false", ER_L_TPL_Q_P_ORGANIC, ER_L_COUNT_},
 };
 
-/* What the loader takes for true and false, in the template's language. */
-static const char *const yesno_values_by_lang[2][2] = {{"yes", "no"}, {"s\xc3\xad", "no"}};
-#define yesno_values (yesno_values_by_lang[b->t->lang])
+/* Codes of the dropdowns, and the words they show (er_labels.h); the CLI
+ * registers the same words with the loader (er_cli_intake_words). */
+static const char *const yesno_values[] = {"yes", "no"};
+static const er_label yesno_labels[] = {ER_L_YES, ER_L_NO};
+static const char *const use_values[] = {"food", "cosmetic", "pharma"};
+static const er_label use_labels[] = {ER_L_TPL_USE_FOOD, ER_L_TPL_USE_COSMETIC,
+                                      ER_L_TPL_USE_PHARMA};
+static const char *const kind_values[] = {"baseline", "follow-up"};
+static const er_label kind_labels[] = {ER_L_KIND_BASELINE, ER_L_KIND_FOLLOW_UP};
 
 typedef struct builder {
     er_template *t;
@@ -76,7 +52,7 @@ typedef struct builder {
     bool oom;
 } builder;
 
-static const char *tx(const builder *b, t_text id) { return texts[id][b->t->lang]; }
+static const char *tx(const builder *b, er_label id) { return er_label_get(id, b->t->lang); }
 
 static er_tq *add(builder *b, er_tq_group g, const char *key, const char *column_prefix)
 {
@@ -114,67 +90,130 @@ static void cat(builder *b, char **s, const char *sep, const char *piece)
     *s = r;
 }
 
+/* Dropdown values and their words in the template's language. */
+static void set_values(builder *b, er_tq *q, const char *const *values, const er_label *labels,
+                       size_t n)
+{
+    const char **lb = er_arena_calloc(&b->t->arena, n + 1, sizeof *lb);
+    if (lb == NULL) {
+        b->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        lb[i] = tx(b, labels[i]);
+    q->values = values;
+    q->labels = lb;
+    q->n_values = n;
+}
+
+/* "A, B or C" of the labels, then note in parentheses (may be NULL). */
+static char *words_or(builder *b, const er_label *labels, size_t n, const char *note)
+{
+    char *a = NULL;
+    for (size_t i = 0; i < n; i++)
+        cat(b, &a, i == 0 ? "" : i + 1 < n ? ", " : "",
+            i + 1 < n || n == 1 ? tx(b, labels[i])
+                                : er_arena_printf(&b->t->arena, " %s %s", tx(b, ER_L_TPL_OR),
+                                                  tx(b, labels[i])));
+    if (note != NULL)
+        cat(b, &a, " ", er_arena_printf(&b->t->arena, "(%s)", note));
+    return a;
+}
+
+static void yes_no(builder *b, er_tq *q)
+{
+    q->allowed = tx(b, ER_L_TPL_YESNO);
+    set_values(b, q, yesno_values, yesno_labels, 2);
+}
+
+/* A placeholder text as a libconfig string (the label has no '"' or '\\'). */
+static const char *quoted(builder *b, er_label id)
+{
+    return er_arena_printf(&b->t->arena, "\"%s\"", tx(b, id));
+}
+
 static void add_identity(builder *b)
 {
-    er_lang L = b->t->lang;
+    const char *per_product = tx(b, ER_L_TPL_A_PER_PRODUCT);
     for (size_t i = 0; i < sizeof identity / sizeof identity[0]; i++) {
         er_tq *q = add(b, ER_TQ_IDENTITY, identity[i].key, NULL);
         if (q == NULL)
             return;
-        q->section = tx(b, T_IDENTITY);
-        q->question = identity[i].q[L];
-        q->allowed = identity[i].allowed[L];
+        q->section = tx(b, ER_L_TPL_SEC_IDENTITY);
+        q->question = tx(b, identity[i].q);
+        q->allowed = identity[i].allowed < ER_L_COUNT_ ? tx(b, identity[i].allowed) : NULL;
         q->example = identity[i].example;
-        if (strcmp(q->key, "sector") == 0) {
+        const char *k = q->key;
+        if (strcmp(k, "sector") == 0) {
             q->example = er_arena_printf(&b->t->arena, "\"%s\"", b->t->sector);
-            q->allowed = b->t->sector;
+            const char *name =
+                er_profile_sector_name(b->t->rubric->profile, b->t->sector, b->t->lang);
+            q->allowed = strcmp(name, b->t->sector) == 0
+                             ? b->t->sector
+                             : er_arena_printf(&b->t->arena, "%s (%s)", b->t->sector, name);
+        } else if (strcmp(k, "name") == 0) {
+            q->example = quoted(b, ER_L_TPL_PH_NAME);
+        } else if (strcmp(k, "audit.coach") == 0) {
+            q->example = quoted(b, ER_L_TPL_PH_COACH);
+        } else if (strcmp(k, "products.name") == 0) {
+            q->example = quoted(b, ER_L_TPL_PH_PRODUCT);
+            q->allowed = er_arena_printf(&b->t->arena, "%s (%s)", tx(b, ER_L_TPL_TEXT),
+                                         per_product);
+        } else if (strcmp(k, "audit.kind") == 0) {
+            set_values(b, q, kind_values, kind_labels, 2);
+            q->allowed = words_or(b, kind_labels, 2, NULL);
+        } else if (strcmp(k, "products.use") == 0) {
+            set_values(b, q, use_values, use_labels, 3);
+            q->allowed = words_or(b, use_labels, 3, per_product);
+        } else if (strcmp(k, "products.organic") == 0) {
+            set_values(b, q, yesno_values, yesno_labels, 2);
+            q->allowed = words_or(b, yesno_labels, 2, per_product);
         }
-        if (strcmp(q->key, "products.organic") == 0) {
-            q->values = yesno_values;
-            q->n_values = 2;
-        }
+        if (q->allowed == NULL || q->question == NULL)
+            b->oom = true;
     }
 }
 
 static void add_profile(builder *b)
 {
-    er_lang L = b->t->lang;
     for (size_t i = 0; i < er_fact_spec_count; i++) {
         const er_fact_spec *s = &er_fact_specs[i];
         er_tq *q = add(b, ER_TQ_PROFILE, s->key, "profile");
         if (q == NULL)
             return;
-        q->section = tx(b, T_PROFILE);
-        /* profile.cfg's help line in the template's language (the schema's
-         * English line only for a rubric without profile.cfg). */
+        q->section = tx(b, ER_L_TPL_SEC_PROFILE);
+        /* profile.cfg's label and help in the template's language (the
+         * schema's English line only for a rubric without profile.cfg). */
         const er_fact_text *ft = er_profile_fact(b->t->rubric->profile, s->key);
-        q->question = ft != NULL ? er_text_get(&ft->label, L) : s->doc;
-        if (ft != NULL)
-            q->help = er_text_get(&ft->help, L);
+        q->question = ft != NULL ? er_text_get(&ft->label, b->t->lang) : s->doc;
+        if (ft != NULL && er_text_has(&ft->help, ER_LANG_EN))
+            q->help = er_text_get(&ft->help, b->t->lang);
         if (s->type == ER_VALUE_BOOL) {
-            q->allowed = tx(b, T_YESNO);
-            q->values = yesno_values;
-            q->n_values = 2;
+            yes_no(b, q);
             q->example = "false";
         } else if (strcmp(s->key, "founded") == 0) {
-            q->allowed = tx(b, T_YEAR_OR_DATE);
+            q->allowed = tx(b, ER_L_TPL_YEAR_OR_DATE);
             q->example = "2000";
         } else {
             char *a = NULL;
-            cat(b, &a, "", s->integer ? tx(b, T_WHOLE) : tx(b, T_NUMBER));
-            cat(b, &a, " ", tx(b, T_FROM));
+            cat(b, &a, "", s->integer ? tx(b, ER_L_TPL_WHOLE) : tx(b, ER_L_TPL_NUMBER));
+            cat(b, &a, " ", tx(b, ER_L_TPL_FROM));
             cat(b, &a, " ", num(b, s->min));
             if (s->max < 1e300) {
-                cat(b, &a, " ", tx(b, T_TO));
+                cat(b, &a, " ", tx(b, ER_L_TPL_TO));
                 cat(b, &a, " ", num(b, s->max));
             }
+            /* How a Spanish Excel writes it: a decimal comma, a % sign. */
+            size_t kl = strlen(s->key);
+            bool pct = kl > 4 && strcmp(s->key + kl - 4, "_pct") == 0;
+            if (pct || !s->integer)
+                cat(b, &a, "; ", tx(b, pct ? ER_L_TPL_PCT_HABIT : ER_L_TPL_NUMBER_HABIT));
             q->allowed = a;
             /* Whole numbers are written as integers (libconfig int); other
              * facts as floats, which the loader also takes for 0. */
             q->example = s->integer ? num(b, s->min)
                                     : er_arena_printf(&b->t->arena, "%s.0", num(b, s->min));
         }
-        (void)L;
     }
 }
 
@@ -198,7 +237,7 @@ static void describe_choices(builder *b, const er_criterion *c, er_tq *q)
         return;
     }
     char *a = NULL;
-    cat(b, &a, "", tx(b, T_ONE_OF));
+    cat(b, &a, "", tx(b, ER_L_TPL_ONE_OF));
     for (size_t i = 0; i < c->n_choices; i++) {
         v[i] = c->choices[i].value;
         lb[i] = er_text_get(&c->choices[i].label, L);
@@ -218,7 +257,7 @@ static void describe_bands(builder *b, const er_criterion *c, er_tq *q)
 {
     er_lang L = b->t->lang;
     char *a = NULL;
-    cat(b, &a, "", tx(b, T_NUMBER));
+    cat(b, &a, "", tx(b, ER_L_TPL_NUMBER));
     if (er_text_has(&c->unit, ER_LANG_EN))
         cat(b, &a, "", er_arena_printf(&b->t->arena, " (%s)", er_text_get(&c->unit, L)));
     for (size_t i = 0; i < c->n_bands; i++) {
@@ -263,9 +302,7 @@ static void add_answers(builder *b)
             q->help = er_text_get(&c->title, L);
             q->evidence = true;
             if (c->type == ER_ANSWER_YESNO) {
-                q->allowed = tx(b, T_YESNO);
-                q->values = yesno_values;
-                q->n_values = 2;
+                yes_no(b, q);
                 q->example = "true";
             } else if (c->type == ER_ANSWER_CHOICE) {
                 describe_choices(b, c, q);
@@ -282,21 +319,22 @@ static void add_plugin_questions(builder *b, const er_plugin_question_info *pq, 
         er_tq *q = add(b, ER_TQ_PLUGIN, pq[i].id, "answers");
         if (q == NULL)
             return;
-        q->section = er_arena_printf(&b->t->arena, "%s (%s)", tx(b, T_PLUGIN), pq[i].plugin);
+        q->section = er_arena_printf(
+            &b->t->arena, "%s (%s)", tx(b, ER_L_TPL_SEC_PLUGIN),
+            er_profile_sector_name(b->t->rubric->profile, pq[i].plugin, b->t->lang));
         q->question = er_text_get(&pq[i].help_text, b->t->lang); /* ABI 1.1 texts */
         switch (pq[i].type) {
         case ER_VALUE_BOOL:
-            q->allowed = tx(b, T_YESNO);
-            q->values = yesno_values;
-            q->n_values = 2;
+            yes_no(b, q);
             q->example = "false";
             break;
         case ER_VALUE_NUMBER:
-            q->allowed = tx(b, T_NUMBER);
+            q->allowed = er_arena_printf(&b->t->arena, "%s; %s", tx(b, ER_L_TPL_NUMBER),
+                                         tx(b, ER_L_TPL_NUMBER_HABIT));
             q->example = "0.0";
             break;
-        case ER_VALUE_LIST: q->allowed = tx(b, T_LIST); break;
-        default: q->allowed = tx(b, T_TEXT); break; /* the help names the values */
+        case ER_VALUE_LIST: q->allowed = tx(b, ER_L_TPL_LIST); break;
+        default: q->allowed = tx(b, ER_L_TPL_TEXT); break; /* the help names the values */
         }
     }
 }

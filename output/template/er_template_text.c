@@ -47,6 +47,21 @@ static int finish(er_xlsx_target *t, FILE *f, const char *path, er_diag *diag)
 
 /* ---- CSV --------------------------------------------------------------- */
 
+/* One CSV field, quoted (RFC 4180: '"' doubled); line breaks become spaces
+ * so the labels row stays one line for a person reading the file. */
+static void csv_field(FILE *f, const char *prefix, const char *s)
+{
+    fputc('"', f);
+    for (const char *p = prefix; p && *p; p++)
+        fputc(*p, f);
+    for (; s != NULL && *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
+    }
+    fputc('"', f);
+}
+
 int er_template_write_csv(const er_template *t, const char *path, bool force, er_diag *diag)
 {
     er_xlsx_target tg;
@@ -61,6 +76,21 @@ int er_template_write_csv(const er_template *t, const char *path, bool force, er
         if (t->q[i].evidence || t->q[i].group == ER_TQ_PLUGIN)
             fprintf(f, ",evidence.%s", t->q[i].key);
     fputs("\r\n", f); /* RFC 4180 line end; the reader takes both */
+    /* The labels row: each column's question in the template's language,
+     * the first cell starting with "# " so the reader skips the row
+     * (docs/csv-format.md, "Labels row"). */
+    for (size_t i = 0; i < t->n; i++) {
+        if (i)
+            fputc(',', f);
+        csv_field(f, i == 0 ? "# " : NULL, t->q[i].question);
+    }
+    const char *ev = er_label_get(ER_L_TPL_CSV_EVIDENCE, t->lang);
+    for (size_t i = 0; i < t->n; i++)
+        if (t->q[i].evidence || t->q[i].group == ER_TQ_PLUGIN) {
+            fputc(',', f);
+            csv_field(f, ev, t->q[i].question);
+        }
+    fputs("\r\n", f);
     return finish(&tg, f, path, diag);
 }
 
@@ -85,14 +115,6 @@ static void comment(FILE *f, const char *indent, const char *label, const char *
     fputc('\n', f);
 }
 
-static const char *const labels[][2] = {
-    {"Allowed: ", "Valores: "},
-    {"Evidence behind each answer: verified, document or declared (the default).",
-     "Evidencia de cada respuesta: verified, document o declared (por defecto)."},
-    {"Remove the \"# \" in front of a setting to answer it; leave unknown ones commented.",
-     "Quite el \"# \" delante de un campo para responderlo; deje comentados los que no sepa."},
-};
-
 static void question(FILE *f, const er_tq *q, const char *last_section, er_lang L)
 {
     if (last_section == NULL || strcmp(last_section, q->section) != 0) {
@@ -103,8 +125,17 @@ static void question(FILE *f, const er_tq *q, const char *last_section, er_lang 
     comment(f, "    ", NULL, q->question);
     if (q->help != NULL && q->question != NULL && strcmp(q->help, q->question) != 0)
         comment(f, "    ", "- ", q->help);
-    comment(f, "    ", labels[0][L], q->allowed);
+    comment(f, "    ", er_label_get(ER_L_TPL_CFG_ALLOWED, L), q->allowed);
     fprintf(f, "    # %s = %s;\n", q->key, q->example ? q->example : "\"\"");
+}
+
+/* The example of the question with key, "" when none. */
+static const char *example(const er_template *t, const char *key)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (strcmp(t->q[i].key, key) == 0 && t->q[i].example != NULL)
+            return t->q[i].example;
+    return "\"\"";
 }
 
 static void identity(FILE *f, const er_template *t)
@@ -122,10 +153,12 @@ static void identity(FILE *f, const er_template *t)
                 fputc('\n', f);
             }
     fputs("  products = (\n", f);
-    fputs("    { name = \"Product\"; hs = \"0000.00\"; use = \"food\"; organic = false;\n", f);
+    fprintf(f, "    { name = %s; hs = \"0000.00\"; use = \"food\"; organic = false;\n",
+            example(t, "products.name"));
     fputs("      # ingredient = \"maca\";\n", f);
     fputs("    }\n  );\n", f);
-    fputs("  audit = { date = \"2026-01-15\"; coach = \"Coach name\"; kind = \"baseline\"; };\n", f);
+    fprintf(f, "  audit = { date = \"2026-01-15\"; coach = %s; kind = \"baseline\"; };\n",
+            example(t, "audit.coach"));
 }
 
 static void group(FILE *f, const er_template *t, const char *name, er_tq_group g1,
@@ -149,21 +182,22 @@ int er_template_write_cfg(const er_template *t, const char *path, bool force, er
         return -1;
     er_lang L = t->lang;
     const er_rubric *r = t->rubric;
-    fputs("# Intake template: sector ", f);
+    comment(f, "", NULL, er_label_get(ER_L_TPL_CFG_TITLE, L));
+    fprintf(f, "# %s: ", er_label_get(ER_L_TPL_SECTOR, L));
     comment_text(f, t->sector);
-    fputs(", rubric ", f);
+    fprintf(f, "; %s: ", er_label_get(ER_L_TPL_RUBRIC, L));
     comment_text(f, r->id);
     fputc(' ', f);
     comment_text(f, r->version);
-    fputs(" (exportready template).\n", f);
-    comment(f, "", NULL, labels[2][L]);
-    fputs("# Format: docs/firm-format.md.\n", f);
+    fputc('\n', f);
+    comment(f, "", NULL, er_label_get(ER_L_TPL_CFG_REMOVE, L));
+    comment(f, "", NULL, er_label_get(ER_L_TPL_CFG_CODES, L));
     fputs("firm = {\n", f);
     identity(f, t);
     group(f, t, "profile", ER_TQ_PROFILE, ER_TQ_PROFILE);
     group(f, t, "answers", ER_TQ_ANSWER, ER_TQ_PLUGIN);
     fputs("  evidence = {\n", f);
-    comment(f, "    ", NULL, labels[1][L]);
+    comment(f, "    ", NULL, er_label_get(ER_L_TPL_CFG_EVIDENCE, L));
     for (size_t i = 0; i < t->n; i++)
         if (t->q[i].evidence)
             fprintf(f, "    # %s = \"declared\";\n", t->q[i].key);

@@ -14,11 +14,11 @@
 #include <string.h>
 
 #include "er_firm.h"
+#include "er_labels.h"
 #include "er_xlsx.h"
 
 /* The form's second label column is Spanish (its column names say so);
  * found in the language table by code, not by a fixed slot. */
-static er_lang xlsform_es(void) { return er_lang_find("es"); }
 
 typedef struct row {
     const char *type, *name;
@@ -85,6 +85,14 @@ static void add_choice(form *f, const char *list, const char *name, const char *
 }
 
 #define P(f, ...) er_arena_printf(&(f)->a, __VA_ARGS__)
+
+/* The form's second language, Spanish (its label::Español (es) columns);
+ * English when the run's language table has no Spanish. */
+static er_lang form_es(void)
+{
+    er_lang es = er_lang_find("es");
+    return es < 0 ? ER_LANG_EN : es;
+}
 
 static void group(form *f, const char *name, const char *en, const char *es, const char *relevant)
 {
@@ -237,11 +245,11 @@ static void profile(form *f)
                                                     : "decimal";
         const er_fact_text *ft = er_profile_fact(f->rubric->profile, s->key);
         row *r = ft != NULL ? add_row(f, type, s->key, er_text_get(&ft->label, ER_LANG_EN),
-                                      er_text_get(&ft->label, xlsform_es()))
+                                      er_text_get(&ft->label, form_es()))
                             : add_row(f, type, s->key, s->doc, NULL);
-        if (r != NULL && ft != NULL) {
+        if (r != NULL && ft != NULL && er_text_has(&ft->help, ER_LANG_EN)) {
             r->hint[0] = er_text_get(&ft->help, ER_LANG_EN);
-            r->hint[1] = er_text_get(&ft->help, xlsform_es());
+            r->hint[1] = er_text_get(&ft->help, form_es());
         }
         if (r == NULL || s->type == ER_VALUE_BOOL)
             continue;
@@ -346,21 +354,21 @@ static void criterion(form *f, const er_criterion *c)
         type = P(f, "select_one %s", list);
         for (size_t i = 0; i < c->n_choices; i++)
             add_choice(f, list, c->choices[i].value, er_text_get(&c->choices[i].label, ER_LANG_EN),
-                       er_text_get(&c->choices[i].label, xlsform_es()));
+                       er_text_get(&c->choices[i].label, form_es()));
     } else {
         type = "decimal";
     }
     char *rel = relevant_for(f, c);
     row *r = add_row(f, type, c->id, er_text_get(&c->question, ER_LANG_EN),
-                     er_text_get(&c->question, xlsform_es()));
+                     er_text_get(&c->question, form_es()));
     if (r == NULL)
         return;
     r->hint[0] = er_text_get(&c->title, ER_LANG_EN);
-    r->hint[1] = er_text_get(&c->title, xlsform_es());
+    r->hint[1] = er_text_get(&c->title, form_es());
     r->relevant = rel;
     if (c->type == ER_ANSWER_NUMBER && er_text_has(&c->unit, ER_LANG_EN)) {
         r->hint[0] = P(f, "%s (%s)", r->hint[0] ? r->hint[0] : "", er_text_get(&c->unit, ER_LANG_EN));
-        r->hint[1] = P(f, "%s (%s)", r->hint[1] ? r->hint[1] : "", er_text_get(&c->unit, xlsform_es()));
+        r->hint[1] = P(f, "%s (%s)", r->hint[1] ? r->hint[1] : "", er_text_get(&c->unit, form_es()));
     }
     row *e = add_row(f, "select_one evidence", P(f, "%s_evidence", c->id), "Evidence for the answer above",
                      "Evidencia de la respuesta anterior");
@@ -380,7 +388,7 @@ static void answers(form *f)
             continue;
         const char *g = P(f, "g_%s", r->dimensions[d].id);
         group(f, g, er_text_get(&r->dimensions[d].title, ER_LANG_EN),
-              er_text_get(&r->dimensions[d].title, xlsform_es()), NULL);
+              er_text_get(&r->dimensions[d].title, form_es()), NULL);
         for (size_t i = 0; i < r->n_criteria; i++) {
             const er_criterion *c = &r->criteria[i];
             if (c->dim_index == d && c->type != ER_ANSWER_CHECK &&
@@ -406,11 +414,18 @@ static void plugin_questions(form *f, const er_plugin_question_info *pq,
         const char *type = pq[i].type == ER_VALUE_BOOL     ? "select_one yes_no"
                            : pq[i].type == ER_VALUE_NUMBER ? "decimal"
                                                            : "text";
-        row *r = add_row(f, type, pq[i].id, pq[i].help, NULL);
+        /* ABI 1.1 plugins give their help per language; a 1.0 plugin's
+         * English stands in both columns. */
+        row *r = add_row(f, type, pq[i].id, er_text_get(&pq[i].help_text, ER_LANG_EN),
+                         er_text_get(&pq[i].help_text, form_es()));
         if (r == NULL)
             continue;
-        r->hint[0] = r->hint[1] = P(f, "%s (%s)", pq[i].plugin,
-                                    pq[i].type == ER_VALUE_LIST ? "list: separate with ';'" : "");
+        for (int l = 0; l < 2; l++) {
+            er_lang L = l == 0 ? ER_LANG_EN : form_es();
+            r->hint[l] = pq[i].type == ER_VALUE_LIST
+                             ? P(f, "%s: %s", pq[i].plugin, er_label_get(ER_L_TPL_LIST, L))
+                             : pq[i].plugin;
+        }
         if (f->n_sectors > 1) {
             char *s = NULL;
             for (size_t k = 0; k < n; k++)
@@ -504,7 +519,8 @@ static void write_choices(er_xw *x, lxw_worksheet *ws, const form *f)
     ER_XW(x, worksheet_set_column(ws, 2, 3, 48, NULL));
 }
 
-static void write_settings(er_xw *x, lxw_worksheet *ws, const form *f, er_arena *a)
+static void write_settings(er_xw *x, lxw_worksheet *ws, const form *f, er_arena *a,
+                           er_lang lang)
 {
     static const char *const cols[] = {"form_title", "form_id", "version", "default_language"};
     for (lxw_col_t c = 0; c < 4; c++)
@@ -525,13 +541,15 @@ static void write_settings(er_xw *x, lxw_worksheet *ws, const form *f, er_arena 
     er_xw_text(x, ws, 1, 0, title, NULL);
     er_xw_text(x, ws, 1, 1, id, NULL);
     er_xw_text(x, ws, 1, 2, ver, NULL);
-    er_xw_text(x, ws, 1, 3, "English (en)", NULL);
+    /* The column suffix of the default language, as the label columns. */
+    er_xw_text(x, ws, 1, 3,
+               lang != ER_LANG_EN && lang == form_es() ? "Español (es)" : "English (en)", NULL);
 }
 
 int er_template_write_xlsform(const er_rubric *rubric, const char *const *sectors,
                               size_t n_sectors, const er_plugin_question_info *pq,
-                              const char *const *pq_sector, size_t n_pq, const char *path,
-                              bool force, er_diag *diag)
+                              const char *const *pq_sector, size_t n_pq, er_lang lang,
+                              const char *path, bool force, er_diag *diag)
 {
     form f = {.rubric = rubric, .sectors = sectors, .n_sectors = n_sectors};
     base_choices(&f);
@@ -575,7 +593,7 @@ int er_template_write_xlsform(const er_rubric *rubric, const char *const *sector
     if (x.err == LXW_NO_ERROR) {
         write_survey(&x, s, &f);
         write_choices(&x, c, &f);
-        write_settings(&x, st, &f, &f.a);
+        write_settings(&x, st, &f, &f.a, lang);
     }
     rc = er_xw_close(&x, tg.final_path, diag);
     if (rc == 0)

@@ -31,10 +31,12 @@
  * shown by the sector chosen) to path, through a temporary file renamed
  * into place (kept when it exists unless force).  pq are the questions of
  * the plugins serving the sectors, each with pq_sector[i] its sector.
- * Returns 0 or -1 (diag). */
+ * lang is the form's default language (settings default_language):
+ * Spanish for `--lang es`, else English; both label columns are written
+ * either way.  Returns 0 or -1 (diag). */
 int er_template_write_xlsform(const er_rubric *rubric, const char *const *sectors,
                               size_t n_sectors, const er_plugin_question_info *pq,
-                              const char *const *pq_sector, size_t n_pq, const char *path,
-                              bool force, er_diag *diag);
+                              const char *const *pq_sector, size_t n_pq, er_lang lang,
+                              const char *path, bool force, er_diag *diag);
 
 #endif

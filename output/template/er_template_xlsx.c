@@ -13,52 +13,43 @@
 
 enum { QC_SECTION = 0, QC_FIELD, QC_QUESTION, QC_HELP, QC_ALLOWED, QC_ANSWER, QC_EVIDENCE };
 
-static const char *const texts[][2] = {
-    {"Questionnaire", "Cuestionario"},
-    {"Instructions", "Instrucciones"},
-    {"Section", "Sección"},
-    {"Field", "Campo"},
-    {"Question", "Pregunta"},
-    {"Help", "Ayuda"},
-    {"Allowed values", "Valores permitidos"},
-    {"Answer", "Respuesta"},
-    {"Evidence", "Evidencia"},
-    {"Export-readiness intake questionnaire", "Cuestionario de diagnóstico exportador"},
-    {"1. Fill in the Answer column of the Questionnaire sheet; leave unknown answers empty.",
-     "1. Complete la columna Respuesta de la hoja Cuestionario; deje vacías las que no sepa."},
-    {"2. For each rubric answer, pick the evidence behind it: verified (checked on site or "
-     "by a lab), document (a document was shown) or declared (the firm says so).",
-     "2. Para cada respuesta, elija la evidencia: verified (verificada en planta o por un "
-     "laboratorio), document (se mostró un documento) o declared (la empresa lo declara)."},
-    {"3. Products: one value per product in each products.* row, separated by ';'.",
-     "3. Productos: un valor por producto en cada fila products.*, separados por ';'."},
-    {"4. The Field column is the column name of the CSV cohort format (docs/csv-format.md).",
-     "4. La columna Campo es el nombre de columna del formato CSV (docs/csv-format.md)."},
-    {"Sector", "Sector"},
-    {"Rubric", "Rúbrica"},
-};
-enum { X_SHEET, X_INSTR, X_SECTION, X_FIELD, X_QUESTION, X_HELP, X_ALLOWED,
-       X_ANSWER, X_EVIDENCE, X_TITLE, X_STEP1, X_STEP2, X_STEP3, X_STEP4, X_SECTOR,
-       X_RUBRIC };
+/* Header of each column, in QC_ order. */
+static const er_label headers[] = {ER_L_TPL_COL_SECTION, ER_L_TPL_COL_FIELD, ER_L_TPL_COL_QUESTION,
+                                   ER_L_TPL_COL_HELP,    ER_L_TPL_COL_ALLOWED, ER_L_TPL_COL_ANSWER,
+                                   ER_L_TPL_COL_EVIDENCE};
+static const er_label steps[] = {ER_L_TPL_STEP1, ER_L_TPL_STEP2, ER_L_TPL_STEP3, ER_L_TPL_STEP4,
+                                 ER_L_TPL_STEP5};
 
-static const char *const evidence_values[] = {"verified", "document", "declared"};
+/* The evidence dropdown shows the workbook's words for the levels; the
+ * loader reads them back (er_cli_intake_words registers the same). */
+static const er_evidence evidence_levels[] = {ER_EVIDENCE_VERIFIED, ER_EVIDENCE_DOCUMENT,
+                                              ER_EVIDENCE_DECLARED};
 
 static void instructions(er_xw *x, lxw_worksheet *ws, const er_template *t)
 {
     er_lang L = t->lang;
     ER_XW(x, worksheet_set_column(ws, 0, 0, 110, NULL));
-    er_xw_text(x, ws, 0, 0, texts[X_TITLE][L], x->f.title);
-    er_xw_text(x, ws, 2, 0, er_arena_printf(&x->arena, "%s: %s", texts[X_SECTOR][L], t->sector),
+    worksheet_set_landscape(ws); /* the 110-character lines fit one page wide */
+    worksheet_fit_to_pages(ws, 1, 0);
+    er_xw_text(x, ws, 0, 0, er_label_get(ER_L_TPL_TITLE, L), x->f.title);
+    /* The sector by its name (profile.cfg), its id beside it: the id is
+     * what the sector row takes. */
+    const char *name = er_profile_sector_name(t->rubric->profile, t->sector, L);
+    er_xw_text(x, ws, 2, 0,
+               strcmp(name, t->sector) == 0
+                   ? er_arena_printf(&x->arena, "%s: %s", er_label_get(ER_L_TPL_SECTOR, L), name)
+                   : er_arena_printf(&x->arena, "%s: %s (%s)", er_label_get(ER_L_TPL_SECTOR, L),
+                                     name, t->sector),
                x->f.label);
     er_xw_text(x, ws, 3, 0,
-               er_arena_printf(&x->arena, "%s: %s %s", texts[X_RUBRIC][L],
+               er_arena_printf(&x->arena, "%s: %s %s", er_label_get(ER_L_TPL_RUBRIC, L),
                                t->rubric->id ? t->rubric->id : "",
                                t->rubric->version ? t->rubric->version : ""),
                x->f.label);
-    for (int i = 0; i < 4; i++) {
-        er_xw_text(x, ws, (lxw_row_t)(5 + i), 0, texts[X_STEP1 + i][L], x->f.wrap);
-        er_xw_row_lines(x, ws, (lxw_row_t)(5 + i),
-                        er_xlsx_wrap_lines(texts[X_STEP1 + i][L], 110));
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        const char *step = er_label_get(steps[i], L);
+        er_xw_text(x, ws, (lxw_row_t)(5 + i), 0, step, x->f.wrap);
+        er_xw_row_lines(x, ws, (lxw_row_t)(5 + i), er_xlsx_wrap_lines(step, 110));
     }
 }
 
@@ -107,8 +98,12 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
     for (lxw_col_t c = 0; c <= QC_EVIDENCE; c++)
         ER_XW(x, worksheet_set_column(ws, c, c, widths[c], NULL));
     for (lxw_col_t c = 0; c <= QC_EVIDENCE; c++)
-        er_xw_text(x, ws, 0, c, texts[X_SECTION + c][L], x->f.header);
+        er_xw_text(x, ws, 0, c, er_label_get(headers[c], L), x->f.header);
     worksheet_freeze_panes(ws, 1, 0);
+    /* Printed (or saved as PDF) as one page wide, the header on each page. */
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    ER_XW(x, worksheet_repeat_rows(ws, 0, 0));
     /* Codes typed as text stay as typed: a General cell would make the HS
      * code 0901.10 the number 901.1, and a firm id 00123 the number 123. */
     lxw_format *fill_text = ER_XWP(x, workbook_add_format(x->wb));
@@ -120,6 +115,20 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
         format_set_text_wrap(fill_text);
         format_set_num_format(fill_text, "@");
     }
+    /* The audit date as a date cell shown the way the language writes
+     * dates (dd/mm/yyyy in Spanish), so Excel stores a date, not text
+     * that could read two ways. */
+    lxw_format *fill_date = ER_XWP(x, workbook_add_format(x->wb));
+    if (fill_date != NULL) {
+        format_set_bg_color(fill_date, 0xFFF9E5);
+        format_set_border(fill_date, LXW_BORDER_HAIR);
+        format_set_border_color(fill_date, 0xBFBFBF);
+        format_set_unlocked(fill_date);
+        format_set_num_format(fill_date, er_label_get(ER_L_TPL_DATE_FORMAT, L));
+    }
+    const char *ev_words[3];
+    for (size_t i = 0; i < 3; i++)
+        ev_words[i] = er_label_evidence(evidence_levels[i], L);
 
     for (size_t i = 0; i < t->n; i++) {
         const er_tq *q = &t->q[i];
@@ -130,10 +139,18 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
         er_xw_text(x, ws, row, QC_HELP, q->help, x->f.wrap);
         er_xw_text(x, ws, row, QC_ALLOWED, q->allowed, x->f.wrap);
         bool as_text = strcmp(q->column, "products.hs") == 0 || strcmp(q->column, "id") == 0;
-        er_xw_text(x, ws, row, QC_ANSWER, "", as_text && fill_text ? fill_text : x->f.fill_in);
+        bool as_date = strcmp(q->column, "audit.date") == 0;
+        er_xw_text(x, ws, row, QC_ANSWER, "",
+                   as_text && fill_text   ? fill_text
+                   : as_date && fill_date ? fill_date
+                                          : x->f.fill_in);
         int lines = er_xlsx_wrap_lines(q->question, widths[QC_QUESTION]);
         int l2 = er_xlsx_wrap_lines(q->allowed, widths[QC_ALLOWED]);
-        er_xw_row_lines(x, ws, row, lines > l2 ? lines : l2);
+        int l3 = er_xlsx_wrap_lines(q->section, widths[QC_SECTION]);
+        int l4 = er_xlsx_wrap_lines(q->help, widths[QC_HELP]);
+        lines = lines > l2 ? lines : l2;
+        lines = lines > l3 ? lines : l3;
+        er_xw_row_lines(x, ws, row, lines > l4 ? lines : l4);
         /* Choices show their labels when they fit; the loader maps a label
          * back to its code (er_intake_choice_code). */
         bool labels = q->labels != NULL && fits_inline(q->labels, q->n_values);
@@ -143,7 +160,7 @@ static void questionnaire(er_xw *x, lxw_worksheet *ws, const er_template *t)
          * cfg and csv skeletons leave it out, having no example answer. */
         if (q->evidence || q->group == ER_TQ_PLUGIN) {
             er_xw_text(x, ws, row, QC_EVIDENCE, "", x->f.fill_in);
-            dropdown(x, ws, row, QC_EVIDENCE, evidence_values, 3, false);
+            dropdown(x, ws, row, QC_EVIDENCE, ev_words, 3, false);
         }
     }
     ER_XW(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->n, QC_EVIDENCE));
@@ -173,9 +190,9 @@ int er_template_write_xlsx(const er_template *t, const char *path, bool force, e
         return -1;
     }
     er_lang L = t->lang;
-    er_xw_properties(&x, texts[X_TITLE][L], NULL, NULL, created);
-    lxw_worksheet *ws_i = er_xw_sheet(&x, texts[X_INSTR][L]);
-    lxw_worksheet *ws_q = er_xw_sheet(&x, texts[X_SHEET][L]);
+    er_xw_properties(&x, er_label_get(ER_L_TPL_TITLE, L), NULL, NULL, created);
+    lxw_worksheet *ws_i = er_xw_sheet(&x, er_label_get(ER_L_TPL_SHEET_INSTRUCTIONS, L));
+    lxw_worksheet *ws_q = er_xw_sheet(&x, er_label_get(ER_L_TPL_SHEET_QUESTIONS, L));
     if (x.err == LXW_NO_ERROR) {
         instructions(&x, ws_i, t);
         questionnaire(&x, ws_q, t);

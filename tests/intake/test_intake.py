@@ -9,8 +9,11 @@ KoboToolbox and ODK Central) and checks that `exportready audit` gives the
 same result as the equivalent .cfg firm file.  The .cfg results are the
 reference; nothing here is copied from the program's output.
 """
+import csv
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -540,6 +543,272 @@ def case_spreadsheet_habits():
                      PLUGINS, amb_csv)
     expect("audit.date" not in se and se.strip().endswith("1 problem found"),
            "--day-first reads 03/11/2026; only the HS code is left", se)
+
+
+# ---- Spanish throughout (issue 14) ------------------------------------------------------
+
+# English words a Spanish intake must not show (codes and proper names are
+# taken out before the scan: see _spanish_words).
+ENGLISH = set("""the and of or for with from to an is are be by in on at as it its this that
+which what how many does has have not yes number text whole list year date name firm audit
+product products use food cosmetic pharma pharmaceutical organic baseline follow-up follow up
+verified document declared evidence answer answers question help section field allowed values
+value one per separated typed shows questions profile coach kind country target markets
+trade written where when who shall must your you fill leave empty pick each
+employees turnover sales exports share ownership owners live full-time management english
+willing invest comply committed child forced labour excluded weapons state-owned joint venture
+year founded percent head count sheet annual outside european fairs""".split())
+# Codes and proper names that may stand in Spanish text (I14-DESIGN rule 4).
+ALLOWED = {"HACCP", "GLOBALG.A.P.", "EUDR", "FSMA", "BRCGS", "IFS", "ISO", "CBI", "PUM", "HS",
+           "EORI", "TRACES", "EU", "UK", "US", "SA", "PE", "SENASA", "DIGESA", "RUC", "SUNAT",
+           "BPM", "CSV", "Excel", "YYYY-MM-DD", "AAAA-MM", "AAAA-MM-DD", "docs/csv-format.md"}
+
+
+# Names of standards, as their owners write them.
+PROPER = ("BRCGS Food Safety", "IFS Food", "FSSC 22000", "GLOBALG.A.P.", "Organic Integrity Database",
+          "Border Target Operating Model", "Fair for Life",
+          "(joint venture)")  # the term Peruvian contracts use, beside "empresa conjunta"
+
+
+def _spanish_words(text):
+    """The words of text that are English, less codes (a_b, a.b, "code = "
+    before a label) and the allowed names."""
+    for p in PROPER:
+        text = text.replace(p, " ")
+    text = re.sub(r"\b[a-z0-9_-]+ = ", " ", text)        # choice codes before their labels
+    bad = []
+    for w in re.findall(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ][\w'.\-/*]*", text):
+        w = w.rstrip(".")
+        if w in ALLOWED or any(ch in w for ch in "_./*"):
+            continue
+        if w.lower() in ENGLISH:
+            bad.append(w)
+    return bad
+
+
+def case_spanish_template():
+    """The es xlsx template, read with openpyxl: no English word in the
+    instructions, headers, questions, help, allowed values or dropdowns of
+    the firm, profile and rubric rows; the en template is English; the CSV
+    and cfg templates differ between languages and are Spanish."""
+    import openpyxl
+    sectors = sorted({L.read_firm(c, RUBRICS)["sector"] for c in examples()})
+    plugin_rows = 0
+    plugin_fields = {}
+    for sector in sectors:
+        plugin_fields[sector] = set()
+        t = template(sector, "es")
+        wb = openpyxl.load_workbook(t)
+        expect(wb.sheetnames == ["Instrucciones", "Cuestionario"], "sheet names", wb.sheetnames)
+        found = []
+        for row in wb["Instrucciones"].iter_rows(values_only=True):
+            for v in row:
+                if isinstance(v, str):
+                    found += [(v, w) for w in _spanish_words(v.split(":", 1)[-1]
+                                                             if v.startswith(("Sector", "Rúbrica"))
+                                                             else v)]
+        ws = wb["Cuestionario"]
+        head = [c.value for c in ws[1]]
+        expect(head == ["Sección", "Campo", "Pregunta", "Ayuda", "Valores permitidos",
+                        "Respuesta", "Evidencia"], "headers", head)
+        dv = {}
+        for d in ws.data_validations.dataValidation:
+            for rng in str(d.sqref).split():
+                dv[rng] = d.formula1.strip('"').split(",")
+        for r in range(2, ws.max_row + 1):
+            section = ws.cell(r, 1).value or ""
+            if section.startswith("Preguntas del sector"):
+                # SEAM (abi11): ABI 1.0 plugins give English help only; the
+                # frame of the row (section, allowed, dropdowns) is checked.
+                plugin_rows += 1
+                plugin_fields[sector].add(ws.cell(r, 2).value)
+                texts = [section.split("(")[0], ws.cell(r, 5).value]
+            else:
+                texts = [section, ws.cell(r, 3).value, ws.cell(r, 4).value, ws.cell(r, 5).value]
+            texts += dv.get(f"F{r}", []) + dv.get(f"G{r}", [])
+            for v in texts:
+                if isinstance(v, str):
+                    found += [(f"{ws.cell(r, 2).value}: {v}", w) for w in _spanish_words(v)]
+        expect(not found, f"{sector}: English in the Spanish template", *found[:20])
+        rows = {ws.cell(r, 2).value: r for r in range(2, ws.max_row + 1)}
+        for field, want in (("answers.eu_haccp", ["Sí", "No"]),
+                            ("audit.kind", ["Línea de base", "Seguimiento"]),
+                            ("products.use", ["Alimento", "Cosmético", "Farmacéutico"])):
+            if field in rows:
+                expect(dv.get(f"F{rows[field]}") == want, f"{field} dropdown", dv.get(f"F{rows[field]}"))
+        expect(dv.get(f"G{rows['answers.eu_haccp']}") == ["Verificada", "Documento", "Declarada"],
+               "evidence dropdown")
+        expect(ws.cell(rows["audit.date"], 6).number_format == "dd/mm/yyyy",
+               "the audit date cell is a dd/mm/yyyy date", ws.cell(rows["audit.date"], 6).number_format)
+        q = ws.cell(rows["profile.employees"], 3).value
+        en_q = "Number of employees (head count)"
+        expect(q and q != en_q and not _spanish_words(q), "profile question in Spanish", q)
+    expect(plugin_rows > 0, "plugin rows were seen")
+    # The scan can fail: the English template is caught by it.
+    en = openpyxl.load_workbook(template(sectors[0], "en"))["Questionnaire"]
+    caught = sum(len(_spanish_words(str(c.value))) for row in en.iter_rows(min_row=2, max_col=5)
+                 for c in row if c.value)
+    expect(caught > 50, f"the scan finds English in the en template ({caught})")
+    # CSV and cfg.
+    out = {}
+    for lang in ("en", "es"):
+        for ext in ("csv", "cfg"):
+            path = os.path.join(WORK, f"t-{lang}.{ext}")
+            rc, so, se = run("template", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS,
+                             "--sector", sectors[0], "--lang", lang, "-o", path, "--force")
+            expect(rc == 0, f"template {lang} {ext}", se)
+            out[lang, ext] = open(path, encoding="utf-8").read()
+    for ext in ("csv", "cfg"):
+        expect(out["en", ext] != out["es", ext], f"the es {ext} template differs from the en one")
+    en_rows = list(csv.reader(io.StringIO(out["en", "csv"])))
+    es_rows = list(csv.reader(io.StringIO(out["es", "csv"])))
+    expect(len(es_rows) == 2 and es_rows[0] == en_rows[0], "same header, then a labels row")
+    expect(es_rows[1][0] == "# Identificador de la empresa (será el nombre del libro de resultados)",
+           "the labels row starts with '# '", es_rows[1][0])
+    expect(len(es_rows[1]) == len(es_rows[0]), "one label per column")
+    ev = es_rows[0].index("evidence.eu_haccp")
+    expect(es_rows[1][ev].startswith("Evidencia: "), "evidence column label", es_rows[1][ev])
+    # SEAM (abi11): plugin questions' help is English until ABI 1.1.
+    plugin_cols = plugin_fields[sectors[0]]
+    plugin_cols |= {"evidence." + c[8:] for c in plugin_cols}
+    bad = [(h, w) for h, c in zip(es_rows[0], es_rows[1])
+           if h not in plugin_cols for w in _spanish_words(c)]
+    expect(not bad, "English in the es CSV labels row", *bad[:20])
+    # The cfg names its codes (verified, true ...) for the firm file, which
+    # takes codes only; every other comment word is Spanish.
+    head_part = out["es", "cfg"].split("# ==== Preguntas del sector")[0]
+    prose = [l.split("#", 1)[1] for l in head_part.splitlines()
+             if "#" in l and not re.match(r"\s*#\s*[a-z_.]+ = ", l)]
+    bad_cfg = [(c, w) for c in prose for w in _spanish_words(c)
+               if w not in ("verified", "document", "declared", "true", "false")]
+    expect(not bad_cfg, "English in the es cfg comments", *bad_cfg[:20])
+
+
+def _spanish_firm(firm):
+    """The firm with a name a Peruvian firm has (accents, &, quotes)."""
+    f = json.loads(json.dumps(firm))
+    f["name"] = 'Raíces & "Andinas" Exportaciones S.A.C., Perú'
+    f["audit"]["coach"] = "María Ñahui"
+    return f
+
+
+SPANISH_WORDS = {"evidence": {"verified": "Verificada", "document": "Documento",
+                              "declared": "Declarada"},
+                 "use": {"food": "Alimento", "cosmetic": "Cosmético", "pharma": "Farmacéutico"},
+                 "kind": {"baseline": "Línea de base", "follow-up": "Seguimiento"}}
+
+
+def _spanish_cells(firm):
+    """CSV cells as a person picks them from the Spanish dropdowns."""
+    cells = L.firm_cells(firm, "es")
+    for k, v in list(cells.items()):
+        if k.startswith("evidence."):
+            cells[k] = SPANISH_WORDS["evidence"][v]
+        elif v == "sí":
+            cells[k] = "Sí"
+    cells["audit.kind"] = SPANISH_WORDS["kind"][cells["audit.kind"]]
+    cells["products.use"] = ";".join(SPANISH_WORDS["use"][u]
+                                     for u in cells["products.use"].split(";"))
+    if "products.organic" in cells:
+        cells["products.organic"] = cells["products.organic"].replace("sí", "SÍ")
+    return cells
+
+
+def case_spanish_filled():
+    """A filled Spanish xlsx template and a filled Spanish CSV template
+    (dropdown words, accents, '&', quotes, "Sí"/"SÍ") audit as the .cfg."""
+    import openpyxl
+    cfgs = [c for c in examples() if "raices-andinas" in c or "frutos" in c]
+    expect(len(cfgs) == 2, "two example firms", cfgs)
+    for cfg in cfgs:
+        firm = _spanish_firm(L.read_firm(cfg, RUBRICS))
+        ref = os.path.join(WORK, f"es-{firm['id']}.cfg")
+        L.write_cfg(ref, firm)
+        cells = _spanish_cells(firm)
+        # xlsx: the template's own dropdown words.
+        t = template(firm["sector"], "es")
+        wb = openpyxl.load_workbook(t)
+        ws = wb["Cuestionario"]
+        used = 0
+        for r in range(2, ws.max_row + 1):
+            field = ws.cell(r, 2).value
+            if field in cells:
+                v = cells[field]
+                ws.cell(r, 6).value = v
+                if hasattr(v, "isoformat"):
+                    ws.cell(r, 6).number_format = "dd/mm/yyyy"
+                used += 1
+            key = field[8:] if field and field.startswith("answers.") else None
+            if key and "evidence." + key in cells:
+                ws.cell(r, 7).value = cells["evidence." + key]
+        expect(used == len([c for c in cells if not c.startswith("evidence.")]),
+               "every cell has a row")
+        filled = os.path.join(WORK, f"es-{firm['id']}.xlsx")
+        wb.save(filled)
+        same_as_cfg(ref, [filled], f"{firm['id']}: Spanish xlsx with dropdown words")
+        # CSV: the Spanish template's header and labels row, one firm under it.
+        h = os.path.join(WORK, f"es-{firm['id']}.csv")
+        rc, so, se = run("template", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS,
+                         "--sector", firm["sector"], "--lang", "es", "-o", h, "--force")
+        expect(rc == 0, "es csv template", se)
+        with open(h, encoding="utf-8", newline="") as f:
+            header = next(csv.reader(f))
+        with open(h, "a", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerow([(cells[c].strftime("%Y-%m-%d") if hasattr(cells.get(c), "isoformat")
+                                     else cells.get(c, "")) for c in header])
+        typed = open(h, encoding="utf-8").read()
+        expect(all(w in typed for w in ("Raíces & \"\"Andinas\"\"", "Sí", "María Ñahui"))
+               and any(w in typed for w in SPANISH_WORDS["kind"].values())
+               and any(w in typed for w in SPANISH_WORDS["evidence"].values())
+               and any(w in typed for w in SPANISH_WORDS["use"].values()),
+               "the CSV holds the Spanish words", typed[-600:])
+        same_as_cfg(ref, [h], f"{firm['id']}: Spanish CSV with its labels row")
+        # A wrong word is still an error naming the cell's field.
+        word = next(w for w in SPANISH_WORDS["evidence"].values() if w in typed.split("\n", 2)[2])
+        with open(h, "w", encoding="utf-8") as f:
+            head, labels, data = typed.split("\n", 2)
+            f.write("\n".join([head, labels, data.replace(word, word + "s", 1)]))
+        rc, so, se = run("validate", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, h)
+        expect(rc == 3 and f'"{word}s" is not an evidence level' in se,
+               "a word that is not the dropdown's is refused", se)
+
+
+def case_xlsform_spanish():
+    """The XLSForm's Spanish columns are complete and Spanish: every row
+    and choice has label::Español (es); the profile facts differ from the
+    English; the Spanish hints of the frame are not English."""
+    import openpyxl
+    firm = L.read_firm(examples()[0], RUBRICS)
+    for lang, want in (("en", "English (en)"), ("es", "Español (es)")):
+        st = openpyxl.load_workbook(template(firm["sector"], lang, "xlsform"))["settings"]
+        S = dict(zip([c.value for c in st[1]], [c.value for c in st[2]]))
+        expect(S["default_language"] == want, f"--lang {lang}: default language", S)
+    form = template(firm["sector"], "es", "xlsform")
+    check_xlsform(form)
+    wb = openpyxl.load_workbook(form)
+    ws = wb["survey"]
+    head = [c.value for c in ws[1]]
+    H = {h: i for i, h in enumerate(head)}
+    same = []
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        t, n = row[H["type"]], row[H["name"]]
+        if t in ("start", "end", "today", "end_group"):
+            continue
+        en, es = row[H["label::English (en)"]], row[H["label::Español (es)"]]
+        expect(es, f"{n}: a Spanish label")
+        if n in [s for s in L.read_cfg(examples()[0])["firm"].get("profile", {})] or \
+                n in ("employees", "turnover_eur", "committed", "state_owned"):
+            if es == en:
+                same.append(n)
+            expect(not _spanish_words(es), f"{n}: Spanish label is Spanish", es)
+        hint = row[H["hint::Español (es)"]]
+        if hint and not str(t).startswith(("decimal", "select_one yes_no", "text")):
+            expect(not _spanish_words(hint), f"{n}: Spanish hint", hint)
+    expect(not same, "profile facts with their English label in the Spanish column", same)
+    ch = wb["choices"]
+    chead = [c.value for c in ch[1]]
+    for row in ch.iter_rows(min_row=2, values_only=True):
+        expect(row[chead.index("label::Español (es)")], f"choice {row[0]}/{row[1]}: Spanish label")
 
 
 CASES = {n[5:]: f for n, f in globals().items() if n.startswith("case_")}

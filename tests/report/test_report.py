@@ -394,10 +394,13 @@ def case_template_xlsx(tmp):
                  "Plan HACCP implementado", "Plan HACCP verificado con auditorías"])
         expect(values(dvs[f"F{fss}"]) == want,
                "choice dropdown lists the choice labels in order", dvs.get(f"F{fss}"))
-        expect(values(dvs[f"G{fss}"]) == ["verified", "document", "declared"],
-               "evidence dropdown")
+        # Dropdowns show words, the firm workbook's for evidence; the loader
+        # reads them back (tests/intake: spanish_words).
+        expect(values(dvs[f"G{fss}"]) == (["Verified", "Document", "Declared"] if lang == "en"
+                                          else ["Verificada", "Documento", "Declarada"]),
+               "evidence dropdown", dvs.get(f"G{fss}"))
         yn = row_of["answers.eu_haccp"]
-        expect(values(dvs[f"F{yn}"]) == (["yes", "no"] if lang == "en" else ["sí", "no"]),
+        expect(values(dvs[f"F{yn}"]) == (["Yes", "No"] if lang == "en" else ["Sí", "No"]),
                "yes/no dropdown", dvs.get(f"F{yn}"))
         q = rows[fss - 2][2]
         expect(q.startswith("¿") if lang == "es" else q.endswith("?"),

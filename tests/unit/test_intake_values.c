@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "er_intake_columns.h"
@@ -87,6 +88,8 @@ static void choice_labels(void **state)
     assert_string_equal(er_intake_choice_code(c, "plan haccp verificado con auditorías"),
                         "haccp_verified");
     assert_null(er_intake_choice_code(c, "haccp"));
+    assert_string_equal(er_intake_choice_code(c, "PLAN HACCP VERIFICADO CON AUDITORÍAS"),
+                        "haccp_verified");
 
     /* Export headers. */
     const char *h[] = {"start", "g_firm/firm_id", "g_firm/markets", "g_firm/markets/EU",
@@ -132,11 +135,47 @@ static void choice_labels(void **state)
     er_diag_free(&d);
 }
 
+/* The words a template dropdown shows, registered as the CLI does. */
+static void dropdown_words(void **state)
+{
+    (void)state;
+    er_intake_words_reset();
+    assert_null(er_intake_word_code(ER_IW_EVIDENCE, "Verificada"));
+    assert_int_equal(er_intake_word_add(ER_IW_EVIDENCE, "verified", "Verificada"), 0);
+    assert_int_equal(er_intake_word_add(ER_IW_BOOL, "true", "S\xc3\xad"), 0);
+    assert_int_equal(er_intake_word_add(ER_IW_USE, "cosmetic", "Cosm\xc3\xa9tico"), 0);
+    assert_int_equal(er_intake_word_add(ER_IW_KIND, "baseline", "L\xc3\xadnea de base"), 0);
+    assert_int_equal(er_intake_word_add(ER_IW_KIND, "baseline", "l\xc3\xadnea de base"), 0);
+    assert_string_equal(er_intake_word_code(ER_IW_EVIDENCE, "verificada"), "verified");
+    assert_string_equal(er_intake_word_code(ER_IW_EVIDENCE, "VERIFICADA"), "verified");
+    assert_string_equal(er_intake_word_code(ER_IW_BOOL, "S\xc3\x8d"), "true"); /* SÍ */
+    assert_string_equal(er_intake_word_code(ER_IW_USE, "COSM\xc3\x89TICO"), "cosmetic");
+    assert_string_equal(er_intake_word_code(ER_IW_KIND, "L\xc3\x8dNEA DE BASE"), "baseline");
+    /* Each word belongs to its field only, and a near word is not it. */
+    assert_null(er_intake_word_code(ER_IW_BOOL, "Verificada"));
+    assert_null(er_intake_word_code(ER_IW_EVIDENCE, "Verificad"));
+    assert_null(er_intake_word_code(ER_IW_EVIDENCE, "Verificadas"));
+    assert_null(er_intake_word_code(ER_IW_USE, "Cosmetico")); /* accents are letters */
+    assert_int_equal(er_intake_word_add(ER_IW_USE, "food", ""), 0); /* nothing to add */
+    assert_null(er_intake_word_code(ER_IW_USE, ""));
+    for (int i = 0; i < ER_INTAKE_WORDS_MAX; i++) {
+        char w[32];
+        snprintf(w, sizeof w, "w%d", i);
+        if (er_intake_word_add(ER_IW_USE, "food", w) != 0) {
+            assert_true(i >= ER_INTAKE_WORDS_MAX - 4); /* full: refused, not overrun */
+            break;
+        }
+    }
+    assert_int_equal(er_intake_word_add(ER_IW_USE, "food", "one more"), -1);
+    er_intake_words_reset();
+    assert_null(er_intake_word_code(ER_IW_EVIDENCE, "Verificada"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers), cmocka_unit_test(dates), cmocka_unit_test(hs_hint),
-        cmocka_unit_test(choice_labels),
+        cmocka_unit_test(choice_labels), cmocka_unit_test(dropdown_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
