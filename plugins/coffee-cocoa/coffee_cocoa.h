@@ -17,7 +17,7 @@
 
 #include <exportready/plugin.h>
 
-#include "pc_common.h" /* pc_answer_bool, pc_severity */
+#include "pc_text_bridge.h" /* pc_answer_bool, pc_severity, pc_report */
 
 #include <stddef.h>
 
