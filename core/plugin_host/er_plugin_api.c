@@ -25,6 +25,7 @@ struct er_plugin_firm {
     ctx_mode mode;
     bool reported;       /* CHECK: report() was called */
     er_pl_record result; /* CHECK: what it reported (strings in out->arena) */
+    er_pl_tr tr[ER_PLUGIN_MAX_LANGS]; /* CHECK: result's translations */
     const char *problem; /* first invalid report, a static string */
 };
 
@@ -293,6 +294,66 @@ static int api_add_finding(er_plugin_firm *ctx, const char *id, er_plugin_status
     return er_pl_batch_add(ctx->out, &r) == 0 ? ER_PLUGIN_OK : ER_PLUGIN_E_FAILED;
 }
 
+/* Validates the translation against r and appends a copy (strings in
+ * out->arena) to r's translations: into room (r->n_tr used, space for one
+ * more) when given, else into a grown copy of r->tr. */
+static int add_tr(er_plugin_firm *ctx, er_pl_record *r, er_pl_tr *room, const char *lang,
+                  const char *note, const char *reference)
+{
+    er_pl_tr t = {.lang = lang, .note = note, .reference = reference};
+    const char *why = er_pl_tr_problem(r, &t);
+    if (why != NULL) {
+        if (ctx->problem == NULL)
+            ctx->problem = why;
+        return ER_PLUGIN_E_INVALID;
+    }
+    er_pl_tr *arr = room;
+    if (arr == NULL) { /* a finding already in the batch: grow its array */
+        arr = er_arena_calloc(&ctx->out->arena, r->n_tr + 1, sizeof *arr);
+        if (arr == NULL)
+            return ER_PLUGIN_E_FAILED;
+        if (r->n_tr > 0)
+            memcpy(arr, r->tr, r->n_tr * sizeof *arr);
+    }
+    er_pl_tr *c = &arr[r->n_tr];
+    c->lang = er_arena_strdup(&ctx->out->arena, lang);
+    c->note = copy(ctx, note);
+    c->reference = copy(ctx, reference);
+    if (c->lang == NULL || (note && note[0] && !c->note) || (reference && reference[0] && !c->reference))
+        return ER_PLUGIN_E_FAILED;
+    r->tr = arr;
+    r->n_tr++;
+    return ER_PLUGIN_OK;
+}
+
+static int api_report_text(er_plugin_firm *ctx, const char *lang, const char *note,
+                           const char *reference)
+{
+    if (ctx->mode != CTX_CHECK)
+        return ER_PLUGIN_E_STATE;
+    if (!ctx->reported || ctx->problem != NULL) {
+        if (ctx->problem == NULL)
+            ctx->problem = "report_text() before report()";
+        return ER_PLUGIN_E_STATE;
+    }
+    return add_tr(ctx, &ctx->result, ctx->tr, lang, note, reference);
+}
+
+static int api_finding_text(er_plugin_firm *ctx, const char *finding_id, const char *lang,
+                            const char *note, const char *reference)
+{
+    if (ctx->mode != CTX_SECTOR)
+        return ER_PLUGIN_E_STATE;
+    er_pl_batch *b = ctx->out;
+    for (size_t i = 0; finding_id != NULL && i < b->n; i++)
+        if (b->recs[i].kind == ER_PL_REC_SECTOR && !b->recs[i].failed &&
+            strcmp(b->recs[i].id, finding_id) == 0)
+            return add_tr(ctx, &b->recs[i], NULL, lang, note, reference);
+    if (ctx->problem == NULL)
+        ctx->problem = "finding_text() for a finding not added";
+    return ER_PLUGIN_E_STATE;
+}
+
 static void api_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* -q: plugins' warnings and info lines are dropped, errors kept. */
@@ -332,6 +393,8 @@ static const er_plugin_host_api host_api = {
     .report = api_report,
     .add_finding = api_add_finding,
     .log = api_log,
+    .report_text = api_report_text,
+    .finding_text = api_finding_text,
 };
 
 const er_plugin_host_api *er_pl_host_api(void) { return &host_api; }

@@ -64,6 +64,12 @@ struct er_plugin_host {
 /* One outcome a plugin produced for a firm. */
 typedef enum er_pl_kind { ER_PL_REC_CHECK = 1, ER_PL_REC_SECTOR = 2 } er_pl_kind;
 
+/* One outcome's note and reference in another language (ABI 1.1). */
+typedef struct er_pl_tr {
+    const char *lang; /* er_lang_code_ok(), not "en" */
+    const char *note, *reference; /* NULL: that text has no translation */
+} er_pl_tr;
+
 typedef struct er_pl_record {
     er_pl_kind kind;
     uint32_t index;          /* CHECK: rubric criterion index */
@@ -71,6 +77,8 @@ typedef struct er_pl_record {
     bool failed;             /* the plugin misbehaved; the note says how */
     const char *id;          /* SECTOR: finding id */
     const char *note, *reference, *valid_as_of;
+    const er_pl_tr *tr; /* n_tr <= ER_PLUGIN_MAX_LANGS translations */
+    uint32_t n_tr;
 } er_pl_record;
 
 typedef struct er_pl_batch {
@@ -215,5 +223,8 @@ bool er_pl_is_ident(const char *s, const char *extra);
 /* Why a reported outcome is invalid, or NULL when it is fine. */
 const char *er_pl_outcome_problem(int status, const char *note, const char *reference,
                                   const char *valid_as_of);
+/* Why translation t of the outcome r (its English texts; r->tr holds the
+ * translations already accepted) is invalid, or NULL. */
+const char *er_pl_tr_problem(const er_pl_record *r, const er_pl_tr *t);
 
 #endif

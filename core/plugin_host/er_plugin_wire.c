@@ -6,7 +6,8 @@
  * Format (all integers little-endian):
  *   "ERW1"  u32 count  record*count  "END1"
  *   record: u8 kind, u32 index, u8 status, u8 failed,
- *           4 x string (id, note, reference, valid_as_of)
+ *           4 x string (id, note, reference, valid_as_of),
+ *           u32 n_tr, n_tr x (3 x string: lang, note, reference)  (ABI 1.1)
  *   string: u32 length (0xFFFFFFFF = absent) then that many bytes, no NUL
  * The parent trusts nothing in it: a plugin may have scribbled on the pipe
  * or on the child's memory before it was encoded.
@@ -14,6 +15,7 @@
 #include "er_plugin_internal.h"
 
 #include "er_bytes.h"
+#include "er_lang.h"
 #include "er_utf8.h"
 
 #include <stdio.h>
@@ -65,6 +67,47 @@ const char *er_pl_outcome_problem(int status, const char *note, const char *refe
     return why;
 }
 
+const char *er_pl_tr_problem(const er_pl_record *r, const er_pl_tr *t)
+{
+    if (t->lang == NULL || !er_lang_code_ok(t->lang) || strcmp(t->lang, "en") == 0)
+        return "translation language is not a language code other than en";
+    for (uint32_t i = 0; i < r->n_tr; i++)
+        if (strcmp(r->tr[i].lang, t->lang) == 0)
+            return "translation given twice for one language";
+    if (r->n_tr >= ER_PLUGIN_MAX_LANGS)
+        return "too many translations";
+    bool has_note = t->note != NULL && t->note[0] != '\0';
+    bool has_ref = t->reference != NULL && t->reference[0] != '\0';
+    if ((has_note && (r->note == NULL || r->note[0] == '\0')) ||
+        (has_ref && (r->reference == NULL || r->reference[0] == '\0')))
+        return "translation of a text the English outcome does not have";
+    const char *why = text_problem(t->note, ER_PL_MAX_TEXT, NULL, false);
+    return why ? why : text_problem(t->reference, ER_PL_MAX_REF, NULL, false);
+}
+
+/* Copies r's translations into arena; NULL strings stay NULL.  false: oom. */
+static bool copy_tr(er_arena *a, er_pl_record *c)
+{
+    if (c->n_tr == 0) {
+        c->tr = NULL;
+        return true;
+    }
+    er_pl_tr *t = er_arena_calloc(a, c->n_tr, sizeof *t);
+    if (t == NULL)
+        return false;
+    for (uint32_t i = 0; i < c->n_tr; i++) {
+        const er_pl_tr *s = &c->tr[i];
+        t[i].lang = er_arena_strdup(a, s->lang);
+        t[i].note = s->note && s->note[0] ? er_arena_strdup(a, s->note) : NULL;
+        t[i].reference = s->reference && s->reference[0] ? er_arena_strdup(a, s->reference) : NULL;
+        if (!t[i].lang || (s->note && s->note[0] && !t[i].note) ||
+            (s->reference && s->reference[0] && !t[i].reference))
+            return false;
+    }
+    c->tr = t;
+    return true;
+}
+
 int er_pl_batch_add(er_pl_batch *b, const er_pl_record *r)
 {
     if (b->n == b->cap) {
@@ -84,6 +127,8 @@ int er_pl_batch_add(er_pl_batch *b, const er_pl_record *r)
         if (*fields[i] == NULL)
             return -1;
     }
+    if (!copy_tr(&b->arena, &c))
+        return -1;
     b->recs[b->n++] = c;
     return 0;
 }
@@ -210,6 +255,12 @@ int er_pl_wire_encode(const er_pl_batch *b, unsigned char **buf, size_t *len)
         er_pl_put_str(&w, r->note);
         er_pl_put_str(&w, r->reference);
         er_pl_put_str(&w, r->valid_as_of);
+        er_pl_put_u32(&w, r->n_tr);
+        for (uint32_t k = 0; k < r->n_tr; k++) {
+            er_pl_put_str(&w, r->tr[k].lang);
+            er_pl_put_str(&w, r->tr[k].note);
+            er_pl_put_str(&w, r->tr[k].reference);
+        }
     }
     er_pl_put(&w, "END1", 4);
     if (w.oom) {
@@ -299,6 +350,27 @@ int er_pl_wire_decode(const unsigned char *buf, size_t len, const uint32_t *idx,
             !get_str(&r, ER_PL_MAX_REF, &tmp, &rec.reference, &why) ||
             !get_str(&r, 10, &tmp, &rec.valid_as_of, &why))
             goto garbage;
+        er_pl_tr tr[ER_PLUGIN_MAX_LANGS];
+        uint32_t n_tr;
+        if (!er_pl_get_u32(&r, &n_tr)) {
+            why = "truncated";
+            goto garbage;
+        }
+        if (n_tr > ER_PLUGIN_MAX_LANGS || (n_tr > 0 && failed)) {
+            why = "bad translations";
+            goto garbage;
+        }
+        rec.tr = tr;
+        for (uint32_t k = 0; k < n_tr; k++) {
+            er_pl_tr t = {0};
+            if (!get_str(&r, ER_PL_MAX_ID, &tmp, &t.lang, &why) ||
+                !get_str(&r, ER_PL_MAX_TEXT, &tmp, &t.note, &why) ||
+                !get_str(&r, ER_PL_MAX_REF, &tmp, &t.reference, &why))
+                goto garbage;
+            if ((why = er_pl_tr_problem(&rec, &t)) != NULL)
+                goto garbage;
+            tr[rec.n_tr++] = t;
+        }
         if (kind == ER_PL_REC_CHECK) {
             /* Checks come in the order asked, each exactly once. */
             if (n_checks >= n_idx || rec.index != idx[n_checks]) {

@@ -1,5 +1,5 @@
 /*
- * exportready/plugin.h - the ExportReady sector plugin ABI, version 1.0.
+ * exportready/plugin.h - the ExportReady sector plugin ABI, version 1.1.
  *
  * This is the only header a sector plugin needs.  A plugin is a shared
  * object that exports exactly one function,
@@ -31,6 +31,18 @@
  * is copied by the host before the call returns.  Descriptor strings must
  * stay valid while the plugin is loaded (use string literals).
  *
+ * Languages (ABI 1.1): every text a plugin gives is English first; ABI 1.1
+ * adds the same texts in other languages, by language code ("es", "pt",
+ * "pt-br"): check titles and question help in the descriptor's `texts`
+ * table, the note and reference of a check outcome with host->report_text()
+ * after host->report(), those of a sector finding with host->finding_text()
+ * after host->add_finding().  The host shows the text of the reader's
+ * language where one was given and the English otherwise.  A 1.0 plugin
+ * simply has English only.  Per-language strings (not message ids with
+ * arguments) because a plugin's notes are sentences built around the
+ * firm's numbers, and word order differs between languages: the plugin,
+ * which knows the sentence, builds each language's sentence itself.
+ *
  * Threads and processes: callbacks are called from one thread at a time.  By
  * default run_check and sector_findings run in a forked child per firm with a
  * time limit, so a plugin must not rely on state changed by those callbacks
@@ -48,7 +60,7 @@ extern "C" {
 
 #define ER_PLUGIN_MAGIC 0x45525047u /* "ERPG" */
 #define ER_PLUGIN_ABI_MAJOR 1u
-#define ER_PLUGIN_ABI_MINOR 0u
+#define ER_PLUGIN_ABI_MINOR 1u
 
 /* The one symbol the host looks up; the _v1 tracks ABI_MAJOR. */
 #define ER_PLUGIN_ENTRY_NAME "exportready_plugin_v1"
@@ -154,7 +166,40 @@ typedef struct er_plugin_host_api {
         __attribute__((format(printf, 2, 3)))
 #endif
         ;
+
+    /* ---- ABI 1.1: check ER_PLUGIN_HOST_HAS(host, report_text) first ---- */
+
+    /*
+     * The note and reference of the check just reported, in language lang
+     * ("es", "pt-br": er_plugin_text's rule).  Call from run_check after a
+     * report() the host accepted, at most once per language; not for "en"
+     * (the report() texts are the English).  note or reference may be NULL
+     * or "" (that text has no translation), but a translated text needs an
+     * English one, and the limits and UTF-8 rule of report() apply.  As for
+     * report(), a refused call makes the check UNKNOWN with the reason, so
+     * a plugin's own tests find the mistake: ER_PLUGIN_E_STATE outside
+     * run_check, before report() or for a language given twice,
+     * ER_PLUGIN_E_INVALID for a bad value.  At most ER_PLUGIN_MAX_LANGS
+     * languages per outcome.
+     */
+    int (*report_text)(er_plugin_firm *firm, const char *lang, const char *note,
+                       const char *reference);
+
+    /* Same for the sector finding finding_id, which this sector_findings
+     * call added with add_finding(); from sector_findings only.  A refused
+     * call counts as an invalid sector finding. */
+    int (*finding_text)(er_plugin_firm *firm, const char *finding_id, const char *lang,
+                        const char *note, const char *reference);
 } er_plugin_host_api;
+
+/* Languages besides English one outcome may carry (report_text calls). */
+#define ER_PLUGIN_MAX_LANGS 7
+
+/* Size of the ABI 1.0 host table: a 1.1 plugin loaded by a 1.0 host sees
+ * struct_size == ER_PLUGIN_HOST_API_SIZE_1_0 and must not call report_text
+ * or finding_text (ER_PLUGIN_HOST_HAS says so). */
+#define ER_PLUGIN_HOST_API_SIZE_1_0                                                      \
+    (offsetof(er_plugin_host_api, log) + sizeof(((er_plugin_host_api *)0)->log))
 
 /* True when the host table has the named field (for fields after ABI 1.0). */
 #define ER_PLUGIN_HOST_HAS(host, field)                                                  \
@@ -173,6 +218,23 @@ typedef struct er_plugin_question {
     er_plugin_value_type type;
     const char *help; /* what the coach asks, English */
 } er_plugin_question;
+
+/*
+ * ABI 1.1: a check title or question help in another language.
+ *   lang: a language code, 2-3 lower-case letters, optionally "-" and 2-8
+ *         lower-case letters or digits ("es", "pt", "pt-br"); not "en".
+ *   id:   "check.<check-id>" for that check's title, "question.<question-id>"
+ *         for that question's help; the check or question must exist.
+ *   text: as the English it translates (one line of at most 300 bytes for
+ *         a title, at most 500 for help; UTF-8).
+ * Each (lang, id) pair at most once.  A bad entry refuses the plugin, as a
+ * bad title does.
+ */
+typedef struct er_plugin_text {
+    const char *lang;
+    const char *id;
+    const char *text;
+} er_plugin_text;
 
 typedef struct er_plugin_descriptor {
     uint32_t magic;       /* ER_PLUGIN_MAGIC */
@@ -202,9 +264,16 @@ typedef struct er_plugin_descriptor {
 
     /* Optional.  Adds sector findings with host->add_finding(). */
     int (*sector_findings)(const er_plugin_host_api *host, er_plugin_firm *firm);
+
+    /* ---- ABI 1.1 ---- */
+
+    /* Optional: titles and help in other languages; ends with
+     * {NULL, NULL, NULL}.  Read only when struct_size covers it. */
+    const er_plugin_text *texts;
 } er_plugin_descriptor;
 
-/* Size of the ABI 1.0 descriptor, the least a host accepts for minor 0. */
+/* Size of the ABI 1.0 descriptor, the least a host accepts (a 1.0 plugin
+ * has exactly this size; the host reads no field beyond struct_size). */
 #define ER_PLUGIN_DESCRIPTOR_SIZE_1_0                                                    \
     (offsetof(er_plugin_descriptor, sector_findings) +                                   \
      sizeof(((er_plugin_descriptor *)0)->sector_findings))

@@ -2,6 +2,7 @@
 #include "pc_common.h"
 
 #include <stdio.h>
+#include <string.h>
 
 int pc_severity(er_plugin_status s)
 {
@@ -27,4 +28,44 @@ int pc_answer_bool(const er_plugin_host_api *host, er_plugin_firm *firm, const c
         return ER_PLUGIN_E_FAILED;
     }
     return v != 0;
+}
+
+/* Translations only where the English has the text: the host refuses a
+ * translation of a text the English outcome does not have. */
+static const char *tr(const char *en, const char *es)
+{
+    return en != NULL && en[0] != '\0' && es != NULL && es[0] != '\0' ? es : NULL;
+}
+
+int pc_report(const er_plugin_host_api *host, er_plugin_firm *firm, er_plugin_status status,
+              pc_text note, pc_text reference, const char *valid_as_of)
+{
+    int rc = host->report(firm, status, note.en, reference.en, valid_as_of);
+    const char *n = tr(note.en, note.es), *r = tr(reference.en, reference.es);
+    if (rc != ER_PLUGIN_OK || (n == NULL && r == NULL) || !ER_PLUGIN_HOST_HAS(host, report_text))
+        return rc;
+    return host->report_text(firm, "es", n, r);
+}
+
+int pc_finding(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id,
+               er_plugin_status status, pc_text note, pc_text reference,
+               const char *valid_as_of)
+{
+    int rc = host->add_finding(firm, id, status, note.en, reference.en, valid_as_of);
+    const char *n = tr(note.en, note.es), *r = tr(reference.en, reference.es);
+    if (rc != ER_PLUGIN_OK || (n == NULL && r == NULL) || !ER_PLUGIN_HOST_HAS(host, finding_text))
+        return rc;
+    return host->finding_text(firm, id, "es", n, r);
+}
+
+const char *pc_num_es(char *buf, size_t n, double v, int decimals)
+{
+    if (n == 0)
+        return buf;
+    /* printf in the C locale (plugins never call setlocale) gives a point. */
+    snprintf(buf, n, "%.*f", decimals < 0 ? 0 : decimals, v);
+    char *dot = strchr(buf, '.');
+    if (dot != NULL)
+        *dot = ',';
+    return buf;
 }

@@ -20,4 +20,34 @@ int pc_severity(er_plugin_status s);
  * ER_PLUGIN_E_FAILED (and a log line) when it has another type. */
 int pc_answer_bool(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id);
 
+/* ---- texts in English and Spanish (plugin ABI 1.1) ---- */
+
+/* One text in English and, when es is not NULL, Spanish.  Write
+ * PC_T("lead within the limit", "plomo dentro del límite"); a reference
+ * macro can hold a pc_text too: #define REF_X PC_T("Reg. (EU) ...", "Reglamento (UE) ..."). */
+typedef struct pc_text {
+    const char *en;
+    const char *es;
+} pc_text;
+#define PC_T(en_, es_) ((pc_text){(en_), (es_)})
+/* English only (a code, a name that is the same in every language). */
+#define PC_EN(en_) ((pc_text){(en_), NULL})
+
+/* host->report(status, note.en, reference.en, valid_as_of), then, when the
+ * host has ABI 1.1 and note.es or reference.es is given, report_text("es").
+ * An ABI 1.0 host gets the English only.  Returns report()'s code, or
+ * report_text()'s when that one failed. */
+int pc_report(const er_plugin_host_api *host, er_plugin_firm *firm, er_plugin_status status,
+              pc_text note, pc_text reference, const char *valid_as_of);
+
+/* The same for a sector finding: add_finding(), then finding_text("es"). */
+int pc_finding(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id,
+               er_plugin_status status, pc_text note, pc_text reference,
+               const char *valid_as_of);
+
+/* v with `decimals` decimals and a decimal comma, as a Spanish reader writes
+ * it ("0,02"; "-1,5"), into buf; returns buf.  For the number in an English
+ * note use "%.*f" as usual. */
+const char *pc_num_es(char *buf, size_t n, double v, int decimals);
+
 #endif

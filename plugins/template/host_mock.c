@@ -31,12 +31,16 @@ static er_mock_report reports[MAX_REPORTS];
 static size_t n_reports, n_rejected;
 static int as_of_y = 2026, as_of_m = 1, as_of_d = 1;
 static er_plugin_firm the_firm;
+/* The report report_text() translates: the last check report(), if the
+ * host would accept a translation of it now. */
+static er_mock_report *last_check;
 
 void er_mock_reset(void)
 {
     memset(facts, 0, sizeof facts);
     memset(reports, 0, sizeof reports);
     n_facts = n_reports = n_rejected = 0;
+    last_check = NULL;
     er_mock_set_as_of(2026, 1, 1);
 }
 
@@ -230,6 +234,7 @@ static int record(const char *id, er_plugin_status status, const char *note,
         return ER_PLUGIN_E_INVALID;
     }
     er_mock_report *r = &reports[n_reports++];
+    last_check = id == NULL ? r : NULL;
     snprintf(r->id, sizeof r->id, "%s", id ? id : "");
     r->status = status;
     snprintf(r->note, sizeof r->note, "%s", note ? note : "");
@@ -242,6 +247,7 @@ static int mock_report(er_plugin_firm *firm, er_plugin_status status, const char
                        const char *reference, const char *valid_as_of)
 {
     (void)firm;
+    last_check = NULL; /* a refused report() cannot be translated */
     return record(NULL, status, note, reference, valid_as_of);
 }
 
@@ -258,7 +264,178 @@ static int mock_add_finding(er_plugin_firm *firm, const char *id, er_plugin_stat
         n_rejected++;
         return ER_PLUGIN_E_INVALID;
     }
+    last_check = NULL;
     return record(id, status, note, reference, valid_as_of);
+}
+
+/* A language code as er_lang_code_ok() has it: 2-3 lower-case letters,
+ * optionally "-" and 2-8 lower-case letters or digits. */
+static int lang_ok(const char *s)
+{
+    size_t n = 0, m = 0;
+    if (s == NULL)
+        return 0;
+    while (s[n] >= 'a' && s[n] <= 'z')
+        n++;
+    if (n < 2 || n > 3)
+        return 0;
+    if (s[n] == '\0')
+        return 1;
+    if (s[n] != '-')
+        return 0;
+    const char *t = s + n + 1;
+    while ((t[m] >= 'a' && t[m] <= 'z') || (t[m] >= '0' && t[m] <= '9'))
+        m++;
+    return m >= 2 && m <= 8 && t[m] == '\0';
+}
+
+static int given(const char *s) { return s != NULL && s[0] != '\0'; }
+
+/* The host's rules for a translation of r (see plugin.h, report_text). */
+static int add_text(er_mock_report *r, const char *lang, const char *note, const char *reference)
+{
+    int bad = r == NULL || !lang_ok(lang) || strcmp(lang, "en") == 0 ||
+              r->n_texts == ER_PLUGIN_MAX_LANGS || text_bad(note, 1000) ||
+              text_bad(reference, 300) || (given(note) && r->note[0] == '\0') ||
+              (given(reference) && r->reference[0] == '\0');
+    for (size_t i = 0; !bad && i < r->n_texts; i++)
+        bad = strcmp(r->texts[i].lang, lang) == 0;
+    if (bad) {
+        n_rejected++;
+        return r == NULL ? ER_PLUGIN_E_STATE : ER_PLUGIN_E_INVALID;
+    }
+    er_mock_text *t = &r->texts[r->n_texts++];
+    snprintf(t->lang, sizeof t->lang, "%s", lang);
+    snprintf(t->note, sizeof t->note, "%s", note ? note : "");
+    snprintf(t->reference, sizeof t->reference, "%s", reference ? reference : "");
+    return ER_PLUGIN_OK;
+}
+
+static int mock_report_text(er_plugin_firm *firm, const char *lang, const char *note,
+                            const char *reference)
+{
+    (void)firm;
+    return add_text(last_check, lang, note, reference);
+}
+
+static int mock_finding_text(er_plugin_firm *firm, const char *finding_id, const char *lang,
+                             const char *note, const char *reference)
+{
+    (void)firm;
+    er_mock_report *r = NULL;
+    for (size_t i = 0; finding_id != NULL && finding_id[0] && i < n_reports; i++)
+        if (strcmp(reports[i].id, finding_id) == 0)
+            r = &reports[i];
+    return add_text(r, lang, note, reference);
+}
+
+static const char *pick(const er_mock_report *r, const char *lang, int want_note)
+{
+    if (r == NULL || lang == NULL)
+        return NULL;
+    const char *s = NULL;
+    if (strcmp(lang, "en") == 0)
+        s = want_note ? r->note : r->reference;
+    for (size_t i = 0; s == NULL && i < r->n_texts; i++)
+        if (strcmp(r->texts[i].lang, lang) == 0)
+            s = want_note ? r->texts[i].note : r->texts[i].reference;
+    return given(s) ? s : NULL;
+}
+
+const char *er_mock_note(const er_mock_report *r, const char *lang) { return pick(r, lang, 1); }
+const char *er_mock_reference(const er_mock_report *r, const char *lang) { return pick(r, lang, 0); }
+
+/* d->texts, or NULL when d is a 1.0-size descriptor. */
+static const er_plugin_text *texts_of(const er_plugin_descriptor *d)
+{
+    size_t need = offsetof(er_plugin_descriptor, texts) + sizeof d->texts;
+    return d->struct_size >= need ? d->texts : NULL;
+}
+
+static const char *find_text(const er_plugin_descriptor *d, const char *kind, const char *id,
+                             const char *lang)
+{
+    char key[96];
+    snprintf(key, sizeof key, "%s.%s", kind, id);
+    const er_plugin_text *t = texts_of(d);
+    for (size_t i = 0; t != NULL && t[i].lang != NULL; i++)
+        if (strcmp(t[i].lang, lang) == 0 && t[i].id != NULL && strcmp(t[i].id, key) == 0)
+            return t[i].text;
+    return NULL;
+}
+
+const char *er_mock_check_title(const er_plugin_descriptor *d, const char *check_id,
+                                const char *lang)
+{
+    for (size_t i = 0; d->checks != NULL && d->checks[i].id != NULL; i++)
+        if (strcmp(d->checks[i].id, check_id) == 0)
+            return strcmp(lang, "en") == 0 ? d->checks[i].title
+                                           : find_text(d, "check", check_id, lang);
+    return NULL;
+}
+
+const char *er_mock_question_help(const er_plugin_descriptor *d, const char *question_id,
+                                  const char *lang)
+{
+    for (size_t i = 0; d->questions != NULL && d->questions[i].id != NULL; i++)
+        if (strcmp(d->questions[i].id, question_id) == 0)
+            return strcmp(lang, "en") == 0 ? d->questions[i].help
+                                           : find_text(d, "question", question_id, lang);
+    return NULL;
+}
+
+/* Whether id is "check.<a check of d>" (max 300) or "question.<...>" (500). */
+static size_t text_max(const er_plugin_descriptor *d, const char *id)
+{
+    if (id != NULL && strncmp(id, "check.", 6) == 0) {
+        for (size_t i = 0; d->checks != NULL && d->checks[i].id != NULL; i++)
+            if (strcmp(d->checks[i].id, id + 6) == 0)
+                return 300;
+    } else if (id != NULL && strncmp(id, "question.", 9) == 0) {
+        for (size_t i = 0; d->questions != NULL && d->questions[i].id != NULL; i++)
+            if (strcmp(d->questions[i].id, id + 9) == 0)
+                return 500;
+    }
+    return 0;
+}
+
+int er_mock_check_texts(const er_plugin_descriptor *d, const char *lang, char *why, size_t n)
+{
+    const er_plugin_text *t = texts_of(d);
+    for (size_t i = 0; t != NULL && t[i].lang != NULL; i++) {
+        size_t max = text_max(d, t[i].id);
+        if (!lang_ok(t[i].lang) || strcmp(t[i].lang, "en") == 0) {
+            snprintf(why, n, "texts[%zu]: '%s' is not a language code other than en", i, t[i].lang);
+            return -1;
+        }
+        if (max == 0) {
+            snprintf(why, n, "texts[%zu]: id '%s' names no check or question", i,
+                     t[i].id ? t[i].id : "(null)");
+            return -1;
+        }
+        if (!given(t[i].text) || strlen(t[i].text) > max || !text_ok(t[i].text) ||
+            (max == 300 && strchr(t[i].text, '\n') != NULL)) {
+            snprintf(why, n, "texts[%zu] (%s %s): empty, too long or not clean UTF-8", i,
+                     t[i].lang, t[i].id);
+            return -1;
+        }
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(t[k].lang, t[i].lang) == 0 && strcmp(t[k].id, t[i].id) == 0) {
+                snprintf(why, n, "texts[%zu]: %s %s given twice", i, t[i].lang, t[i].id);
+                return -1;
+            }
+    }
+    for (size_t i = 0; d->checks != NULL && d->checks[i].id != NULL; i++)
+        if (find_text(d, "check", d->checks[i].id, lang) == NULL) {
+            snprintf(why, n, "check '%s' has no title in %s", d->checks[i].id, lang);
+            return -1;
+        }
+    for (size_t i = 0; d->questions != NULL && d->questions[i].id != NULL; i++)
+        if (find_text(d, "question", d->questions[i].id, lang) == NULL) {
+            snprintf(why, n, "question '%s' has no help in %s", d->questions[i].id, lang);
+            return -1;
+        }
+    return 0;
 }
 
 static void mock_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -285,9 +462,29 @@ static const er_plugin_host_api mock_api = {
     .report = mock_report,
     .add_finding = mock_add_finding,
     .log = mock_log,
+    .report_text = mock_report_text,
+    .finding_text = mock_finding_text,
+};
+
+/* What a 1.0 host hands over: struct_size ends after log, and the 1.1
+ * entries are NULL, so a plugin that calls them without checking
+ * ER_PLUGIN_HOST_HAS crashes its test instead of a user's audit. */
+static const er_plugin_host_api mock_api_1_0 = {
+    .struct_size = ER_PLUGIN_HOST_API_SIZE_1_0,
+    .abi_major = 1,
+    .abi_minor = 0,
+    .get_string = mock_get_string,
+    .get_number = mock_get_number,
+    .get_bool = mock_get_bool,
+    .list_count = mock_list_count,
+    .as_of = mock_as_of,
+    .report = mock_report,
+    .add_finding = mock_add_finding,
+    .log = mock_log,
 };
 
 const er_plugin_host_api *er_mock_host(void) { return &mock_api; }
+const er_plugin_host_api *er_mock_host_1_0(void) { return &mock_api_1_0; }
 er_plugin_firm *er_mock_firm(void) { return &the_firm; }
 size_t er_mock_report_count(void) { return n_reports; }
 const er_mock_report *er_mock_report_get(size_t i) { return i < n_reports ? &reports[i] : NULL; }

@@ -17,6 +17,12 @@
  * electronic certificate of inspection (COI) in TRACES (Del. Reg. (EU)
  * 2021/2306).  Replace them with your sector's rules, each with its source.
  *
+ * Languages (plugin ABI 1.1): every text is given in English and Spanish.
+ * Titles and question help are in the descriptor's `texts` table; the note
+ * and reference of an outcome go with host->report_text() right after
+ * host->report() (say(), below).  Both are skipped by an ABI 1.0 host,
+ * which shows the English.  Add a language by adding its column.
+ *
  * To make it yours: rename the file, change the id (also in CMakeLists.txt),
  * the sectors, the checks and questions.  Plugins talk to ExportReady only
  * through `host`; never call exit() and never keep pointers the host gave
@@ -30,7 +36,22 @@
 /* The date the sources below were last checked; shown next to each outcome. */
 #define CHECKED "2026-11-01"
 #define REF_RECOGNISED "Reg. (EU) 2018/848 Art. 46; Impl. Reg. (EU) 2021/1378 Annex II"
+#define REF_RECOGNISED_ES                                                                   \
+    "Reglamento (UE) 2018/848, art. 46; Reglamento de Ejecución (UE) 2021/1378, anexo II"
 #define REF_COI "Reg. (EU) 2018/848 Art. 45; Del. Reg. (EU) 2021/2306 (COI in TRACES)"
+#define REF_COI_ES                                                                          \
+    "Reglamento (UE) 2018/848, art. 45; Reglamento Delegado (UE) 2021/2306 (COI en TRACES)"
+
+/* Reports a check outcome in English and Spanish.  report_text exists from
+ * ABI 1.1 on: ask the table before calling it. */
+static int say(const er_plugin_host_api *host, er_plugin_firm *firm, er_plugin_status status,
+               const char *note, const char *note_es, const char *ref, const char *ref_es)
+{
+    int rc = host->report(firm, status, note, ref, ref ? CHECKED : NULL);
+    if (rc != ER_PLUGIN_OK || !ER_PLUGIN_HOST_HAS(host, report_text))
+        return rc;
+    return host->report_text(firm, "es", note_es, ref_es);
+}
 
 /* True when the firm has at least one organic product; -1 when unknown. */
 static int has_organic_product(const er_plugin_host_api *host, er_plugin_firm *firm)
@@ -52,24 +73,30 @@ static int check_control_body(const er_plugin_host_api *host, er_plugin_firm *fi
 {
     int organic = has_organic_product(host, firm);
     if (organic == 0)
-        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, "no organic product", NULL, NULL);
+        return say(host, firm, ER_PLUGIN_NOT_APPLICABLE, "no organic product",
+                   "ningún producto orgánico", NULL, NULL);
 
     int listed = 0;
     int rc = host->get_bool(firm, "answers.organic_control_body_listed", &listed);
     if (organic < 0 || rc == ER_PLUGIN_E_MISSING)
-        return host->report(firm, ER_PLUGIN_UNKNOWN,
-                            "not answered: is the control body listed in Annex II of "
-                            "Impl. Reg. (EU) 2021/1378?",
-                            REF_RECOGNISED, CHECKED);
+        return say(host, firm, ER_PLUGIN_UNKNOWN,
+                   "not answered: is the control body listed in Annex II of "
+                   "Impl. Reg. (EU) 2021/1378?",
+                   "sin respuesta: ¿su organismo de control figura en el anexo II del "
+                   "Reglamento de Ejecución (UE) 2021/1378?",
+                   REF_RECOGNISED, REF_RECOGNISED_ES);
     if (rc != ER_PLUGIN_OK)
         return ER_PLUGIN_E_FAILED; /* wrong type: the firm loader should have caught it */
     if (listed)
-        return host->report(firm, ER_PLUGIN_MET, "control body recognised for EU organic imports",
-                            REF_RECOGNISED, CHECKED);
-    return host->report(firm, ER_PLUGIN_UNMET,
-                        "control body not recognised: organic products cannot be sold as "
-                        "organic in the EU",
-                        REF_RECOGNISED, CHECKED);
+        return say(host, firm, ER_PLUGIN_MET, "control body recognised for EU organic imports",
+                   "organismo de control reconocido para importar productos orgánicos a la UE",
+                   REF_RECOGNISED, REF_RECOGNISED_ES);
+    return say(host, firm, ER_PLUGIN_UNMET,
+               "control body not recognised: organic products cannot be sold as "
+               "organic in the EU",
+               "organismo de control no reconocido: sus productos no pueden venderse como "
+               "orgánicos en la UE",
+               REF_RECOGNISED, REF_RECOGNISED_ES);
 }
 
 static int template_run_check(const er_plugin_host_api *host, er_plugin_firm *firm,
@@ -85,10 +112,17 @@ static int template_sector_findings(const er_plugin_host_api *host, er_plugin_fi
 {
     if (has_organic_product(host, firm) != 1)
         return ER_PLUGIN_OK; /* nothing to say */
-    return host->add_finding(firm, "eu_organic_coi", ER_PLUGIN_UNKNOWN,
-                             "each organic consignment to the EU needs a COI in TRACES, "
-                             "endorsed by the control body before it leaves",
-                             REF_COI, CHECKED);
+    int rc = host->add_finding(firm, "eu_organic_coi", ER_PLUGIN_UNKNOWN,
+                               "each organic consignment to the EU needs a COI in TRACES, "
+                               "endorsed by the control body before it leaves",
+                               REF_COI, CHECKED);
+    if (rc != ER_PLUGIN_OK || !ER_PLUGIN_HOST_HAS(host, finding_text))
+        return rc;
+    return host->finding_text(firm, "eu_organic_coi", "es",
+                              "cada envío orgánico a la UE necesita un certificado de "
+                              "inspección (COI) en TRACES, refrendado por el organismo de "
+                              "control antes de salir",
+                              REF_COI_ES);
 }
 
 static const char *const template_sectors[] = {"example", NULL};
@@ -104,16 +138,27 @@ static const er_plugin_question template_questions[] = {
     {NULL, 0, NULL},
 };
 
+/* The same titles and help in other languages (ABI 1.1). */
+static const er_plugin_text template_texts[] = {
+    {"es", "check.organic_control_body",
+     "Organismo de control orgánico reconocido para importar a la UE"},
+    {"es", "question.organic_control_body_listed",
+     "¿Su organismo de control orgánico figura en el anexo II del Reglamento de Ejecución "
+     "(UE) 2021/1378?"},
+    {NULL, NULL, NULL},
+};
+
 static const er_plugin_descriptor template_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "template",
     .name = "Template sector plugin (EU organic imports)",
-    .version = "1.0.0",
+    .version = "1.1.0",
     .sectors = template_sectors,
     .checks = template_checks,
     .questions = template_questions,
     .run_check = template_run_check,
     .sector_findings = template_sector_findings,
+    .texts = template_texts,
 };
 
 ER_PLUGIN_DEFINE(template_descriptor)

@@ -46,7 +46,7 @@ ctest --test-dir build --output-on-failure >"$tmp/test.log" 2>&1 || { cat "$tmp/
 cmake --install build >"$tmp/inst2.log" 2>&1 || { cat "$tmp/inst2.log"; fail "step 4: install"; }
 [ -f "$plugdir/cocoa.so" ] || fail "step 4: cocoa.so not installed"
 exportready plugins --check build/cocoa.so >"$tmp/check.log" 2>&1 || { cat "$tmp/check.log"; fail "step 4: --check"; }
-exportready plugins --plugin-dir "$plugdir" | grep -q '^cocoa 1\.0\.0' || fail "step 4: not listed"
+exportready plugins --plugin-dir "$plugdir" | grep -q '^cocoa 1\.1\.0' || fail "step 4: not listed"
 
 # 5. The guide's module, from the guide itself, in a site rubric directory.
 mkdir -p "$tmp/site-rubrics/modules"

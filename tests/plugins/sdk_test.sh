@@ -64,12 +64,12 @@ fi
 grep -q "^$so: ok" "$tmp/check.out" || fail "--check output: $(cat "$tmp/check.out")"
 
 "$exe" plugins --plugin-dir "$plugdir" >"$tmp/list.out" 2>&1 || fail "plugins --plugin-dir"
-grep -q "^template 1.0.0 (ABI 1.0)" "$tmp/list.out" || fail "not listed: $(cat "$tmp/list.out")"
+grep -q "^template 1.1.0 (ABI 1.1)" "$tmp/list.out" || fail "not listed: $(cat "$tmp/list.out")"
 grep -q "template.organic_control_body" "$tmp/list.out" || fail "check not listed"
 grep -q "Plugins refused: 0" "$tmp/list.out" || fail "refusals: $(cat "$tmp/list.out")"
 
 # EXPORTREADY_PLUGIN_PATH finds it too.
-EXPORTREADY_PLUGIN_PATH=$plugdir "$exe" plugins | grep -q "^template 1.0.0" ||
+EXPORTREADY_PLUGIN_PATH=$plugdir "$exe" plugins | grep -q "^template 1.1.0" ||
     fail "not found through EXPORTREADY_PLUGIN_PATH"
 
 # And a world-writable copy is refused with exit 4 and a one-line reason.

@@ -170,7 +170,7 @@ static void good_plugin_loads_and_binds(void **state)
 static void wrong_abi_is_refused(void **state)
 {
     (void)state;
-    expect_refused(DIR_OF("wrong_abi"), "wrong_abi.so", "ABI 2.0, host supports 1.0 to 1.0");
+    expect_refused(DIR_OF("wrong_abi"), "wrong_abi.so", "ABI 2.0, host supports 1.0 to 1.1");
 }
 
 static void missing_symbol_is_refused(void **state)

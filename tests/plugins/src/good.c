@@ -1,5 +1,11 @@
 /* good.c - a well-behaved test plugin: one rule check, one check that reads
- * every kind of fact and reports what it saw, a question and a finding. */
+ * every kind of fact and reports what it saw, a question and a finding.
+ *
+ * It is an ABI 1.0 plugin, as one built before 1.1 is: minor 0 and the 1.0
+ * descriptor size.  The 1.1 field after that size holds garbage on
+ * purpose (an old plugin's memory there is whatever follows its
+ * descriptor), so a host that read past struct_size would fail the tests
+ * that use this plugin.  It never calls a 1.1 host function. */
 #include <exportready/plugin.h>
 
 #include <stdio.h>
@@ -80,8 +86,13 @@ static const er_plugin_question questions[] = {
     {NULL, 0, NULL},
 };
 
+static const char not_a_text_table[] = "garbage beyond the 1.0 descriptor";
+
 static const er_plugin_descriptor desc = {
-    ER_PLUGIN_HEADER,
+    .magic = ER_PLUGIN_MAGIC,
+    .abi_major = 1,
+    .abi_minor = 0,
+    .struct_size = ER_PLUGIN_DESCRIPTOR_SIZE_1_0,
     .id = "good",
     .name = "Good test plugin",
     .version = "1.2.3",
@@ -91,6 +102,7 @@ static const er_plugin_descriptor desc = {
     .init = good_init,
     .run_check = good_run_check,
     .sector_findings = good_sector,
+    .texts = (const er_plugin_text *)(const void *)not_a_text_table,
 };
 
 ER_PLUGIN_DEFINE(desc)
