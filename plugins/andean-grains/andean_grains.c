@@ -21,7 +21,8 @@
 
 #include "ag_facts.h"
 #include "pc_answer_choice.h"
-#include "pc_text_bridge.h"
+#include "pc_common.h"
+#include "pc_g_es.h"
 #include "limit_table.h"
 #include "residue_screening.h"
 
@@ -401,7 +402,7 @@ static const er_plugin_question ag_questions[] = {
 
 /* Titles and help in Spanish (plugin ABI 1.1; under 1.0 the help carried
  * both languages, "English / Spanish"). */
-static const er_plugin_text ag_texts[] PC_TEXTS_ATTR = {
+static const er_plugin_text ag_texts[] = {
     {"es", "check.contaminant_testing",
      "Plomo y cadmio analizados en cada lote de exportación (se citan los resultados)"},
     {"es", "check.saponin_quality",
@@ -446,7 +447,7 @@ static const er_plugin_descriptor ag_descriptor = {
     .questions = ag_questions,
     .run_check = ag_run_check,
     .sector_findings = ag_sector_findings,
-    PC_TEXTS(ag_texts)
+    .texts = ag_texts,
 };
 
 ER_PLUGIN_DEFINE(ag_descriptor)

@@ -45,14 +45,10 @@ static void forms(const char *list) { er_mock_set_string("answers.ag_forms", lis
 /* Every English note and reference has its Spanish (plugin ABI 1.1). */
 static void has_spanish(const er_mock_report *r)
 {
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
     if (r->note[0] != '\0')
         assert_non_null(er_mock_note(r, "es"));
     if (r->reference[0] != '\0')
         assert_non_null(er_mock_reference(r, "es"));
-#else
-    (void)r;
-#endif
 }
 
 static const er_mock_report *run(const char *check)
@@ -78,13 +74,11 @@ static void descriptor_is_valid(void **state)
         /* ABI 1.1: English help alone; the Spanish is in d->texts. */
         assert_null(strstr(d->questions[i].help, " / "));
     }
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
     char why[200];
     if (er_mock_check_texts(d, "es", why, sizeof why) != 0)
         fail_msg("%s", why);
     assert_string_equal(er_mock_question_help(d, "ag_saponin_per_lot", "es"),
                         "¿Se analiza la saponina en cada lote?");
-#endif
 }
 
 /* E14: never guessed.  The finding is unknown and cites its [U]. */
@@ -163,7 +157,6 @@ static void gluten_free_claim(void **state)
     assert_int_equal(run("gluten_free")->status, ER_PLUGIN_UNMET);
 }
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void spanish_notes_met_unmet_unknown(void **state)
 {
     (void)state;
@@ -212,9 +205,7 @@ static void spanish_notes_met_unmet_unknown(void **state)
     has_spanish(r);
     assert_non_null(strstr(er_mock_note(r, "es"), "plomo 0,20 mg/kg"));
 }
-#endif
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void old_host_gets_english_only(void **state)
 {
     (void)state;
@@ -229,7 +220,6 @@ static void old_host_gets_english_only(void **state)
     assert_non_null(strstr(r->note, "no lead or cadmium analysis"));
     assert_null(er_mock_note(r, "es"));
 }
-#endif
 
 static void not_a_grain(void **state)
 {
@@ -250,12 +240,8 @@ int main(void)
         cmocka_unit_test_setup(saponin_and_specification, reset),
         cmocka_unit_test_setup(novel_food_by_form, reset),
         cmocka_unit_test_setup(gluten_free_claim, reset),
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(spanish_notes_met_unmet_unknown, reset),
-#endif
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(old_host_gets_english_only, reset),
-#endif
         cmocka_unit_test_setup(not_a_grain, reset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -91,7 +91,7 @@ static const er_plugin_question cc_questions[] = {
 };
 
 /* Titles and help in Spanish (plugin ABI 1.1). */
-static const er_plugin_text cc_texts[] PC_TEXTS_ATTR = {
+static const er_plugin_text cc_texts[] = {
     {"es", "check.eudr_geolocation", "Todas las parcelas proveedoras geolocalizadas (EUDR)"},
     {"es", "check.eudr_deforestation_legality",
      "Pruebas de cero deforestación y de legalidad por parcela (EUDR)"},
@@ -147,7 +147,7 @@ static const er_plugin_descriptor cc_descriptor = {
     .questions = cc_questions,
     .run_check = cc_run_check,
     .sector_findings = cc_sector_findings,
-    PC_TEXTS(cc_texts)
+    .texts = cc_texts,
 };
 
 ER_PLUGIN_DEFINE(cc_descriptor)

@@ -54,14 +54,10 @@ static void coffee_firm(void)
 /* Every English note and reference has its Spanish (plugin ABI 1.1). */
 static void has_spanish(const er_mock_report *r)
 {
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
     if (r->note[0] != '\0')
         assert_non_null(er_mock_note(r, "es"));
     if (r->reference[0] != '\0')
         assert_non_null(er_mock_reference(r, "es"));
-#else
-    (void)r;
-#endif
 }
 
 static const er_mock_report *run(const char *check)
@@ -600,7 +596,6 @@ static void cocoa_pah_at_the_boundary(void **state)
 
 /* --- Spanish (plugin ABI 1.1) ------------------------------------------ */
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void every_title_and_question_has_spanish(void **state)
 {
     (void)state;
@@ -612,9 +607,7 @@ static void every_title_and_question_has_spanish(void **state)
                         "Cadmio dentro del límite máximo de la UE para el producto de cacao");
     assert_non_null(strstr(er_mock_question_help(plugin(), "cocoa_ota_ug_kg", "es"), "µg/kg"));
 }
-#endif
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void spanish_notes_met_unmet_unknown(void **state)
 {
     (void)state;
@@ -653,9 +646,7 @@ static void spanish_notes_met_unmet_unknown(void **state)
     assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (UE) 2023/1115 (EUDR)"));
     assert_non_null(strstr(r->note, "62.5 % of plots geolocated"));
 }
-#endif
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void spanish_findings(void **state)
 {
     (void)state;
@@ -672,10 +663,8 @@ static void spanish_findings(void **state)
     assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (UE) 2025/2650"));
     assert_non_null(strstr(er_mock_reference(r, "es"), "Directiva 2013/34/UE"));
 }
-#endif
 
 /* An ABI 1.0 host has no report_text: the plugin reports its English only. */
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void old_host_gets_english_only(void **state)
 {
     (void)state;
@@ -689,7 +678,6 @@ static void old_host_gets_english_only(void **state)
     assert_non_null(strstr(r->note, "30 Dec 2026"));
     assert_null(er_mock_note(r, "es"));
 }
-#endif
 
 static void unknown_check_fails(void **state)
 {
@@ -729,18 +717,10 @@ int main(void)
         cmocka_unit_test_setup(soluble_coffee_is_outside_eudr, reset),
         cmocka_unit_test_setup(eudr_date_needs_establishment_by_end_2024, reset),
         cmocka_unit_test_setup(cocoa_pah_at_the_boundary, reset),
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(every_title_and_question_has_spanish, reset),
-#endif
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(spanish_notes_met_unmet_unknown, reset),
-#endif
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(spanish_findings, reset),
-#endif
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(old_host_gets_english_only, reset),
-#endif
         cmocka_unit_test_setup(unknown_check_fails, reset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,7 +11,7 @@
 
 #include <exportready/plugin.h>
 
-#include "pc_text_bridge.h" /* pc_text, pc_report */
+#include "pc_common.h" /* pc_text, pc_report */
 
 typedef struct pc_choice_outcome {
     const char *value;       /* NULL ends the table */

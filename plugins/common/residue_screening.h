@@ -17,7 +17,7 @@
 
 #include <exportready/plugin.h>
 
-#include "pc_text_bridge.h" /* pc_text, pc_report */
+#include "pc_common.h" /* pc_text, pc_report */
 
 /* Reports the outcome for firm (call once from run_check, after the plugin
  * decided the check applies).  screen_path and exceed_path are the answers'

@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "pc_answer_choice.h"
-#include "pc_text_bridge.h"
+#include "pc_common.h"
 #include "ff_facts.h"
 #include "residue_screening.h"
 
@@ -393,7 +393,7 @@ static const er_plugin_question ff_questions[] = {
 
 /* Titles and help in Spanish (plugin ABI 1.1; under 1.0 the help carried
  * both languages, "English / Spanish"). */
-static const er_plugin_text ff_texts[] PC_TEXTS_ATTR = {
+static const er_plugin_text ff_texts[] = {
     {"es", "check.lead",
      "Plomo dentro del límite máximo de la UE para frutas"},
     {"es", "check.cadmium",
@@ -461,7 +461,7 @@ static const er_plugin_descriptor ff_descriptor = {
     .checks = ff_checks,
     .questions = ff_questions,
     .run_check = ff_run_check,
-    PC_TEXTS(ff_texts)
+    .texts = ff_texts,
 };
 
 ER_PLUGIN_DEFINE(ff_descriptor)

@@ -42,14 +42,10 @@ static void product(size_t i, const char *ingredient, const char *hs)
 /* Every English note and reference has its Spanish (plugin ABI 1.1). */
 static void has_spanish(const er_mock_report *r)
 {
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
     if (r->note[0] != '\0')
         assert_non_null(er_mock_note(r, "es"));
     if (r->reference[0] != '\0')
         assert_non_null(er_mock_reference(r, "es"));
-#else
-    (void)r;
-#endif
 }
 
 static const er_mock_report *run(const char *check)
@@ -78,15 +74,12 @@ static void descriptor_is_valid(void **state)
         assert_null(strstr(d->questions[i].help, " / "));
     }
     assert_int_equal(n, 12);
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
     char why[200];
     if (er_mock_check_texts(d, "es", why, sizeof why) != 0)
         fail_msg("%s", why);
     assert_non_null(strstr(er_mock_question_help(d, "ff_us_acir_confirmed", "es"), "ACIR"));
-#endif
 }
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void spanish_notes_met_unmet_unknown(void **state)
 {
     (void)state;
@@ -124,9 +117,7 @@ static void spanish_notes_met_unmet_unknown(void **state)
                         "mango, palta: sin respuesta: answers.ff_cold_records (uno de: none, "
                         "some_containers, every_container)");
 }
-#endif
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void old_host_gets_english_only(void **state)
 {
     (void)state;
@@ -140,7 +131,6 @@ static void old_host_gets_english_only(void **state)
     assert_non_null(strstr(r->note, "lead 0.2 mg/kg is above the EU maximum level"));
     assert_null(er_mock_note(r, "es"));
 }
-#endif
 
 static void lead_boundary_is_a_knockout_fact(void **state)
 {
@@ -255,12 +245,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(descriptor_is_valid, reset),
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(spanish_notes_met_unmet_unknown, reset),
-#endif
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(old_host_gets_english_only, reset),
-#endif
         cmocka_unit_test_setup(lead_boundary_is_a_knockout_fact, reset),
         cmocka_unit_test_setup(lead_not_for_other_products, reset),
         cmocka_unit_test_setup(cadmium_range_decides_only_when_clear, reset),

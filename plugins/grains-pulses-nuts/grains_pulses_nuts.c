@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "gpn_facts.h"
-#include "pc_text_bridge.h"
+#include "pc_common.h"
 #include "residue_screening.h"
 
 #define NO_REF PC_T(NULL, NULL)
@@ -338,7 +338,7 @@ static const er_plugin_question gpn_questions[] = {
 };
 
 /* Titles and help in Spanish (plugin ABI 1.1). */
-static const er_plugin_text gpn_texts[] PC_TEXTS_ATTR = {
+static const er_plugin_text gpn_texts[] = {
     {"es", "check.aflatoxins",
      "Aflatoxinas dentro de los límites máximos de la UE (por grupo de frutos de cáscara o "
      "cereales y uso previsto)"},
@@ -391,7 +391,7 @@ static const er_plugin_descriptor gpn_descriptor = {
     .questions = gpn_questions,
     .run_check = gpn_run_check,
     .sector_findings = gpn_sector_findings,
-    PC_TEXTS(gpn_texts)
+    .texts = gpn_texts,
 };
 
 ER_PLUGIN_DEFINE(gpn_descriptor)

@@ -42,14 +42,10 @@ static void product(size_t i, const char *ingredient, const char *use)
 /* Every English note and reference has its Spanish (plugin ABI 1.1). */
 static void has_spanish(const er_mock_report *r)
 {
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
     if (r->note[0] != '\0')
         assert_non_null(er_mock_note(r, "es"));
     if (r->reference[0] != '\0')
         assert_non_null(er_mock_reference(r, "es"));
-#else
-    (void)r;
-#endif
 }
 
 static const er_mock_report *run(const char *check)
@@ -376,7 +372,6 @@ static void findings(void **state)
 
 /* --- Spanish (plugin ABI 1.1) ------------------------------------------ */
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void spanish_rows_cite_the_same_acts(void **state)
 {
     (void)state;
@@ -401,9 +396,7 @@ static void spanish_rows_cite_the_same_acts(void **state)
         assert_non_null(strstr(es, "Reglamento (UE) 2023/915"));
     }
 }
-#endif
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void spanish_notes_met_unmet_unknown(void **state)
 {
     (void)state;
@@ -447,9 +440,7 @@ static void spanish_notes_met_unmet_unknown(void **state)
     has_spanish(r);
     assert_non_null(strstr(er_mock_note(r, "es"), "se aplican los límites para consumo directo"));
 }
-#endif
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void old_host_gets_english_only(void **state)
 {
     (void)state;
@@ -464,21 +455,14 @@ static void old_host_gets_english_only(void **state)
     assert_non_null(strstr(r->note, "cadmium 0.25 mg/kg is above the EU maximum level"));
     assert_null(er_mock_note(r, "es"));
 }
-#endif
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(descriptor_is_valid, reset),
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(spanish_rows_cite_the_same_acts, reset),
-#endif
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(spanish_notes_met_unmet_unknown, reset),
-#endif
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(old_host_gets_english_only, reset),
-#endif
         cmocka_unit_test_setup(brazil_nuts_ready_to_eat_boundaries, reset),
         cmocka_unit_test_setup(brazil_nuts_to_be_sorted_boundaries, reset),
         cmocka_unit_test_setup(groundnuts_and_almonds_boundaries, reset),

@@ -52,7 +52,7 @@ static const er_plugin_question ni_questions[] = {
 };
 
 /* Titles and help in Spanish (plugin ABI 1.1). */
-static const er_plugin_text ni_texts[] PC_TEXTS_ATTR = {
+static const er_plugin_text ni_texts[] = {
     {"es", "check.novel_food",
      "Ningún producto alimenticio es un nuevo alimento no autorizado (filas verificadas del "
      "catálogo)"},
@@ -87,7 +87,7 @@ static const er_plugin_descriptor ni_descriptor = {
     .questions = ni_questions,
     .run_check = ni_run_check,
     .sector_findings = ni_findings,
-    PC_TEXTS(ni_texts)
+    .texts = ni_texts,
 };
 
 ER_PLUGIN_DEFINE(ni_descriptor)

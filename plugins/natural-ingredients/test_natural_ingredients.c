@@ -66,14 +66,10 @@ static int fresh(void **state)
 /* Every English note and reference has its Spanish (plugin ABI 1.1). */
 static void has_spanish(const er_mock_report *r)
 {
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
     if (r->note[0] != '\0')
         assert_non_null(er_mock_note(r, "es"));
     if (r->reference[0] != '\0')
         assert_non_null(er_mock_reference(r, "es"));
-#else
-    (void)r;
-#endif
 }
 
 static const er_mock_report *run(const char *check)
@@ -364,7 +360,6 @@ static void food_only_firm_has_no_findings(void **state)
 
 /* --- Spanish (plugin ABI 1.1) ------------------------------------------ */
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void every_title_and_question_has_spanish(void **state)
 {
     (void)state;
@@ -380,9 +375,7 @@ static void every_title_and_question_has_spanish(void **state)
         assert_non_null(r->cites_source_es);
     }
 }
-#endif
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void spanish_notes_met_unmet_unknown(void **state)
 {
     (void)state;
@@ -419,9 +412,7 @@ static void spanish_notes_met_unmet_unknown(void **state)
                            "aceite de palo de rosa (Aniba rosaeodora): listada; sin respuesta"));
     assert_non_null(strstr(er_mock_reference(r, "es"), "CITES, apéndice II [V]"));
 }
-#endif
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void spanish_findings(void **state)
 {
     (void)state;
@@ -436,9 +427,7 @@ static void spanish_findings(void **state)
     assert_non_null(strstr(er_mock_reference(finding("abs_sacha_inchi_oil"), "es"),
                            "Reglamento (UE) n.º 511/2014"));
 }
-#endif
 
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
 static void old_host_gets_english_only(void **state)
 {
     (void)state;
@@ -450,7 +439,6 @@ static void old_host_gets_english_only(void **state)
     assert_non_null(strstr(r->note, "needs authorisation"));
     assert_null(er_mock_note(r, "es"));
 }
-#endif
 
 static void unknown_check_fails(void **state)
 {
@@ -482,18 +470,10 @@ int main(void)
         cmocka_unit_test_setup(unscreened_species_is_unknown, fresh),
         cmocka_unit_test_setup(cosmetic_native_ingredient_gets_abs_and_dossier_findings, fresh),
         cmocka_unit_test_setup(food_only_firm_has_no_findings, fresh),
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(every_title_and_question_has_spanish, fresh),
-#endif
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(spanish_notes_met_unmet_unknown, fresh),
-#endif
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(spanish_findings, fresh),
-#endif
-#if ER_PLUGIN_ABI_MINOR >= 1 /* the ABI 1.1 host mock */
         cmocka_unit_test_setup(old_host_gets_english_only, fresh),
-#endif
         cmocka_unit_test_setup(unknown_check_fails, fresh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
