@@ -74,12 +74,14 @@ void er_plugin_set_log_quiet(bool quiet);
 /* ---- Intake questions with their help, for `exportready template` ---- */
 
 /* One intake question of a loaded plugin.  Strings are owned by the plugin
- * (valid while the host lives).  help is English (plugin ABI 1.0). */
+ * (valid while the host lives).  help is the English; help_text holds it
+ * and the plugin's translations (ABI 1.1 texts), shown with er_text_get. */
 typedef struct er_plugin_question_info {
     const char *plugin; /* plugin id */
     const char *id;
     er_value_type type; /* BOOL, NUMBER, STRING or LIST */
     const char *help;
+    er_text help_text;
 } er_plugin_question_info;
 
 /* Whether a loaded plugin serves this sector. */

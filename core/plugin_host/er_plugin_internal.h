@@ -17,6 +17,7 @@
 #define ER_PLUGIN_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -119,6 +120,19 @@ int er_pl_probe_init(const er_plugin_descriptor *d, char *why, size_t why_n);
  * returns the saved descriptor (or -1), release puts it back. */
 int er_pl_stdout_hold(void);
 void er_pl_stdout_release(int saved);
+
+/* d->texts when d's struct_size covers the field (ABI 1.1), else NULL: a
+ * 1.0 descriptor's memory past its size is not the plugin's to give. */
+static inline const er_plugin_text *er_pl_desc_texts(const er_plugin_descriptor *d)
+{
+    return d->struct_size >= offsetof(er_plugin_descriptor, texts) + sizeof d->texts ? d->texts
+                                                                                      : NULL;
+}
+
+/* Fills out with the English text en and every translation of
+ * "<kind>.<id>" in d's texts whose language the run knows (er_lang_find). */
+void er_pl_desc_text(const er_plugin_descriptor *d, const char *kind, const char *id,
+                     const char *en, er_text *out);
 
 /* The host function table (er_plugin_api.c). */
 const er_plugin_host_api *er_pl_host_api(void);

@@ -80,6 +80,72 @@ static bool text_ok(const char *s, size_t max)
     return n <= max && er_pl_text_clean(s);
 }
 
+#define MAX_TEXTS 4096u /* descriptor text entries */
+
+/* The longest text id may translate: 300 for "check.<a check of d>", 500
+ * for "question.<a question of d>", 0 when it names neither. */
+static size_t text_limit(const er_plugin_descriptor *d, const char *id)
+{
+    if (id != NULL && strncmp(id, "check.", 6) == 0) {
+        for (size_t i = 0; d->checks != NULL && d->checks[i].id != NULL; i++)
+            if (strcmp(d->checks[i].id, id + 6) == 0)
+                return 300;
+    } else if (id != NULL && strncmp(id, "question.", 9) == 0) {
+        for (size_t i = 0; d->questions != NULL && d->questions[i].id != NULL; i++)
+            if (strcmp(d->questions[i].id, id + 9) == 0)
+                return 500;
+    }
+    return 0;
+}
+
+/* ABI 1.1 texts: the rules of er_plugin_text in plugin.h. */
+static const char *bad_texts(const er_plugin_descriptor *d, char *buf, size_t n)
+{
+    const er_plugin_text *t = er_pl_desc_texts(d);
+    for (size_t i = 0; t != NULL && t[i].lang != NULL; i++) {
+        if (i >= MAX_TEXTS)
+            return "too many texts (or the list does not end with {NULL, NULL, NULL})";
+        if (!er_lang_code_ok(t[i].lang) || strcmp(t[i].lang, "en") == 0) {
+            snprintf(buf, n, "texts[%zu]: '%.16s' is not a language code other than en", i,
+                     t[i].lang);
+            return buf;
+        }
+        size_t max = text_limit(d, t[i].id);
+        if (max == 0) {
+            snprintf(buf, n, "texts[%zu]: '%.80s' names no check or question", i,
+                     t[i].id ? t[i].id : "");
+            return buf;
+        }
+        if (!text_ok(t[i].text, max) || (max == 300 && strchr(t[i].text, '\n') != NULL)) {
+            snprintf(buf, n, "texts[%zu] (%s %s): empty, too long or not UTF-8", i, t[i].lang,
+                     t[i].id);
+            return buf;
+        }
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(t[k].lang, t[i].lang) == 0 && strcmp(t[k].id, t[i].id) == 0) {
+                snprintf(buf, n, "texts[%zu]: %s %s given twice", i, t[i].lang, t[i].id);
+                return buf;
+            }
+    }
+    return NULL;
+}
+
+void er_pl_desc_text(const er_plugin_descriptor *d, const char *kind, const char *id,
+                     const char *en, er_text *out)
+{
+    memset(out, 0, sizeof *out);
+    out->s[ER_LANG_EN] = en;
+    size_t kn = strlen(kind);
+    const er_plugin_text *t = er_pl_desc_texts(d);
+    for (size_t i = 0; t != NULL && t[i].lang != NULL; i++) {
+        if (strncmp(t[i].id, kind, kn) != 0 || t[i].id[kn] != '.' || strcmp(t[i].id + kn + 1, id) != 0)
+            continue;
+        er_lang l = er_lang_find(t[i].lang);
+        if (l > ER_LANG_EN && l < ER_LANG_MAX)
+            out->s[l] = t[i].text;
+    }
+}
+
 /* Validates everything but cross-plugin uniqueness; NULL when fine. */
 static const char *bad_descriptor(const er_plugin_descriptor *d, char *buf, size_t n)
 {
@@ -144,7 +210,7 @@ static const char *bad_descriptor(const er_plugin_descriptor *d, char *buf, size
                 return buf;
             }
     }
-    return NULL;
+    return bad_texts(d, buf, n);
 }
 
 /* Copies a NULL-terminated or {id,...}-terminated list of strings. */
@@ -191,6 +257,11 @@ static int adopt(er_plugin_host *host, er_pl_plugin *p)
     for (; d->checks != NULL && d->checks[info->n_checks].id != NULL; info->n_checks++)
         ids[info->n_checks] = d->checks[info->n_checks].id;
     info->checks = copy_list(a, ids, info->n_checks);
+    /* The run learns the plugin's languages now, in the main process,
+     * before workers fork (er_lang.h); a full table only drops them. */
+    const er_plugin_text *t = er_pl_desc_texts(d);
+    for (size_t i = 0; t != NULL && t[i].lang != NULL; i++)
+        (void)er_lang_intern(t[i].lang);
     if (!info->id || !info->name || !info->version || !info->sectors || !info->checks)
         return -1;
     for (size_t i = 0; d->questions != NULL && d->questions[i].id != NULL; i++) {

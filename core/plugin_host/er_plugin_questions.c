@@ -44,10 +44,12 @@ size_t er_plugin_host_sector_questions(const er_plugin_host *host, const char *s
             continue;
         /* The loader has checked the list ends and its ids are valid. */
         for (const er_plugin_question *q = p->desc->questions; q->id != NULL; q++, n++)
-            if (n < max)
+            if (n < max) {
                 out[n] = (er_plugin_question_info){.plugin = p->info.id, .id = q->id,
                                                    .type = value_type(q->type),
                                                    .help = q->help};
+                er_pl_desc_text(p->desc, "question", q->id, q->help, &out[n].help_text);
+            }
     }
     return n;
 }

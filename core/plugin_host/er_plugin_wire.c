@@ -97,11 +97,11 @@ static bool copy_tr(er_arena *a, er_pl_record *c)
         return false;
     for (uint32_t i = 0; i < c->n_tr; i++) {
         const er_pl_tr *s = &c->tr[i];
+        /* "" stays "" (not NULL): the wire keeps one spelling per batch. */
         t[i].lang = er_arena_strdup(a, s->lang);
-        t[i].note = s->note && s->note[0] ? er_arena_strdup(a, s->note) : NULL;
-        t[i].reference = s->reference && s->reference[0] ? er_arena_strdup(a, s->reference) : NULL;
-        if (!t[i].lang || (s->note && s->note[0] && !t[i].note) ||
-            (s->reference && s->reference[0] && !t[i].reference))
+        t[i].note = s->note ? er_arena_strdup(a, s->note) : NULL;
+        t[i].reference = s->reference ? er_arena_strdup(a, s->reference) : NULL;
+        if (!t[i].lang || (s->note && !t[i].note) || (s->reference && !t[i].reference))
             return false;
     }
     c->tr = t;

@@ -278,7 +278,7 @@ static void add_plugin_questions(builder *b, const er_plugin_question_info *pq, 
         if (q == NULL)
             return;
         q->section = er_arena_printf(&b->t->arena, "%s (%s)", tx(b, T_PLUGIN), pq[i].plugin);
-        q->question = pq[i].help; /* plugin ABI 1.0: English only */
+        q->question = er_text_get(&pq[i].help_text, b->t->lang); /* ABI 1.1 texts */
         switch (pq[i].type) {
         case ER_VALUE_BOOL:
             q->allowed = tx(b, T_YESNO);

@@ -64,6 +64,40 @@ static const er_plugin_question hs_questions[] = {
     {NULL, 0, NULL},
 };
 
+/* Spanish titles and help (plugin ABI 1.1).  Answer values (herb, fruit,
+ * dried_herb ...) stay codes: the firm file takes them as they are. */
+static const er_plugin_text hs_texts[] = {
+    {"es", "check.lead", "Plomo dentro del contenido máximo de la UE para el grupo de especias"},
+    {"es", "check.ochratoxin_a",
+     "Ocratoxina A dentro del contenido máximo de la UE para hierbas o especias"},
+    {"es", "check.background_levels",
+     "Aflatoxinas y OTA en Capsicum dentro de los niveles marcados [BK]"},
+    {"es", "check.purity", "Pureza y autenticidad analizadas en cada lote"},
+    {"es", "check.pyrrolizidine_alkaloids",
+     "Alcaloides de pirrolizidina dentro del contenido máximo de la UE"},
+    {"es", "question.spice_category",
+     "Grupo de especia del producto principal (confirma la tabla del complemento, que es "
+     "conocimiento de referencia): herb, fruit, root_rhizome, bark, bud_flower, seed o "
+     "fresh_root (jengibre o cúrcuma frescos)"},
+    {"es", "question.spice_lead_mg_kg", "Último resultado de plomo del producto principal, mg/kg"},
+    {"es", "question.spice_ota_ug_kg",
+     "Último resultado de ocratoxina A del producto principal, µg/kg"},
+    {"es", "question.spice_aflatoxin_b1_ug_kg",
+     "Último resultado de aflatoxina B1 del producto principal, µg/kg"},
+    {"es", "question.spice_aflatoxin_total_ug_kg",
+     "Último resultado de aflatoxinas totales (B1+B2+G1+G2) del producto principal, µg/kg"},
+    {"es", "question.spice_pa_ug_kg",
+     "Último resultado de alcaloides de pirrolizidina (suma de los AP listados) del producto "
+     "principal, µg/kg"},
+    {"es", "question.herb_product_form",
+     "Cómo se vende la hierba: dried_herb (hierba seca), herbal_infusion (infusión) o "
+     "food_supplement (complemento alimenticio)"},
+    {"es", "question.spice_purity_tests",
+     "¿Se analiza cada lote para detectar materias extrañas y adulteración según la "
+     "especificación del comprador (por ejemplo, los ESA Quality Minima)?"},
+    {NULL, NULL, NULL},
+};
+
 static const er_plugin_descriptor hs_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "herbs-spices",
@@ -73,6 +107,7 @@ static const er_plugin_descriptor hs_descriptor = {
     .checks = hs_checks,
     .questions = hs_questions,
     .run_check = hs_run_check,
+    .texts = hs_texts,
 };
 
 ER_PLUGIN_DEFINE(hs_descriptor)

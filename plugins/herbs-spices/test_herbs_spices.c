@@ -316,10 +316,24 @@ static void unknown_check_fails(void **state)
                      ER_PLUGIN_E_FAILED);
 }
 
+/* ABI 1.1: every check title and question help has its Spanish. */
+static void every_title_and_help_in_spanish(void **state)
+{
+    (void)state;
+    char why[200] = "";
+    if (er_mock_check_texts(plugin(), "es", why, sizeof why) != 0)
+        fail_msg("%s", why);
+    assert_string_equal(er_mock_check_title(plugin(), "purity", "es"),
+                        "Pureza y autenticidad analizadas en cada lote");
+    assert_non_null(strstr(er_mock_question_help(plugin(), "spice_ota_ug_kg", "es"),
+                           "ocratoxina A"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(descriptor_is_valid, reset),
+        cmocka_unit_test_setup(every_title_and_help_in_spanish, reset),
         cmocka_unit_test_setup(lead_group_from_table_needs_confirmation, reset),
         cmocka_unit_test_setup(fresh_ginger_and_turmeric_lead, reset),
         cmocka_unit_test_setup(pyrrolizidine_alkaloids_at_the_boundary, reset),

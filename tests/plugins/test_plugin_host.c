@@ -173,6 +173,14 @@ static void wrong_abi_is_refused(void **state)
     expect_refused(DIR_OF("wrong_abi"), "wrong_abi.so", "ABI 2.0, host supports 1.0 to 1.1");
 }
 
+/* ABI 1.1: a texts entry naming no check refuses the plugin. */
+static void bad_texts_are_refused(void **state)
+{
+    (void)state;
+    expect_refused(DIR_OF("bad_texts"), "bad_texts.so",
+                   "texts[1]: 'check.ghost' names no check or question");
+}
+
 static void missing_symbol_is_refused(void **state)
 {
     (void)state;
@@ -537,6 +545,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(good_plugin_loads_and_binds),
         cmocka_unit_test(wrong_abi_is_refused),
+        cmocka_unit_test(bad_texts_are_refused),
         cmocka_unit_test(missing_symbol_is_refused),
         cmocka_unit_test(empty_check_id_is_refused),
         cmocka_unit_test(duplicate_id_is_refused),

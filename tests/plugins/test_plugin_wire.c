@@ -150,6 +150,63 @@ static void text_rules(void **state)
     assert_non_null(er_pl_outcome_problem(-1, NULL, NULL, NULL));
 }
 
+/* ABI 1.1: a check's Spanish note and reference cross the pipe; every
+ * truncation of them is garbage, and so is a translation the host would
+ * have refused (a code that is not a language, or of a text the English
+ * outcome lacks), since the child cannot be trusted to have checked. */
+static int encode_tr(const er_pl_tr *tr, uint32_t n_tr, const char *note, unsigned char **buf,
+                     size_t *len)
+{
+    er_pl_batch b = {0};
+    er_pl_record r = {.kind = ER_PL_REC_CHECK, .index = 3, .status = ER_PLUGIN_MET,
+                      .note = note, .reference = "Reg. (EU) 2023/915",
+                      .valid_as_of = "2026-11-01", .tr = tr, .n_tr = n_tr};
+    assert_int_equal(er_pl_batch_add(&b, &r), 0);
+    int rc = er_pl_wire_encode(&b, buf, len);
+    er_pl_batch_free(&b);
+    return rc;
+}
+
+static void translations_round_trip(void **state)
+{
+    (void)state;
+    static const uint32_t one[] = {3};
+    const er_pl_tr tr[] = {{"es", "plomo 0,02 mg/kg", "Reglamento (UE) 2023/915 de la Comisi\xc3\xb3n"},
+                           {"pt-br", NULL, "Regulamento (UE) 2023/915"}};
+    unsigned char *buf;
+    size_t len;
+    char err[128];
+    assert_int_equal(encode_tr(tr, 2, "lead 0.02 mg/kg", &buf, &len), 0);
+    er_pl_batch out = {0};
+    assert_int_equal(er_pl_wire_decode(buf, len, one, 1, &out, err, sizeof err), 0);
+    assert_int_equal(out.recs[0].n_tr, 2);
+    assert_string_equal(out.recs[0].tr[0].lang, "es");
+    assert_string_equal(out.recs[0].tr[0].note, "plomo 0,02 mg/kg");
+    assert_null(out.recs[0].tr[1].note);
+    assert_string_equal(out.recs[0].tr[1].reference, "Regulamento (UE) 2023/915");
+    er_pl_batch_free(&out);
+    for (size_t cut = 0; cut < len; cut++) {
+        er_pl_batch o = {0};
+        assert_int_equal(er_pl_wire_decode(buf, cut, one, 1, &o, err, sizeof err), 1);
+        er_pl_batch_free(&o);
+    }
+    free(buf);
+
+    const er_pl_tr bad_lang[] = {{"EN", "x", NULL}};
+    const er_pl_tr dup[] = {{"es", "x", NULL}, {"es", "y", NULL}};
+    const er_pl_tr no_english[] = {{"es", "nota", NULL}};
+    struct { const er_pl_tr *tr; uint32_t n; const char *note; } cases[] = {
+        {bad_lang, 1, "n"}, {dup, 2, "n"}, {no_english, 1, NULL}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(encode_tr(cases[i].tr, cases[i].n, cases[i].note, &buf, &len), 0);
+        er_pl_batch o = {0};
+        assert_int_equal(er_pl_wire_decode(buf, len, one, 1, &o, err, sizeof err), 1);
+        assert_non_null(strstr(err, "translation"));
+        er_pl_batch_free(&o);
+        free(buf);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +215,7 @@ int main(void)
         cmocka_unit_test(corrupted_fields_are_garbage),
         cmocka_unit_test(trailing_bytes_are_garbage),
         cmocka_unit_test(text_rules),
+        cmocka_unit_test(translations_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
