@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *path = fuzz_write("header.xlsx", (const uint8_t *)"", 0);
     er_xw x;
     er_diag d = {0};
-    if (er_xw_open(&x, path, ER_LANG_ES, false, &d) == 0) {
+    if (er_xw_open(&x, path, er_lang_intern("es"), false, &d) == 0) {
         lxw_worksheet *ws = er_xw_sheet(&x, "Resumen");
         if (ws != NULL)
             er_xw_print_setup(&x, ws, name, name, -1, -1);

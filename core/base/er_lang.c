@@ -4,8 +4,8 @@
 #include <string.h>
 
 /* Codes are copied in, so a caller's buffer may go away. */
-static char codes[ER_LANG_MAX][12] = {"en", "es"};
-static int count = 2;
+static char codes[ER_LANG_MAX][12] = {"en"};
+static int count = 1;
 static bool pseudo[ER_LANG_MAX];
 
 static bool lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -59,8 +59,7 @@ void er_lang_reset(void)
 {
     memset(codes, 0, sizeof codes);
     memcpy(codes[0], "en", 3);
-    memcpy(codes[1], "es", 3);
-    count = 2;
+    count = 1;
     memset(pseudo, 0, sizeof pseudo);
 }
 

@@ -20,9 +20,6 @@
 
 typedef int er_lang;
 #define ER_LANG_EN 0
-/* TRANSITIONAL (issue 14): Spanish sits at slot 1 until the output code
- * stops naming it; then the table starts with English alone. */
-#define ER_LANG_ES 1
 
 /* True for a language code: 2-3 lower-case letters, optionally "-" and
  * 2-8 lower-case letters or digits ("es", "pt-br", "xx-pseudo"). */

@@ -143,7 +143,7 @@ static void test_shipped(void **state)
     assert_int_equal(pum->n_fair_shares, 0);
     assert_true(strncmp(cbi->contact, "https://", 8) == 0);
     assert_true(strncmp(s->fallback_contact, "https://", 8) == 0);
-    assert_true(er_text_get(&s->fallback_next_step, ER_LANG_ES)[0] != '\0');
+    assert_true(er_text_get(&s->fallback_next_step, er_lang_intern("es"))[0] != '\0');
     er_programmes_free(s);
     er_diag_free(&d);
 }

@@ -101,7 +101,7 @@ static void test_reads_every_type(void **state)
     assert_true(big == 3000000000LL);
     assert_true(flag);
     assert_string_equal(title.s[ER_LANG_EN], "Hello");
-    assert_string_equal(title.s[ER_LANG_ES], "Hola");
+    assert_string_equal(title.s[er_lang_intern("es")], "Hola");
     assert_int_equal(day.year, 2024);
     assert_int_equal(day.month, 2);
     assert_int_equal(day.day, 29);

@@ -63,7 +63,7 @@ static void test_good_programmes(void **state)
     assert_true(pum->criteria[2].value == 2.0);
     assert_int_equal(pum->criteria[3].op, ER_OP_LE);
     assert_true(pum->criteria[3].value == 10000000.0);
-    assert_string_equal(pum->criteria[3].text.s[ER_LANG_ES],
+    assert_string_equal(pum->criteria[3].text.s[er_lang_intern("es")],
                         "Facturación anual de 10 millones de euros como máximo");
     er_programmes_free(s);
     er_diag_free(&d);

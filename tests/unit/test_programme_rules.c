@@ -190,7 +190,7 @@ static void test_cbi_dated_and_caveated(void **state)
     assert_int_equal(cbi->programme->valid_as_of.year, 2014);
     assert_int_equal(cbi->programme->valid_as_of.precision, ER_DATE_YEAR);
     assert_non_null(strstr(cbi->programme->caveat.s[ER_LANG_EN], "unverified"));
-    assert_non_null(strstr(cbi->programme->caveat.s[ER_LANG_ES], "sin verificar"));
+    assert_non_null(strstr(cbi->programme->caveat.s[er_lang_intern("es")], "sin verificar"));
     bool found = false;
     for (size_t i = 0; i < cbi->programme->n_criteria; i++)
         if (strcmp(cbi->programme->criteria[i].id, "no_umic_jv") == 0) {

@@ -254,9 +254,9 @@ static void test_exact_numbers_and_links(void **state)
     er_arena a = {0};
     const er_prog_result *pr = &s->firms[1].result.programmes[0];
     assert_true(pr->n_reasons > 0);
-    const char *es = er_reason_text(&pr->reasons[0], &s->firms[1].firm, ER_LANG_ES, &a);
+    const char *es = er_reason_text(&pr->reasons[0], &s->firms[1].firm, er_lang_intern("es"), &a);
     const char *es0 = er_reason_text(&fx->results[1].programmes[0].reasons[0], fx->firms[1],
-                                     ER_LANG_ES, &a);
+                                     er_lang_intern("es"), &a);
     assert_string_equal(es, es0);
     er_arena_free(&a);
 

@@ -41,7 +41,7 @@ static void test_good_rubric(void **state)
     assert_string_equal(r->version, "2026.11-test");
     assert_int_equal(r->valid_as_of.year, 2026);
     assert_int_equal(r->valid_as_of.precision, ER_DATE_DAY);
-    assert_string_equal(r->title.s[ER_LANG_ES], "Rúbrica de prueba del cargador");
+    assert_string_equal(r->title.s[er_lang_intern("es")], "Rúbrica de prueba del cargador");
     assert_string_equal(r->dir, DATA "rubric_good");
     assert_true(r->evidence_multiplier[ER_EVIDENCE_VERIFIED] == 1.0);
     assert_true(r->evidence_multiplier[ER_EVIDENCE_DOCUMENT] == 0.9);
@@ -79,7 +79,7 @@ static void test_good_rubric(void **state)
     assert_int_equal(haccp->n_choices, 4);
     assert_true(haccp->choices[1].points == 0.25);
     assert_true(haccp->choices[3].points == 1.0);
-    assert_string_equal(haccp->choices[2].label.s[ER_LANG_ES], "En curso");
+    assert_string_equal(haccp->choices[2].label.s[er_lang_intern("es")], "En curso");
     assert_string_equal(haccp->reference.s[ER_LANG_EN], "Reg. (EC) 852/2004, Art. 5");
     assert_ptr_equal(er_criterion_find_choice(haccp, "planned"), &haccp->choices[1]);
     assert_null(er_criterion_find_choice(haccp, "Planned"));
