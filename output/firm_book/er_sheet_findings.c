@@ -159,8 +159,12 @@ void er_sheet_findings(er_firm_book *b)
         ER_L_REFERENCE, ER_L_NOTE,           ER_L_CRITERION_ID, ER_L_WEIGHT,
         ER_L_EVIDENCE_MULT, ER_L_ANSWER_FRACTION, ER_L_DIMENSION_KEY, ER_L_KNOCKOUT,
         ER_L_BLOCKS};
+    /* The dimension key is for the What-if formulas only, never a text a
+     * person reads (issue 14): its column is hidden. */
+    lxw_row_col_options machine = {.hidden = 1};
     for (lxw_col_t c = 0; c < FC_COUNT_; c++) {
-        ER_XW(x, worksheet_set_column(ws, c, c, er_fit_labels(widths[c], 2, &heads[c], 1), NULL));
+        ER_XW(x, worksheet_set_column_opt(ws, c, c, er_fit_labels(widths[c], 2, &heads[c], 1),
+                                          NULL, c == FC_DIM_KEY ? &machine : NULL));
         er_xw_label(x, ws, 0, c, heads[c], x->f.header);
     }
     ER_XW(x, worksheet_set_row(ws, 0, 30, NULL));

@@ -172,8 +172,11 @@ void er_sheet_whatif(er_firm_book *b)
                                               ER_L_MAX,       ER_L_SCORE,    ER_L_WEIGHTED,
                                               ER_L_WEIGHT_USED, ER_L_DIMENSION_KEY};
     static const double widths[WC_COUNT_] = {36, 9, 10, 10, 10, 13, 13, 16};
+    /* The dimension key feeds the formulas; nobody reads it: hidden. */
+    lxw_row_col_options machine = {.hidden = 1};
     for (lxw_col_t c = 0; c < WC_COUNT_; c++) {
-        ER_XW(x, worksheet_set_column(ws, c, c, er_fit_labels(widths[c], 1, &heads[c], 1), NULL));
+        ER_XW(x, worksheet_set_column_opt(ws, c, c, er_fit_labels(widths[c], 1, &heads[c], 1),
+                                          NULL, c == WC_KEY ? &machine : NULL));
         er_xw_label(x, ws, WR_HEADER, c, heads[c], x->f.header);
     }
     er_xw_label(x, ws, 0, 0, ER_L_WHATIF_TITLE, x->f.title);

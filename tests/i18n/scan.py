@@ -40,7 +40,7 @@ SENASA DIGESA RUC SUNAT PROMPERU PromPerú ADEX EU UE UK US CH USA EUR USD PEN
 FDA USDA NOP BPM BPA MRL LMR DEFRA FSA FSVP FFR FCE SID PAH PAHs UTZ ETI SMETA BSCI
 Fairtrade Rainforest Alliance Naturland Demeter Bio Suisse Organic JAS COR
 kg mg µg g t ha km ml mL ppm ppb CE UE n.º No Nr Art Annex Anexo OCR ExportReady
-PDF CSV XLSX Excel KoboToolbox ODK XLSForm
+PDF CSV XLSX Excel KoboToolbox ODK XLSForm readiness
 """.split())
 
 # English words that never belong in a Spanish output (short on purpose; none
@@ -58,6 +58,28 @@ report page source reference note notes help more less none see sheet years mont
 """.split())
 
 WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*[A-Za-zÀ-ÿ]|[A-Za-zÀ-ÿ]")
+# Proper names of more than one word (schemes, tools, programmes).
+PHRASE_ALLOW = ["Fair for Life", "My Trade Assistant", "Rainforest Alliance", "Bio Suisse",
+                "Access2Markets", "Novel Food Catalogue"]
+TOKEN = re.compile(r"[^\s,;:()\[\]{}«»\"“”]+")
+
+
+def words_of(text):
+    """The words of a text, without what is a code and not a word: a token
+    with a digit, an underscore, a slash or an @ (ids such as
+    years_exporting, answers.x, HS 0910.30, URLs), a code listed as
+    "code = label" (the template's allowed values) and the multi-word
+    proper names above."""
+    text = re.sub(r"https?://\S+|www\.\S+", " ", text)
+    for name in PHRASE_ALLOW:
+        text = text.replace(name, " ")
+    out = []
+    for m in TOKEN.finditer(text):
+        t = m.group(0)
+        if re.search(r"[_0-9/@]|[a-z]\.[a-z]", t) or text[m.end():m.end() + 2] == " =":
+            continue
+        out.extend(WORD.findall(t))
+    return out
 
 
 def run(*args, **kw):
@@ -158,7 +180,7 @@ PHRASES = ui_phrases() if UI_ONLY else set()
 OTHER = other_bigrams() if UI_ONLY else set()
 
 
-def bad_words(text):
+def bad_words(text, already_outside=False):
     if MODE == "pseudo" and UI_ONLY:
         found = []
         for seg in segments(text):
@@ -171,10 +193,10 @@ def bad_words(text):
             line = " " + " ".join(words) + " "
             found.extend(p for p in PHRASES if " " + p + " " in line)
         return found
-    if MODE == "pseudo":
+    if MODE == "pseudo" and not already_outside:
         text = outside_brackets(text)
     found = []
-    for w in WORD.findall(text):
+    for w in words_of(text):
         if w in ALLOW or w.strip(".") in ALLOW or w in FIRM:
             continue
         if re.fullmatch(r"[A-Z0-9][A-Z0-9._\-]*", w):  # a code: HS, EU, [V], pe-...
@@ -198,8 +220,18 @@ def scan_xlsx(path, report):
     for ws in wb.worksheets:
         for w in bad_words(ws.title):
             report.append(f"{os.path.basename(path)}: sheet name {ws.title!r}: {w}")
+        # What a person sees: hidden columns (the formulas' keys) are not
+        # read, nor the template's Field column, whose ids the coach keeps.
+        skip = {k for k, d in ws.column_dimensions.items() if d.hidden}
+        for row in ws.iter_rows(max_row=3):
+            for c in row:
+                if isinstance(c.value, str) and c.value.strip(OPEN + CLOSE) in ("Field", "Campo"):
+                    skip.add(openpyxl.utils.get_column_letter(c.column))
         for row in ws.iter_rows():
             for c in row:
+                if not isinstance(c.value, str) or \
+                        openpyxl.utils.get_column_letter(c.column) in skip:
+                    continue
                 if isinstance(c.value, str) and not c.value.startswith("="):
                     ws_ = bad_words(c.value)
                     if ws_:
@@ -210,8 +242,13 @@ def scan_xlsx(path, report):
 def scan_pdf(path, report):
     text = run("pdftotext", "-layout", path, "-").stdout
     for page, ptext in enumerate(text.split("\f"), 1):
+        # A bracketed text the PDF wraps over two lines is one text: take the
+        # brackets off the whole page, then report by line.
+        full = MODE == "pseudo" and not UI_ONLY
+        if full:
+            ptext = outside_brackets(ptext)
         for line in ptext.splitlines():
-            ws_ = bad_words(line)
+            ws_ = bad_words(line, already_outside=full)
             if ws_:
                 report.append(f"{os.path.basename(path)}: page {page}: "
                               f"{' '.join(sorted(set(ws_)))}   [{line.strip()[:90]!r}]")
