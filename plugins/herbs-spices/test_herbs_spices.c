@@ -384,9 +384,27 @@ static void notes_and_references_in_spanish(void **state)
     assert_non_null(strstr(er_mock_note(r, "es"), "los compradores rechazan lotes"));
 }
 
+/* An ABI 1.0 host gets the English alone, and no text call. */
+static void abi_1_0_host_gets_english(void **state)
+{
+    (void)state;
+    firm_with("oregano");
+    er_mock_set_number("answers.spice_ota_ug_kg", 12.5);
+    assert_int_equal(plugin()->run_check(er_mock_host_1_0(), er_mock_firm(), "ochratoxin_a"),
+                     ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    const er_mock_report *r = er_mock_report_get(0);
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_string_equal(r->note, "oregano: 12.5 ug/kg exceeds the EU limit of 10 ug/kg for "
+                                 "ochratoxin A in dried herbs [V]");
+    assert_null(er_mock_note(r, "es"));
+    assert_null(er_mock_reference(r, "es"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(abi_1_0_host_gets_english, reset),
         cmocka_unit_test_setup(descriptor_is_valid, reset),
         cmocka_unit_test_setup(every_title_and_help_in_spanish, reset),
         cmocka_unit_test_setup(notes_and_references_in_spanish, reset),
