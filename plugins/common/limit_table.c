@@ -115,6 +115,14 @@ const char *er_limit_ingredient_es(const char *ingredient)
         {"melon_seed", "semilla de melón"}, {"hemp_seed", "semilla de cáñamo"},
         {"quinoa", "quinua"}, {"kiwicha", "kiwicha"}, {"amaranth", "amaranto"},
         {"canihua", "cañihua"}, {"canahua", "cañahua"},
+        /* fruit-ingredients */
+        {"passion_fruit", "maracuyá"}, {"pineapple", "piña"}, {"orange", "naranja"},
+        {"tangerine", "mandarina"}, {"lemon", "limón"}, {"lime", "lima"}, {"apple", "manzana"},
+        {"pear", "pera"}, {"peach", "durazno"}, {"banana", "plátano"}, {"papaya", "papaya"},
+        {"cherimoya", "chirimoya"}, {"granadilla", "granadilla"}, {"lucuma", "lúcuma"},
+        {"strawberry", "fresa"}, {"raspberry", "frambuesa"}, {"blackberry", "mora"},
+        {"goldenberry", "aguaymanto"}, {"aguaymanto", "aguaymanto"}, {"camu_camu", "camu camu"},
+        {"acerola", "acerola"}, {"guava", "guayaba"}, {"tumbo", "tumbo"},
     };
     return lookup(names, sizeof names / sizeof names[0], ingredient);
 }

@@ -57,5 +57,23 @@ const er_limit_row fri_limits[] = {
 };
 const size_t fri_n_limits = sizeof fri_limits / sizeof fri_limits[0];
 
+#define SRC_JUICE_ES "Reglamento (UE) 2023/915 de la Comisión, anexo I, plomo, zumos (jugos) y " \
+                     "néctares de frutas [V] (ficha de datos 1.2)"
+#define SRC_FRUIT_ES "Reglamento (UE) 2023/915 de la Comisión, anexo I, plomo, frutas [V] " \
+                     "(ficha de datos 1.2)"
+#define SRC_OTA_ES "Reglamento (UE) 2023/915 de la Comisión, anexo I, ocratoxina A en frutas " \
+                   "desecadas distintas de las uvas pasas y los higos [V] (ficha de datos 1.2; " \
+                   "revisión de contenidos 2026-12, 4.1)"
+
+const er_limit_row_es fri_limits_es[] = {
+    {"jugos y néctares de frutas que no son bayas ni frutos pequeños", SRC_JUICE_ES},
+    {"jugos y néctares de bayas y frutos pequeños", SRC_JUICE_ES},
+    {"frutas, excepto arándanos rojos, grosellas, bayas de saúco y madroños", SRC_FRUIT_ES},
+    {"frutas desecadas distintas de las uvas pasas y los higos", SRC_OTA_ES},
+};
+_Static_assert(sizeof fri_limits_es / sizeof fri_limits_es[0] ==
+                   sizeof fri_limits / sizeof fri_limits[0],
+               "one Spanish row per limit row");
+
 const char *const fri_juice_pulp_hs[] = {"2009", "0811", "2008", NULL};
 const char *const fri_dried_hs[] = {"0813", "0812", "1106.30", "110630", NULL};

@@ -18,6 +18,8 @@
 
 extern const er_limit_row fri_limits[];
 extern const size_t fri_n_limits;
+/* The Spanish of fri_limits, row for row (plugin ABI 1.1). */
+extern const er_limit_row_es fri_limits_es[];
 
 /* HS prefixes of products sold as juice or pulp (quality check applies). */
 extern const char *const fri_juice_pulp_hs[];
@@ -35,5 +37,22 @@ extern const char *const fri_dried_hs[];
     "per category are not in the fact sheet, so no number is judged"
 #define FRI_REF_MRL                                                                      \
     "Reg. (EC) 396/2005 on pesticide MRLs [V]; default MRL 0.01 mg/kg, Art. 18(1)(b) [V]"
+
+/* The same references in Spanish (docs/es-references.md). */
+#define FRI_REF_DRIED_ES                                                                 \
+    "Reglamento (UE) 2023/915 de la Comisión, art. 3: factores de concentración para "     \
+    "alimentos desecados o transformados [V] (ficha de datos 1.1, fila 4)"
+#define FRI_REF_QUALITY_ES                                                               \
+    "Directiva 2001/112/CE del Consejo, relativa a los zumos (jugos) de frutas; Código de " \
+    "Prácticas de la AIJN (autenticidad, grados Brix, acidez) [BK]; especificación del "    \
+    "comprador. No se evalúa ningún número"
+#define FRI_REF_MICRO_ES                                                                 \
+    "Reglamento (CE) n.º 2073/2005 de la Comisión, relativo a los criterios "               \
+    "microbiológicos aplicables a los productos alimenticios [BK]; los criterios por "      \
+    "categoría no están en la ficha de datos, por eso no se evalúa ningún número"
+#define FRI_REF_MRL_ES                                                                   \
+    "Reglamento (CE) n.º 396/2005 del Parlamento Europeo y del Consejo, relativo a los "    \
+    "límites máximos de residuos (LMR) de plaguicidas [V]; LMR por defecto 0,01 mg/kg, "    \
+    "art. 18(1)(b) [V]"
 
 #endif

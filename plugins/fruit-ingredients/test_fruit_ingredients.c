@@ -38,6 +38,18 @@ static void product(size_t i, const char *ingredient, const char *hs, const char
     er_mock_set_string(p, use);
 }
 
+/* Every English note and reference has its Spanish (plugin ABI 1.1), with
+ * micrograms as a Spanish reader writes them. */
+static void has_spanish(const er_mock_report *r)
+{
+    if (r->note[0] != '\0') {
+        assert_non_null(er_mock_note(r, "es"));
+        assert_null(strstr(er_mock_note(r, "es"), "ug/kg"));
+    }
+    if (r->reference[0] != '\0')
+        assert_non_null(er_mock_reference(r, "es"));
+}
+
 static const er_mock_report *run(const char *check)
 {
     size_t before = er_mock_report_count();
@@ -45,6 +57,7 @@ static const er_mock_report *run(const char *check)
     assert_int_equal(rc, ER_PLUGIN_OK);
     assert_int_equal(er_mock_rejected_count(), 0);
     assert_int_equal(er_mock_report_count(), before + 1);
+    has_spanish(er_mock_report_get(before));
     return er_mock_report_get(before);
 }
 
@@ -212,6 +225,66 @@ static void residues_evidence(void **state)
     assert_int_equal(run("pesticide_residues")->status, ER_PLUGIN_UNMET);
 }
 
+/* ABI 1.1: titles and help in Spanish; the Spanish note of a met, an unmet
+ * and an unknown outcome, with the decimal comma, the fruit's Spanish name
+ * and the official act titles; the dried-fruit finding too. */
+static void texts_in_spanish(void **state)
+{
+    (void)state;
+    const er_plugin_descriptor *d = exportready_plugin_v1();
+    char why[200] = "";
+    if (er_mock_check_texts(d, "es", why, sizeof why) != 0)
+        fail_msg("%s", why);
+    assert_string_equal(er_mock_check_title(d, "microbiology", "es"),
+                        "Análisis microbiológico de los lotes de exportación");
+
+    product(0, "passion_fruit", "2009.89", "food");
+    er_mock_set_number("answers.fri_lead_mg_kg", 0.02);
+    const er_mock_report *r = run("lead");
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_non_null(strstr(er_mock_note(r, "es"), "maracuyá"));
+    assert_non_null(strstr(er_mock_note(r, "es"), "0,02 mg/kg"));
+    assert_null(strstr(er_mock_note(r, "es"), "0.02"));
+    assert_non_null(strstr(er_mock_reference(r, "es"),
+                           "Reglamento (UE) 2023/915 de la Comisión, anexo I, plomo, zumos "
+                           "(jugos) y néctares de frutas [V]"));
+
+    er_mock_set_number("answers.fri_lead_mg_kg", 0.031);
+    r = run("lead");
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(er_mock_note(r, "es"), "0,031 mg/kg"));
+
+    er_mock_set_string("answers.fri_micro_testing", "periodic");
+    r = run("microbiology");
+    assert_int_equal(r->status, ER_PLUGIN_PARTIAL);
+    assert_string_equal(er_mock_note(r, "es"),
+                        "solo hay análisis microbiológicos periódicos: un lote enviado entre "
+                        "dos análisis queda sin cubrir");
+    assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (CE) n.º 2073/2005 de la "
+                                                       "Comisión"));
+
+    r = run("pesticide_residues");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_reference(r, "es"), "LMR por defecto 0,01 mg/kg"));
+
+    r = run("juice_pulp_quality");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_string_equal(er_mock_note(r, "es"), "sin respuesta: answers.fri_quality_spec y "
+                                               "answers.fri_quality_coa_per_lot");
+
+    er_mock_reset();
+    product(0, "goldenberry", "0813.40", "food");
+    size_t before = er_mock_report_count();
+    assert_int_equal(d->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
+    assert_int_equal(er_mock_report_count(), before + 1);
+    r = er_mock_report_get(before);
+    assert_string_equal(r->id, "dried_fruit_lead_factor");
+    assert_non_null(strstr(er_mock_note(r, "es"), "aguaymanto se vende desecado o como harina: "
+                                                  "el contenido máximo de plomo para frutas "
+                                                  "(0,10 mg/kg)"));
+    assert_non_null(strstr(er_mock_reference(r, "es"), "art. 3: factores de concentración"));
+}
+
 static void wrong_type_fails(void **state)
 {
     (void)state;
@@ -222,10 +295,29 @@ static void wrong_type_fails(void **state)
     assert_int_equal(d->run_check(er_mock_host(), er_mock_firm(), "nope"), ER_PLUGIN_E_FAILED);
 }
 
+/* An ABI 1.0 host gets the English alone, and no text call. */
+static void abi_1_0_host_gets_english(void **state)
+{
+    (void)state;
+    product(0, "orange", "2009.12", "food");
+    er_mock_set_number("answers.fri_lead_mg_kg", 0.031);
+    assert_int_equal(exportready_plugin_v1()->run_check(er_mock_host_1_0(), er_mock_firm(),
+                                                        "lead"),
+                     ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    const er_mock_report *r = er_mock_report_get(0);
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(r->note, "lead 0.031 mg/kg"));
+    assert_null(er_mock_note(r, "es"));
+    assert_null(er_mock_reference(r, "es"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(abi_1_0_host_gets_english, reset),
         cmocka_unit_test_setup(descriptor_is_valid, reset),
+        cmocka_unit_test_setup(texts_in_spanish, reset),
         cmocka_unit_test_setup(non_berry_juice_boundary, reset),
         cmocka_unit_test_setup(berry_juice_boundary, reset),
         cmocka_unit_test_setup(unsettled_class_decides_only_when_clear, reset),

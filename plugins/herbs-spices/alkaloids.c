@@ -19,8 +19,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pc_common.h"
+#include "pc_g_es.h"
+
 #define SRC_PA "Reg. (EU) 2023/915 Annex I, pyrrolizidine alkaloids (from Reg. (EU) 2020/2040, " \
                "since 1 Jul 2022) [V]"
+#define SRC_PA_ES "Reglamento (UE) 2023/915 de la Comisión, anexo I, alcaloides de " \
+                  "pirrolizidina (desde el Reglamento (UE) 2020/2040, aplicable desde el 1 de " \
+                  "julio de 2022) [V]"
 
 /* Form of the product, from answers.herb_product_form. */
 enum pa_form { PA_FORM_UNKNOWN = 0, PA_FORM_DRIED_HERB, PA_FORM_INFUSION, PA_FORM_SUPPLEMENT };
@@ -48,19 +54,27 @@ int hs_check_pyrrolizidine_alkaloids(const er_plugin_host_api *host, er_plugin_f
     hs_tested t;
     int found = hs_find_tested(host, firm, &t);
     if (found == 0)
-        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, "no food product", NULL, NULL);
+        return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE,
+                         PC_T("no food product", "la empresa no tiene productos alimenticios"),
+                         PC_EN(NULL), NULL);
     if (found == ER_PLUGIN_E_FAILED)
         return found;
     if (found == ER_PLUGIN_E_MISSING)
-        return host->report(firm, ER_PLUGIN_UNKNOWN,
-                            "the tested product is not in the species table: answer "
-                            "spice_category (herb: pyrrolizidine alkaloid levels apply)",
-                            SRC_PA, HS_CHECKED);
+        return pc_report(host, firm, ER_PLUGIN_UNKNOWN,
+                         PC_T("the tested product is not in the species table: answer "
+                              "spice_category (herb: pyrrolizidine alkaloid levels apply)",
+                              "el producto analizado no está en la tabla de especies: responda "
+                              "spice_category (herb: se aplican los niveles de alcaloides de "
+                              "pirrolizidina)"),
+                         PC_T(SRC_PA, SRC_PA_ES), HS_CHECKED);
     if (t.row.pa == HS_PA_NONE)
-        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE,
-                            "no EU pyrrolizidine alkaloid level for this spice (levels exist "
-                            "for dried herbs, cumin seed and herbal infusions)",
-                            NULL, NULL);
+        return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE,
+                         PC_T("no EU pyrrolizidine alkaloid level for this spice (levels exist "
+                              "for dried herbs, cumin seed and herbal infusions)",
+                              "la UE no fija un nivel de alcaloides de pirrolizidina para esta "
+                              "especia (hay niveles para hierbas aromáticas secas, semillas de "
+                              "comino e infusiones de hierbas)"),
+                         PC_EN(NULL), NULL);
 
     const char *fs = NULL;
     enum pa_form form = PA_FORM_UNKNOWN;
@@ -94,7 +108,8 @@ int hs_check_pyrrolizidine_alkaloids(const er_plugin_host_api *host, er_plugin_f
         }
     }
 
-    char note[600];
+    char note[600], note_es[800], vs[32], los[32], his[32];
+    const char *name_es = hs_ingredient_es(t.ingredient);
     double v = 0.0;
     rc = host->get_number(firm, "answers.spice_pa_ug_kg", &v);
     if (rc == ER_PLUGIN_E_MISSING) {
@@ -104,13 +119,27 @@ int hs_check_pyrrolizidine_alkaloids(const er_plugin_host_api *host, er_plugin_f
                      "listed PA, ug/kg) from an ISO/IEC 17025 lab (answer spice_pa_ug_kg); EU "
                      "level %g ug/kg [V]",
                      t.ingredient, lo);
+        if (lo == hi)
+            snprintf(note_es, sizeof note_es,
+                     "%s: sin resultado de alcaloides de pirrolizidina; se necesita un resultado "
+                     "reciente (suma de los AP listados, µg/kg) de un laboratorio ISO/IEC 17025 "
+                     "(respuesta spice_pa_ug_kg); nivel de la UE %s µg/kg [V]",
+                     name_es, pc_g_es(los, sizeof los, lo));
         else
+            snprintf(note_es, sizeof note_es,
+                     "%s: sin resultado de alcaloides de pirrolizidina; se necesita un resultado "
+                     "reciente (suma de los AP listados, µg/kg) de un laboratorio ISO/IEC 17025 "
+                     "(respuesta spice_pa_ug_kg); nivel de la UE de %s a %s µg/kg según la "
+                     "forma de venta [V]",
+                     name_es, pc_g_es(los, sizeof los, lo), pc_g_es(his, sizeof his, hi));
+        if (lo != hi)
             snprintf(note, sizeof note,
                      "%s: no pyrrolizidine alkaloid result; needs a recent result (sum of the "
                      "listed PA, ug/kg) from an ISO/IEC 17025 lab (answer spice_pa_ug_kg); EU "
                      "level %g to %g ug/kg by form [V]",
                      t.ingredient, lo, hi);
-        return host->report(firm, ER_PLUGIN_UNKNOWN, note, SRC_PA, HS_CHECKED);
+        return pc_report(host, firm, ER_PLUGIN_UNKNOWN, PC_T(note, note_es),
+                         PC_T(SRC_PA, SRC_PA_ES), HS_CHECKED);
     }
     if (rc != ER_PLUGIN_OK || !isfinite(v) || v < 0.0) {
         host->log(ER_PLUGIN_LOG_ERROR, "answers.spice_pa_ug_kg: expected a result >= 0 in ug/kg");
@@ -121,10 +150,16 @@ int hs_check_pyrrolizidine_alkaloids(const er_plugin_host_api *host, er_plugin_f
         st = ER_PLUGIN_MET;
         snprintf(note, sizeof note, "%s: pyrrolizidine alkaloids %g ug/kg within the EU level "
                  "of %g ug/kg [V]", t.ingredient, v, lo);
+        snprintf(note_es, sizeof note_es, "%s: alcaloides de pirrolizidina %s µg/kg, dentro del "
+                 "nivel de la UE de %s µg/kg [V]", name_es, pc_g_es(vs, sizeof vs, v),
+                 pc_g_es(los, sizeof los, lo));
     } else if (v > hi) {
         st = ER_PLUGIN_UNMET;
         snprintf(note, sizeof note, "%s: pyrrolizidine alkaloids %g ug/kg exceed the EU level "
                  "of %g ug/kg [V]", t.ingredient, v, hi);
+        snprintf(note_es, sizeof note_es, "%s: alcaloides de pirrolizidina %s µg/kg, por encima "
+                 "del nivel de la UE de %s µg/kg [V]", name_es, pc_g_es(vs, sizeof vs, v),
+                 pc_g_es(his, sizeof his, hi));
     } else {
         st = ER_PLUGIN_UNKNOWN;
         snprintf(note, sizeof note,
@@ -136,6 +171,17 @@ int hs_check_pyrrolizidine_alkaloids(const er_plugin_host_api *host, er_plugin_f
                      ? "answer herb_product_form (dried_herb, herbal_infusion, food_supplement)"
                      : "check whether the herb is one of the infusions with the 400 ug/kg "
                        "level in Reg. (EU) 2023/915");
+        snprintf(note_es, sizeof note_es,
+                 "%s: alcaloides de pirrolizidina %s µg/kg: el nivel de la UE es %s o %s µg/kg "
+                 "según %s; %s",
+                 name_es, pc_g_es(vs, sizeof vs, v), pc_g_es(los, sizeof los, lo),
+                 pc_g_es(his, sizeof his, hi),
+                 form == PA_FORM_UNKNOWN ? "cómo se vende" : "la hierba",
+                 form == PA_FORM_UNKNOWN
+                     ? "responda herb_product_form (dried_herb, herbal_infusion, "
+                       "food_supplement)"
+                     : "compruebe si la hierba es una de las infusiones con el nivel de "
+                       "400 µg/kg del Reglamento (UE) 2023/915 de la Comisión");
     }
-    return host->report(firm, st, note, SRC_PA, HS_CHECKED);
+    return pc_report(host, firm, st, PC_T(note, note_es), PC_T(SRC_PA, SRC_PA_ES), HS_CHECKED);
 }

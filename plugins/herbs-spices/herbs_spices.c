@@ -102,7 +102,7 @@ static const er_plugin_descriptor hs_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "herbs-spices",
     .name = "Herbs and spices: lead, ochratoxin A, aflatoxins, pyrrolizidine alkaloids, purity",
-    .version = "1.1.0",
+    .version = "1.2.0",
     .sectors = hs_sectors,
     .checks = hs_checks,
     .questions = hs_questions,

@@ -69,6 +69,10 @@ int hs_find_tested(const er_plugin_host_api *host, er_plugin_firm *firm, hs_test
 
 const char *hs_group_name(hs_group g);
 
+/* The Spanish name of an ingredient id for a Spanish note ("black_pepper"
+ * -> "pimienta negra"), or the id itself when the table has none. */
+const char *hs_ingredient_es(const char *ingredient);
+
 int hs_check_lead(const er_plugin_host_api *host, er_plugin_firm *firm);
 int hs_check_ochratoxin_a(const er_plugin_host_api *host, er_plugin_firm *firm);
 int hs_check_background_levels(const er_plugin_host_api *host, er_plugin_firm *firm);

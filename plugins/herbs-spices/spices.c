@@ -55,6 +55,35 @@ const char *hs_group_name(hs_group g)
     return g < HS_N_GROUPS ? group_names[g] : "?";
 }
 
+/* Spanish names as a Peruvian firm writes them on its labels. */
+static const struct {
+    const char *id;
+    const char *es;
+} names_es[] = {
+    {"oregano", "orégano"},        {"marjoram", "mejorana"},
+    {"huacatay", "huacatay"},      {"muna", "muña"},
+    {"hierba_luisa", "hierba luisa"}, {"rosemary", "romero"},
+    {"thyme", "tomillo"},          {"basil", "albahaca"},
+    {"bay_leaf", "laurel"},        {"lovage", "levístico"},
+    {"borage", "borraja"},         {"paprika", "páprika"},
+    {"chili", "ají"},              {"aji_panca", "ají panca"},
+    {"aji_amarillo", "ají amarillo"}, {"black_pepper", "pimienta negra"},
+    {"vanilla", "vainilla"},       {"turmeric", "cúrcuma"},
+    {"ginger", "jengibre"},        {"cinnamon", "canela"},
+    {"clove", "clavo de olor"},    {"saffron", "azafrán"},
+    {"nutmeg", "nuez moscada"},    {"cumin", "comino"},
+    {"annatto", "achiote"},        {"fresh_ginger", "jengibre fresco"},
+    {"fresh_turmeric", "cúrcuma fresca"},
+};
+
+const char *hs_ingredient_es(const char *ingredient)
+{
+    for (size_t i = 0; i < sizeof names_es / sizeof names_es[0]; i++)
+        if (strcmp(names_es[i].id, ingredient) == 0)
+            return names_es[i].es;
+    return ingredient;
+}
+
 static const hs_spice *lookup(const char *id)
 {
     for (const hs_spice *s = spices; s->id != NULL; s++)

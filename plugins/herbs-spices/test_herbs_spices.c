@@ -36,12 +36,25 @@ static void firm_with(const char *ingredient)
     er_mock_set_string("products[0].use", "food");
 }
 
+/* Every English note and reference has its Spanish (plugin ABI 1.1), which
+ * writes micrograms as a Spanish reader does. */
+static void has_spanish(const er_mock_report *r)
+{
+    if (r->note[0] != '\0') {
+        assert_non_null(er_mock_note(r, "es"));
+        assert_null(strstr(er_mock_note(r, "es"), "ug/kg"));
+    }
+    if (r->reference[0] != '\0')
+        assert_non_null(er_mock_reference(r, "es"));
+}
+
 static const er_mock_report *run(const char *check)
 {
     int rc = plugin()->run_check(er_mock_host(), er_mock_firm(), check);
     assert_int_equal(rc, ER_PLUGIN_OK);
     assert_int_equal(er_mock_rejected_count(), 0);
     assert_int_equal(er_mock_report_count(), 1);
+    has_spanish(er_mock_report_get(0));
     return er_mock_report_get(0);
 }
 
@@ -329,11 +342,72 @@ static void every_title_and_help_in_spanish(void **state)
                            "ocratoxina A"));
 }
 
+/* ABI 1.1: the Spanish note of a met, an unmet and an unknown outcome, with
+ * the decimal comma and the official title of the act; the English stays. */
+static void notes_and_references_in_spanish(void **state)
+{
+    (void)state;
+    firm_with("black_pepper");
+    er_mock_set_string("answers.spice_category", "fruit");
+    er_mock_set_number("answers.spice_lead_mg_kg", 0.35);
+    const er_mock_report *r = run("lead");
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_string_equal(r->note, "black_pepper: 0.35 mg/kg is within the EU limit of 0.6 mg/kg "
+                                 "for lead in fruit spices [V]");
+    assert_string_equal(er_mock_note(r, "es"),
+                        "pimienta negra: 0,35 mg/kg está dentro del límite de la UE de 0,6 "
+                        "mg/kg para plomo en especias de fruto [V]");
+    assert_string_equal(er_mock_reference(r, "es"),
+                        "Reglamento (UE) 2023/915 de la Comisión, anexo I, plomo en especias "
+                        "secas por grupo [V]");
+
+    firm_with("oregano");
+    er_mock_set_number("answers.spice_ota_ug_kg", 12.5);
+    r = run("ochratoxin_a");
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_string_equal(er_mock_note(r, "es"),
+                        "orégano: 12,5 µg/kg supera el límite de la UE de 10 µg/kg para "
+                        "ocratoxina A en hierbas aromáticas secas [V]");
+
+    firm_with("oregano");
+    r = run("pyrrolizidine_alkaloids");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_note(r, "es"), "orégano: sin resultado de alcaloides de "
+                                                  "pirrolizidina"));
+    assert_non_null(strstr(er_mock_reference(r, "es"),
+                           "Reglamento (UE) 2023/915 de la Comisión, anexo I"));
+
+    firm_with("oregano");
+    er_mock_set_bool("answers.spice_purity_tests", 0);
+    r = run("purity");
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(er_mock_note(r, "es"), "los compradores rechazan lotes"));
+}
+
+/* An ABI 1.0 host gets the English alone, and no text call. */
+static void abi_1_0_host_gets_english(void **state)
+{
+    (void)state;
+    firm_with("oregano");
+    er_mock_set_number("answers.spice_ota_ug_kg", 12.5);
+    assert_int_equal(plugin()->run_check(er_mock_host_1_0(), er_mock_firm(), "ochratoxin_a"),
+                     ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    const er_mock_report *r = er_mock_report_get(0);
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_string_equal(r->note, "oregano: 12.5 ug/kg exceeds the EU limit of 10 ug/kg for "
+                                 "ochratoxin A in dried herbs [V]");
+    assert_null(er_mock_note(r, "es"));
+    assert_null(er_mock_reference(r, "es"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(abi_1_0_host_gets_english, reset),
         cmocka_unit_test_setup(descriptor_is_valid, reset),
         cmocka_unit_test_setup(every_title_and_help_in_spanish, reset),
+        cmocka_unit_test_setup(notes_and_references_in_spanish, reset),
         cmocka_unit_test_setup(lead_group_from_table_needs_confirmation, reset),
         cmocka_unit_test_setup(fresh_ginger_and_turmeric_lead, reset),
         cmocka_unit_test_setup(pyrrolizidine_alkaloids_at_the_boundary, reset),

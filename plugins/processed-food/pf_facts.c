@@ -55,6 +55,32 @@ const char *const pf_annex_v_labels[] = {
     "pack or container whose largest surface is less than 25 cm2 (Annex V)",
     NULL};
 
+const char *const pf_annex_v_labels_es[] = {
+    "no exento",
+    "producto sin transformar de un solo ingrediente o de una sola categoría de ingredientes "
+    "(anexo V, punto 1)",
+    "hierbas aromáticas, especias o sus mezclas (anexo V)",
+    "sal y sucedáneos de la sal (anexo V)",
+    "té o café solos, también instantáneos o solubles, sin más ingredientes añadidos que "
+    "aromas (anexo V)",
+    "envase o recipiente cuya superficie mayor mide menos de 25 cm² (anexo V)",
+    NULL};
+
+/* Annex II as the Spanish text of the regulation names the allergens. */
+const char *const pf_allergens_es[] = {
+    "cereales que contienen gluten", "crustáceos", "huevos", "pescado", "maní (cacahuetes)",
+    "soya", "leche", "frutos de cáscara", "apio", "mostaza", "ajonjolí (sésamo)",
+    "dióxido de azufre y sulfitos", "altramuces", "moluscos", NULL};
+
+const char *const pf_particulars_es[] = {
+    "denominación del alimento", "lista de ingredientes", "alérgenos destacados",
+    "cantidad neta", "fecha de duración mínima o de caducidad", "nombre y dirección del operador",
+    "información nutricional", NULL};
+
+const char *const pf_nutrients_es[] = {"valor energético", "grasas", "ácidos grasos saturados",
+                                       "hidratos de carbono", "azúcares", "proteínas", "sal",
+                                       NULL};
+
 int pf_index(const char *const *list, const char *s)
 {
     for (int i = 0; list[i] != NULL; i++)

@@ -27,6 +27,21 @@
     "Reg. (EU) 1169/2011: bulk B2B ingredients need accompanying information so the EU "   \
     "buyer can comply [BK] (fact sheet 1.1 row 8)"
 
+/* The same references in Spanish (plugin ABI 1.1; docs/es-references.md). */
+#define PF_REG_ES "Reglamento (UE) n.º 1169/2011 del Parlamento Europeo y del Consejo"
+#define PF_REF_ALLERGENS_ES                                                              \
+    PF_REG_ES ", art. 9(1)(c), art. 21 y anexo II (14 alérgenos) [V]; no es eliminatorio " \
+              "(decisión de diseño)"
+#define PF_REF_PARTICULARS_ES PF_REG_ES ", art. 9, menciones obligatorias [BK], por eso no es " \
+                                        "eliminatorio"
+#define PF_REF_NUTRITION_ES                                                              \
+    PF_REG_ES ", art. 30(1), información nutricional; excepciones en el anexo V [BK], por " \
+              "eso no es eliminatorio"
+#define PF_REF_BULK_ES                                                                   \
+    PF_REG_ES ": los ingredientes a granel entre empresas necesitan información que los "  \
+              "acompañe para que el comprador de la UE pueda cumplir [BK] (ficha de datos " \
+              "1.1, fila 8)"
+
 /* The 14 allergen ids firm files use, Annex II order.  NULL-terminated. */
 extern const char *const pf_allergens[];
 
@@ -50,6 +65,13 @@ extern const char *const pf_nutrients[];
  * claim (answers.pf_annex_v_exempt), with "no" first; [BK]. */
 extern const char *const pf_annex_v_exemptions[];
 extern const char *const pf_annex_v_labels[];
+extern const char *const pf_annex_v_labels_es[];
+
+/* Spanish names parallel to pf_allergens, pf_particulars and pf_nutrients
+ * (same index), for the Spanish notes. */
+extern const char *const pf_allergens_es[];
+extern const char *const pf_particulars_es[];
+extern const char *const pf_nutrients_es[];
 
 /* Index of s in list, or -1. */
 int pf_index(const char *const *list, const char *s);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pc_common.h"
 #include "pf_facts.h"
 
 #define Q_PREPACKED "answers.pf_prepacked"
@@ -26,7 +27,8 @@
 
 #define MAX_ITEMS 16
 
-/* Appends text, stopping cleanly when the buffer is full (ASCII only). */
+/* Appends text, stopping cleanly when the buffer is full.  The Spanish
+ * buffers are sized so that every list fits whole (UTF-8 is never cut). */
 static void add(char *buf, size_t cap, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
@@ -106,30 +108,39 @@ static int sells_food(const er_plugin_host_api *host, er_plugin_firm *firm)
 
 static int report_bad_item(const er_plugin_host_api *host, er_plugin_firm *firm,
                            const char *path, const char *bad, const char *const *known,
-                           const char *ref)
+                           pc_text ref)
 {
-    char note[1000] = "";
+    char note[1000] = "", note_es[1100] = "";
     add(note, sizeof note, "%s: \"%s\" is not one of:", path, bad);
-    for (size_t i = 0; known[i] != NULL; i++)
+    add(note_es, sizeof note_es, "%s: «%s» no es uno de estos valores:", path, bad);
+    for (size_t i = 0; known[i] != NULL; i++) {
         add(note, sizeof note, " %s", known[i]);
-    return host->report(firm, ER_PLUGIN_UNKNOWN, note, ref, PF_CHECKED);
+        add(note_es, sizeof note_es, " %s", known[i]);
+    }
+    return pc_report(host, firm, ER_PLUGIN_UNKNOWN, PC_T(note, note_es), ref, PF_CHECKED);
 }
+
+#define NO_FOOD PC_T("no food product", "la empresa no tiene productos alimenticios")
+#define REF_ALLERGENS PC_T(PF_REF_ALLERGENS, PF_REF_ALLERGENS_ES)
 
 static int check_allergens(const er_plugin_host_api *host, er_plugin_firm *firm)
 {
     if (!sells_food(host, firm))
-        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, "no food product", NULL, NULL);
+        return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE, NO_FOOD, PC_EN(NULL), NULL);
     int present[MAX_ITEMS] = {0}, declared[MAX_ITEMS] = {0};
     char bad[64];
     int rc = read_set(host, firm, Q_PRESENT, pf_allergens, NULL, present, bad, sizeof bad);
     if (rc == SET_FAILED)
         return ER_PLUGIN_E_FAILED;
     if (rc == SET_MISSING)
-        return host->report(firm, ER_PLUGIN_UNKNOWN,
-                            "not answered: " Q_PRESENT " (the Annex II allergens in any product, "
-                            "\"\" for none)", PF_REF_ALLERGENS, PF_CHECKED);
+        return pc_report(host, firm, ER_PLUGIN_UNKNOWN,
+                         PC_T("not answered: " Q_PRESENT " (the Annex II allergens in any "
+                              "product, \"\" for none)",
+                              "sin respuesta: " Q_PRESENT " (los alérgenos del anexo II "
+                              "presentes en algún producto; \"\" si no hay ninguno)"),
+                         REF_ALLERGENS, PF_CHECKED);
     if (rc == SET_BAD)
-        return report_bad_item(host, firm, Q_PRESENT, bad, pf_allergens, PF_REF_ALLERGENS);
+        return report_bad_item(host, firm, Q_PRESENT, bad, pf_allergens, REF_ALLERGENS);
 
     /* A product that is itself an allergen must be on the list. */
     size_t n = 0;
@@ -146,11 +157,15 @@ static int check_allergens(const er_plugin_host_api *host, er_plugin_firm *firm)
                 continue;
             int k = pf_index(pf_allergens, pf_allergen_sources[s].allergen);
             if (!present[k]) {
-                char note[300] = "";
+                char note[300] = "", note_es[400] = "";
                 add(note, sizeof note,
                     "product ingredient %s is the Annex II allergen %s, which is not in "
                     Q_PRESENT, pf_allergen_sources[s].ingredient, pf_allergens[k]);
-                return host->report(firm, ER_PLUGIN_UNMET, note, PF_REF_ALLERGENS, PF_CHECKED);
+                add(note_es, sizeof note_es,
+                    "el ingrediente del producto %s es el alérgeno del anexo II «%s», que no "
+                    "figura en " Q_PRESENT, pf_allergen_sources[s].ingredient, pf_allergens_es[k]);
+                return pc_report(host, firm, ER_PLUGIN_UNMET, PC_T(note, note_es), REF_ALLERGENS,
+                                 PF_CHECKED);
             }
         }
     }
@@ -159,30 +174,43 @@ static int check_allergens(const er_plugin_host_api *host, er_plugin_firm *firm)
     for (int k = 0; pf_allergens[k] != NULL; k++)
         any |= present[k];
     if (!any)
-        return host->report(firm, ER_PLUGIN_MET,
-                            "no Annex II allergen present in any product (keep the statement in "
-                            "the specification)", PF_REF_ALLERGENS, PF_CHECKED);
+        return pc_report(host, firm, ER_PLUGIN_MET,
+                         PC_T("no Annex II allergen present in any product (keep the statement "
+                              "in the specification)",
+                              "ningún producto contiene alérgenos del anexo II (mantenga esa "
+                              "declaración en la especificación)"),
+                         REF_ALLERGENS, PF_CHECKED);
 
     rc = read_set(host, firm, Q_DECLARED, pf_allergens, NULL, declared, bad, sizeof bad);
     if (rc == SET_FAILED)
         return ER_PLUGIN_E_FAILED;
     if (rc == SET_MISSING)
-        return host->report(firm, ER_PLUGIN_UNKNOWN,
-                            "not answered: " Q_DECLARED " (allergens emphasised on the label or "
-                            "stated in the specification)", PF_REF_ALLERGENS, PF_CHECKED);
+        return pc_report(host, firm, ER_PLUGIN_UNKNOWN,
+                         PC_T("not answered: " Q_DECLARED " (allergens emphasised on the label "
+                              "or stated in the specification)",
+                              "sin respuesta: " Q_DECLARED " (alérgenos destacados en la "
+                              "etiqueta o indicados en la especificación)"),
+                         REF_ALLERGENS, PF_CHECKED);
     if (rc == SET_BAD)
-        return report_bad_item(host, firm, Q_DECLARED, bad, pf_allergens, PF_REF_ALLERGENS);
+        return report_bad_item(host, firm, Q_DECLARED, bad, pf_allergens, REF_ALLERGENS);
 
-    char missing[600] = "";
+    char missing[600] = "", missing_es[800] = "";
     for (int k = 0; pf_allergens[k] != NULL; k++)
-        if (present[k] && !declared[k])
+        if (present[k] && !declared[k]) {
             add(missing, sizeof missing, "%s%s", missing[0] ? ", " : "", pf_allergens[k]);
+            add(missing_es, sizeof missing_es, "%s%s", missing_es[0] ? ", " : "",
+                pf_allergens_es[k]);
+        }
     if (missing[0] == '\0')
-        return host->report(firm, ER_PLUGIN_MET, "every allergen present is declared",
-                            PF_REF_ALLERGENS, PF_CHECKED);
-    char note[800] = "";
+        return pc_report(host, firm, ER_PLUGIN_MET,
+                         PC_T("every allergen present is declared",
+                              "todos los alérgenos presentes están declarados"),
+                         REF_ALLERGENS, PF_CHECKED);
+    char note[800] = "", note_es[1000] = "";
     add(note, sizeof note, "present but not declared: %s", missing);
-    return host->report(firm, ER_PLUGIN_UNMET, note, PF_REF_ALLERGENS, PF_CHECKED);
+    add(note_es, sizeof note_es, "presentes pero no declarados: %s", missing_es);
+    return pc_report(host, firm, ER_PLUGIN_UNMET, PC_T(note, note_es), REF_ALLERGENS,
+                     PF_CHECKED);
 }
 
 /* 1 pre-packed, 0 not, -1 not answered, -2 failure. */
@@ -219,30 +247,36 @@ static int annex_v(const er_plugin_host_api *host, er_plugin_firm *firm)
  * so the nutrition check is not applicable and the particulars do not
  * require it. */
 static int check_list(const er_plugin_host_api *host, er_plugin_firm *firm, const char *path,
-                      const char *const *required, const char *const *optional,
-                      const char *what, const char *ref)
+                      const char *const *required, const char *const *required_es,
+                      const char *const *optional, pc_text what, pc_text ref)
 {
     if (!sells_food(host, firm))
-        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, "no food product", NULL, NULL);
+        return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE, NO_FOOD, PC_EN(NULL), NULL);
     int pp = prepacked(host, firm);
     if (pp == -2)
         return ER_PLUGIN_E_FAILED;
     if (pp == -1)
-        return host->report(firm, ER_PLUGIN_UNKNOWN, "not answered: " Q_PREPACKED, ref,
-                            PF_CHECKED);
+        return pc_report(host, firm, ER_PLUGIN_UNKNOWN,
+                         PC_T("not answered: " Q_PREPACKED, "sin respuesta: " Q_PREPACKED), ref,
+                         PF_CHECKED);
     if (pp == 0)
-        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE,
-                            "sold in bulk, not pre-packed: see the bulk-information finding",
-                            NULL, NULL);
+        return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE,
+                         PC_T("sold in bulk, not pre-packed: see the bulk-information finding",
+                              "se vende a granel, no preenvasado: vea el hallazgo sobre la "
+                              "información para productos a granel"),
+                         PC_EN(NULL), NULL);
     int exempt = annex_v(host, firm);
     if (exempt == -2)
         return ER_PLUGIN_E_FAILED;
     int is_nutrition = required == pf_nutrients;
     if (exempt > 0 && is_nutrition) {
-        char note[300] = "";
+        char note[300] = "", note_es[400] = "";
         add(note, sizeof note, "no nutrition declaration needed: %s",
             pf_annex_v_labels[exempt]);
-        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE, note, NULL, NULL);
+        add(note_es, sizeof note_es, "no necesita información nutricional: %s",
+            pf_annex_v_labels_es[exempt]);
+        return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE, PC_T(note, note_es), PC_EN(NULL),
+                         NULL);
     }
     int have[MAX_ITEMS] = {0};
     char bad[64];
@@ -250,34 +284,47 @@ static int check_list(const er_plugin_host_api *host, er_plugin_firm *firm, cons
     if (rc == SET_FAILED)
         return ER_PLUGIN_E_FAILED;
     if (rc == SET_MISSING) {
-        char note[200] = "";
+        char note[200] = "", note_es[200] = "";
         add(note, sizeof note, "not answered: %s", path);
-        return host->report(firm, ER_PLUGIN_UNKNOWN, note, ref, PF_CHECKED);
+        add(note_es, sizeof note_es, "sin respuesta: %s", path);
+        return pc_report(host, firm, ER_PLUGIN_UNKNOWN, PC_T(note, note_es), ref, PF_CHECKED);
     }
     if (rc == SET_BAD)
         return report_bad_item(host, firm, path, bad, required, ref);
-    char missing[600] = "";
-    int n_have = 0;
+    char missing[600] = "", missing_es[800] = "";
+    int n_have = 0, n_missing = 0;
     for (int k = 0; required[k] != NULL; k++) {
         if (exempt > 0 && strcmp(required[k], "nutrition_declaration") == 0)
             have[k] = 1; /* not required of an Annex V product */
         if (have[k])
             n_have++;
-        else
+        else {
+            n_missing++;
             add(missing, sizeof missing, "%s%s", missing[0] ? ", " : "", required[k]);
+            add(missing_es, sizeof missing_es, "%s%s (%s)", missing_es[0] ? ", " : "",
+                required_es[k], required[k]);
+        }
     }
-    char note[800] = "";
+    char note[800] = "", note_es[1000] = "";
     if (missing[0] == '\0') {
-        add(note, sizeof note, "%s: all present", what);
-        return host->report(firm, ER_PLUGIN_MET, note, ref, PF_CHECKED);
+        add(note, sizeof note, "%s: all present", what.en);
+        add(note_es, sizeof note_es, "%s: no falta nada", what.es);
+        return pc_report(host, firm, ER_PLUGIN_MET, PC_T(note, note_es), ref, PF_CHECKED);
     }
-    add(note, sizeof note, "%s: missing %s", what, missing);
-    if (exempt < 0 && (is_nutrition || strstr(missing, "nutrition_declaration") != NULL))
+    add(note, sizeof note, "%s: missing %s", what.en, missing);
+    add(note_es, sizeof note_es, "%s: %s %s", what.es, n_missing == 1 ? "falta" : "faltan",
+        missing_es);
+    if (exempt < 0 && (is_nutrition || strstr(missing, "nutrition_declaration") != NULL)) {
         add(note, sizeof note, "; if Annex V exempts the product (plain spices, single-"
                                "ingredient grains, plain coffee or tea, ...), answer %s",
             A_ANNEX_V);
-    return host->report(firm, n_have > 0 ? ER_PLUGIN_PARTIAL : ER_PLUGIN_UNMET, note, ref,
-                        PF_CHECKED);
+        add(note_es, sizeof note_es, "; si el anexo V exime al producto (especias solas, "
+                                     "granos de un solo ingrediente, café o té solos, ...), "
+                                     "responda %s",
+            A_ANNEX_V);
+    }
+    return pc_report(host, firm, n_have > 0 ? ER_PLUGIN_PARTIAL : ER_PLUGIN_UNMET,
+                     PC_T(note, note_es), ref, PF_CHECKED);
 }
 
 static int pf_run_check(const er_plugin_host_api *host, er_plugin_firm *firm,
@@ -286,11 +333,16 @@ static int pf_run_check(const er_plugin_host_api *host, er_plugin_firm *firm,
     if (strcmp(check_id, "allergens") == 0)
         return check_allergens(host, firm);
     if (strcmp(check_id, "label_particulars") == 0)
-        return check_list(host, firm, Q_PARTICULARS, pf_particulars, pf_particulars_optional,
-                          "mandatory label particulars", PF_REF_PARTICULARS);
+        return check_list(host, firm, Q_PARTICULARS, pf_particulars, pf_particulars_es,
+                          pf_particulars_optional,
+                          PC_T("mandatory label particulars",
+                               "menciones obligatorias de la etiqueta"),
+                          PC_T(PF_REF_PARTICULARS, PF_REF_PARTICULARS_ES));
     if (strcmp(check_id, "nutrition_declaration") == 0)
-        return check_list(host, firm, Q_NUTRIENTS, pf_nutrients, NULL,
-                          "nutrition declaration items", PF_REF_NUTRITION);
+        return check_list(host, firm, Q_NUTRIENTS, pf_nutrients, pf_nutrients_es, NULL,
+                          PC_T("nutrition declaration items",
+                               "elementos de la información nutricional"),
+                          PC_T(PF_REF_NUTRITION, PF_REF_NUTRITION_ES));
     host->log(ER_PLUGIN_LOG_ERROR, "unknown check '%s'", check_id);
     return ER_PLUGIN_E_FAILED;
 }
@@ -302,10 +354,13 @@ static int pf_sector_findings(const er_plugin_host_api *host, er_plugin_firm *fi
         return ER_PLUGIN_E_FAILED;
     if (pp != 0 || !sells_food(host, firm))
         return ER_PLUGIN_OK;
-    if (host->add_finding(firm, "bulk_information", ER_PLUGIN_UNKNOWN,
-                          "sold in bulk: give the EU buyer a specification with ingredients, "
-                          "allergens and nutrition data so its own labels comply",
-                          PF_REF_BULK, PF_CHECKED) != ER_PLUGIN_OK)
+    if (pc_finding(host, firm, "bulk_information", ER_PLUGIN_UNKNOWN,
+                   PC_T("sold in bulk: give the EU buyer a specification with ingredients, "
+                        "allergens and nutrition data so its own labels comply",
+                        "se vende a granel: entregue al comprador de la UE una especificación "
+                        "con los ingredientes, los alérgenos y los datos nutricionales para que "
+                        "sus propias etiquetas cumplan"),
+                   PC_T(PF_REF_BULK, PF_REF_BULK_ES), PF_CHECKED) != ER_PLUGIN_OK)
         return ER_PLUGIN_E_FAILED;
     return ER_PLUGIN_OK;
 }
@@ -340,16 +395,48 @@ static const er_plugin_question pf_questions[] = {
     {NULL, 0, NULL},
 };
 
+/* Spanish titles and help (plugin ABI 1.1); answer values stay as codes. */
+static const er_plugin_text pf_texts[] = {
+    {"es", "check.allergens", "Todos los alérgenos del anexo II presentes están declarados"},
+    {"es", "check.label_particulars",
+     "Menciones obligatorias presentes en la etiqueta (alimento preenvasado)"},
+    {"es", "check.nutrition_declaration",
+     "Información nutricional completa (alimento preenvasado)"},
+    {"es", "question.pf_prepacked",
+     "¿Los productos de exportación van preenvasados para el consumidor final (false: se "
+     "venden a granel)?"},
+    {"es", "question.pf_allergens_present",
+     "Alérgenos del anexo II presentes en algún producto o en sus coadyuvantes tecnológicos, "
+     "separados por comas (\"\" si no hay ninguno): cereals_containing_gluten crustaceans eggs "
+     "fish peanuts soybeans milk nuts celery mustard sesame sulphites lupin molluscs"},
+    {"es", "question.pf_allergens_declared",
+     "Alérgenos destacados en la lista de ingredientes de la etiqueta, o indicados en la "
+     "especificación, separados por comas"},
+    {"es", "question.pf_label_items",
+     "Menciones de la etiqueta para la UE, separadas por comas: name ingredients "
+     "allergens_emphasised net_quantity date_marking operator nutrition_declaration (y quid "
+     "storage_use origin instructions)"},
+    {"es", "question.pf_nutrition_declared",
+     "Elementos de la información nutricional, separados por comas: energy fat saturates "
+     "carbohydrate sugars protein salt"},
+    {"es", "question.pf_annex_v_exempt",
+     "¿El producto está exento de la información nutricional según el anexo V del Reglamento "
+     "(UE) n.º 1169/2011? no, unprocessed_single_ingredient (p. ej. quinua sola), "
+     "herbs_spices, salt, plain_tea_coffee o small_pack_under_25cm2"},
+    {NULL, NULL, NULL},
+};
+
 static const er_plugin_descriptor pf_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "processed-food",
     .name = "Processed food (EU food information: allergens, labels, nutrition)",
-    .version = "1.1.0",
+    .version = "1.2.0",
     .sectors = pf_sectors,
     .checks = pf_checks,
     .questions = pf_questions,
     .run_check = pf_run_check,
     .sector_findings = pf_sector_findings,
+    .texts = pf_texts,
 };
 
 ER_PLUGIN_DEFINE(pf_descriptor)

@@ -39,6 +39,15 @@ static void list(const char *path, const char *const *items)
     er_mock_set_string(path, v);
 }
 
+/* Every English note and reference has its Spanish (plugin ABI 1.1). */
+static void has_spanish(const er_mock_report *r)
+{
+    if (r->note[0] != '\0')
+        assert_non_null(er_mock_note(r, "es"));
+    if (r->reference[0] != '\0')
+        assert_non_null(er_mock_reference(r, "es"));
+}
+
 static const er_mock_report *run(const char *check)
 {
     size_t before = er_mock_report_count();
@@ -46,6 +55,7 @@ static const er_mock_report *run(const char *check)
     assert_int_equal(rc, ER_PLUGIN_OK);
     assert_int_equal(er_mock_rejected_count(), 0);
     assert_int_equal(er_mock_report_count(), before + 1);
+    has_spanish(er_mock_report_get(before));
     return er_mock_report_get(before);
 }
 
@@ -210,6 +220,62 @@ static void bulk_is_not_applicable_with_finding(void **state)
     assert_int_equal(d->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
     assert_int_equal(er_mock_report_count(), before + 1);
     assert_string_equal(er_mock_report_get(before)->id, "bulk_information");
+    has_spanish(er_mock_report_get(before));
+    assert_non_null(strstr(er_mock_note(er_mock_report_get(before), "es"),
+                           "se vende a granel: entregue al comprador de la UE"));
+}
+
+/* ABI 1.1: titles and help in Spanish; the Spanish note of a met, an unmet
+ * and an unknown outcome names the allergens and particulars in Spanish
+ * and cites the official title of Reg. (EU) 1169/2011. */
+static void texts_in_spanish(void **state)
+{
+    (void)state;
+    const er_plugin_descriptor *d = exportready_plugin_v1();
+    char why[200] = "";
+    if (er_mock_check_texts(d, "es", why, sizeof why) != 0)
+        fail_msg("%s", why);
+    assert_string_equal(er_mock_check_title(d, "nutrition_declaration", "es"),
+                        "Información nutricional completa (alimento preenvasado)");
+
+    const er_mock_report *r = run("allergens");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_note(r, "es"), "sin respuesta: answers.pf_allergens_present"));
+    assert_string_equal(er_mock_reference(r, "es"),
+                        "Reglamento (UE) n.º 1169/2011 del Parlamento Europeo y del Consejo, "
+                        "art. 9(1)(c), art. 21 y anexo II (14 alérgenos) [V]; no es eliminatorio "
+                        "(decisión de diseño)");
+
+    list("answers.pf_allergens_present", (const char *const[]){"milk", "eggs", "sesame", NULL});
+    list("answers.pf_allergens_declared", (const char *const[]){"milk", NULL});
+    r = run("allergens");
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_string_equal(r->note, "present but not declared: eggs, sesame");
+    assert_string_equal(er_mock_note(r, "es"),
+                        "presentes pero no declarados: huevos, ajonjolí (sésamo)");
+
+    list("answers.pf_allergens_declared", (const char *const[]){"milk", "eggs", "sesame", NULL});
+    r = run("allergens");
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_string_equal(er_mock_note(r, "es"), "todos los alérgenos presentes están declarados");
+
+    er_mock_set_bool("answers.pf_prepacked", 1);
+    er_mock_set_string("answers.pf_annex_v_exempt", "no");
+    list("answers.pf_nutrition_declared",
+         (const char *const[]){"energy", "fat", "carbohydrate", "sugars", "protein", NULL});
+    r = run("nutrition_declaration");
+    assert_int_equal(r->status, ER_PLUGIN_PARTIAL);
+    assert_string_equal(er_mock_note(r, "es"),
+                        "elementos de la información nutricional: faltan ácidos grasos "
+                        "saturados (saturates), sal (salt)");
+    assert_non_null(strstr(er_mock_reference(r, "es"), "art. 30(1), información nutricional"));
+
+    list("answers.pf_nutrition_declared", (const char *const[]){"energy", "fat", "saturates",
+                                                                "carbohydrate", "sugars",
+                                                                "protein", NULL});
+    r = run("nutrition_declaration");
+    assert_string_equal(er_mock_note(r, "es"),
+                        "elementos de la información nutricional: falta sal (salt)");
 }
 
 static void non_food_not_applicable(void **state)
@@ -230,10 +296,28 @@ static void wrong_type_fails(void **state)
     assert_int_equal(d->run_check(er_mock_host(), er_mock_firm(), "nope"), ER_PLUGIN_E_FAILED);
 }
 
+/* An ABI 1.0 host gets the English alone, and no text call. */
+static void abi_1_0_host_gets_english(void **state)
+{
+    (void)state;
+    er_mock_set_string("answers.pf_allergens_present", "");
+    assert_int_equal(exportready_plugin_v1()->run_check(er_mock_host_1_0(), er_mock_firm(),
+                                                        "allergens"),
+                     ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    const er_mock_report *r = er_mock_report_get(0);
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_non_null(strstr(r->note, "no Annex II allergen present"));
+    assert_null(er_mock_note(r, "es"));
+    assert_null(er_mock_reference(r, "es"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(abi_1_0_host_gets_english, reset),
         cmocka_unit_test_setup(descriptor_is_valid, reset),
+        cmocka_unit_test_setup(texts_in_spanish, reset),
         cmocka_unit_test_setup(allergens_declared_or_not, reset),
         cmocka_unit_test_setup(no_allergen_is_met_without_declaration, reset),
         cmocka_unit_test_setup(product_ingredient_implies_allergen, reset),
