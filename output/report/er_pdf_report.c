@@ -248,6 +248,12 @@ static void dimension_table(report *r)
 {
     er_pdf *p = r->p;
     const er_firm_result *res = r->res;
+    /* One table, never split: a page with two orphaned rows wastes paper
+     * (a Spanish page 1 runs longer and left them alone on page 2). */
+    size_t rows = 0;
+    for (size_t d = 0; d < res->n_dimensions; d++)
+        rows += res->dimensions[d].scored;
+    er_pdf_need(p, 40 + 14.0 * (double)rows + 8);
     er_pdf_heading(p, L_(r, ER_L_DIMENSION_SCORES));
     for (size_t d = 0; d < res->n_dimensions; d++) {
         const er_dim_result *dr = &res->dimensions[d];
@@ -369,7 +375,12 @@ int er_output_firm_pdf(const er_firm_result *res, const er_output_options *opts,
             dimension_table(&r);
         else
             then_and_now(&r);
-        er_pdf_new_page(&pdf); /* page 2: the work */
+        /* The work starts a page of its own, unless the scores already
+         * moved to page 2: then it follows them there. */
+        if (pdf.page == 1)
+            er_pdf_new_page(&pdf);
+        else
+            pdf.y += 12;
         actions(&r);
         sector_notes(&r);
         rc = er_pdf_close(&pdf);
