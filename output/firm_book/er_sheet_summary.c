@@ -381,7 +381,10 @@ void er_sheet_summary(er_firm_book *b)
     er_route_text rt;
     er_route_text_for(&rt, res, b->programmes, L);
     er_xw_label(x, ws, row, SC_LABEL, ER_L_ROUTE, x->f.subtitle);
-    er_xw_text(x, ws, row++, SC_VALUE, rt.name, x->f.label);
+    er_xw_text(x, ws, row, SC_VALUE, rt.name, x->f.label);
+    /* A long route name wraps (bold, so fewer characters a line): give its
+     * row the lines, or it runs over the next step's text. */
+    er_xw_row_lines(x, ws, row++, er_xlsx_wrap_lines(rt.name, 40));
     /* Each route says what the firm does next, and where. */
     if (rt.next_step[0] != '\0') {
         er_xw_label(x, ws, row, SC_LABEL, ER_L_NEXT_STEP, x->f.label);
