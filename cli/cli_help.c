@@ -53,7 +53,7 @@
     "                          %s)\n" \
     "      --no-isolate        run plugins in this process (no fork, no timeout)\n" \
     "      --plugin-timeout S  seconds a plugin may take per firm (default %s)\n" \
-    "      --lang en|es        workbook language (default en)\n" \
+    "      --lang CODE         workbook language: en, es, or any lang/CODE.cfg\n" \
     "      --as-of YYYY-MM-DD  audit date (default: each firm's audit.date)\n" \
     "  -j, --jobs N            audit in N worker processes (default: the number\n" \
     "                          of processors); the output is the same for any N\n" \
@@ -124,7 +124,7 @@
     "      --rubric-dir DIR    the rubric the results were written with (default:\n" \
     "                          $EXPORTREADY_RUBRICS, else the installed rubrics);\n" \
     "                          repeated, later ones are site layers, as for audit\n" \
-    "      --lang en|es        workbook language (default en)\n" \
+    "      --lang CODE         workbook language: en, es, or any lang/CODE.cfg\n" \
     "      --baseline OLD.json earlier results: each firm found there gets a\n" \
     "                          Progress sheet comparing then and now\n" \
     "  -q, --quiet             no warnings, errors only\n" \
@@ -154,7 +154,7 @@
     "      --all-sectors       every sector the rubric names, in one template\n" \
     "      --format xlsform    write an XLSForm (survey, choices, settings)\n" \
     "      --force             overwrite an existing FILE\n" \
-    "      --lang en|es        language of questions and help (default en)\n" \
+    "      --lang CODE         language of questions and help (default en)\n" \
     "      --rubric-dir DIR    rubric directory (default as for audit)\n" \
     "      --plugin-dir DIR    search DIR for sector plugins (repeatable; then\n" \
     "                          $EXPORTREADY_PLUGIN_PATH, then PROGRAM_DIR/\n" \

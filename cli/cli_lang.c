@@ -8,6 +8,7 @@
  * catalogue found is loaded, not only --lang's, so column widths fit every
  * language the same way whatever --lang says. */
 #include "cli.h"
+#include "er_i18n.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -107,8 +108,14 @@ int er_cli_lang_load(er_lang lang, const char *base, const er_cli_dirs *sites, c
     }
     size_t missing = er_labels_missing(lang, NULL, NULL);
     if (missing > 0) {
-        fprintf(stderr, "exportready: warning: the '%s' UI catalogue lacks %zu key(s), shown in "
-                        "English:", er_lang_code(lang), missing);
+        fprintf(stderr,
+                dngettext(ER_TEXT_DOMAIN,
+                          "exportready: warning: the '%s' UI catalogue lacks %zu key, shown in "
+                          "English:",
+                          "exportready: warning: the '%s' UI catalogue lacks %zu keys, shown in "
+                          "English:",
+                          missing),
+                er_lang_code(lang), missing);
         er_labels_missing(lang, print_key, NULL);
         fputc('\n', stderr);
     }
