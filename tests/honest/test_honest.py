@@ -279,8 +279,8 @@ def case_follow_up_title(tmp):
     follow = os.path.join(SRC, "tests", "data", "report", "valle-alto-followup.cfg")
     for lang, want_base, want_follow in (
             ("en", "Export readiness baseline audit", "Export readiness follow-up audit"),
-            ("es", "Auditoría base de preparación exportadora",
-             "Auditoría de seguimiento de preparación exportadora")):
+            ("es", "Auditoría de preparación exportadora: línea de base",
+             "Auditoría de preparación exportadora: seguimiento")):
         bj = os.path.join(tmp, f"b-{lang}.json")
         audit(bj, base, lang=lang, out_dir=os.path.join(tmp, "b-" + lang))
         out = os.path.join(tmp, "f-" + lang)
@@ -552,7 +552,7 @@ def case_pdf_follow_up(tmp):
     base = os.path.join(FIRMS, "coffee-cocoa-valle-alto.cfg")
     follow = os.path.join(SRC, "tests", "data", "report", "valle-alto-followup.cfg")
     for lang, head, title in (("en", "Then and now", "follow-up audit"),
-                              ("es", "Antes y ahora", "Auditoría de seguimiento")):
+                              ("es", "Antes y ahora", "exportadora: seguimiento")):
         bj = os.path.join(tmp, f"b-{lang}.json")
         audit(bj, base, lang=lang)
         out = os.path.join(tmp, "f-" + lang)
