@@ -76,8 +76,8 @@ static const er_plugin_text hs_texts[] = {
     {"es", "check.pyrrolizidine_alkaloids",
      "Alcaloides de pirrolizidina dentro del contenido máximo de la UE"},
     {"es", "question.spice_category",
-     "Grupo de especia del producto principal (confirma la tabla del complemento, que es "
-     "conocimiento de referencia): herb, fruit, root_rhizome, bark, bud_flower, seed o "
+     "Grupo de especia del producto principal (confirma la tabla del análisis sectorial, "
+     "un dato de referencia): herb, fruit, root_rhizome, bark, bud_flower, seed o "
      "fresh_root (jengibre o cúrcuma frescos)"},
     {"es", "question.spice_lead_mg_kg", "Último resultado de plomo del producto principal, mg/kg"},
     {"es", "question.spice_ota_ug_kg",
@@ -94,7 +94,7 @@ static const er_plugin_text hs_texts[] = {
      "food_supplement (complemento alimenticio)"},
     {"es", "question.spice_purity_tests",
      "¿Se analiza cada lote para detectar materias extrañas y adulteración según la "
-     "especificación del comprador (por ejemplo, los ESA Quality Minima)?"},
+     "especificación del comprador (por ejemplo, los Mínimos de Calidad de la ESA)?"},
     {NULL, NULL, NULL},
 };
 
