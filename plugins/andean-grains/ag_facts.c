@@ -5,12 +5,12 @@
 #include <string.h>
 
 const ag_grain ag_grains[] = {
-    {"quinoa", "quinoa", AG_NF_NOT_NOVEL_BK},
+    {"quinoa", "quinoa", "quinua", AG_NF_NOT_NOVEL_BK},
     /* Kiwicha (Amaranthus caudatus) and cañihua (Chenopodium pallidicaule):
      * no Novel Food Catalogue entry in the sources. */
-    {"kiwicha", "kiwicha (amaranth)", AG_NF_NOT_IN_SOURCES},
-    {"amaranth", "kiwicha (amaranth)", AG_NF_NOT_IN_SOURCES},
-    {"canihua", "cañihua", AG_NF_NOT_IN_SOURCES},
+    {"kiwicha", "kiwicha (amaranth)", "kiwicha (amaranto)", AG_NF_NOT_IN_SOURCES},
+    {"amaranth", "kiwicha (amaranth)", "kiwicha (amaranto)", AG_NF_NOT_IN_SOURCES},
+    {"canihua", "cañihua", "cañihua", AG_NF_NOT_IN_SOURCES},
 };
 const size_t ag_n_grains = sizeof ag_grains / sizeof ag_grains[0];
 

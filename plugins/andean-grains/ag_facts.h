@@ -34,6 +34,7 @@ typedef enum ag_nf {
 typedef struct ag_grain {
     const char *ingredient; /* products[i].ingredient */
     const char *name;
+    const char *name_es;    /* as a Spanish note names it */
     ag_nf novel_food;
 } ag_grain;
 
@@ -66,5 +67,31 @@ extern const char *const ag_forms_own_status[]; /* protein_isolate */
 #define AG_REF_MRL                                                                       \
     "Reg. (EC) 396/2005 MRLs; quinoa in Annex I since Reg. (EU) 600/2010 [V] (content "   \
     "review E14)"
+
+/* The same sources in Spanish (plugin ABI 1.1): official titles of the acts. */
+#define AG_REF_CATEGORY_ES                                                               \
+    "El Reglamento (UE) n.º 600/2010 incluyó la quinua en el anexo I del Reglamento (CE) " \
+    "n.º 396/2005 [V]; no está confirmado si los límites para cereales del Reglamento "   \
+    "(UE) 2023/915 se aplican a los pseudocereales [U] (revisión de contenidos 2026-12, " \
+    "E14)"
+#define AG_REF_CONTAMINANTS_ES                                                           \
+    "Reglamento (UE) 2023/915: plomo en cereales 0,20 mg/kg [V] (ficha de datos 1.2); su " \
+    "alcance para los pseudocereales [U] (revisión de contenidos, E14), por eso los "      \
+    "resultados se citan y nunca se juzgan"
+#define AG_REF_QUALITY_ES                                                                \
+    "Ficha técnica del comprador (humedad, saponina, impurezas, calibre) [BK] (revisión " \
+    "de contenidos 4.2); no se juzga ninguna cifra"
+#define AG_REF_NOVEL_ES                                                                  \
+    "Reglamento (UE) 2015/2283 (nuevos alimentos) [V]; la quinua no es nuevo alimento "   \
+    "[BK] (ficha de datos 1.3); harinas, hojuelas, inflados y aislados proteicos no "     \
+    "quedan cubiertos de por sí por la situación del grano entero [BK] (revisión de "     \
+    "contenidos 4.2)"
+#define AG_REF_GLUTEN_ES                                                                 \
+    "Reglamento de Ejecución (UE) n.º 828/2014 sobre la declaración «sin gluten» [BK] "   \
+    "(revisión de contenidos 4.2); el umbral no figura en las fuentes, así que no se "    \
+    "juzga ninguna cifra"
+#define AG_REF_MRL_ES                                                                    \
+    "LMR del Reglamento (CE) n.º 396/2005; quinua en el anexo I desde el Reglamento (UE) " \
+    "n.º 600/2010 [V] (revisión de contenidos, E14)"
 
 #endif

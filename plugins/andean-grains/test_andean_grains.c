@@ -4,7 +4,8 @@
  * sector finding "unknown" and a lead result above the cereal level is
  * quoted, never judged; saponin and specification; novel-food standing by
  * grain and form (quinoa flour met, protein isolate and cañihua unknown);
- * gluten-free claims; and the descriptor (bilingual questions).
+ * gluten-free claims; the descriptor; and the Spanish of every title, help
+ * text, note and reference (plugin ABI 1.1).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -41,6 +42,15 @@ static void product(size_t i, const char *ingredient, const char *hs)
 
 static void forms(const char *list) { er_mock_set_string("answers.ag_forms", list); }
 
+/* Every English note and reference has its Spanish (plugin ABI 1.1). */
+static void has_spanish(const er_mock_report *r)
+{
+    if (r->note[0] != '\0')
+        assert_non_null(er_mock_note(r, "es"));
+    if (r->reference[0] != '\0')
+        assert_non_null(er_mock_reference(r, "es"));
+}
+
 static const er_mock_report *run(const char *check)
 {
     size_t before = er_mock_report_count();
@@ -48,6 +58,7 @@ static const er_mock_report *run(const char *check)
     assert_int_equal(rc, ER_PLUGIN_OK);
     assert_int_equal(er_mock_rejected_count(), 0);
     assert_int_equal(er_mock_report_count(), before + 1);
+    has_spanish(er_mock_report_get(before));
     return er_mock_report_get(before);
 }
 
@@ -60,8 +71,14 @@ static void descriptor_is_valid(void **state)
     for (size_t i = 0; d->questions[i].id != NULL; i++) {
         assert_int_equal(strncmp(d->questions[i].id, "ag_", 3), 0);
         assert_true(strlen(d->questions[i].help) <= 500);
-        assert_non_null(strstr(d->questions[i].help, " / "));
+        /* ABI 1.1: English help alone; the Spanish is in d->texts. */
+        assert_null(strstr(d->questions[i].help, " / "));
     }
+    char why[200];
+    if (er_mock_check_texts(d, "es", why, sizeof why) != 0)
+        fail_msg("%s", why);
+    assert_string_equal(er_mock_question_help(d, "ag_saponin_per_lot", "es"),
+                        "¿Se analiza la saponina en cada lote?");
 }
 
 /* E14: never guessed.  The finding is unknown and cites its [U]. */
@@ -140,6 +157,70 @@ static void gluten_free_claim(void **state)
     assert_int_equal(run("gluten_free")->status, ER_PLUGIN_UNMET);
 }
 
+static void spanish_notes_met_unmet_unknown(void **state)
+{
+    (void)state;
+    product(0, "quinoa", "1008.50");
+    product(1, "kiwicha", "1008.90");
+    er_mock_set_string("answers.ag_metals_testing", "every_lot");
+    er_mock_set_number("answers.ag_lead_mg_kg", 0.35);
+    const er_mock_report *r = run("contaminant_testing");
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_string_equal(er_mock_note(r, "es"),
+                        "quinua, kiwicha (amaranto); resultado más alto de plomo: 0,35 mg/kg "
+                        "(por encima del límite de plomo para cereales, 0,20 mg/kg, que podría "
+                        "aplicarse: sin decidir); no está resuelto si los límites de la UE para "
+                        "cereales se aplican a los pseudocereales, así que no se juzga ningún "
+                        "resultado: plomo y cadmio analizados en cada lote de exportación");
+    assert_non_null(strstr(r->note, "highest lead result 0.35 mg/kg (above the cereal lead "
+                                    "level 0.20 mg/kg"));
+    assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (UE) 2023/915"));
+
+    er_mock_set_bool("answers.ag_saponin_per_lot", 0);
+    er_mock_set_bool("answers.ag_quality_spec", 0);
+    r = run("saponin_quality");
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(er_mock_note(r, "es"),
+                           "sin análisis de saponina y sin ficha técnica escrita"));
+
+    r = run("novel_food_form");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_note(r, "es"), "la kiwicha (amaranto) no tiene entrada en "
+                                                  "el Catálogo de Nuevos Alimentos"));
+
+    er_mock_reset();
+    product(0, "quinoa", "1008.50");
+    r = run("pesticide_residues");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_string_equal(er_mock_note(r, "es"),
+                        "sin respuesta: answers.ag_residue_screening (none, some_lots o "
+                        "every_lot)");
+    assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (CE) n.º 396/2005"));
+    r = run("gluten_free");
+    assert_string_equal(er_mock_note(r, "es"), "quinua: sin respuesta: answers.ag_gluten_free_claim");
+
+    assert_int_equal(exportready_plugin_v1()->sector_findings(er_mock_host(), er_mock_firm()),
+                     ER_PLUGIN_OK);
+    r = er_mock_report_get(er_mock_report_count() - 1);
+    has_spanish(r);
+    assert_non_null(strstr(er_mock_note(r, "es"), "plomo 0,20 mg/kg"));
+}
+
+static void old_host_gets_english_only(void **state)
+{
+    (void)state;
+    product(0, "quinoa", "1008.50");
+    er_mock_set_string("answers.ag_metals_testing", "none");
+    assert_int_equal(exportready_plugin_v1()->run_check(er_mock_host_1_0(), er_mock_firm(),
+                                                        "contaminant_testing"),
+                     ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    const er_mock_report *r = er_mock_report_get(0);
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(r->note, "no lead or cadmium analysis"));
+    assert_null(er_mock_note(r, "es"));
+}
+
 static void not_a_grain(void **state)
 {
     (void)state;
@@ -159,6 +240,8 @@ int main(void)
         cmocka_unit_test_setup(saponin_and_specification, reset),
         cmocka_unit_test_setup(novel_food_by_form, reset),
         cmocka_unit_test_setup(gluten_free_claim, reset),
+        cmocka_unit_test_setup(spanish_notes_met_unmet_unknown, reset),
+        cmocka_unit_test_setup(old_host_gets_english_only, reset),
         cmocka_unit_test_setup(not_a_grain, reset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -90,16 +90,64 @@ static const er_plugin_question cc_questions[] = {
     {NULL, 0, NULL},
 };
 
+/* Titles and help in Spanish (plugin ABI 1.1). */
+static const er_plugin_text cc_texts[] = {
+    {"es", "check.eudr_geolocation", "Todas las parcelas proveedoras geolocalizadas (EUDR)"},
+    {"es", "check.eudr_deforestation_legality",
+     "Pruebas de cero deforestación y de legalidad por parcela (EUDR)"},
+    {"es", "check.eudr_plot_traceability", "Lotes separados y trazables hasta la parcela (EUDR)"},
+    {"es", "check.cocoa_cadmium",
+     "Cadmio dentro del límite máximo de la UE para el producto de cacao"},
+    {"es", "check.ochratoxin_a",
+     "Ocratoxina A dentro del límite máximo de la UE (café, cacao en polvo)"},
+    {"es", "check.cocoa_pah",
+     "HAP (benzo(a)pireno, suma de 4) dentro de los límites máximos de la UE para el cacao"},
+    {"es", "question.eudr_plots_geolocated_pct",
+     "¿Qué porcentaje (0-100 %) de las parcelas que abastecen el café o cacao destinado a la UE "
+     "tiene coordenadas GPS?"},
+    {"es", "question.eudr_polygons_over_4ha",
+     "¿Cada parcela proveedora de más de 4 ha está mapeada como polígono? (responda sí también "
+     "si ninguna pasa de 4 ha)"},
+    {"es", "question.eudr_deforestation_free_evidence",
+     "¿Tiene pruebas (p. ej., un control por satélite) de que ninguna parcela proveedora se "
+     "deforestó después del 31 de diciembre de 2020?"},
+    {"es", "question.eudr_legality_evidence",
+     "¿Tiene documentos que muestren que cada parcela se cultiva legalmente (título de "
+     "propiedad o derecho de uso, normas laborales y derechos de los pueblos indígenas)?"},
+    {"es", "question.eudr_lots_traceable_to_plot",
+     "¿Los lotes destinados a la UE se mantienen aparte y son trazables hasta sus parcelas de "
+     "origen?"},
+    {"es", "question.cocoa_product_category",
+     "Producto principal de cacao: cocoa_beans (granos), cocoa_intermediate (pasta, manteca o "
+     "torta), milk_chocolate_lt30, chocolate_lt50_or_milk_ge30, chocolate_ge50, "
+     "cocoa_powder_retail_or_drinking (en polvo, para el consumidor final o chocolate para "
+     "beber) o cocoa_powder_industrial (en polvo, a granel para la industria)"},
+    {"es", "question.cadmium_mg_kg",
+     "Último resultado de cadmio de ese producto de cacao, en mg/kg (laboratorio ISO/IEC 17025)"},
+    {"es", "question.cocoa_ota_ug_kg", "Último resultado de ocratoxina A del cacao en polvo, en µg/kg"},
+    {"es", "question.cocoa_bap_ug_kg_fat",
+     "Último resultado de benzo(a)pireno del producto de cacao, en µg/kg de grasa"},
+    {"es", "question.cocoa_pah4_ug_kg_fat",
+     "Último resultado de la suma de 4 HAP (benzo(a)pireno, benzo(a)antraceno, "
+     "benzo(b)fluoranteno, criseno) del producto de cacao, en µg/kg de grasa"},
+    {"es", "question.coffee_product_category",
+     "Café que exporta: green (verde), roasted (tostado) o soluble"},
+    {"es", "question.coffee_ota_ug_kg",
+     "Último resultado de ocratoxina A del café tostado o soluble, en µg/kg"},
+    {NULL, NULL, NULL},
+};
+
 static const er_plugin_descriptor cc_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "coffee-cocoa",
     .name = "Coffee and cocoa: EUDR due diligence, cadmium, ochratoxin A, PAH",
-    .version = "1.1.0",
+    .version = "1.2.0",
     .sectors = cc_sectors,
     .checks = cc_checks,
     .questions = cc_questions,
     .run_check = cc_run_check,
     .sector_findings = cc_sector_findings,
+    .texts = cc_texts,
 };
 
 ER_PLUGIN_DEFINE(cc_descriptor)

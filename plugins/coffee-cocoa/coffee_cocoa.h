@@ -17,7 +17,8 @@
 
 #include <exportready/plugin.h>
 
-#include "pc_common.h" /* pc_answer_bool, pc_severity */
+#include "pc_common.h" /* pc_answer_bool, pc_severity, pc_report */
+#include "pc_g_es.h"   /* numbers with a decimal comma */
 
 #include <stddef.h>
 

@@ -51,12 +51,22 @@ static void coffee_firm(void)
     product(0, "0901.21", "coffee");
 }
 
+/* Every English note and reference has its Spanish (plugin ABI 1.1). */
+static void has_spanish(const er_mock_report *r)
+{
+    if (r->note[0] != '\0')
+        assert_non_null(er_mock_note(r, "es"));
+    if (r->reference[0] != '\0')
+        assert_non_null(er_mock_reference(r, "es"));
+}
+
 static const er_mock_report *run(const char *check)
 {
     int rc = plugin()->run_check(er_mock_host(), er_mock_firm(), check);
     assert_int_equal(rc, ER_PLUGIN_OK);
     assert_int_equal(er_mock_rejected_count(), 0);
     assert_int_equal(er_mock_report_count(), 1);
+    has_spanish(er_mock_report_get(0));
     return er_mock_report_get(0);
 }
 
@@ -197,8 +207,10 @@ static void plot_traceability(void **state)
 static const er_mock_report *finding(const char *id)
 {
     for (size_t i = 0; i < er_mock_report_count(); i++)
-        if (strcmp(er_mock_report_get(i)->id, id) == 0)
+        if (strcmp(er_mock_report_get(i)->id, id) == 0) {
+            has_spanish(er_mock_report_get(i));
             return er_mock_report_get(i);
+        }
     return NULL;
 }
 
@@ -582,6 +594,91 @@ static void cocoa_pah_at_the_boundary(void **state)
     assert_int_equal(run("cocoa_pah")->status, ER_PLUGIN_NOT_APPLICABLE);
 }
 
+/* --- Spanish (plugin ABI 1.1) ------------------------------------------ */
+
+static void every_title_and_question_has_spanish(void **state)
+{
+    (void)state;
+    char why[200];
+    int rc = er_mock_check_texts(plugin(), "es", why, sizeof why);
+    if (rc != 0)
+        fail_msg("%s", why);
+    assert_string_equal(er_mock_check_title(plugin(), "cocoa_cadmium", "es"),
+                        "Cadmio dentro del límite máximo de la UE para el producto de cacao");
+    assert_non_null(strstr(er_mock_question_help(plugin(), "cocoa_ota_ug_kg", "es"), "µg/kg"));
+}
+
+static void spanish_notes_met_unmet_unknown(void **state)
+{
+    (void)state;
+    cadmium("chocolate_ge50", 0.5);
+    const er_mock_report *r = er_mock_report_get(0);
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_string_equal(er_mock_note(r, "es"),
+                        "cadmio: 0,5 mg/kg, dentro del límite de la UE de 0,8 mg/kg para "
+                        "chocolate con ≥ 50 % de materia seca total de cacao [V]");
+    assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (UE) 2023/915, anexo I"));
+    assert_non_null(strstr(er_mock_reference(r, "es"), "n.º 488/2014"));
+
+    cadmium("chocolate_ge50", 0.95);
+    r = er_mock_report_get(0);
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(er_mock_note(r, "es"),
+                           "cadmio: 0,95 mg/kg, supera el límite de la UE de 0,8 mg/kg"));
+    /* The English is as before, byte for byte. */
+    assert_non_null(strstr(r->note, "0.95 mg/kg exceeds the EU limit of 0.8 mg/kg"));
+
+    er_mock_reset();
+    cocoa_firm();
+    er_mock_set_string("answers.cocoa_product_category", "chocolate_lt50_or_milk_ge30");
+    r = run("cocoa_cadmium");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_note(r, "es"), "falta el resultado de cadmio"));
+    assert_non_null(strstr(er_mock_note(r, "es"), "límite de la UE: 0,3 mg/kg"));
+
+    er_mock_reset();
+    cocoa_firm();
+    er_mock_set_number("answers.eudr_plots_geolocated_pct", 62.5);
+    r = run("eudr_geolocation");
+    assert_int_equal(r->status, ER_PLUGIN_PARTIAL);
+    assert_non_null(strstr(er_mock_note(r, "es"), "62,5 % de las parcelas geolocalizadas"));
+    assert_non_null(strstr(er_mock_note(r, "es"), "30 de diciembre de 2026"));
+    assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (UE) 2023/1115 (EUDR)"));
+    assert_non_null(strstr(r->note, "62.5 % of plots geolocated"));
+}
+
+static void spanish_findings(void **state)
+{
+    (void)state;
+    coffee_firm();
+    er_mock_set_string("firm.country", "PE");
+    size(42, 6800000.0, 3900000.0);
+    assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    const er_mock_report *r = finding("eudr_country_risk");
+    assert_non_null(r);
+    assert_non_null(strstr(er_mock_note(r, "es"), "riesgo estándar"));
+    r = finding("eudr_application_date");
+    assert_non_null(r);
+    assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (UE) 2025/2650"));
+    assert_non_null(strstr(er_mock_reference(r, "es"), "Directiva 2013/34/UE"));
+}
+
+/* An ABI 1.0 host has no report_text: the plugin reports its English only. */
+static void old_host_gets_english_only(void **state)
+{
+    (void)state;
+    cocoa_firm();
+    er_mock_set_number("answers.eudr_plots_geolocated_pct", 0);
+    assert_int_equal(plugin()->run_check(er_mock_host_1_0(), er_mock_firm(), "eudr_geolocation"),
+                     ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    const er_mock_report *r = er_mock_report_get(0);
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(r->note, "30 Dec 2026"));
+    assert_null(er_mock_note(r, "es"));
+}
+
 static void unknown_check_fails(void **state)
 {
     (void)state;
@@ -620,6 +717,10 @@ int main(void)
         cmocka_unit_test_setup(soluble_coffee_is_outside_eudr, reset),
         cmocka_unit_test_setup(eudr_date_needs_establishment_by_end_2024, reset),
         cmocka_unit_test_setup(cocoa_pah_at_the_boundary, reset),
+        cmocka_unit_test_setup(every_title_and_question_has_spanish, reset),
+        cmocka_unit_test_setup(spanish_notes_met_unmet_unknown, reset),
+        cmocka_unit_test_setup(spanish_findings, reset),
+        cmocka_unit_test_setup(old_host_gets_english_only, reset),
         cmocka_unit_test_setup(unknown_check_fails, reset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

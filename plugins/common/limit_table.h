@@ -38,12 +38,22 @@ typedef struct er_limit_row {
     const char *valid_as_of;          /* YYYY-MM-DD the source was checked */
 } er_limit_row;
 
-/* The outcome of one comparison, ready for host->report(). */
+/* The Spanish of one row (plugin ABI 1.1): a plugin passes an array of
+ * these parallel to its rows (same index) to er_limit_evaluate_es. */
+typedef struct er_limit_row_es {
+    const char *food;   /* the category, in Spanish */
+    const char *source; /* the source, official Spanish title of the act */
+} er_limit_row_es;
+
+/* The outcome of one comparison, ready for host->report(); note_es and
+ * reference_es are "" unless er_limit_evaluate_es had Spanish rows. */
 typedef struct er_limit_eval {
     er_plugin_status status;
     char note[700];
     char reference[300];   /* the host takes at most 300 bytes */
     char valid_as_of[11];
+    char note_es[900];
+    char reference_es[300];
 } er_limit_eval;
 
 /* True when row applies to a product with this ingredient, HS code and
@@ -60,6 +70,20 @@ int er_limit_row_matches(const er_limit_row *row, const char *ingredient, const 
 int er_limit_evaluate(const er_plugin_host_api *host, er_plugin_firm *firm,
                       const er_limit_row *rows, size_t n_rows, const char *contaminant,
                       const char *variant, const char *answer_path, er_limit_eval *out);
+
+/* The same, with the Spanish note and reference too: rows_es[i] is the
+ * Spanish of rows[i].  The English is exactly er_limit_evaluate's. */
+int er_limit_evaluate_es(const er_plugin_host_api *host, er_plugin_firm *firm,
+                         const er_limit_row *rows, const er_limit_row_es *rows_es,
+                         size_t n_rows, const char *contaminant, const char *variant,
+                         const char *answer_path, er_limit_eval *out);
+
+/* The Spanish name of a contaminant id ("lead" -> "plomo"), a unit
+ * ("ug/kg" -> "µg/kg") and an ingredient id ("brazil_nut" -> "castaña
+ * amazónica"), or the id itself when there is none. */
+const char *er_limit_contaminant_es(const char *contaminant);
+const char *er_limit_unit_es(const char *unit);
+const char *er_limit_ingredient_es(const char *ingredient);
 
 /* Appends printf-style text to buf (cap bytes), cutting at a UTF-8 character
  * boundary when full, so a long firm-given name never yields invalid text. */

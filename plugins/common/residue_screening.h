@@ -17,6 +17,8 @@
 
 #include <exportready/plugin.h>
 
+#include "pc_common.h" /* pc_text, pc_report */
+
 /* Reports the outcome for firm (call once from run_check, after the plugin
  * decided the check applies).  screen_path and exceed_path are the answers'
  * host paths ("answers.<id>"); reference and checked ("YYYY-MM-DD") are the
@@ -25,5 +27,12 @@
 int er_residue_screening(const er_plugin_host_api *host, er_plugin_firm *firm,
                          const char *screen_path, const char *exceed_path,
                          const char *reference, const char *checked);
+
+/* The same with the reference in English and Spanish: the notes are in both
+ * languages either way (plugin ABI 1.1, pc_report); er_residue_screening
+ * gives the reference in English only. */
+int pc_residue_screening(const er_plugin_host_api *host, er_plugin_firm *firm,
+                         const char *screen_path, const char *exceed_path, pc_text reference,
+                         const char *checked);
 
 #endif

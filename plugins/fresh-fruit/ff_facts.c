@@ -11,11 +11,11 @@
 #include <string.h>
 
 const ff_crop ff_crops[] = {
-    {"avocado", "avocado", "0804.40", FF_FTL_CHECK, 0},
-    {"mango", "mango", "0804.50", FF_FTL_LISTED, 0},
-    {"mandarin", "mandarin", "0805.2", FF_FTL_NOT_NAMED, 0},
-    {"grape", "table grape", "0806.10", FF_FTL_NOT_NAMED, 1},
-    {"blueberry", "blueberry", "0810.40", FF_FTL_NOT_NAMED, 1},
+    {"avocado", "avocado", "palta", "0804.40", FF_FTL_CHECK, 0},
+    {"mango", "mango", "mango", "0804.50", FF_FTL_LISTED, 0},
+    {"mandarin", "mandarin", "mandarina", "0805.2", FF_FTL_NOT_NAMED, 0},
+    {"grape", "table grape", "uva de mesa", "0806.10", FF_FTL_NOT_NAMED, 1},
+    {"blueberry", "blueberry", "arándano", "0810.40", FF_FTL_NOT_NAMED, 1},
 };
 const size_t ff_n_crops = sizeof ff_crops / sizeof ff_crops[0];
 
@@ -45,3 +45,12 @@ const er_limit_row ff_limits[] = {
      "mg/kg", FF_REF_CADMIUM, FF_CHECKED_REVIEW},
 };
 const size_t ff_n_limits = sizeof ff_limits / sizeof ff_limits[0];
+
+const er_limit_row_es ff_limits_es[] = {
+    {"fruta, excepto arándanos rojos, grosellas, bayas de saúco y madroño", FF_REF_LEAD_ES},
+    {"fruta fresca, grupo con el límite más bajo", FF_REF_CADMIUM_ES},
+    {"fruta fresca, grupo con el límite más alto", FF_REF_CADMIUM_ES},
+};
+_Static_assert(sizeof ff_limits_es / sizeof ff_limits_es[0] ==
+                   sizeof ff_limits / sizeof ff_limits[0],
+               "one Spanish row per limit row");

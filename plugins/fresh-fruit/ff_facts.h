@@ -33,6 +33,7 @@ typedef enum ff_ftl {
 typedef struct ff_crop {
     const char *ingredient;   /* products[i].ingredient */
     const char *name;         /* for notes */
+    const char *name_es;      /* for Spanish notes */
     const char *hs;           /* HS heading prefix of the fresh fruit [BK] */
     ff_ftl ftl;
     int us_preclearance;      /* Peruvian exports precleared by APHIS (US10) */
@@ -45,6 +46,7 @@ extern const size_t ff_n_crops;
 const ff_crop *ff_crop_find(const char *ingredient);
 
 extern const er_limit_row ff_limits[];
+extern const er_limit_row_es ff_limits_es[]; /* the Spanish of ff_limits, same order */
 extern const size_t ff_n_limits;
 
 #define FF_REF_LEAD                                                                      \
@@ -81,5 +83,47 @@ extern const size_t ff_n_limits;
 #define FF_REF_COLD                                                                      \
     "Buyer and carrier requirement; no legal temperature in the sources [BK]; US cold "  \
     "treatment where ACIR sets it [V] (content review US10)"
+
+/* The same sources in Spanish (plugin ABI 1.1): official titles of the acts. */
+#define FF_REF_LEAD_ES                                                                   \
+    "Reglamento (UE) 2023/915, anexo I, plomo en frutas 0,10 mg/kg (del Reglamento (UE) " \
+    "2021/1317) [V] (ficha de datos 1.2)"
+#define FF_REF_CADMIUM_ES                                                                \
+    "Reglamento (UE) 2023/915 (del Reglamento (UE) 2021/1323), cadmio en fruta fresca de " \
+    "0,020 a 0,050 mg/kg según el grupo [V] (revisión de contenidos 2026-12, 4.1, punto "  \
+    "3); límite por grupo de cultivo [U]"
+#define FF_REF_MRL_ES                                                                    \
+    "LMR por cultivo del Reglamento (CE) n.º 396/2005 [V]; LMR por defecto 0,01 mg/kg, "  \
+    "art. 18, ap. 1, letra b) [V] (revisión de contenidos 2026-12, E17)"
+#define FF_REF_BANNED_ES                                                                 \
+    "Reglamento (CE) n.º 396/2005, art. 18, ap. 1, letra b): LMR por defecto de 0,01 "     \
+    "mg/kg para sustancias activas sin LMR de la UE [V] (revisión de contenidos, E17); "   \
+    "clorpirifós en el límite de cuantificación, óxido de etileno [BK] (revisión 4.1, "    \
+    "punto 7)"
+#define FF_REF_PHYTO_ES                                                                  \
+    "Reglamento (UE) 2016/2031 (sanidad vegetal), certificado fitosanitario de SENASA "   \
+    "[BK] (ficha de datos 1.1, fila 9); protocolos de mosca de la fruta y áreas libres "   \
+    "de plagas [BK] (revisión de contenidos 4.2); EE. UU.: 7 CFR 319.56 [V] (revisión, "   \
+    "US10)"
+#define FF_REF_APHIS_ES                                                                  \
+    "7 CFR 319.56: fruta fresca admisible solo si está aprobada para el país y el puerto " \
+    "(ACIR, que reemplaza a FAVIR desde el 1 de octubre de 2022); preinspección de uvas y " \
+    "arándanos del Perú [V] (revisión de contenidos 2026-12, fila US10)"
+#define FF_REF_PSR_ES                                                                    \
+    "21 CFR 112, Norma de Inocuidad de Productos Agrícolas (PSR; 80 FR 74354, 27 de "     \
+    "noviembre de 2015), incluye fundos extranjeros; GLOBALG.A.P. solo no la acredita "   \
+    "[V] (revisión de contenidos 2026-12, fila US5)"
+#define FF_REF_FTL_ES                                                                    \
+    "21 CFR 1, subparte S (FSMA 204): frutas tropicales de árbol en la Lista de "         \
+    "Trazabilidad de Alimentos, cumplimiento desde el 20 de julio de 2028 [V]; la palta "  \
+    "fresca como fruta tropical de árbol [U] (revisión de contenidos 2026-12, US6 y 4.2)"
+#define FF_REF_GATE_ES                                                                   \
+    "GLOBALG.A.P. IFA v6 (Smart/GFS), que piden los supermercados de la UE para "         \
+    "productos frescos; módulo social GRASP [V] (ficha de datos 2); requisito del "       \
+    "comprador, no de la ley"
+#define FF_REF_COLD_ES                                                                   \
+    "Requisito del comprador y del transportista; las fuentes no dan una temperatura "    \
+    "legal [BK]; tratamiento en frío de EE. UU. cuando ACIR lo fija [V] (revisión de "    \
+    "contenidos, US10)"
 
 #endif

@@ -39,6 +39,15 @@ static void product(size_t i, const char *ingredient, const char *hs)
     er_mock_set_string(p, "food");
 }
 
+/* Every English note and reference has its Spanish (plugin ABI 1.1). */
+static void has_spanish(const er_mock_report *r)
+{
+    if (r->note[0] != '\0')
+        assert_non_null(er_mock_note(r, "es"));
+    if (r->reference[0] != '\0')
+        assert_non_null(er_mock_reference(r, "es"));
+}
+
 static const er_mock_report *run(const char *check)
 {
     size_t before = er_mock_report_count();
@@ -46,6 +55,7 @@ static const er_mock_report *run(const char *check)
     assert_int_equal(rc, ER_PLUGIN_OK);
     assert_int_equal(er_mock_rejected_count(), 0);
     assert_int_equal(er_mock_report_count(), before + 1);
+    has_spanish(er_mock_report_get(before));
     return er_mock_report_get(before);
 }
 
@@ -58,11 +68,68 @@ static void descriptor_is_valid(void **state)
     size_t n = 0;
     for (size_t i = 0; d->questions[i].id != NULL; i++, n++) {
         assert_int_equal(strncmp(d->questions[i].id, "ff_", 3), 0);
-        /* The host refuses help texts over 500 bytes; both languages given. */
+        /* The host refuses help texts over 500 bytes; ABI 1.1: English alone,
+         * the Spanish in d->texts. */
         assert_true(strlen(d->questions[i].help) <= 500);
-        assert_non_null(strstr(d->questions[i].help, " / "));
+        assert_null(strstr(d->questions[i].help, " / "));
     }
     assert_int_equal(n, 12);
+    char why[200];
+    if (er_mock_check_texts(d, "es", why, sizeof why) != 0)
+        fail_msg("%s", why);
+    assert_non_null(strstr(er_mock_question_help(d, "ff_us_acir_confirmed", "es"), "ACIR"));
+}
+
+static void spanish_notes_met_unmet_unknown(void **state)
+{
+    (void)state;
+    product(0, "mango", "0804.50");
+    product(1, "avocado", "0804.40");
+    er_mock_set_number("answers.ff_lead_mg_kg", 0.08);
+    const er_mock_report *r = run("lead");
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_string_equal(er_mock_note(r, "es"),
+                        "plomo: 0,08 mg/kg, dentro del límite máximo de la UE de 0,1 mg/kg para "
+                        "fruta, excepto arándanos rojos, grosellas, bayas de saúco y madroño "
+                        "(mango, palta)");
+    assert_string_equal(r->note, "lead 0.08 mg/kg is within the EU maximum level 0.1 mg/kg for "
+                                 "fruit, excluding cranberries, currants, elderberries, "
+                                 "strawberry-tree fruit (mango, avocado)");
+    assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (UE) 2023/915, anexo I"));
+
+    er_mock_set_number("answers.ff_cadmium_mg_kg", 0.03);
+    r = run("cadmium");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_note(r, "es"), "cadmio: 0,03 mg/kg, por encima de 0,02 "
+                                                  "mg/kg (fruta fresca, grupo con el límite "
+                                                  "más bajo) pero dentro de 0,05 mg/kg"));
+
+    er_mock_set_string("answers.ff_phyto_regime", "none");
+    r = run("phytosanitary");
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_string_equal(er_mock_note(r, "es"),
+                        "mango, palta: sin rutina de certificación fitosanitaria de SENASA");
+    assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (UE) 2016/2031"));
+
+    r = run("cold_chain");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_string_equal(er_mock_note(r, "es"),
+                        "mango, palta: sin respuesta: answers.ff_cold_records (uno de: none, "
+                        "some_containers, every_container)");
+}
+
+static void old_host_gets_english_only(void **state)
+{
+    (void)state;
+    product(0, "mango", "0804.50");
+    er_mock_set_number("answers.ff_lead_mg_kg", 0.2);
+    assert_int_equal(exportready_plugin_v1()->run_check(er_mock_host_1_0(), er_mock_firm(), "lead"),
+                     ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    const er_mock_report *r = er_mock_report_get(0);
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(r->note, "lead 0.2 mg/kg is above the EU maximum level"));
+    assert_null(er_mock_note(r, "es"));
 }
 
 static void lead_boundary_is_a_knockout_fact(void **state)
@@ -178,6 +245,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(descriptor_is_valid, reset),
+        cmocka_unit_test_setup(spanish_notes_met_unmet_unknown, reset),
+        cmocka_unit_test_setup(old_host_gets_english_only, reset),
         cmocka_unit_test_setup(lead_boundary_is_a_knockout_fact, reset),
         cmocka_unit_test_setup(lead_not_for_other_products, reset),
         cmocka_unit_test_setup(cadmium_range_decides_only_when_clear, reset),

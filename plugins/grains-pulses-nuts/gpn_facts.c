@@ -51,6 +51,25 @@ static const char *const pistachios[] = {"pistachio", NULL};
 #define SRC_OTA_SEEDS "Reg. (EU) 2023/915 Annex I, ochratoxin A in seeds and pistachios (from " \
                       "Reg. 2022/1370) [V] (content review 2026-12, 4.1)"
 
+#define SRC_AFLA_ES "Reglamento (UE) 2023/915, anexo I, aflatoxinas [V] (ficha de datos 1.2)"
+#define SRC_AFLA_NUTS_ES "Reglamento (UE) 2023/915, anexo I, aflatoxinas, castañas (nueces del " \
+                         "Brasil) y avellanas [V] (ficha de datos 1.2)"
+#define SRC_AFLA_ALM_ES "Reglamento (UE) 2023/915, anexo I, aflatoxinas, almendras, pistachos y " \
+                        "semillas de albaricoque [V] (ficha de datos 1.2)"
+#define SRC_PB_ES "Reglamento (UE) 2023/915, anexo I, plomo (del Reglamento (UE) 2021/1317) [V] " \
+                  "(ficha de datos 1.2)"
+#define SRC_CD_ES "Reglamento (UE) 2023/915, anexo I, cadmio (del Reglamento (UE) 2021/1323) " \
+                  "[V] (ficha de datos 1.2)"
+#define SRC_CD_NUTS_ES "Reglamento (UE) 2023/915, anexo I, cadmio en frutos de cáscara (del "  \
+                       "Reglamento (UE) 2021/1323) [V] (revisión de contenidos 2026-12, 4.1)"
+#define SRC_PB_OIL_ES "Reglamento (UE) 2023/915, anexo I, plomo en grasas y aceites [V] (ficha " \
+                      "de datos 1.2)"
+#define SRC_OTA_ES "Reglamento (UE) 2023/915, anexo I, ocratoxina A en cereales no elaborados " \
+                   "[V] (ficha de datos 1.2)"
+#define SRC_OTA_SEEDS_ES "Reglamento (UE) 2023/915, anexo I, ocratoxina A en semillas y "       \
+                         "pistachos (del Reglamento (UE) 2022/1370) [V] (revisión de contenidos " \
+                         "2026-12, 4.1)"
+
 #define RTE "ready_to_eat"
 #define SORT "sorting"
 
@@ -99,6 +118,36 @@ const er_limit_row gpn_limits[] = {
      SRC_OTA_SEEDS, GPN_CHECKED},
 };
 const size_t gpn_n_limits = sizeof gpn_limits / sizeof gpn_limits[0];
+
+#define OILSEEDS_ES "maní, otras semillas oleaginosas y cereales, para consumo directo"
+#define NUTS_RTE_ES "castañas (nueces del Brasil) y avellanas, para consumo directo"
+#define NUTS_SORT_ES "castañas (nueces del Brasil) y avellanas, para selección previa"
+#define ALM_RTE_ES "almendras, pistachos y semillas de albaricoque, para consumo directo"
+#define ALM_SORT_ES "almendras, pistachos y semillas de albaricoque, para selección previa"
+const er_limit_row_es gpn_limits_es[] = {
+    {OILSEEDS_ES, SRC_AFLA_ES},
+    {OILSEEDS_ES, SRC_AFLA_ES},
+    {NUTS_RTE_ES, SRC_AFLA_NUTS_ES},
+    {NUTS_RTE_ES, SRC_AFLA_NUTS_ES},
+    {NUTS_SORT_ES, SRC_AFLA_NUTS_ES},
+    {NUTS_SORT_ES, SRC_AFLA_NUTS_ES},
+    {ALM_RTE_ES, SRC_AFLA_ALM_ES},
+    {ALM_RTE_ES, SRC_AFLA_ALM_ES},
+    {ALM_SORT_ES, SRC_AFLA_ALM_ES},
+    {ALM_SORT_ES, SRC_AFLA_ALM_ES},
+    {"cereales y legumbres", SRC_PB_ES},
+    {"grasas y aceites vegetales", SRC_PB_OIL_ES},
+    {"maní y soya", SRC_CD_ES},
+    {"linaza y semilla de girasol", SRC_CD_ES},
+    {"frutos de cáscara", SRC_CD_NUTS_ES},
+    {"cereales no elaborados", SRC_OTA_ES},
+    {"semillas de girasol, zapallo y melón, semilla de cáñamo, soya", SRC_OTA_SEEDS_ES},
+    {"pistachos (límite más bajo)", SRC_OTA_SEEDS_ES},
+    {"pistachos (límite más alto)", SRC_OTA_SEEDS_ES},
+};
+_Static_assert(sizeof gpn_limits_es / sizeof gpn_limits_es[0] ==
+                   sizeof gpn_limits / sizeof gpn_limits[0],
+               "one Spanish row per limit row");
 
 const char *const gpn_uncertain_category[] = {"quinoa", "amaranth", "kiwicha", "canihua",
                                               "canahua", NULL};

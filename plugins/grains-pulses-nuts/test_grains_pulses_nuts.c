@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gpn_facts.h"
 #include "host_mock.h"
 
 const er_plugin_descriptor *exportready_plugin_v1(void);
@@ -38,6 +39,15 @@ static void product(size_t i, const char *ingredient, const char *use)
     er_mock_set_string(p, "0801.22");
 }
 
+/* Every English note and reference has its Spanish (plugin ABI 1.1). */
+static void has_spanish(const er_mock_report *r)
+{
+    if (r->note[0] != '\0')
+        assert_non_null(er_mock_note(r, "es"));
+    if (r->reference[0] != '\0')
+        assert_non_null(er_mock_reference(r, "es"));
+}
+
 static const er_mock_report *run(const char *check)
 {
     /* The mock keeps every report; each run must add exactly one. */
@@ -46,6 +56,7 @@ static const er_mock_report *run(const char *check)
     assert_int_equal(rc, ER_PLUGIN_OK);
     assert_int_equal(er_mock_rejected_count(), 0);
     assert_int_equal(er_mock_report_count(), before + 1);
+    has_spanish(er_mock_report_get(before));
     return er_mock_report_get(before);
 }
 
@@ -359,10 +370,99 @@ static void findings(void **state)
     assert_non_null(strstr(er_mock_report_get(1)->reference, "[U]"));
 }
 
+/* --- Spanish (plugin ABI 1.1) ------------------------------------------ */
+
+static void spanish_rows_cite_the_same_acts(void **state)
+{
+    (void)state;
+    char why[200];
+    if (er_mock_check_texts(exportready_plugin_v1(), "es", why, sizeof why) != 0)
+        fail_msg("%s", why);
+    /* Each Spanish row translates its English row: the same act numbers and
+     * tags, the official "Reglamento (UE)" title. */
+    for (size_t i = 0; i < gpn_n_limits; i++) {
+        const char *en = gpn_limits[i].source, *es = gpn_limits_es[i].source;
+        for (const char *p = en; (p = strchr(p, '/')) != NULL; p++) {
+            const char *a = p;
+            while (a > en && a[-1] >= '0' && a[-1] <= '9')
+                a--;
+            size_t n = strspn(p + 1, "0123456789") + (size_t)(p - a) + 1;
+            char act[16];
+            snprintf(act, sizeof act, "%.*s", (int)n, a);
+            if (strstr(es, act) == NULL)
+                fail_msg("row %zu: %s not in \"%s\"", i, act, es);
+        }
+        assert_non_null(strstr(es, "[V]"));
+        assert_non_null(strstr(es, "Reglamento (UE) 2023/915"));
+    }
+}
+
+static void spanish_notes_met_unmet_unknown(void **state)
+{
+    (void)state;
+    product(0, "brazil_nut", "food");
+    er_mock_set_number("answers.gpn_aflatoxin_b1_ug_kg", 1.5);
+    er_mock_set_number("answers.gpn_aflatoxin_total_ug_kg", 3.0);
+    const er_mock_report *r = run("aflatoxins");
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_string_equal(er_mock_note(r, "es"),
+                        "uso previsto: consumo humano directo (ready_to_eat). B1: aflatoxina "
+                        "B1: 1,5 µg/kg, dentro del límite máximo de la UE de 5 µg/kg para "
+                        "castañas (nueces del Brasil) y avellanas, para consumo directo "
+                        "(castaña amazónica). Suma B1+B2+G1+G2: aflatoxinas totales: 3 µg/kg, "
+                        "dentro del límite máximo de la UE de 10 µg/kg para castañas (nueces "
+                        "del Brasil) y avellanas, para consumo directo (castaña amazónica)");
+    assert_non_null(strstr(r->note, "intended use ready_to_eat. B1: aflatoxin_b1 1.5 ug/kg is "
+                                    "within the EU maximum level 5 ug/kg"));
+
+    er_mock_set_number("answers.gpn_cadmium_mg_kg", 0.25);
+    r = run("cadmium");
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(er_mock_note(r, "es"), "cadmio: 0,25 mg/kg, por encima del límite "
+                                                  "máximo de la UE de 0,2 mg/kg para frutos de "
+                                                  "cáscara (castaña amazónica): esos lotes no "
+                                                  "pueden introducirse en el mercado de la UE"));
+    assert_non_null(strstr(er_mock_reference(r, "es"), "cadmio en frutos de cáscara"));
+
+    r = run("moisture_control");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_string_equal(er_mock_note(r, "es"), "sin respuesta: answers.gpn_moisture_in_spec y "
+                                               "answers.gpn_moisture_per_lot");
+
+    r = run("pesticide_residues");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (CE) n.º 396/2005"));
+
+    assert_int_equal(exportready_plugin_v1()->sector_findings(er_mock_host(), er_mock_firm()),
+                     ER_PLUGIN_OK);
+    r = er_mock_report_get(er_mock_report_count() - 1);
+    assert_string_equal(r->id, "aflatoxin_intended_use");
+    has_spanish(r);
+    assert_non_null(strstr(er_mock_note(r, "es"), "se aplican los límites para consumo directo"));
+}
+
+static void old_host_gets_english_only(void **state)
+{
+    (void)state;
+    product(0, "brazil_nut", "food");
+    er_mock_set_number("answers.gpn_cadmium_mg_kg", 0.25);
+    assert_int_equal(exportready_plugin_v1()->run_check(er_mock_host_1_0(), er_mock_firm(),
+                                                        "cadmium"),
+                     ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    const er_mock_report *r = er_mock_report_get(0);
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(r->note, "cadmium 0.25 mg/kg is above the EU maximum level"));
+    assert_null(er_mock_note(r, "es"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(descriptor_is_valid, reset),
+        cmocka_unit_test_setup(spanish_rows_cite_the_same_acts, reset),
+        cmocka_unit_test_setup(spanish_notes_met_unmet_unknown, reset),
+        cmocka_unit_test_setup(old_host_gets_english_only, reset),
         cmocka_unit_test_setup(brazil_nuts_ready_to_eat_boundaries, reset),
         cmocka_unit_test_setup(brazil_nuts_to_be_sorted_boundaries, reset),
         cmocka_unit_test_setup(groundnuts_and_almonds_boundaries, reset),

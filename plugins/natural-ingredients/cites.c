@@ -13,6 +13,7 @@
 #include <string.h>
 
 #define REF_CITES "CITES via Reg. (EC) 338/97 and 865/2006 [V]"
+#define REF_CITES_ES "CITES, aplicada por los Reglamentos (CE) n.º 338/97 y n.º 865/2006 [V]"
 
 int ni_check_cites(const er_plugin_host_api *host, er_plugin_firm *firm)
 {
@@ -27,7 +28,7 @@ int ni_check_cites(const er_plugin_host_api *host, er_plugin_firm *firm)
     ni_outcome_init(&o);
     for (size_t i = 0; i < n; i++) {
         const char *ingredient, *use;
-        char note[400];
+        char note[400], note_es[500];
         if (ni_product(host, firm, i, &ingredient, &use) != ER_PLUGIN_OK)
             continue;
         const ni_ingredient *r = ni_lookup(ingredient);
@@ -36,30 +37,46 @@ int ni_check_cites(const er_plugin_host_api *host, er_plugin_firm *firm)
                      "%s: species not in the embedded catalogue; screen it by scientific name "
                      "on checklist.cites.org",
                      ingredient);
-            ni_outcome_add(&o, ER_PLUGIN_UNKNOWN, note, REF_CITES, NI_CHECKED);
+            snprintf(note_es, sizeof note_es,
+                     "%s: especie que no figura en el catálogo integrado; verifíquela por nombre "
+                     "científico en checklist.cites.org",
+                     ingredient);
+            ni_outcome_add(&o, ER_PLUGIN_UNKNOWN, PC_T(note, note_es),
+                           PC_T(REF_CITES, REF_CITES_ES), NI_CHECKED);
             continue;
         }
+        const char *name_es = ni_name_es(r, ingredient);
         if (r->cites == NI_CITES_NOT_LISTED) {
-            snprintf(note, sizeof note, "%s (%s): %s", ingredient, r->species, r->cites_source);
-            ni_outcome_add(&o, ER_PLUGIN_MET, note, REF_CITES, r->valid_as_of);
+            snprintf(note, sizeof note, "%s (%s): %s", ingredient, r->species,
+                     r->cites_source);
+            snprintf(note_es, sizeof note_es, "%s (%s): %s", name_es, r->species,
+                     r->cites_source_es);
+            ni_outcome_add(&o, ER_PLUGIN_MET, PC_T(note, note_es), PC_T(REF_CITES, REF_CITES_ES),
+                           r->valid_as_of);
             continue;
         }
         er_plugin_status st;
-        const char *what;
+        pc_text what;
         if (permits == 1) {
             st = ER_PLUGIN_MET;
-            what = "listed; export permits held";
+            what = PC_T("listed; export permits held",
+                        "listada; cuenta con los permisos de exportación");
         } else if (permits < 0) {
             st = ER_PLUGIN_UNKNOWN;
-            what = "listed; not answered: cites_export_permits";
+            what = PC_T("listed; not answered: cites_export_permits",
+                        "listada; sin respuesta: cites_export_permits");
         } else {
             /* Only a [V] listing may fail the knock-out. */
             st = strcmp(r->cites_tag, "V") == 0 ? ER_PLUGIN_UNMET : ER_PLUGIN_PARTIAL;
-            what = "listed and no export permit from the Peruvian CITES authority: the "
-                   "shipment cannot enter the EU";
+            what = PC_T("listed and no export permit from the Peruvian CITES authority: the "
+                        "shipment cannot enter the EU",
+                        "listada y sin permiso de exportación de la autoridad CITES del Perú: "
+                        "el envío no puede entrar en la UE");
         }
-        snprintf(note, sizeof note, "%s (%s): %s", ingredient, r->species, what);
-        ni_outcome_add(&o, st, note, r->cites_source, r->valid_as_of);
+        snprintf(note, sizeof note, "%s (%s): %s", ingredient, r->species, what.en);
+        snprintf(note_es, sizeof note_es, "%s (%s): %s", name_es, r->species, what.es);
+        ni_outcome_add(&o, st, PC_T(note, note_es), PC_T(r->cites_source, r->cites_source_es),
+                       r->valid_as_of);
     }
-    return ni_outcome_report(host, firm, &o, "no product");
+    return ni_outcome_report(host, firm, &o, PC_T("no product", "ningún producto"));
 }

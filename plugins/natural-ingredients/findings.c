@@ -13,6 +13,12 @@
                 "Peruvian access rules (Decision 391, Law 27811) [U]"
 #define REF_COSMETIC "Reg. (EC) 1223/2009: Product Information File and safety report need " \
                      "the supplier's ingredient dossier [V]; INCI and REACH remarks [BK]"
+#define REF_ABS_ES "Reglamento (UE) n.º 511/2014, recursos genéticos a los que se accedió "     \
+                   "después del 12 de octubre de 2014 [V]; normas peruanas de acceso "          \
+                   "(Decisión 391, Ley 27811) [U]"
+#define REF_COSMETIC_ES "Reglamento (CE) n.º 1223/2009: el expediente de información del "      \
+                        "producto y el informe de seguridad necesitan el expediente del "      \
+                        "ingrediente del proveedor [V]; datos INCI y REACH [BK]"
 
 /* True when an earlier product has the same ingredient (findings are per
  * ingredient: ids must be unique per firm). */
@@ -31,27 +37,43 @@ static int seen_before(const er_plugin_host_api *host, er_plugin_firm *firm, siz
 static int abs_finding(const er_plugin_host_api *host, er_plugin_firm *firm,
                        const ni_ingredient *r)
 {
-    char id[64], note[500];
+    char id[64], note[500], note_es[600];
     snprintf(id, sizeof id, "abs_%s", r->id);
     snprintf(note, sizeof note,
              "%s (%s) is a native genetic resource sold for cosmetic or pharma use: EU clients "
              "doing R&D on it must show due diligence, so keep the sourcing area and, where "
              "R&D is involved, the Peruvian access permit, PIC and MAT on file",
              r->id, r->species);
-    return host->add_finding(firm, id, ER_PLUGIN_UNKNOWN, note, REF_ABS, r->valid_as_of);
+    snprintf(note_es, sizeof note_es,
+             "%s (%s) es un recurso genético nativo que se vende para uso cosmético o "
+             "farmacéutico: los clientes de la UE que investiguen con él (I+D) deben demostrar "
+             "diligencia debida; guarde en archivo la zona de origen y, si hay I+D, el permiso "
+             "de acceso del Perú, el consentimiento fundamentado previo (PIC) y las condiciones "
+             "mutuamente acordadas (MAT)",
+             ni_name_es(r, r->id), r->species);
+    return pc_finding(host, firm, id, ER_PLUGIN_UNKNOWN, PC_T(note, note_es),
+                      PC_T(REF_ABS, REF_ABS_ES), r->valid_as_of);
 }
 
 static int cosmetic_finding(const er_plugin_host_api *host, er_plugin_firm *firm,
                             const ni_ingredient *r)
 {
-    char id[64], note[600];
+    char id[64], note[600], note_es[800];
     snprintf(id, sizeof id, "cosmetic_%s", r->id);
     snprintf(note, sizeof note,
              "%s: the EU Responsible Person needs specification, CoA, full composition, "
              "contaminants, INCI name, SDS and an animal-testing statement; INCI: %s; REACH: %s",
              r->id, r->inci ? r->inci : "not in the catalogue, look it up in CosIng",
              r->reach_hint ? r->reach_hint : "establish the status per substance");
-    return host->add_finding(firm, id, ER_PLUGIN_UNKNOWN, note, REF_COSMETIC, r->valid_as_of);
+    snprintf(note_es, sizeof note_es,
+             "%s: la persona responsable en la UE necesita la especificación, el certificado de "
+             "análisis (CoA), la composición completa, los contaminantes, el nombre INCI, la "
+             "hoja de datos de seguridad (SDS) y una declaración sobre ensayos en animales; "
+             "INCI: %s; REACH: %s",
+             ni_name_es(r, r->id), r->inci ? r->inci : "no figura en el catálogo, búsquelo en CosIng",
+             r->reach_hint_es ? r->reach_hint_es : "determine la situación de cada sustancia");
+    return pc_finding(host, firm, id, ER_PLUGIN_UNKNOWN, PC_T(note, note_es),
+                      PC_T(REF_COSMETIC, REF_COSMETIC_ES), r->valid_as_of);
 }
 
 int ni_findings(const er_plugin_host_api *host, er_plugin_firm *firm)

@@ -51,16 +51,43 @@ static const er_plugin_question ni_questions[] = {
     {NULL, 0, NULL},
 };
 
+/* Titles and help in Spanish (plugin ABI 1.1). */
+static const er_plugin_text ni_texts[] = {
+    {"es", "check.novel_food",
+     "Ningún producto alimenticio es un nuevo alimento no autorizado (filas verificadas del "
+     "catálogo)"},
+    {"es", "check.novel_food_confirmed",
+     "Situaciones de nuevo alimento no verificadas, confirmadas en el catálogo vigente"},
+    {"es", "check.cites",
+     "Todas las especies verificadas frente a CITES, con permisos si están listadas"},
+    {"es", "question.sold_as_food_supplements",
+     "¿Sus productos alimenticios se venden en la UE como complementos alimenticios (Directiva "
+     "2002/46/CE) y no como alimentos comunes?"},
+    {"es", "question.novel_food_status_confirmed",
+     "Para los ingredientes cuya situación de nuevo alimento es incierta, ¿la empresa revisó la "
+     "entrada vigente del Catálogo de Nuevos Alimentos o de la lista de la Unión para su uso y "
+     "guardó una copia?"},
+    {"es", "question.novel_food_within_conditions",
+     "¿Cada nuevo alimento autorizado (p. ej., chía, aceite de sacha inchi) se vende solo dentro "
+     "de su entrada en la lista de la Unión: las categorías de alimentos, niveles máximos, "
+     "especificación y etiquetado que autoriza?"},
+    {"es", "question.cites_export_permits",
+     "Para especies listadas en CITES (p. ej., aceite de palo de rosa), ¿cada envío tiene un "
+     "permiso de exportación de la autoridad CITES del Perú?"},
+    {NULL, NULL, NULL},
+};
+
 static const er_plugin_descriptor ni_descriptor = {
     ER_PLUGIN_HEADER,
     .id = "natural-ingredients",
     .name = "Natural ingredients: novel food, CITES, ABS and cosmetics",
-    .version = "1.1.0",
+    .version = "1.2.0",
     .sectors = ni_sectors,
     .checks = ni_checks,
     .questions = ni_questions,
     .run_check = ni_run_check,
     .sector_findings = ni_findings,
+    .texts = ni_texts,
 };
 
 ER_PLUGIN_DEFINE(ni_descriptor)

@@ -19,7 +19,8 @@
 
 #include <exportready/plugin.h>
 
-#include "pc_common.h" /* pc_answer_bool, pc_severity */
+#include "pc_common.h" /* pc_answer_bool, pc_severity, pc_report */
+#include "pc_g_es.h"   /* numbers with a decimal comma */
 
 #include <stddef.h>
 
@@ -39,21 +40,23 @@ typedef enum ni_nf {
 
 typedef enum ni_cites { NI_CITES_NOT_LISTED = 0, NI_CITES_APPENDIX_II } ni_cites;
 
-/* One catalogue row.  Tags: "V", "BK" or "U" as in the fact sheet. */
+/* One catalogue row.  Tags: "V", "BK" or "U" as in the fact sheet.  Each
+ * text has its Spanish (_es) next to it (plugin ABI 1.1). */
 typedef struct ni_ingredient {
     const char *id;      /* products[i].ingredient */
+    const char *name_es; /* the ingredient as a Spanish note names it */
     const char *species; /* scientific name */
     ni_nf food;          /* status in ordinary food */
     ni_nf supplement;    /* status in food supplements (Dir. 2002/46/EC) */
     const char *nf_tag;
-    const char *nf_note;   /* what the source says, for the report */
-    const char *nf_source;
+    const char *nf_note, *nf_note_es; /* what the source says, for the report */
+    const char *nf_source, *nf_source_es;
     ni_cites cites;
     const char *cites_tag;
-    const char *cites_source;
+    const char *cites_source, *cites_source_es;
     int biodiversity;      /* native Andean/Amazonian genetic resource [BK] */
     const char *inci;      /* INCI name [BK], NULL when not embedded */
-    const char *reach_hint; /* REACH remark for cosmetic use [BK], NULL if none */
+    const char *reach_hint, *reach_hint_es; /* REACH remark for cosmetic use [BK], NULL if none */
     const char *valid_as_of;
 } ni_ingredient;
 
@@ -68,20 +71,23 @@ int ni_product(const er_plugin_host_api *host, er_plugin_firm *firm, size_t i,
 
 /* Collects per-product outcomes into one report: the worst status (not
  * applicable < met < partial < unknown < unmet), notes joined with "; ",
- * distinct sources, the oldest valid-as-of date. */
+ * distinct sources, the oldest valid-as-of date; in English and Spanish. */
 typedef struct ni_outcome {
     er_plugin_status status;
     int any;
-    char note[1000];
-    char reference[301]; /* the host refuses a reference over 300 bytes */
+    char note[1000], note_es[1000];
+    char reference[301], reference_es[301]; /* the host refuses a reference over 300 bytes */
     char valid_as_of[11];
 } ni_outcome;
 
+/* The Spanish name of an ingredient: the catalogue's, else its id. */
+const char *ni_name_es(const ni_ingredient *r, const char *id);
+
 void ni_outcome_init(ni_outcome *o);
-void ni_outcome_add(ni_outcome *o, er_plugin_status s, const char *note, const char *source,
+void ni_outcome_add(ni_outcome *o, er_plugin_status s, pc_text note, pc_text source,
                     const char *valid_as_of);
 int ni_outcome_report(const er_plugin_host_api *host, er_plugin_firm *firm, const ni_outcome *o,
-                      const char *none_note);
+                      pc_text none_note);
 
 int ni_check_novel_food(const er_plugin_host_api *host, er_plugin_firm *firm);
 int ni_check_novel_food_confirmed(const er_plugin_host_api *host, er_plugin_firm *firm);

@@ -25,6 +25,8 @@
 #include <string.h>
 
 #define REF_NF "Reg. (EU) 2015/2283 on novel foods; Union list Impl. Reg. (EU) 2017/2470 [V]"
+#define REF_NF_ES "Reglamento (UE) 2015/2283 (nuevos alimentos); lista de la Unión: "    \
+                  "Reglamento de Ejecución (UE) 2017/2470 [V]"
 
 static int is_allowed(ni_nf s)
 {
@@ -32,10 +34,13 @@ static int is_allowed(ni_nf s)
            s == NI_NF_ADDITIVE;
 }
 
-/* Status of row r in the firm's kind of food use, and its name. */
-static ni_nf status_for(const ni_ingredient *r, int supplements, const char **kind)
+/* Status of row r in the firm's kind of food use, and its name (English and
+ * Spanish). */
+static ni_nf status_for(const ni_ingredient *r, int supplements, const char **kind,
+                        const char **kind_es)
 {
     *kind = supplements ? "food supplements" : "food";
+    *kind_es = supplements ? "complementos alimenticios" : "alimentos";
     return supplements ? r->supplement : r->food;
 }
 
@@ -55,8 +60,8 @@ int ni_check_novel_food(const er_plugin_host_api *host, er_plugin_firm *firm)
     ni_outcome_init(&o);
     int deferred = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *ingredient, *use, *kind;
-        char note[400];
+        const char *ingredient, *use, *kind, *kind_es;
+        char note[400], note_es[500];
         if (ni_product(host, firm, i, &ingredient, &use) != ER_PLUGIN_OK ||
             strcmp(use, "food") != 0)
             continue;
@@ -66,20 +71,31 @@ int ni_check_novel_food(const er_plugin_host_api *host, er_plugin_firm *firm)
                      "%s: not in the embedded catalogue; look it up by scientific name in the "
                      "Commission's Novel Food Catalogue and the Union list",
                      ingredient);
-            ni_outcome_add(&o, ER_PLUGIN_UNKNOWN, note, REF_NF, NI_CHECKED);
+            snprintf(note_es, sizeof note_es,
+                     "%s: no figura en el catálogo integrado; búsquelo por nombre científico en "
+                     "el Catálogo de Nuevos Alimentos de la Comisión y en la lista de la Unión",
+                     ingredient);
+            ni_outcome_add(&o, ER_PLUGIN_UNKNOWN, PC_T(note, note_es), PC_T(REF_NF, REF_NF_ES),
+                           NI_CHECKED);
             continue;
         }
+        const char *name_es = ni_name_es(r, ingredient);
         if (strcmp(r->nf_tag, "V") != 0) {
             deferred = 1; /* decided by novel_food_confirmed, never a knock-out */
             continue;
         }
-        ni_nf s = status_for(r, supp == 1, &kind);
+        ni_nf s = status_for(r, supp == 1, &kind, &kind_es);
         if (supp < 0 && r->food != r->supplement) {
             snprintf(note, sizeof note,
                      "%s (%s): status differs between food and food supplements; answer "
                      "sold_as_food_supplements",
                      ingredient, r->species);
-            ni_outcome_add(&o, ER_PLUGIN_UNKNOWN, note, r->nf_source, r->valid_as_of);
+            snprintf(note_es, sizeof note_es,
+                     "%s (%s): la situación es distinta en alimentos y en complementos "
+                     "alimenticios; responda sold_as_food_supplements",
+                     name_es, r->species);
+            ni_outcome_add(&o, ER_PLUGIN_UNKNOWN, PC_T(note, note_es), PC_T(r->nf_source, r->nf_source_es),
+                           r->valid_as_of);
             continue;
         }
         if (s == NI_NF_AUTHORISED) {
@@ -90,25 +106,38 @@ int ni_check_novel_food(const er_plugin_host_api *host, er_plugin_firm *firm)
                                      "is an unauthorised novel food"
                                    : "not answered: novel_food_within_conditions (uses, "
                                      "levels, specification of the Union-list entry)");
+            snprintf(note_es, sizeof note_es, "%s (%s) en %s: %s [%s]; %s", name_es, r->species,
+                     kind_es, r->nf_note_es, r->nf_tag,
+                     within == 1 ? "la empresa lo vende dentro de esas condiciones de uso"
+                     : within == 0 ? "se vende fuera de sus condiciones de uso autorizadas: en "
+                                     "ese uso es un nuevo alimento no autorizado"
+                                   : "sin respuesta: novel_food_within_conditions (usos, "
+                                     "niveles y especificación de la entrada en la lista de la "
+                                     "Unión)");
             ni_outcome_add(&o, within == 1   ? ER_PLUGIN_MET
                                : within == 0 ? ER_PLUGIN_UNMET
                                              : ER_PLUGIN_UNKNOWN,
-                           note, r->nf_source, r->valid_as_of);
+                           PC_T(note, note_es), PC_T(r->nf_source, r->nf_source_es), r->valid_as_of);
             continue;
         }
         snprintf(note, sizeof note, "%s (%s) in %s: %s [%s]", ingredient, r->species, kind,
                  r->nf_note, r->nf_tag);
+        snprintf(note_es, sizeof note_es, "%s (%s) en %s: %s [%s]", name_es, r->species, kind_es,
+                 r->nf_note_es, r->nf_tag);
         ni_outcome_add(&o, is_allowed(s) ? ER_PLUGIN_MET
                            : s == NI_NF_NOVEL ? ER_PLUGIN_UNMET
                                               : ER_PLUGIN_UNKNOWN,
-                       note, r->nf_source, r->valid_as_of);
+                       PC_T(note, note_es), PC_T(r->nf_source, r->nf_source_es), r->valid_as_of);
     }
     if (!o.any && deferred)
-        return host->report(firm, ER_PLUGIN_NOT_APPLICABLE,
-                            "no food product has a verified catalogue status; see "
-                            "novel_food_confirmed",
-                            NULL, NULL);
-    return ni_outcome_report(host, firm, &o, "no food product");
+        return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE,
+                         PC_T("no food product has a verified catalogue status; see "
+                              "novel_food_confirmed",
+                              "ningún producto alimenticio tiene una situación verificada en el "
+                              "catálogo; vea novel_food_confirmed"),
+                         PC_T(NULL, NULL), NULL);
+    return ni_outcome_report(host, firm, &o,
+                             PC_T("no food product", "ningún producto alimenticio"));
 }
 
 int ni_check_novel_food_confirmed(const er_plugin_host_api *host, er_plugin_firm *firm)
@@ -124,15 +153,15 @@ int ni_check_novel_food_confirmed(const er_plugin_host_api *host, er_plugin_firm
     ni_outcome o;
     ni_outcome_init(&o);
     for (size_t i = 0; i < n; i++) {
-        const char *ingredient, *use, *kind;
-        char note[400];
+        const char *ingredient, *use, *kind, *kind_es;
+        char note[400], note_es[500];
         if (ni_product(host, firm, i, &ingredient, &use) != ER_PLUGIN_OK ||
             strcmp(use, "food") != 0)
             continue;
         const ni_ingredient *r = ni_lookup(ingredient);
         if (r == NULL || strcmp(r->nf_tag, "V") == 0)
             continue; /* decided by novel_food */
-        ni_nf s = status_for(r, supp == 1, &kind);
+        ni_nf s = status_for(r, supp == 1, &kind, &kind_es);
         er_plugin_status st;
         if (confirmed == 1)
             st = ER_PLUGIN_MET;
@@ -145,8 +174,15 @@ int ni_check_novel_food_confirmed(const er_plugin_host_api *host, er_plugin_firm
                  confirmed == 1 ? "; firm confirmed the current catalogue entry"
                  : confirmed < 0 ? "; not answered: novel_food_status_confirmed"
                                  : "; current catalogue entry not confirmed");
-        ni_outcome_add(&o, st, note, r->nf_source, r->valid_as_of);
+        snprintf(note_es, sizeof note_es, "%s (%s) en %s: %s [%s]%s", ni_name_es(r, ingredient),
+                 r->species, kind_es, r->nf_note_es, r->nf_tag,
+                 confirmed == 1 ? "; la empresa confirmó la entrada actual del catálogo"
+                 : confirmed < 0 ? "; sin respuesta: novel_food_status_confirmed"
+                                 : "; entrada actual del catálogo sin confirmar");
+        ni_outcome_add(&o, st, PC_T(note, note_es), PC_T(r->nf_source, r->nf_source_es), r->valid_as_of);
     }
     return ni_outcome_report(host, firm, &o,
-                             "every food product's status rests on a verified source");
+                             PC_T("every food product's status rests on a verified source",
+                                  "la situación de cada producto alimenticio se basa en una "
+                                  "fuente verificada"));
 }

@@ -63,12 +63,22 @@ static int fresh(void **state)
     return reset(state);
 }
 
+/* Every English note and reference has its Spanish (plugin ABI 1.1). */
+static void has_spanish(const er_mock_report *r)
+{
+    if (r->note[0] != '\0')
+        assert_non_null(er_mock_note(r, "es"));
+    if (r->reference[0] != '\0')
+        assert_non_null(er_mock_reference(r, "es"));
+}
+
 static const er_mock_report *run(const char *check)
 {
     int rc = plugin()->run_check(er_mock_host(), er_mock_firm(), check);
     assert_int_equal(rc, ER_PLUGIN_OK);
     assert_int_equal(er_mock_rejected_count(), 0);
     assert_int_equal(er_mock_report_count(), 1);
+    has_spanish(er_mock_report_get(0));
     return er_mock_report_get(0);
 }
 
@@ -315,8 +325,10 @@ static void unscreened_species_is_unknown(void **state)
 static const er_mock_report *finding(const char *id)
 {
     for (size_t i = 0; i < er_mock_report_count(); i++)
-        if (strcmp(er_mock_report_get(i)->id, id) == 0)
+        if (strcmp(er_mock_report_get(i)->id, id) == 0) {
+            has_spanish(er_mock_report_get(i));
             return er_mock_report_get(i);
+        }
     return NULL;
 }
 
@@ -344,6 +356,88 @@ static void food_only_firm_has_no_findings(void **state)
     product("maca", "food");
     assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
     assert_int_equal(er_mock_report_count(), 0);
+}
+
+/* --- Spanish (plugin ABI 1.1) ------------------------------------------ */
+
+static void every_title_and_question_has_spanish(void **state)
+{
+    (void)state;
+    char why[200];
+    if (er_mock_check_texts(plugin(), "es", why, sizeof why) != 0)
+        fail_msg("%s", why);
+    for (const char *const *id = (const char *const[]){"maca", "yacon", "camu_camu", "chia",
+                                                        "rosewood_oil", NULL};
+         *id != NULL; id++) {
+        const ni_ingredient *r = ni_lookup(*id);
+        assert_non_null(r->nf_note_es);
+        assert_non_null(strchr(r->nf_source_es, '['));
+        assert_non_null(r->cites_source_es);
+    }
+}
+
+static void spanish_notes_met_unmet_unknown(void **state)
+{
+    (void)state;
+    product("maca", "food");
+    const er_mock_report *r = run("novel_food");
+    assert_int_equal(r->status, ER_PLUGIN_MET);
+    assert_string_equal(er_mock_note(r, "es"),
+                        "maca (Lepidium meyenii) en alimentos: no es nuevo alimento: consumo "
+                        "significativo como alimento antes del 15 de mayo de 1997 [V]");
+    assert_non_null(strstr(er_mock_reference(r, "es"), "Autoridad Alimentaria de Finlandia"));
+
+    product("yacon", "food");
+    again();
+    r = run("novel_food");
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(er_mock_note(r, "es"), "yacón (Smallanthus sonchifolius) en "
+                                                  "alimentos: nuevo alimento no autorizado"));
+    assert_non_null(strstr(r->note, "yacon (Smallanthus sonchifolius) in food: novel food, "
+                                    "not authorised"));
+
+    product("unobtainium", "food");
+    again();
+    r = run("novel_food");
+    assert_int_equal(r->status, ER_PLUGIN_UNMET);
+    assert_non_null(strstr(er_mock_note(r, "es"), "unobtainium: no figura en el catálogo"));
+    assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (UE) 2015/2283"));
+
+    n_products = 0;
+    er_mock_reset();
+    product("rosewood_oil", "cosmetic");
+    r = run("cites");
+    assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
+    assert_non_null(strstr(er_mock_note(r, "es"),
+                           "aceite de palo de rosa (Aniba rosaeodora): listada; sin respuesta"));
+    assert_non_null(strstr(er_mock_reference(r, "es"), "CITES, apéndice II [V]"));
+}
+
+static void spanish_findings(void **state)
+{
+    (void)state;
+    product("sacha_inchi_oil", "cosmetic");
+    assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    const er_mock_report *cos = finding("cosmetic_sacha_inchi_oil");
+    assert_non_null(cos);
+    assert_non_null(strstr(er_mock_note(cos, "es"), "aceite de sacha inchi: la persona "
+                                                    "responsable en la UE"));
+    assert_non_null(strstr(er_mock_note(cos, "es"), "anexo V, punto 9"));
+    assert_non_null(strstr(er_mock_reference(finding("abs_sacha_inchi_oil"), "es"),
+                           "Reglamento (UE) n.º 511/2014"));
+}
+
+static void old_host_gets_english_only(void **state)
+{
+    (void)state;
+    product("yacon", "food");
+    assert_int_equal(plugin()->run_check(er_mock_host_1_0(), er_mock_firm(), "novel_food"),
+                     ER_PLUGIN_OK);
+    assert_int_equal(er_mock_rejected_count(), 0);
+    const er_mock_report *r = er_mock_report_get(0);
+    assert_non_null(strstr(r->note, "needs authorisation"));
+    assert_null(er_mock_note(r, "es"));
 }
 
 static void unknown_check_fails(void **state)
@@ -376,6 +470,10 @@ int main(void)
         cmocka_unit_test_setup(unscreened_species_is_unknown, fresh),
         cmocka_unit_test_setup(cosmetic_native_ingredient_gets_abs_and_dossier_findings, fresh),
         cmocka_unit_test_setup(food_only_firm_has_no_findings, fresh),
+        cmocka_unit_test_setup(every_title_and_question_has_spanish, fresh),
+        cmocka_unit_test_setup(spanish_notes_met_unmet_unknown, fresh),
+        cmocka_unit_test_setup(spanish_findings, fresh),
+        cmocka_unit_test_setup(old_host_gets_english_only, fresh),
         cmocka_unit_test_setup(unknown_check_fails, fresh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

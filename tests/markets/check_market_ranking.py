@@ -228,7 +228,7 @@ def main():
     p = run([exe, "plugins", "--plugin-dir", plugins])
     for plugin, check_id in (("fresh-fruit", "us_admissibility"),
                              ("andean-grains", "contaminant_testing")):
-        check(f"{plugin} 1.0.0 (ABI 1.1)" in p.stdout and f"{plugin}.{check_id}" in p.stdout,
+        check(f"{plugin} 1.1.0 (ABI 1.1)" in p.stdout and f"{plugin}.{check_id}" in p.stdout,
               f"plugins lists {plugin}", p.stdout[-400:])
     js = os.path.join(work, "sectors.json")
     run(base + ["--compare-markets", "--json", js,
