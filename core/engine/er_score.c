@@ -187,6 +187,15 @@ static int score_check(const er_criterion *c, const er_check_outcome *o, er_find
     if (o->valid_as_of != NULL &&
         (fd->valid_as_of = er_arena_strdup(arena, o->valid_as_of)) == NULL)
         return -1;
+    /* The plugin's other languages (ABI 1.1); English is set by the caller. */
+    for (int l = ER_LANG_EN + 1; l < ER_LANG_MAX; l++) {
+        if (fd->note != NULL && o->note_t.s[l] != NULL &&
+            (fd->note_t.s[l] = er_arena_strdup(arena, o->note_t.s[l])) == NULL)
+            return -1;
+        if (fd->reference != NULL && o->reference_t.s[l] != NULL &&
+            (fd->reference_t.s[l] = er_arena_strdup(arena, o->reference_t.s[l])) == NULL)
+            return -1;
+    }
 
     switch (o->status) {
     case ER_STATUS_MET: fd->fraction = 1.0; break;
@@ -208,8 +217,8 @@ static int score_check(const er_criterion *c, const er_check_outcome *o, er_find
     return 0;
 }
 
-static int score_criterion(const er_rubric *r, const er_firm *f, size_t i,
-                           const er_check_outcome *checks, er_finding *fd, er_arena *arena)
+static int score_criterion_body(const er_rubric *r, const er_firm *f, size_t i,
+                                const er_check_outcome *checks, er_finding *fd, er_arena *arena)
 {
     const er_criterion *c = &r->criteria[i];
     fd->criterion = c;
@@ -230,6 +239,17 @@ static int score_criterion(const er_rubric *r, const er_firm *f, size_t i,
         return 0;
     }
     return score_answer(r, c, ans, fd, arena);
+}
+
+/* Scores one criterion, then makes the English slot of note_t and
+ * reference_t the English note and reference (er_result.h promises it). */
+static int score_criterion(const er_rubric *r, const er_firm *f, size_t i,
+                           const er_check_outcome *checks, er_finding *fd, er_arena *arena)
+{
+    int rc = score_criterion_body(r, f, i, checks, fd, arena);
+    fd->note_t.s[ER_LANG_EN] = fd->note;
+    fd->reference_t.s[ER_LANG_EN] = fd->reference;
+    return rc;
 }
 
 int er_score_one(const er_rubric *rubric, const er_firm *firm, size_t i,

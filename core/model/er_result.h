@@ -28,6 +28,9 @@ typedef struct er_check_outcome {
     const char *note;        /* why; for UNKNOWN the error; may be NULL */
     const char *reference;   /* the source of the fact the plugin used */
     const char *valid_as_of; /* date of that fact, "YYYY-MM-DD" */
+    er_text note_t, reference_t; /* note and reference in every language the
+                                  * plugin gave (ABI 1.1); slot ER_LANG_EN is
+                                  * note / reference itself */
 } er_check_outcome;
 
 /* One row per rubric criterion, in rubric order. */
@@ -42,6 +45,10 @@ typedef struct er_finding {
     const char *note;     /* plugin note or loader remark; may be NULL */
     const char *reference;   /* plugin-supplied source, else NULL (use criterion's) */
     const char *valid_as_of; /* plugin-supplied date, else NULL */
+    /* note and reference in every language (plugin ABI 1.1 translations);
+     * slot ER_LANG_EN is always note / reference, so output shows them with
+     * er_text_get(&f->note_t, lang) whenever note / reference is non-NULL. */
+    er_text note_t, reference_t;
 } er_finding;
 
 /* A finding a sector plugin adds on its own (not a rubric criterion).
@@ -53,7 +60,25 @@ typedef struct er_sector_finding {
     const char *note;
     const char *reference;
     const char *valid_as_of;
+    er_text note_t, reference_t; /* every language; slot ER_LANG_EN is
+                                  * note / reference (as in er_finding) */
 } er_sector_finding;
+
+/* A plugin note or reference of a result in lang, falling back to English
+ * (er_text_get); NULL when en is NULL (there is none).  en is the English
+ * field and t its er_text (note / note_t, reference / reference_t); a
+ * result built by hand without t's English slot still shows en. */
+static inline const char *er_result_text(const char *en, const er_text *t, er_lang lang)
+{
+    if (en == NULL)
+        return NULL;
+    if (t->s[ER_LANG_EN] == NULL) {
+        er_text e = *t;
+        e.s[ER_LANG_EN] = en;
+        return er_text_get(&e, lang);
+    }
+    return er_text_get(t, lang);
+}
 
 /* How far a grade can be trusted (docs/scoring.md 3.1). */
 typedef enum er_grade_status {

@@ -122,16 +122,47 @@ static er_status core_status(er_plugin_status s)
     return ER_STATUS_UNKNOWN;
 }
 
+/* Copies note and reference of r (r may be NULL) and their translations
+ * (ABI 1.1, r->tr) into res->arena as er_text, English in slot ER_LANG_EN.
+ * The loader interned every language a plugin declares before workers
+ * forked, so er_lang_intern only finds the code here; a code the table
+ * cannot hold is dropped (the English stays).  0, or -1 when out of memory. */
+static int copy_texts(er_arena *a, const char *note, const char *reference, const er_pl_record *r,
+                      er_text *note_t, er_text *ref_t)
+{
+    *note_t = (er_text){0};
+    *ref_t = (er_text){0};
+    note_t->s[ER_LANG_EN] = er_arena_strdup(a, note);
+    ref_t->s[ER_LANG_EN] = er_arena_strdup(a, reference);
+    if ((note && !note_t->s[ER_LANG_EN]) || (reference && !ref_t->s[ER_LANG_EN]))
+        return -1;
+    for (uint32_t k = 0; r != NULL && k < r->n_tr; k++) {
+        const er_pl_tr *t = &r->tr[k];
+        er_lang l = er_lang_intern(t->lang);
+        if (l <= ER_LANG_EN || l >= ER_LANG_MAX)
+            continue;
+        if (t->note && t->note[0] && note && !(note_t->s[l] = er_arena_strdup(a, t->note)))
+            return -1;
+        if (t->reference && t->reference[0] && reference &&
+            !(ref_t->s[l] = er_arena_strdup(a, t->reference)))
+            return -1;
+    }
+    return 0;
+}
+
 static int set_outcome(er_firm_result *res, er_check_outcome *o, er_status status,
-                       const char *note, const char *reference, const char *valid_as_of)
+                       const char *note, const char *reference, const char *valid_as_of,
+                       const er_pl_record *r)
 {
     er_arena *a = &res->arena;
     o->present = true;
     o->status = status;
-    o->note = er_arena_strdup(a, note);
-    o->reference = er_arena_strdup(a, reference);
+    if (copy_texts(a, note, reference, r, &o->note_t, &o->reference_t) != 0)
+        return -1;
+    o->note = o->note_t.s[ER_LANG_EN];
+    o->reference = o->reference_t.s[ER_LANG_EN];
     o->valid_as_of = er_arena_strdup(a, valid_as_of);
-    if ((note && !o->note) || (reference && !o->reference) || (valid_as_of && !o->valid_as_of))
+    if (valid_as_of && !o->valid_as_of)
         return -1;
     return 0;
 }
@@ -159,10 +190,12 @@ static int add_sector_findings(er_firm_result *res, const char *plugin, const er
         f->plugin = er_arena_strdup(a, plugin);
         f->id = er_arena_strdup(a, r->id);
         f->status = core_status(r->status);
-        f->note = er_arena_strdup(a, r->note);
-        f->reference = er_arena_strdup(a, r->reference);
+        if (copy_texts(a, r->note, r->reference, r, &f->note_t, &f->reference_t) != 0)
+            return -1;
+        f->note = f->note_t.s[ER_LANG_EN];
+        f->reference = f->reference_t.s[ER_LANG_EN];
         f->valid_as_of = er_arena_strdup(a, r->valid_as_of);
-        if (!f->plugin || !f->id || (r->note && !f->note))
+        if (!f->plugin || !f->id)
             return -1;
     }
     res->sector_findings = all;
@@ -206,7 +239,7 @@ static int run_plugin(er_plugin_host *host, const er_pl_plugin *p, const er_rubr
                 rc = 1; /* a check failed or reported garbage: partial failure */
             if (r->kind == ER_PL_REC_CHECK &&
                 set_outcome(res, &checks[r->index], core_status(r->status), r->note,
-                            r->reference, r->valid_as_of) != 0)
+                            r->reference, r->valid_as_of, r) != 0)
                 rc = -1;
         }
         if (rc >= 0 && add_sector_findings(res, p->info.id, &b) != 0)
@@ -217,7 +250,7 @@ static int run_plugin(er_plugin_host *host, const er_pl_plugin *p, const er_rubr
          * audit goes on. */
         rc = 1;
         for (size_t i = 0; i < n_idx; i++)
-            if (set_outcome(res, &checks[idx[i]], ER_STATUS_UNKNOWN, err, NULL, NULL) != 0)
+            if (set_outcome(res, &checks[idx[i]], ER_STATUS_UNKNOWN, err, NULL, NULL, NULL) != 0)
                 rc = -1;
         er_pl_batch fail = {0};
         er_pl_record r = {.kind = ER_PL_REC_SECTOR, .status = ER_PLUGIN_UNKNOWN,
@@ -257,7 +290,7 @@ int er_plugin_host_run(er_plugin_host *host, const er_rubric *rubric, const er_f
         char note[300];
         snprintf(note, sizeof note, "plugin '%s' does not serve sector '%s'", p->info.id,
                  firm->sector ? firm->sector : "");
-        if (set_outcome(res, &checks[i], ER_STATUS_NOT_APPLICABLE, note, NULL, NULL) != 0)
+        if (set_outcome(res, &checks[i], ER_STATUS_NOT_APPLICABLE, note, NULL, NULL, NULL) != 0)
             return -1;
     }
     return result;

@@ -236,6 +236,33 @@ static json_t *criterion_ids(const er_firm_result *res, const size_t *idx, size_
     return a;
 }
 
+json_t *er_json_i18n(const er_text *t)
+{
+    json_t *o = NULL;
+    for (int l = ER_LANG_EN + 1; l < ER_LANG_MAX; l++) {
+        if (!er_text_has(t, l))
+            continue;
+        if (o == NULL && (o = json_object()) == NULL)
+            return NULL;
+        if (json_object_set_new(o, er_lang_code(l), json_string(t->s[l])) != 0) {
+            json_decref(o);
+            return NULL;
+        }
+    }
+    return o;
+}
+
+int er_json_set_i18n(json_t *obj, const char *key, const er_text *t)
+{
+    bool any = false;
+    for (int l = ER_LANG_EN + 1; l < ER_LANG_MAX && !any; l++)
+        any = er_text_has(t, l);
+    if (!any)
+        return 0;
+    json_t *v = er_json_i18n(t);
+    return v != NULL ? json_object_set_new(obj, key, v) : -1;
+}
+
 static int finding(json_t *o, const er_finding *f)
 {
     const er_criterion *c = f->criterion;
@@ -250,10 +277,13 @@ static int finding(json_t *o, const er_finding *f)
                                : json_string(er_evidence_name(f->evidence))) != 0 ||
         set(o, "points", num(f->points)) != 0 || set(o, "max", num(f->max)) != 0)
         return -1;
-    if (f->note != NULL && set(o, "note", str_or_null(f->note)) != 0)
+    if (f->note != NULL && (set(o, "note", str_or_null(f->note)) != 0 ||
+                            er_json_set_i18n(o, "note_i18n", &f->note_t) != 0))
         return -1;
     if (reference != NULL && reference[0] != '\0' &&
         set(o, "reference", str_or_null(reference)) != 0)
+        return -1;
+    if (f->reference != NULL && er_json_set_i18n(o, "reference_i18n", &f->reference_t) != 0)
         return -1;
     if (f->valid_as_of != NULL && set(o, "valid_as_of", str_or_null(f->valid_as_of)) != 0)
         return -1;
@@ -289,7 +319,9 @@ static json_t *sector_findings(const er_firm_result *res)
             set(o, "status", json_string(er_status_name(s->status))) != 0 ||
             set(o, "note", str_or_null(s->note)) != 0 ||
             set(o, "reference", str_or_null(s->reference)) != 0 ||
-            set(o, "valid_as_of", str_or_null(s->valid_as_of)) != 0) {
+            set(o, "valid_as_of", str_or_null(s->valid_as_of)) != 0 ||
+            (s->note != NULL && er_json_set_i18n(o, "note_i18n", &s->note_t) != 0) ||
+            (s->reference != NULL && er_json_set_i18n(o, "reference_i18n", &s->reference_t) != 0)) {
             json_decref(a);
             return NULL;
         }

@@ -43,6 +43,13 @@ json_t *er_json_failed_firm(const char *id, const char *file, const char *error)
  * non-finite values become 0 so the output stays valid and stable. */
 double er_json_round4(double x);
 
+/* A text's other languages as {"es": "..."} (results schema "_i18n"
+ * siblings, docs/I14 rule 3), or NULL when out of memory.  er_json_set_i18n
+ * sets obj[key] to it, or nothing when t has no language but English;
+ * 0, or -1 when out of memory. */
+json_t *er_json_i18n(const er_text *t);
+int er_json_set_i18n(json_t *obj, const char *key, const er_text *t);
+
 /* Serialises doc (with a final newline) to path, "-" meaning stdout.  A file
  * is written to a temporary file in the same directory and renamed into
  * place, so readers never see a partial file and an old file survives a

@@ -52,6 +52,7 @@ static json_t *requirements(const er_market_readiness *m, size_t n_criteria)
                                    : json_string(er_evidence_name(f->evidence))) != 0 ||
             set(o, "points", num(f->points)) != 0 || set(o, "max", num(f->max)) != 0 ||
             (f->note != NULL && set(o, "note", json_string(f->note)) != 0) ||
+            (f->note != NULL && er_json_set_i18n(o, "note_i18n", &f->note_t) != 0) ||
             (f->criterion->due.precision != ER_DATE_NONE &&
              set(o, "due", due_string(&f->criterion->due)) != 0)) {
             json_decref(a);

@@ -114,6 +114,46 @@ bool rr_get_str(rd *r, const json_t *obj, const char *path, const char *key, int
     return *out != NULL;
 }
 
+bool rr_get_i18n(rd *r, const json_t *obj, const char *path, const char *key, const char *en,
+                 er_text *out)
+{
+    *out = (er_text){0};
+    out->s[ER_LANG_EN] = en;
+    json_t *v = rr_member(r, obj, path, key, 0);
+    if (v == NULL)
+        return true; /* optional: files before plugin ABI 1.1 have none */
+    const char *p = rr_sub(r, path, key);
+    if (!json_is_object(v)) {
+        rr_bad(r, p, "must be an object, not %s", rr_json_type_name(v));
+        return false;
+    }
+    if (en == NULL && json_object_size(v) > 0) {
+        rr_bad(r, p, "translates a text that is not there");
+        return false;
+    }
+    const char *code;
+    json_t *item;
+    bool ok = true;
+    json_object_foreach(v, code, item) {
+        er_lang l = er_lang_code_ok(code) ? er_lang_intern(code) : -1;
+        if (l < 0 || l == ER_LANG_EN || l >= ER_LANG_MAX) {
+            if (l == ER_LANG_EN)
+                rr_bad(r, rr_sub(r, p, code), "English belongs in the field itself, not in %s", key);
+            else
+                rr_bad(r, rr_sub(r, p, code), "'%s' is not a language code this run can hold", code);
+            ok = false;
+            continue;
+        }
+        const char *text = NULL;
+        if (!rr_get_str(r, v, p, code, REQUIRED, &text)) {
+            ok = false;
+            continue;
+        }
+        out->s[l] = text;
+    }
+    return ok;
+}
+
 /* A number member; *is_null set when it is null (only with NULLABLE). */
 bool rr_get_num(rd *r, const json_t *obj, const char *path, const char *key, int flags,
                     double *out, bool *is_null)

@@ -79,6 +79,8 @@ bool rr_read_market_inputs(rd *r, const json_t *fo, const char *path, er_firm *f
             rr_get_str(r, o, jp, "answer", REQUIRED | NULLABLE, &ans);
             rr_get_str(r, o, jp, "evidence", REQUIRED | NULLABLE, &ev);
             rr_get_str(r, o, jp, "note", 0, &note);
+            er_text note_t;
+            rr_get_i18n(r, o, jp, "note_i18n", note, &note_t);
             /* Applicable in the main findings: its answer is read already. */
             if (!saved[k].present || !rr_same_str(saved[k].status, "not_applicable"))
                 continue;
@@ -87,7 +89,8 @@ bool rr_read_market_inputs(rd *r, const json_t *fo, const char *path, er_firm *f
             if (st != NULL && !er_status_parse(st, &status))
                 rr_bad(r, rr_sub(r, jp, "status"), "unknown status '%s'", st);
             if (c->type == ER_ANSWER_CHECK) {
-                checks[k] = (er_check_outcome){.present = true, .status = status, .note = note};
+                checks[k] = (er_check_outcome){.present = true, .status = status, .note = note,
+                                             .note_t = note_t};
                 continue;
             }
             bool seen = false;

@@ -359,6 +359,8 @@ static void read_sector_findings(rd *r, const json_t *fo, const char *path, er_f
         rr_get_str(r, o, sp, "note", REQUIRED | NULLABLE, &s->note);
         rr_get_str(r, o, sp, "reference", REQUIRED | NULLABLE, &s->reference);
         rr_get_str(r, o, sp, "valid_as_of", REQUIRED | NULLABLE, &s->valid_as_of);
+        rr_get_i18n(r, o, sp, "note_i18n", s->note, &s->note_t);
+        rr_get_i18n(r, o, sp, "reference_i18n", s->reference, &s->reference_t);
         if (rr_get_str(r, o, sp, "status", REQUIRED, &status) && status != NULL) {
             if (!er_status_parse(status, &s->status))
                 rr_bad(r, rr_sub(r, sp, "status"), "unknown status '%s'", status);

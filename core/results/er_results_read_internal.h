@@ -56,6 +56,11 @@ const char *rr_json_type_name(const json_t *v);
 json_t *rr_member(rd *r, const json_t *obj, const char *path, const char *key, int flags);
 bool rr_get_str(rd *r, const json_t *obj, const char *path, const char *key, int flags,
                 const char **out);
+/* obj[key] (optional), a "<field>_i18n" object of language code -> text
+ * (results schema), into out with English en in slot ER_LANG_EN.  Codes
+ * are interned (the reading process owns its language table). */
+bool rr_get_i18n(rd *r, const json_t *obj, const char *path, const char *key, const char *en,
+                 er_text *out);
 bool rr_get_num(rd *r, const json_t *obj, const char *path, const char *key, int flags,
                 double *out, bool *is_null);
 json_t *rr_get_typed(rd *r, const json_t *obj, const char *path, const char *key,
@@ -73,6 +78,7 @@ bool rr_parse_number_c(const char *s, double *out);
 /* One finding as saved, kept to compare with the engine's. */
 typedef struct saved_finding {
     const char *status, *answer, *evidence, *note, *reference, *valid_as_of;
+    er_text note_t, reference_t; /* with "note_i18n", "reference_i18n" */
     double points, max;
     bool present;
 } saved_finding;

@@ -103,6 +103,8 @@ void rr_read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
         rr_get_str(r, o, fp, "note", 0, &s->note);
         rr_get_str(r, o, fp, "reference", 0, &s->reference);
         rr_get_str(r, o, fp, "valid_as_of", 0, &s->valid_as_of);
+        rr_get_i18n(r, o, fp, "note_i18n", s->note, &s->note_t);
+        rr_get_i18n(r, o, fp, "reference_i18n", s->reference, &s->reference_t);
 
         er_evidence ev = ER_EVIDENCE_NONE;
         if (s->evidence != NULL && !er_evidence_parse(s->evidence, &ev))
@@ -111,11 +113,14 @@ void rr_read_findings(rd *r, const json_t *fo, const char *path, er_firm *f,
         if (c->type == ER_ANSWER_CHECK) {
             /* The reference the JSON holds is the plugin's or, failing that,
              * the rubric's: either renders the same text. */
+            bool own_ref = !rr_same_str(s->reference, c->reference.s[ER_LANG_EN]);
+            const er_text no_text = {{NULL}};
             checks[k] = (er_check_outcome){.present = true,
                                            .status = st, .note = s->note,
-                                           .reference = rr_same_str(s->reference, c->reference.s[ER_LANG_EN])
-                                                            ? NULL : s->reference,
-                                           .valid_as_of = s->valid_as_of};
+                                           .reference = own_ref ? s->reference : NULL,
+                                           .valid_as_of = s->valid_as_of,
+                                           .note_t = s->note_t,
+                                           .reference_t = own_ref ? s->reference_t : no_text};
         } else if (s->answer != NULL && (!r->baseline || rr_answer_fits(c, s->answer))) {
             er_fact *ans = &answers[n_answers];
             ans->key = c->id;

@@ -130,7 +130,7 @@ void er_sheet_actions(er_firm_book *b)
         er_xw_text(x, ws, row, AC_REQUIREMENT, er_text_get(&c->title, L), x->f.wrap);
         er_xw_text(x, ws, row, AC_ACTION, er_text_get(&c->recommendation, L), x->f.wrap);
         er_xw_num(x, ws, row, AC_GAP, acts[k].gap, x->f.num1);
-        const char *src = er_plain_source(&x->arena, f->reference ? f->reference : er_text_get(&c->reference, L));
+        const char *src = er_plain_source(&x->arena, f->reference ? er_result_text(f->reference, &f->reference_t, L) : er_text_get(&c->reference, L));
         er_xw_text(x, ws, row, AC_REFERENCE, src, x->f.wrap);
         er_action_text t;
         er_action_text_for(&t, res, acts[k].i, b->programmes, L, &x->arena);

@@ -24,17 +24,19 @@ lxw_row_t er_book_sector_notes(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row
     er_xw_label(x, ws, row++, 0, ER_L_SECTOR_NOTES, x->f.subtitle);
     for (size_t i = 0; i < res->n_sector_findings; i++, row++) {
         const er_sector_finding *sf = &res->sector_findings[i];
-        const char *src = er_plain_source(&x->arena, sf->reference);
+        er_lang L = b->lang;
+        const char *src = er_plain_source(&x->arena, er_result_text(sf->reference, &sf->reference_t, L));
+        const char *note = er_result_text(sf->note, &sf->note_t, L);
         if (sf->valid_as_of != NULL)
             src = er_arena_printf(&x->arena, "%s (%s)", src, sf->valid_as_of);
         /* Columns as on Findings: check name, note (merged wide), status, source. */
         er_xw_text(x, ws, row, 0, sf->id, x->f.wrap);
         ER_XW(x, worksheet_merge_range(ws, row, 1, row, 3, "", x->f.wrap));
-        er_xw_text(x, ws, row, 1, er_plain_source(&x->arena, sf->note), x->f.wrap);
+        er_xw_text(x, ws, row, 1, er_plain_source(&x->arena, note), x->f.wrap);
         er_xw_text(x, ws, row, 4, er_label_status(sf->status, b->lang), x->f.text);
         ER_XW(x, worksheet_merge_range(ws, row, 7, row, 8, "", x->f.wrap));
         er_xw_text(x, ws, row, 7, src, x->f.wrap);
-        int l1 = er_xlsx_wrap_lines(sf->note, 60), l2 = er_xlsx_wrap_lines(src, 60);
+        int l1 = er_xlsx_wrap_lines(note, 60), l2 = er_xlsx_wrap_lines(src, 60);
         er_xw_row_lines(x, ws, row, l1 > l2 ? l1 : l2);
     }
     return row + 1;
@@ -59,17 +61,18 @@ void er_sheet_coach(er_firm_book *b)
     for (size_t i = 0; i < res->n_findings; i++, row++) {
         const er_finding *f = &res->findings[i];
         const er_criterion *c = f->criterion;
-        const char *ref = f->reference ? f->reference : er_text_get(&c->reference, L);
+        const char *ref = f->reference ? er_result_text(f->reference, &f->reference_t, L) : er_text_get(&c->reference, L);
+        const char *note = er_result_text(f->note, &f->note_t, L);
         er_xw_text(x, ws, row, KC_CRITERION, c->id, x->f.small);
         er_xw_text(x, ws, row, KC_REQUIREMENT, er_text_get(&c->title, L), x->f.wrap);
         er_xw_text(x, ws, row, KC_STATUS, er_label_status(f->status, L),
                    f->status == ER_STATUS_NOT_APPLICABLE ? x->f.grey : x->f.text);
         er_xw_text(x, ws, row, KC_REFERENCE, ref, x->f.wrap);
-        er_xw_text(x, ws, row, KC_NOTE, f->note, x->f.wrap);
+        er_xw_text(x, ws, row, KC_NOTE, note, x->f.wrap);
         er_xw_text(x, ws, row, KC_VALID, f->valid_as_of, x->f.text);
         int l1 = er_xlsx_wrap_lines(er_text_get(&c->title, L), widths[KC_REQUIREMENT]);
         int l2 = er_xlsx_wrap_lines(ref, widths[KC_REFERENCE]);
-        int l3 = er_xlsx_wrap_lines(f->note, widths[KC_NOTE]);
+        int l3 = er_xlsx_wrap_lines(note, widths[KC_NOTE]);
         l1 = l1 > l2 ? l1 : l2;
         er_xw_row_lines(x, ws, row, l1 > l3 ? l1 : l3);
     }
@@ -81,11 +84,12 @@ void er_sheet_coach(er_firm_book *b)
                    x->f.small);
         er_xw_label(x, ws, row, KC_REQUIREMENT, ER_L_PLUGIN, x->f.wrap);
         er_xw_text(x, ws, row, KC_STATUS, er_label_status(sf->status, L), x->f.text);
-        er_xw_text(x, ws, row, KC_REFERENCE, sf->reference, x->f.wrap);
-        er_xw_text(x, ws, row, KC_NOTE, sf->note, x->f.wrap);
+        const char *sref = er_result_text(sf->reference, &sf->reference_t, L), *snote = er_result_text(sf->note, &sf->note_t, L);
+        er_xw_text(x, ws, row, KC_REFERENCE, sref, x->f.wrap);
+        er_xw_text(x, ws, row, KC_NOTE, snote, x->f.wrap);
         er_xw_text(x, ws, row, KC_VALID, sf->valid_as_of, x->f.text);
-        int l1 = er_xlsx_wrap_lines(sf->reference, widths[KC_REFERENCE]);
-        int l2 = er_xlsx_wrap_lines(sf->note, widths[KC_NOTE]);
+        int l1 = er_xlsx_wrap_lines(sref, widths[KC_REFERENCE]);
+        int l2 = er_xlsx_wrap_lines(snote, widths[KC_NOTE]);
         er_xw_row_lines(x, ws, row, l1 > l2 ? l1 : l2);
     }
     worksheet_freeze_panes(ws, 4, 1);

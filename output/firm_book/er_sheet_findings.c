@@ -120,11 +120,12 @@ static void write_row(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row, size_t 
     er_xw_text(x, ws, row, FC_RECOMMENDATION,
                unmet ? er_text_get(&c->recommendation, L) : "", x->f.wrap);
     /* The firm sees the plain source; tags and notes are on Coach notes. */
-    const char *ref = er_plain_source(a, f->reference != NULL ? f->reference : er_text_get(&c->reference, L));
+    const char *ref = er_plain_source(a, f->reference != NULL ? er_result_text(f->reference, &f->reference_t, L) : er_text_get(&c->reference, L));
     if (ref != NULL && f->valid_as_of != NULL)
         ref = er_arena_printf(a, "%s (%s)", ref, f->valid_as_of);
     er_xw_text(x, ws, row, FC_REFERENCE, ref, x->f.wrap);
-    er_xw_text(x, ws, row, FC_NOTE, f->note, x->f.wrap);
+    const char *note = er_result_text(f->note, &f->note_t, L);
+    er_xw_text(x, ws, row, FC_NOTE, note, x->f.wrap);
     int lines = er_xlsx_wrap_lines(dim, widths[FC_DIMENSION]);
     lines = max_int(lines, er_xlsx_wrap_lines(er_text_get(&c->title, L), widths[FC_REQUIREMENT]));
     lines = max_int(lines, er_xlsx_wrap_lines(er_book_answer_text(b, f), widths[FC_ANSWER]));
@@ -132,7 +133,7 @@ static void write_row(er_firm_book *b, lxw_worksheet *ws, lxw_row_t row, size_t 
         lines = max_int(lines, er_xlsx_wrap_lines(er_text_get(&c->recommendation, L),
                                                   widths[FC_RECOMMENDATION]));
     lines = max_int(lines, er_xlsx_wrap_lines(ref, widths[FC_REFERENCE]));
-    lines = max_int(lines, er_xlsx_wrap_lines(f->note, widths[FC_NOTE]));
+    lines = max_int(lines, er_xlsx_wrap_lines(note, widths[FC_NOTE]));
     er_xw_row_lines(x, ws, row, lines);
 
     er_xw_text(x, ws, row, FC_CRITERION, c->id, x->f.small);

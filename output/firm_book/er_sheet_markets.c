@@ -63,7 +63,8 @@ static const char *missing_text(er_firm_book *b, const er_finding *f)
     default:
         if (f->note != NULL)
             return er_arena_printf(&b->x->arena, "%s (%s)",
-                                   er_text_get(&f->criterion->recommendation, L), f->note);
+                                   er_text_get(&f->criterion->recommendation, L),
+                                   er_result_text(f->note, &f->note_t, L));
         return er_text_get(&f->criterion->recommendation, L);
     }
 }
@@ -75,7 +76,7 @@ static void row_for(er_firm_book *b, lxw_row_t row, size_t i)
     const er_finding *f = &b->res->findings[i];
     const er_criterion *c = f->criterion;
     const char *missing = missing_text(b, f);
-    const char *ref = er_plain_source(&x->arena, f->reference ? f->reference : er_text_get(&c->reference, b->lang));
+    const char *ref = er_plain_source(&x->arena, f->reference ? er_result_text(f->reference, &f->reference_t, b->lang) : er_text_get(&c->reference, b->lang));
     int lines = er_xlsx_wrap_lines(er_text_get(&c->title, b->lang), 40);
     int l2 = er_xlsx_wrap_lines(missing, 60), l3 = er_xlsx_wrap_lines(ref, 34);
     lines = lines > l2 ? lines : l2;

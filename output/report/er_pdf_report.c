@@ -230,12 +230,14 @@ static void sector_notes(report *r)
     for (size_t i = 0; i < res->n_sector_findings; i++) {
         const er_sector_finding *sf = &res->sector_findings[i];
         /* Plugin notes may carry the coach's confidence tags: drop them. */
-        er_pdf_para(p, 0, sf->note ? er_plain_source(r->a, sf->note) : sf->id, ER_PDF_BODY_W, 9,
+        const char *note = er_result_text(sf->note, &sf->note_t, r->L);
+        const char *ref = er_result_text(sf->reference, &sf->reference_t, r->L);
+        er_pdf_para(p, 0, note ? er_plain_source(r->a, note) : sf->id, ER_PDF_BODY_W, 9,
                     false, ER_PDF_INK, 1);
-        if (sf->reference)
+        if (ref)
             er_pdf_para(p, 14,
                         er_arena_printf(r->a, "%s: %s%s%s%s", L_(r, ER_L_SOURCE_COL),
-                                        er_plain_source(r->a, sf->reference),
+                                        er_plain_source(r->a, ref),
                                         sf->valid_as_of ? " (" : "",
                                         sf->valid_as_of ? sf->valid_as_of : "",
                                         sf->valid_as_of ? ")" : ""),
