@@ -60,7 +60,8 @@ report page source reference note notes help more less none see sheet years mont
 WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*[A-Za-zÀ-ÿ]|[A-Za-zÀ-ÿ]")
 # Proper names of more than one word (schemes, tools, programmes).
 PHRASE_ALLOW = ["Fair for Life", "My Trade Assistant", "Rainforest Alliance", "Bio Suisse",
-                "Access2Markets", "Novel Food Catalogue"]
+                "Access2Markets", "Novel Food Catalogue", "Quality Minima Document",
+                "European Spice Association"]
 TOKEN = re.compile(r"[^\s,;:()\[\]{}«»\"“”]+")
 
 
@@ -76,7 +77,11 @@ def words_of(text):
     out = []
     for m in TOKEN.finditer(text):
         t = m.group(0)
-        if re.search(r"[_0-9/@]|[a-z]\.[a-z]", t) or text[m.end():m.end() + 2] == " =":
+        # "code = label" (allowed values) and "code (gloss)" (a plugin's
+        # answer codes, glossed in the language) are codes.
+        after = text[m.end():m.end() + 2]
+        if re.search(r"[_0-9/@]|[a-z]\.[a-z]", t) or after == " =" or \
+                (after == " (" and re.fullmatch(r"[a-z]+", t)):
             continue
         out.extend(WORD.findall(t))
     return out
@@ -161,6 +166,12 @@ def segments(text):
 
 
 def outside_brackets(text):
+    # A text the plain-source filter cut (it drops coach-only parts of a
+    # reference) can keep a closing bracket without its opening one: the
+    # part before it was inside.
+    first = min((i for i in (text.find(OPEN), text.find(CLOSE)) if i >= 0), default=-1)
+    if first >= 0 and text[first] == CLOSE:
+        text = OPEN + text
     out, depth = [], 0
     for ch in text:
         if ch == OPEN:
