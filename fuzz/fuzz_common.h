@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 /* The process's scratch directory (created on first use). */
-static const char *fuzz_dir(void)
+static inline const char *fuzz_dir(void)
 {
     static char dir[64];
     if (dir[0] == '\0') {
@@ -30,7 +30,7 @@ static const char *fuzz_dir(void)
 }
 
 /* Writes data to DIR/name and returns the full path (static buffer). */
-static const char *fuzz_write(const char *name, const uint8_t *data, size_t size)
+static inline const char *fuzz_write(const char *name, const uint8_t *data, size_t size)
 {
     static char path[256];
     snprintf(path, sizeof path, "%s/%s", fuzz_dir(), name);

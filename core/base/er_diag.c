@@ -97,8 +97,12 @@ void er_diag_addv(er_diag *d, const char *file, int line, const char *field, con
     va_list again;
     va_copy(again, ap);
     vsnprintf(msg, sizeof msg, fmt, ap);
+    /* dgettext is called again inside the call (it returns the same
+     * pointer): libintl declares it format_arg, so the compiler checks the
+     * translation against fmt's arguments, where a variable would be a
+     * non-literal format (clang -Wformat-nonliteral, the fuzz build). */
     if (local != fmt)
-        vsnprintf(shown, sizeof shown, local, again);
+        vsnprintf(shown, sizeof shown, dgettext(ER_TEXT_DOMAIN, fmt), again);
     va_end(again);
     er_diag_add_shown(d, file, line, field, msg, local != fmt ? shown : NULL);
 }
