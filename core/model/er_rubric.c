@@ -37,7 +37,8 @@ const er_fact_text *er_profile_fact(const er_profile_texts *p, const char *id)
     if (p == NULL || id == NULL)
         return NULL;
     for (size_t i = 0; i < p->n_facts; i++)
-        if (strcmp(p->facts[i].id, id) == 0)
+        /* An entry whose id was refused while loading has none. */
+        if (p->facts[i].id != NULL && strcmp(p->facts[i].id, id) == 0)
             return &p->facts[i];
     return NULL;
 }
@@ -45,7 +46,7 @@ const er_fact_text *er_profile_fact(const er_profile_texts *p, const char *id)
 const char *er_profile_sector_name(const er_profile_texts *p, const char *id, er_lang lang)
 {
     for (size_t i = 0; p != NULL && id != NULL && i < p->n_sectors; i++)
-        if (strcmp(p->sectors[i].id, id) == 0)
+        if (p->sectors[i].id != NULL && strcmp(p->sectors[i].id, id) == 0)
             return er_text_get(&p->sectors[i].name, lang);
     return id;
 }
