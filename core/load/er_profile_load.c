@@ -109,6 +109,47 @@ static void load_sectors(const er_cfg_ctx *ctx, const config_setting_t *root,
     pt->n_sectors = n;
 }
 
+/* profile.markets: a name per market code, as the firm's outputs show it. */
+static void load_markets(const er_cfg_ctx *ctx, const config_setting_t *root,
+                         er_profile_texts *pt)
+{
+    static const char *const fields[] = {"code", "name", "full", NULL};
+    config_setting_t *list = NULL;
+    if (er_cfg_get_list(ctx, root, "markets", "profile", false, &list) != ER_CFG_OK)
+        return;
+    size_t n = (size_t)config_setting_length(list);
+    er_market_name *m = er_arena_calloc(ctx->arena, n ? n : 1, sizeof *m);
+    if (m == NULL) {
+        er_cfg_error(ctx, list, "profile.markets", "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char p[ER_CFG_PATH_MAX];
+        er_cfg_path_index(p, "profile.markets", i);
+        config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+        if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
+            er_cfg_error(ctx, e, p, "expected group { ... }");
+            continue;
+        }
+        er_cfg_check_fields(ctx, e, p, fields);
+        if (er_cfg_get_string(ctx, e, "code", p, true, &m[i].code) == ER_CFG_OK &&
+            !er_market_code_ok(m[i].code)) {
+            er_cfg_error(ctx, e, p, "\"%s\" is not a market code (2-8 upper-case letters, e.g. EU)",
+                         m[i].code);
+            m[i].code = NULL; /* refused: lookups skip it */
+        }
+        for (size_t k = 0; m[i].code != NULL && k < i; k++)
+            if (m[k].code != NULL && strcmp(m[k].code, m[i].code) == 0) {
+                er_cfg_error(ctx, e, p, "market \"%s\" is named twice", m[i].code);
+                break;
+            }
+        er_cfg_get_text(ctx, e, "name", p, true, &m[i].name);
+        er_cfg_get_text(ctx, e, "full", p, false, &m[i].full);
+    }
+    pt->markets = m;
+    pt->n_markets = n;
+}
+
 int er_profile_load(const char *path, er_arena *arena, er_diag *gaps, er_diag *diag,
                     const er_profile_texts **out)
 {
@@ -127,7 +168,7 @@ int er_profile_load(const char *path, er_arena *arena, er_diag *gaps, er_diag *d
     if (er_cfg_read(&cfg, ctx.file, diag) != 0)
         return -1;
     static const char *const fields[] = {"languages", "valid_as_of", "values", "reasons",
-                                         "sectors", "facts", NULL};
+                                         "sectors", "markets", "facts", NULL};
     static const char *const value_fields[] = {"yes", "no", "decimal", "thousands", NULL};
     config_setting_t *root = er_cfg_root_group(&ctx, &cfg, "profile");
     if (root != NULL) {
@@ -157,6 +198,7 @@ int er_profile_load(const char *path, er_arena *arena, er_diag *gaps, er_diag *d
             }
         }
         load_sectors(&ctx, root, pt);
+        load_markets(&ctx, root, pt);
         load_facts(&ctx, root, pt);
     }
     config_destroy(&cfg);

@@ -1,8 +1,9 @@
 /*
  * er_profile.h - what people read about the firm's profile facts, as data
  * (rubrics/profile.cfg): each fact's label, help line and unit in every
- * language, the words for a yes/no value, the decimal mark, and the
- * templates of a programme's reasons ("{criterion} ({label}: {value})").
+ * language, the names of sectors and markets, the words for a yes/no
+ * value, the decimal mark, and the templates of a programme's reasons
+ * ("{criterion} ({label}: {value})").
  *
  * The facts' schema (keys, types, ranges) stays er_fact_specs (er_firm.h):
  * loaders check values against it.  This type owns only texts, so that a
@@ -39,11 +40,19 @@ typedef struct er_sector_name {
     er_text name;   /* "Fruit ingredients" / "Ingredientes de fruta" */
 } er_sector_name;
 
+typedef struct er_market_name {
+    const char *code; /* a market code, e.g. "US" (er_market_code_ok) */
+    er_text name;     /* short, as outputs show it: "US" / "EE. UU." */
+    er_text full;     /* optional, where there is room: "United States"; en NULL when none */
+} er_market_name;
+
 typedef struct er_profile_texts {
     const er_fact_text *facts;
     size_t n_facts;
     const er_sector_name *sectors;
     size_t n_sectors;
+    const er_market_name *markets;
+    size_t n_markets;
     er_text yes, no;   /* a yes/no value */
     er_text decimal;   /* the decimal mark: "." / "," */
     er_text thousands; /* optional digit-group mark for 10 000 and more; en NULL: none */
@@ -70,6 +79,17 @@ const er_fact_text *er_profile_fact(const er_profile_texts *p, const char *id);
 /* The name of sector id in lang; id itself when p has none (a sector no
  * profile.cfg names yet: the id is all there is to show). */
 const char *er_profile_sector_name(const er_profile_texts *p, const char *id, er_lang lang);
+
+/* The name of market code in lang; the code itself when p has none (a
+ * market no profile.cfg names yet). */
+const char *er_profile_market_name(const er_profile_texts *p, const char *code, er_lang lang);
+
+/* v with `decimals` digits after the decimal mark of lang
+ * (profile.values.decimal; "." when p is NULL or in a pseudo language):
+ * "57,1" in Spanish.  For text a person reads; a number cell or a formula
+ * keeps the C locale's point.  Writes at most n bytes to buf and returns it. */
+char *er_profile_fixed(const er_profile_texts *p, er_lang lang, double v, int decimals, char *buf,
+                       size_t n);
 
 /* The label of fact id in lang, else fallback. */
 const char *er_profile_fact_label(const er_profile_texts *p, const char *id, er_lang lang,

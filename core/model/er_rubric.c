@@ -4,6 +4,7 @@
  */
 #include "er_rubric.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,37 @@ const char *er_profile_sector_name(const er_profile_texts *p, const char *id, er
         if (p->sectors[i].id != NULL && strcmp(p->sectors[i].id, id) == 0)
             return er_text_get(&p->sectors[i].name, lang);
     return id;
+}
+
+const char *er_profile_market_name(const er_profile_texts *p, const char *code, er_lang lang)
+{
+    for (size_t i = 0; p != NULL && code != NULL && i < p->n_markets; i++)
+        if (p->markets[i].code != NULL && strcmp(p->markets[i].code, code) == 0)
+            return er_text_get(&p->markets[i].name, lang);
+    return code;
+}
+
+char *er_profile_fixed(const er_profile_texts *p, er_lang lang, double v, int decimals, char *buf,
+                       size_t n)
+{
+    if (n == 0)
+        return buf;
+    char c[64];
+    snprintf(c, sizeof c, "%.*f", decimals, v); /* the process keeps LC_NUMERIC "C" */
+    const char *mark = p != NULL && !er_lang_is_pseudo(lang) ? er_text_get(&p->decimal, lang) : ".";
+    if (mark[0] == '\0')
+        mark = ".";
+    size_t k = 0, m = strlen(mark);
+    for (const char *s = c; *s; s++) {
+        const char *piece = *s == '.' ? mark : s;
+        size_t len = *s == '.' ? m : 1;
+        if (k + len >= n)
+            break;
+        memcpy(buf + k, piece, len);
+        k += len;
+    }
+    buf[k] = '\0';
+    return buf;
 }
 
 const char *er_profile_fact_label(const er_profile_texts *p, const char *id, er_lang lang,

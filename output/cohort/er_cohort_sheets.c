@@ -215,7 +215,10 @@ void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
             if (!isnan(r->dims[d]))
                 er_xw_num(x, ws, row, (lxw_col_t)(CC_DIMS + d), r->dims[d], x->f.num1);
         if (r->closest[0] != '\0')
-            er_xw_text(x, ws, row, near, r->closest, NULL);
+            er_xw_text(x, ws, row, near,
+                       er_profile_market_name(c->rubric ? c->rubric->profile : NULL, r->closest,
+                                              x->lang),
+                       NULL);
         if (c->show_change && r->has_base) {
             if (r->base_scored)
                 er_xw_num(x, ws, row, chg, r->base_score, x->f.num1);

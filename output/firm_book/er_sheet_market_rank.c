@@ -76,7 +76,8 @@ static void market_row(er_firm_book *b, lxw_row_t row, const er_market_readiness
     int lines = er_xlsx_wrap_lines(steps, 58), l2 = er_xlsx_wrap_lines(reason, 38);
     er_xw_row_lines(x, ws, row, lines > l2 ? lines : l2);
     er_xw_num(x, ws, row, RC_RANK, (double)m->rank, x->f.integer);
-    er_xw_text(x, ws, row, RC_MARKET, m->market, x->f.text);
+    er_xw_text(x, ws, row, RC_MARKET,
+               er_profile_market_name(b->res->rubric->profile, m->market, b->lang), x->f.text);
     er_xw_text(x, ws, row, RC_TARGETED, w(b, m->targeted ? T_YES : T_NO), x->f.text);
     /* A market not assessed has a score of open questions, not of readiness. */
     if (er_market_assessed(m))
@@ -115,7 +116,9 @@ void er_sheet_market_rank(er_firm_book *b)
     const er_market_readiness *closest = er_market_closest(cmp);
     er_xw_text(x, ws, 3, 0,
                er_arena_printf(&x->arena, "%s %s", w(b, T_CLOSEST),
-                               closest ? closest->market : w(b, T_NONE_ASSESSED)),
+                               closest ? er_profile_market_name(b->res->rubric->profile,
+                                                                 closest->market, b->lang)
+                                       : w(b, T_NONE_ASSESSED)),
                x->f.subtitle);
     lxw_row_t head = 5;
     ER_XW(x, worksheet_set_row(ws, head, 30, NULL));

@@ -123,7 +123,10 @@ static lxw_row_t market_summary(er_firm_book *b, lxw_row_t row, const char *mark
         const er_market_readiness *m = &cmp->markets[i];
         if (strcmp(m->market, market) != 0)
             continue;
-        const char *score = m->scored ? er_arena_printf(&b->x->arena, "%.1f", m->score) : "-";
+        char s1[64];
+        const er_profile_texts *pt = b->res->rubric->profile;
+        const char *score =
+            m->scored ? er_profile_fixed(pt, b->lang, m->score, 1, s1, sizeof s1) : "-";
         const char *reason = er_market_reason(m, b->lang, &b->x->arena);
         char nb[24], rank[24], n[24];
         snprintf(nb, sizeof nb, "%zu", m->n_blockers);
@@ -183,7 +186,9 @@ void er_sheet_markets(er_firm_book *b)
     lxw_row_t row = 2;
     for (size_t m = 0; m < firm->n_markets; m++) {
         const char *title = er_arena_printf(&x->arena, "%s: %s",
-                                            er_label_get(ER_L_MARKET, b->lang), firm->markets[m]);
+                                            er_label_get(ER_L_MARKET, b->lang),
+                                            er_profile_market_name(b->res->rubric->profile,
+                                                                   firm->markets[m], b->lang));
         row = section(b, row, title, firm->markets[m]);
     }
     row = section(b, row, er_label_get(ER_L_ALL_MARKETS, b->lang), NULL);

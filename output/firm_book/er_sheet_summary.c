@@ -35,7 +35,9 @@ static const char *markets_text(er_firm_book *b)
     const er_firm *f = b->res->firm;
     char *s = er_arena_strdup(&b->x->arena, "");
     for (size_t i = 0; s != NULL && i < f->n_markets; i++)
-        s = er_arena_printf(&b->x->arena, "%s%s%s", s, i ? ", " : "", f->markets[i]);
+        s = er_arena_printf(&b->x->arena, "%s%s%s", s, i ? ", " : "",
+                            er_profile_market_name(b->res->rubric->profile, f->markets[i],
+                                                   b->lang));
     return s;
 }
 

@@ -45,12 +45,22 @@ static const char *title_of(const report *r)
     return f[0] ? f : er_arena_printf(r->a, "%s: %s", t, L_(r, ER_L_KIND_FOLLOW_UP));
 }
 
+/* A score as the reader writes it: one decimal, the language's decimal
+ * mark ("57,1"); with sign, a change ("+3,2"). */
+static const char *num1(const report *r, double v, bool sign)
+{
+    char buf[64];
+    er_profile_fixed(r->res->rubric->profile, r->L, v, 1, buf, sizeof buf);
+    return er_arena_printf(r->a, "%s%s", sign && buf[0] != '-' ? "+" : "", buf);
+}
+
 static const char *join_markets(const report *r)
 {
     const er_firm *f = r->res->firm;
     char *s = er_arena_strdup(r->a, "");
     for (size_t i = 0; s != NULL && i < f->n_markets; i++)
-        s = er_arena_printf(r->a, "%s%s%s", s, i ? ", " : "", f->markets[i]);
+        s = er_arena_printf(r->a, "%s%s%s", s, i ? ", " : "",
+                            er_profile_market_name(r->res->rubric->profile, f->markets[i], r->L));
     return s ? s : "";
 }
 
@@ -102,7 +112,7 @@ static void headline(report *r)
     er_pdf_box(p, ER_PDF_MARGIN, top, left_w, box_h, ER_PDF_LIGHT);
     double x = ER_PDF_MARGIN + 12, y = top + 10;
     y += er_pdf_text_at(p, x, y, L_(r, ER_L_PDF_SCORE), left_w - 24, 10, true, ER_PDF_GREY);
-    const char *score = res->scored ? er_arena_printf(r->a, "%.1f", res->score) : "-";
+    const char *score = res->scored ? num1(r, res->score, false) : "-";
     er_pdf_text_at(p, x, y, score, 140, 34, true, ER_PDF_INK);
     er_pdf_text_at(p, x + 120, y + 16, L_(r, ER_L_SCORE_OUT_OF_100), 80, 10, false, ER_PDF_GREY);
     y += 48;
@@ -264,7 +274,7 @@ static void dimension_table(report *r)
         const char *name = er_text_get(&res->rubric->dimensions[d].title, r->L);
         er_pdf_need(p, 14);
         double h = er_pdf_text_at(p, ER_PDF_MARGIN, p->y, name, 300, 9, false, ER_PDF_INK);
-        er_pdf_text_at(p, ER_PDF_MARGIN + 310, p->y, er_arena_printf(r->a, "%.1f", dr->score), 50,
+        er_pdf_text_at(p, ER_PDF_MARGIN + 310, p->y, num1(r, dr->score, false), 50,
                        9, true, ER_PDF_INK);
         /* A bar, 0..100, for the eye. */
         er_pdf_box(p, ER_PDF_MARGIN + 360, p->y + 3, 139, 6, ER_PDF_LIGHT);
@@ -308,14 +318,14 @@ static void then_and_now(report *r)
         er_pdf_need(p, 14);
         double h = er_pdf_text_at(p, ER_PDF_MARGIN, p->y, name, c1 - 8, 9, d == 0, ER_PDF_INK);
         if (have_then)
-            er_pdf_text_at(p, ER_PDF_MARGIN + c1, p->y, er_arena_printf(r->a, "%.1f", then), 75,
+            er_pdf_text_at(p, ER_PDF_MARGIN + c1, p->y, num1(r, then, false), 75,
                            9, d == 0, ER_PDF_INK);
         if (have_now)
-            er_pdf_text_at(p, ER_PDF_MARGIN + c2, p->y, er_arena_printf(r->a, "%.1f", now), 75, 9,
+            er_pdf_text_at(p, ER_PDF_MARGIN + c2, p->y, num1(r, now, false), 75, 9,
                            d == 0, ER_PDF_INK);
         if (have_then && have_now)
             er_pdf_text_at(p, ER_PDF_MARGIN + c3, p->y,
-                           er_arena_printf(r->a, "%+.1f", now - then), 75, 9, d == 0,
+                           num1(r, now - then, true), 75, 9, d == 0,
                            now >= then ? ER_PDF_GREEN : ER_PDF_RED);
         p->y += h + 2;
         if (d == 0) { /* the grades right under the overall score */

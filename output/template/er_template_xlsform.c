@@ -94,6 +94,26 @@ static er_lang form_es(void)
     return es < 0 ? ER_LANG_EN : es;
 }
 
+/* A market's choice, "European Union (EU)": its full name from
+ * profile.cfg and the code a coach sees in exports; the code alone when the
+ * profile does not name it. */
+static void market_choice(form *f, const char *code)
+{
+    const er_profile_texts *pt = f->rubric->profile;
+    const er_market_name *m = NULL;
+    for (size_t i = 0; pt != NULL && i < pt->n_markets && m == NULL; i++)
+        if (pt->markets[i].code != NULL && strcmp(pt->markets[i].code, code) == 0)
+            m = &pt->markets[i];
+    if (m == NULL) {
+        add_choice(f, "markets", code, code, code);
+        return;
+    }
+    const er_text *t = m->full.s[ER_LANG_EN] != NULL ? &m->full : &m->name;
+    const char *en = er_text_get(t, ER_LANG_EN), *es = er_text_get(t, form_es());
+    add_choice(f, "markets", code, strcmp(en, code) ? P(f, "%s (%s)", en, code) : en,
+               strcmp(es, code) ? P(f, "%s (%s)", es, code) : es);
+}
+
 static void group(form *f, const char *name, const char *en, const char *es, const char *relevant)
 {
     row *r = add_row(f, "begin_group", name, en, es);
@@ -126,16 +146,14 @@ static void base_choices(form *f)
     add_choice(f, "use", "food", "Food", "Alimento");
     add_choice(f, "use", "cosmetic", "Cosmetic", "Cosmético");
     add_choice(f, "use", "pharma", "Pharmaceutical", "Farmacéutico");
-    /* Markets a criterion names, then the usual ones. */
+    /* Markets a criterion names, then the ones profile.cfg names. */
     const er_rubric *r = f->rubric;
     for (size_t i = 0; i < r->n_criteria; i++)
-        for (size_t k = 0; k < r->criteria[i].applies.n_markets; k++) {
-            const char *m = r->criteria[i].applies.markets[k];
-            add_choice(f, "markets", m, m, m);
-        }
-    add_choice(f, "markets", "EU", "European Union (EU)", "Unión Europea (EU)");
-    add_choice(f, "markets", "UK", "United Kingdom (UK)", "Reino Unido (UK)");
-    add_choice(f, "markets", "US", "United States (US)", "Estados Unidos (US)");
+        for (size_t k = 0; k < r->criteria[i].applies.n_markets; k++)
+            market_choice(f, r->criteria[i].applies.markets[k]);
+    for (size_t i = 0; r->profile != NULL && i < r->profile->n_markets; i++)
+        if (r->profile->markets[i].code != NULL)
+            market_choice(f, r->profile->markets[i].code);
     for (size_t i = 0; i < f->n_sectors; i++)
         add_choice(f, "sector", f->sectors[i], f->sectors[i], f->sectors[i]);
 }

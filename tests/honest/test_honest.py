@@ -66,6 +66,20 @@ def rubric_rules():
     return float(m.group(1)), float(m.group(2))
 
 
+def decimal_mark(lang):
+    """profile.values.decimal for lang, as the rubric's profile.cfg says:
+    the report writes scores with it ("57,1" in Spanish)."""
+    text = open(os.path.join(RUBRICS, "profile.cfg"), encoding="utf-8").read()
+    m = re.search(r'decimal = \{([^}]*)\}', text)
+    marks = dict(re.findall(r'(\w+) = "([^"]*)"', m.group(1))) if m else {}
+    return marks.get(lang, marks.get("en", "."))
+
+
+def score_text(lang, v, fmt=".1f"):
+    """A score as the report prints it in lang."""
+    return format(v, fmt).replace(".", decimal_mark(lang))
+
+
 def half_filled(src, dst, keep_every=2, firm_id=None):
     """Copy of a firm file with only every keep_every-th answer kept (and
     the evidence of the dropped ones removed): what a coach brings back
@@ -507,7 +521,8 @@ def case_pdf_report(tmp):
                 expect(a.read() == b.read(), f"{lang} {f['id']}: same bytes twice (-j 1, -j 2)")
             text = pdf_text(pdf)
             expect(flat(f["name"]) in text, f"{lang} {f['id']}: firm name", f["name"])
-            expect(f"{f['score']:.1f}" in text, f"{lang} {f['id']}: score {f['score']:.1f}")
+            expect(score_text(lang, f["score"]) in text,
+                   f"{lang} {f['id']}: score {score_text(lang, f['score'])}")
             if f["grade"] is not None:
                 expect(f"{grade_word[lang]} {f['grade']}" in text, f"{lang} {f['id']}: grade")
             wb = openpyxl.load_workbook(os.path.join(out, f["id"] + ".xlsx"))
@@ -564,9 +579,9 @@ def case_pdf_follow_up(tmp):
         old = json.load(open(bj))["firms"][0]
         new = json.load(open(fj))["firms"][0]
         expect(head in t and title in t, f"{lang}: then and now, follow-up title")
-        expect(f"{old['score']:.1f}" in t and f"{new['score']:.1f}" in t,
+        expect(score_text(lang, old["score"]) in t and score_text(lang, new["score"]) in t,
                f"{lang}: both scores", old["score"], new["score"])
-        expect(f"{new['score'] - old['score']:+.1f}" in t, f"{lang}: the change")
+        expect(score_text(lang, new["score"] - old["score"], "+.1f") in t, f"{lang}: the change")
         expect(2 <= pdf_pages(pdf) <= 4, f"{lang}: pages")
 
 

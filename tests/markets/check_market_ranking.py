@@ -48,6 +48,25 @@ FIRMS = {
 }
 RANK_SHEET = {"en": "Which market first", "es": "Qué mercado primero"}
 MARKET_SHEET = {"en": "Market requirements", "es": "Requisitos de mercado"}
+# Market names as the workbooks show them, read from rubrics/profile.cfg
+# (main() fills it): {lang: {code: name}}.
+NAMES = {}
+
+
+def read_market_names(rubrics):
+    """profile.markets: code -> short name in en and es (libconfig text the
+    shipped file writes one entry per `{ code = ...; name = { en; es } }`)."""
+    import re
+    text = open(os.path.join(rubrics, "profile.cfg"), encoding="utf-8").read()
+    out = {"en": {}, "es": {}}
+    for code, en, es in re.findall(
+            r'code = "([A-Z]+)"; name = \{ en = "([^"]*)"; es = "([^"]*)"; \}', text):
+        out["en"][code], out["es"][code] = en, es
+    return out
+
+
+def shown(lang, code):
+    return NAMES[lang].get(code, code)
 YES = {"en": "Yes", "es": "Sí"}
 
 
@@ -113,7 +132,7 @@ def check_workbook(path, lang, firm_json):
     ws = wb[RANK_SHEET[lang]]
     rows = [r for r in ws.iter_rows(min_row=7, values_only=True) if r[0] is not None]
     mr = firm_json["market_readiness"]["markets"]
-    check([r[1] for r in rows] == [m["market"] for m in mr], f"{path}: ranked rows",
+    check([r[1] for r in rows] == [shown(lang, m["market"]) for m in mr], f"{path}: ranked rows",
           [r[1] for r in rows])
     for r, m in zip(rows, mr):
         check(r[0] == m["rank"], f"{path}: rank cell", r)
@@ -125,7 +144,8 @@ def check_workbook(path, lang, firm_json):
             check(r[4] == "-", f"{path}: not assessed shows no score", r)
         check(r[5] == len(m["blockers"]), f"{path}: blocker count", r)
         check(isinstance(r[6], str) and r[6], f"{path}: a reason", r)
-    check(f": {want['order'][0]}" in str(ws["A4"].value), f"{path}: closest market line",
+    check(f": {shown(lang, want['order'][0])}" in str(ws["A4"].value),
+          f"{path}: closest market line",
           ws["A4"].value)
     titles = rubric_titles(firm_json, wb)
     # The first blocker of a blocked market is named in its reason and
@@ -145,7 +165,8 @@ def check_workbook(path, lang, firm_json):
     ms = wb[MARKET_SHEET[lang]]
     col = [r[0] for r in ms.iter_rows(values_only=True)]
     for market in want["order"]:
-        head = [i for i, v in enumerate(col) if isinstance(v, str) and v.endswith(": " + market)]
+        head = [i for i, v in enumerate(col)
+                if isinstance(v, str) and v.endswith(": " + shown(lang, market))]
         check(len(head) == 1, f"{path}: one section for {market}", head)
         if not head:
             continue
@@ -171,12 +192,16 @@ def check_cohort(path, lang, doc):
     idk = head.index("Código" if lang == "es" else "Firm id")
     got = {r[idk]: r[k] for r in ws.iter_rows(min_row=2, values_only=True)}
     for f in doc["firms"]:
-        check(got.get(f["id"]) == f["market_readiness"]["closest"],
+        check(got.get(f["id"]) == shown(lang, f["market_readiness"]["closest"]),
               f"{path}: closest market of {f['id']}", got)
 
 
 def main():
     exe, rubrics, plugins, examples, work = sys.argv[1:6]
+    NAMES.update(read_market_names(rubrics))
+    # The names are data: Spanish shows its own, not the codes.
+    check(NAMES["es"].get("US") == "EE. UU." and NAMES["en"].get("CH") == "Switzerland",
+          "market names read from profile.cfg", NAMES)
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     files = [os.path.join(examples, v["file"]) for v in FIRMS.values()]

@@ -285,11 +285,16 @@ static void test_profile_checks(void **state)
     assert_string_equal(er_profile_sector_name(pt, "fruit-ingredients", er_lang_find("es")),
                         "Ingredientes de fruta");
     assert_string_equal(er_profile_sector_name(pt, "new-sector", ER_LANG_EN), "new-sector");
+    /* Market names: Spanish has its own; a code no entry names shows as itself. */
+    assert_string_equal(er_profile_market_name(pt, "US", er_lang_find("es")), "EE. UU.");
+    assert_string_equal(er_profile_market_name(pt, "CH", ER_LANG_EN), "Switzerland");
+    assert_string_equal(er_profile_market_name(pt, "JP", er_lang_find("es")), "JP");
+    assert_string_equal(er_profile_market_name(NULL, "EU", ER_LANG_EN), "EU");
     assert_int_equal(gaps.count, 0); /* the shipped file is complete in en and es */
     unlink(path);
     free(path);
 
-    /* Break it three ways. */
+    /* Break it in several ways. */
     static const struct {
         const char *from, *to, *needle;
     } cuts[] = {
@@ -298,6 +303,9 @@ static void test_profile_checks(void **state)
          "profile.facts: no entry for fact \"employees\""},
         {"({label}: {value})\";\n               es", "({fact}: {value})\";\n               es",
          "profile.reasons.failed: unknown placeholder in 'en' text"},
+        {"{ code = \"US\";", "{ code = \"usa\";", "\"usa\" is not a market code"},
+        {"{ code = \"US\";", "{ code = \"EU\";", "market \"EU\" is named twice"},
+        {"{ code = \"CH\"; name =", "{ code = \"CH\"; nom =", "profile.markets[3]"},
     };
     for (size_t k = 0; k < sizeof cuts / sizeof cuts[0]; k++) {
         char *at = strstr(text, cuts[k].from);
