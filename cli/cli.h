@@ -45,6 +45,14 @@ int er_cmd_template(int argc, char **argv); /* cli/cmd_template.c */
  * first in main, before any message. */
 void er_cli_locale_init(void);
 
+/* The run's language (er_lang_find) that the program's messages are in:
+ * the "Language:" of the message catalogue gettext picked, without its
+ * region ("es_PE" -> "es"); English when messages are English or the run
+ * has no such language.  For data texts printed inside a message, such
+ * as a programme's caveat, so that a Spanish line does not carry an
+ * English clause.  Call after the rubric is loaded (it fills the table). */
+er_lang er_cli_message_lang(void);
+
 /* Where the catalogues are: PROGRAM_DIR/ER_REL_LOCALE_DIR when it exists
  * (an install), else PROGRAM_DIR/../locale (the build tree), else the
  * configured ER_DEFAULT_LOCALE_DIR. */

@@ -36,6 +36,25 @@ static bool is_c_locale(const char *name)
     return strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0;
 }
 
+er_lang er_cli_message_lang(void)
+{
+    /* gettext("") is the catalogue's header (GNU gettext documents it);
+     * through a variable, so that xgettext does not take it for a message. */
+    static const char *const header_id = "";
+    const char *h = dgettext(ER_TEXT_DOMAIN, header_id);
+    const char *at = h != NULL && h != header_id ? strstr(h, "Language: ") : NULL;
+    if (at == NULL)
+        return ER_LANG_EN;
+    at += strlen("Language: ");
+    char code[16];
+    size_t n = 0;
+    while (n + 1 < sizeof code && at[n] >= 'a' && at[n] <= 'z')
+        code[n] = at[n], n++;
+    code[n] = '\0';
+    er_lang l = n > 0 ? er_lang_find(code) : -1;
+    return l < 0 ? ER_LANG_EN : l;
+}
+
 const char *er_cli_locale_dir(void)
 {
     static char dir[PATH_MAX + 64];

@@ -101,7 +101,7 @@ static void print_summary(FILE *out, const er_firm_result *res)
     for (size_t i = 0; res->route != NULL && i < res->n_programmes; i++) {
         const er_programme *p = res->programmes[i].programme;
         if (p != NULL && p->id != NULL && p->caveat.s[ER_LANG_EN] != NULL && strcmp(p->id, res->route) == 0)
-            fprintf(out, " (%s)", p->caveat.s[ER_LANG_EN]);
+            fprintf(out, " (%s)", er_text_get(&p->caveat, er_cli_message_lang()));
     }
     for (size_t i = 0; i < res->n_blockers; i++)
         fprintf(out, "%s%s", i == 0 ? _(", blockers: ") : " ", res->findings[res->blockers[i]].criterion->id);

@@ -14,6 +14,7 @@ in the user's language (po/es.po, cli/cli_locale.c).
     alone chooses the workbook's language.
 """
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -170,6 +171,18 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, _, err = run("audit", *R, "--no-pdf", "-o", d, FIRM, LANGUAGE="es")
     expect(rc == 1 and "pe-nuti-alimentos.xlsx: output: el archivo ya existe; se conserva "
            "(use --force para sobrescribirlo)" in err, "an existing workbook, in Spanish", err)
+
+    # A programme's caveat inside the summary line is data: it follows the
+    # messages' language (the programme file's own Spanish), not English.
+    coffee = os.path.join(SRC, "examples", "firms", "coffee-cocoa-valle-alto.cfg")
+    cbi = open(os.path.join(RUBRICS, "programmes", "cbi.cfg"), encoding="utf-8").read()
+    caveat = {k: re.search(k + r' = "([^"]*)"', cbi[cbi.index("caveat = {"):]).group(1)
+              for k in ("en", "es")}
+    for name, kv, want, other in (("en", {}, "en", "es"), ("es", {"LANGUAGE": "es"}, "es", "en")):
+        rc, out, err = run("audit", *R, "--no-pdf", "-o", os.path.join(tmp, "cav-" + name),
+                           coffee, **kv)
+        expect(rc == 0 and f"({caveat[want]})" in out and caveat[other] not in out,
+               f"the route's caveat in the messages' language ({name})", out + err)
 
     # Usage errors: the same exit status.
     for argv in (("audit", "--bogus"), ("frobnicate",), ("help", "frobnicate")):
