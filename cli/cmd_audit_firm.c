@@ -79,23 +79,27 @@ static bool take(const char **p, const char *end, piece *out)
 static void print_summary(FILE *out, const er_firm_result *res)
 {
     const er_firm *f = res->firm;
+    /* The score with the decimal mark of the messages' language ("67,7"). */
+    char score[32];
+    er_profile_fixed(res->rubric->profile, er_cli_message_lang(), res->score, 1, score,
+                     sizeof score);
     if (!res->scored)
         fprintf(out, _("%s: not scored (no criterion applies)"), f->id);
     else if (res->grade_status == ER_GRADE_NO_GRADE)
-        fprintf(out, _("%s: score %.1f, no grade (%.0f %% answered)"), f->id, res->score,
+        fprintf(out, _("%s: score %s, no grade (%.0f %% answered)"), f->id, score,
                 res->coverage * 100.0);
     else if (res->grade_status == ER_GRADE_PROVISIONAL && res->coverage < res->rubric->provisional_below)
-        fprintf(out, _("%s: score %.1f, grade %c (provisional: %.0f %% answered)"), f->id, res->score,
+        fprintf(out, _("%s: score %s, grade %c (provisional: %.0f %% answered)"), f->id, score,
                 res->grade, res->coverage * 100.0);
     else if (res->grade_status == ER_GRADE_PROVISIONAL)
         fprintf(out,
                 dngettext(ER_TEXT_DOMAIN,
-                          "%s: score %.1f, grade %c (provisional: %zu knock-out to verify)",
-                          "%s: score %.1f, grade %c (provisional: %zu knock-outs to verify)",
+                          "%s: score %s, grade %c (provisional: %zu knock-out to verify)",
+                          "%s: score %s, grade %c (provisional: %zu knock-outs to verify)",
                           res->n_to_verify),
-                f->id, res->score, res->grade, res->n_to_verify);
+                f->id, score, res->grade, res->n_to_verify);
     else
-        fprintf(out, _("%s: score %.1f, grade %c"), f->id, res->score, res->grade);
+        fprintf(out, _("%s: score %s, grade %c"), f->id, score, res->grade);
     fprintf(out, _(", coverage %.0f%%, route %s"), res->coverage * 100.0, res->route);
     /* The route's programme may warn about its own data (e.g. terms unverified). */
     for (size_t i = 0; res->route != NULL && i < res->n_programmes; i++) {
