@@ -29,16 +29,10 @@ static int reset(void **state)
     return 0;
 }
 
+/* A food product (pc_test_product). */
 static void product(size_t i, const char *ingredient, const char *hs)
 {
-    char p[64];
-    er_mock_set_count("products", i + 1);
-    snprintf(p, sizeof p, "products[%zu].ingredient", i);
-    er_mock_set_string(p, ingredient);
-    snprintf(p, sizeof p, "products[%zu].hs", i);
-    er_mock_set_string(p, hs);
-    snprintf(p, sizeof p, "products[%zu].use", i);
-    er_mock_set_string(p, "food");
+    pc_test_product(i, ingredient, hs, "food");
 }
 
 static void forms(const char *list) { er_mock_set_string("answers.ag_forms", list); }

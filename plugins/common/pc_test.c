@@ -6,6 +6,7 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "pc_test.h"
@@ -21,6 +22,18 @@ static const er_mock_report *run_with(const er_plugin_host_api *host, const char
     assert_int_equal(er_mock_rejected_count(), 0);
     assert_int_equal(er_mock_report_count(), before + 1);
     return er_mock_report_get(before);
+}
+
+void pc_test_product(size_t i, const char *ingredient, const char *hs, const char *use)
+{
+    char p[64];
+    er_mock_set_count("products", i + 1);
+    snprintf(p, sizeof p, "products[%zu].ingredient", i);
+    er_mock_set_string(p, ingredient);
+    snprintf(p, sizeof p, "products[%zu].hs", i);
+    er_mock_set_string(p, hs);
+    snprintf(p, sizeof p, "products[%zu].use", i);
+    er_mock_set_string(p, use);
 }
 
 void pc_test_has_spanish(const er_mock_report *r)

@@ -14,6 +14,10 @@
 
 #include "host_mock.h"
 
+/* Gives the firm product i (the list "products" then has i + 1 items):
+ * products[i].ingredient, .hs and .use. */
+void pc_test_product(size_t i, const char *ingredient, const char *hs, const char *use);
+
 /* Asserts that r's English note and reference (each when given) have
  * their Spanish (plugin ABI 1.1). */
 void pc_test_has_spanish(const er_mock_report *r);

@@ -28,16 +28,10 @@ static int reset(void **state)
     return 0;
 }
 
+/* A product under HS 0801.22 (pc_test_product). */
 static void product(size_t i, const char *ingredient, const char *use)
 {
-    char p[64];
-    er_mock_set_count("products", i + 1);
-    snprintf(p, sizeof p, "products[%zu].ingredient", i);
-    er_mock_set_string(p, ingredient);
-    snprintf(p, sizeof p, "products[%zu].use", i);
-    er_mock_set_string(p, use);
-    snprintf(p, sizeof p, "products[%zu].hs", i);
-    er_mock_set_string(p, "0801.22");
+    pc_test_product(i, ingredient, "0801.22", use);
 }
 
 /* Each check run is taken by the host, with its Spanish. */
