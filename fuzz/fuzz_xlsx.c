@@ -5,11 +5,9 @@
  * refused well inside -rss_limit_mb (a 64 KiB input inflates to at most
  * about 64 MiB for the file read). */
 #include "er_diag.h"
-#include "er_firm.h"
-#include "er_firm_csv.h"
-#include "er_rubric.h"
 #include "er_xlsx_read.h"
 #include "fuzz_common.h"
+#include "fuzz_shipped_rubric.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -42,33 +40,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     er_xlsx_close(b);
     er_diag_free(&d);
 
-    static er_rubric *rubric;
-    if (rubric == NULL) {
-        er_diag rd = {0};
-        rubric = er_rubric_load(ER_SOURCE_DIR "/rubrics", &rd);
-        if (rubric == NULL) {
-            er_diag_print(&rd, stderr, "fuzz_xlsx: ");
-            abort();
-        }
-        er_diag_free(&rd);
-    }
-    const char *path = fuzz_write("cohort.xlsx", data, size);
-    d = (er_diag){0};
-    er_firm_csv *c = er_firm_csv_open(path, rubric, NULL, 0, &d);
-    if (c != NULL) {
-        size_t rows = 0;
-        er_firm_csv_row row;
-        int rc;
-        while ((rc = er_firm_csv_next(c, true, &row, &d)) == 1) {
-            er_firm_free(row.firm);
-            rows++;
-        }
-        if (rc == 0 && rows != er_firm_csv_count(c))
-            abort();
-        er_firm_csv_close(c);
-    } else if (er_diag_count(&d) == 0 && !d.oom) {
-        abort();
-    }
-    er_diag_free(&d);
+    fuzz_read_cohort(fuzz_write("cohort.xlsx", data, size), fuzz_shipped_rubric("fuzz_xlsx: "));
     return 0;
 }

@@ -82,18 +82,19 @@ static bool text_ok(const char *s, size_t max)
 
 #define MAX_TEXTS 4096u /* descriptor text entries */
 
-/* The longest text id may translate: 300 for "check.<a check of d>", 500
- * for "question.<a question of d>", 0 when it names neither. */
+/* The longest text id may translate: ER_PLUGIN_TITLE_MAX for "check.<a
+ * check of d>", ER_PLUGIN_HELP_MAX for "question.<a question of d>", 0 when
+ * it names neither. */
 static size_t text_limit(const er_plugin_descriptor *d, const char *id)
 {
     if (id != NULL && strncmp(id, "check.", 6) == 0) {
         for (size_t i = 0; d->checks != NULL && d->checks[i].id != NULL; i++)
             if (strcmp(d->checks[i].id, id + 6) == 0)
-                return 300;
+                return ER_PLUGIN_TITLE_MAX;
     } else if (id != NULL && strncmp(id, "question.", 9) == 0) {
         for (size_t i = 0; d->questions != NULL && d->questions[i].id != NULL; i++)
             if (strcmp(d->questions[i].id, id + 9) == 0)
-                return 500;
+                return ER_PLUGIN_HELP_MAX;
     }
     return 0;
 }
@@ -116,7 +117,8 @@ static const char *bad_texts(const er_plugin_descriptor *d, char *buf, size_t n)
                      t[i].id ? t[i].id : "");
             return buf;
         }
-        if (!text_ok(t[i].text, max) || (max == 300 && strchr(t[i].text, '\n') != NULL)) {
+        if (!text_ok(t[i].text, max) ||
+            (max == ER_PLUGIN_TITLE_MAX && strchr(t[i].text, '\n') != NULL)) {
             snprintf(buf, n, "texts[%zu] (%s %s): empty, too long or not UTF-8", i, t[i].lang,
                      t[i].id);
             return buf;
@@ -180,7 +182,7 @@ static const char *bad_descriptor(const er_plugin_descriptor *d, char *buf, size
                 snprintf(buf, n, "check '%.64s' is not [a-z0-9_]+", c->id);
             return buf;
         }
-        if (!text_ok(c->title, 300)) {
+        if (!text_ok(c->title, ER_PLUGIN_TITLE_MAX)) {
             snprintf(buf, n, "check '%s' has an empty or invalid title", c->id);
             return buf;
         }
@@ -200,7 +202,7 @@ static const char *bad_descriptor(const er_plugin_descriptor *d, char *buf, size
             snprintf(buf, n, "question '%.64s' is not [a-z0-9_]+", q->id);
             return buf;
         }
-        if (q->type < ER_PLUGIN_BOOL || q->type > ER_PLUGIN_LIST || !text_ok(q->help, 500)) {
+        if (q->type < ER_PLUGIN_BOOL || q->type > ER_PLUGIN_LIST || !text_ok(q->help, ER_PLUGIN_HELP_MAX)) {
             snprintf(buf, n, "question '%s' has a bad type or an empty help text", q->id);
             return buf;
         }

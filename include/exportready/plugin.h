@@ -291,6 +291,14 @@ typedef struct er_plugin_descriptor {
         return &(desc);                                                                  \
     }
 
+/* The longest check title (er_plugin_check.title, and each translation of
+ * it in `texts`: one line) and question help (er_plugin_question.help and
+ * its translations) the host accepts, in bytes of UTF-8; a longer one
+ * refuses the plugin.  The limits have held since ABI 1.0; the names came
+ * with 1.1. */
+#define ER_PLUGIN_TITLE_MAX 300u
+#define ER_PLUGIN_HELP_MAX 500u
+
 #ifdef __cplusplus
 }
 #endif

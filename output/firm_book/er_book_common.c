@@ -1,6 +1,7 @@
 /*
  * er_book_common.c - small helpers the firm-workbook sheets share: cell
- * references into the what-if sheet, gaps, blockers and answer texts.
+ * references into the what-if sheet, gaps, blockers, answer texts and the
+ * colours of a status column.
  */
 #include "er_firm_book.h"
 
@@ -89,4 +90,28 @@ const char *er_book_title(er_firm_book *b)
         return f;
     return er_arena_printf(&b->x->arena, "%s: %s", t,
                            er_label_get(ER_L_KIND_FOLLOW_UP, b->lang));
+}
+
+void er_book_status_colours(er_firm_book *b, lxw_worksheet *ws, lxw_row_t first,
+                            lxw_row_t last, lxw_col_t col)
+{
+    er_xw *x = b->x;
+    struct {
+        er_status s;
+        lxw_format *fmt;
+    } rules[] = {{ER_STATUS_MET, x->f.good},     {ER_STATUS_PARTIAL, x->f.warn},
+                 {ER_STATUS_UNMET, x->f.bad},    {ER_STATUS_NOT_ASSESSED, x->f.warn},
+                 {ER_STATUS_UNKNOWN, x->f.warn}, {ER_STATUS_NOT_APPLICABLE, x->f.grey}};
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        char *v = er_arena_printf(&x->arena, "\"%s\"", er_label_status(rules[i].s, b->lang));
+        if (v == NULL) {
+            ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            return;
+        }
+        lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_CELL,
+                                     .criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
+                                     .value_string = v,
+                                     .format = rules[i].fmt};
+        ER_XW(x, worksheet_conditional_format_range(ws, first, col, last, col, &cf));
+    }
 }

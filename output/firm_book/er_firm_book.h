@@ -97,6 +97,13 @@ const char *er_book_answer_text(er_firm_book *b, const er_finding *f);
 /* Grade letter as a string ("A", "-"). */
 const char *er_book_grade_text(er_firm_book *b, char grade);
 
+/* Colours the status cells of column col, rows first..last, of ws by the
+ * status name they hold in the book's language (conditional formats, so a
+ * status a coach picks from the dropdown takes its colour): met good,
+ * unmet bad, partial, not assessed and unknown warn, not applicable grey. */
+void er_book_status_colours(er_firm_book *b, lxw_worksheet *ws, lxw_row_t first,
+                            lxw_row_t last, lxw_col_t col);
+
 void er_sheet_summary(er_firm_book *b);
 void er_sheet_findings(er_firm_book *b);
 void er_sheet_markets(er_firm_book *b);

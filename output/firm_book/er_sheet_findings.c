@@ -39,24 +39,7 @@ static double partial_fraction(const er_finding *f)
 static void status_rules(er_firm_book *b, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last)
 {
     er_xw *x = b->x;
-    struct {
-        er_status s;
-        lxw_format *fmt;
-    } rules[] = {{ER_STATUS_MET, x->f.good},          {ER_STATUS_PARTIAL, x->f.warn},
-                 {ER_STATUS_UNMET, x->f.bad},         {ER_STATUS_NOT_ASSESSED, x->f.warn},
-                 {ER_STATUS_UNKNOWN, x->f.warn},      {ER_STATUS_NOT_APPLICABLE, x->f.grey}};
-    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
-        char *v = er_arena_printf(&x->arena, "\"%s\"", er_label_status(rules[i].s, b->lang));
-        if (v == NULL) {
-            ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
-            return;
-        }
-        lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_CELL,
-                                     .criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
-                                     .value_string = v,
-                                     .format = rules[i].fmt};
-        ER_XW(x, worksheet_conditional_format_range(ws, first, FC_STATUS, last, FC_STATUS, &cf));
-    }
+    er_book_status_colours(b, ws, first, last, FC_STATUS);
 
     /* The dropdown: the six status names in the sheet's language. */
     const char *list[ER_STATUS_COUNT + 1];

@@ -90,30 +90,6 @@ static void row_for(er_firm_book *b, lxw_row_t row, size_t i)
     er_xw_text(x, ws, row, MC_REFERENCE, ref, x->f.wrap);
 }
 
-static void status_colours(er_firm_book *b, lxw_row_t first, lxw_row_t last)
-{
-    er_xw *x = b->x;
-    struct {
-        er_status s;
-        lxw_format *fmt;
-    } rules[] = {{ER_STATUS_MET, x->f.good},     {ER_STATUS_PARTIAL, x->f.warn},
-                 {ER_STATUS_UNMET, x->f.bad},    {ER_STATUS_NOT_ASSESSED, x->f.warn},
-                 {ER_STATUS_UNKNOWN, x->f.warn}, {ER_STATUS_NOT_APPLICABLE, x->f.grey}};
-    for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++) {
-        char *v = er_arena_printf(&x->arena, "\"%s\"", er_label_status(rules[k].s, b->lang));
-        if (v == NULL) {
-            ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
-            return;
-        }
-        lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_CELL,
-                                     .criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
-                                     .value_string = v,
-                                     .format = rules[k].fmt};
-        ER_XW(x, worksheet_conditional_format_range(b->ws_markets, first, MC_STATUS, last,
-                                                    MC_STATUS, &cf));
-    }
-}
-
 /* One line under a market's title: its legal-access score, blockers and
  * rank from the market comparison (er_market_readiness.h). */
 static lxw_row_t market_summary(er_firm_book *b, lxw_row_t row, const char *market)
@@ -195,7 +171,7 @@ void er_sheet_markets(er_firm_book *b)
     if (row == 2)
         er_xw_label(x, ws, row++, MC_REQUIREMENT, ER_L_NO_MARKET_CRITERIA, x->f.text);
     else
-        status_colours(b, 2, row);
+        er_book_status_colours(b, ws, 2, row, MC_STATUS);
     worksheet_freeze_panes(ws, 1, 0);
     er_xw_print_setup(x, ws, b->header_left, b->header_right, 0, 0);
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "host_mock.h"
+#include "pc_test.h"
 
 const er_plugin_descriptor *exportready_plugin_v1(void);
 
@@ -28,39 +29,16 @@ static int reset(void **state)
     return 0;
 }
 
+/* A food product (pc_test_product). */
 static void product(size_t i, const char *ingredient, const char *hs)
 {
-    char p[64];
-    er_mock_set_count("products", i + 1);
-    snprintf(p, sizeof p, "products[%zu].ingredient", i);
-    er_mock_set_string(p, ingredient);
-    snprintf(p, sizeof p, "products[%zu].hs", i);
-    er_mock_set_string(p, hs);
-    snprintf(p, sizeof p, "products[%zu].use", i);
-    er_mock_set_string(p, "food");
+    pc_test_product(i, ingredient, hs, "food");
 }
 
 static void forms(const char *list) { er_mock_set_string("answers.ag_forms", list); }
 
-/* Every English note and reference has its Spanish (plugin ABI 1.1). */
-static void has_spanish(const er_mock_report *r)
-{
-    if (r->note[0] != '\0')
-        assert_non_null(er_mock_note(r, "es"));
-    if (r->reference[0] != '\0')
-        assert_non_null(er_mock_reference(r, "es"));
-}
-
-static const er_mock_report *run(const char *check)
-{
-    size_t before = er_mock_report_count();
-    int rc = exportready_plugin_v1()->run_check(er_mock_host(), er_mock_firm(), check);
-    assert_int_equal(rc, ER_PLUGIN_OK);
-    assert_int_equal(er_mock_rejected_count(), 0);
-    assert_int_equal(er_mock_report_count(), before + 1);
-    has_spanish(er_mock_report_get(before));
-    return er_mock_report_get(before);
-}
+/* Each check run is taken by the host, with its Spanish. */
+static const er_mock_report *run(const char *check) { return pc_test_run(check); }
 
 static void descriptor_is_valid(void **state)
 {
@@ -70,13 +48,11 @@ static void descriptor_is_valid(void **state)
     assert_string_equal(d->sectors[0], "andean-grains");
     for (size_t i = 0; d->questions[i].id != NULL; i++) {
         assert_int_equal(strncmp(d->questions[i].id, "ag_", 3), 0);
-        assert_true(strlen(d->questions[i].help) <= 500);
+        assert_true(strlen(d->questions[i].help) <= ER_PLUGIN_HELP_MAX);
         /* ABI 1.1: English help alone; the Spanish is in d->texts. */
         assert_null(strstr(d->questions[i].help, " / "));
     }
-    char why[200];
-    if (er_mock_check_texts(d, "es", why, sizeof why) != 0)
-        fail_msg("%s", why);
+    pc_test_texts_complete("es");
     assert_string_equal(er_mock_question_help(d, "ag_saponin_per_lot", "es"),
                         "¿Se analiza la saponina en cada lote?");
 }
@@ -202,7 +178,7 @@ static void spanish_notes_met_unmet_unknown(void **state)
     assert_int_equal(exportready_plugin_v1()->sector_findings(er_mock_host(), er_mock_firm()),
                      ER_PLUGIN_OK);
     r = er_mock_report_get(er_mock_report_count() - 1);
-    has_spanish(r);
+    pc_test_has_spanish(r);
     assert_non_null(strstr(er_mock_note(r, "es"), "plomo 0,20 mg/kg"));
 }
 
@@ -211,14 +187,9 @@ static void old_host_gets_english_only(void **state)
     (void)state;
     product(0, "quinoa", "1008.50");
     er_mock_set_string("answers.ag_metals_testing", "none");
-    assert_int_equal(exportready_plugin_v1()->run_check(er_mock_host_1_0(), er_mock_firm(),
-                                                        "contaminant_testing"),
-                     ER_PLUGIN_OK);
-    assert_int_equal(er_mock_rejected_count(), 0);
-    const er_mock_report *r = er_mock_report_get(0);
+    const er_mock_report *r = pc_test_run_1_0("contaminant_testing");
     assert_int_equal(r->status, ER_PLUGIN_UNMET);
     assert_non_null(strstr(r->note, "no lead or cadmium analysis"));
-    assert_null(er_mock_note(r, "es"));
 }
 
 static void not_a_grain(void **state)

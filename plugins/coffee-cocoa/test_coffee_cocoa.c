@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "host_mock.h"
+#include "pc_test.h"
 
 const er_plugin_descriptor *exportready_plugin_v1(void);
 
@@ -51,24 +52,8 @@ static void coffee_firm(void)
     product(0, "0901.21", "coffee");
 }
 
-/* Every English note and reference has its Spanish (plugin ABI 1.1). */
-static void has_spanish(const er_mock_report *r)
-{
-    if (r->note[0] != '\0')
-        assert_non_null(er_mock_note(r, "es"));
-    if (r->reference[0] != '\0')
-        assert_non_null(er_mock_reference(r, "es"));
-}
-
-static const er_mock_report *run(const char *check)
-{
-    int rc = plugin()->run_check(er_mock_host(), er_mock_firm(), check);
-    assert_int_equal(rc, ER_PLUGIN_OK);
-    assert_int_equal(er_mock_rejected_count(), 0);
-    assert_int_equal(er_mock_report_count(), 1);
-    has_spanish(er_mock_report_get(0));
-    return er_mock_report_get(0);
-}
+/* Each check run is taken by the host, with its Spanish. */
+static const er_mock_report *run(const char *check) { return pc_test_run(check); }
 
 static void run_fails(const char *check)
 {
@@ -204,16 +189,6 @@ static void plot_traceability(void **state)
     assert_int_equal(run("eudr_plot_traceability")->status, ER_PLUGIN_MET);
 }
 
-static const er_mock_report *finding(const char *id)
-{
-    for (size_t i = 0; i < er_mock_report_count(); i++)
-        if (strcmp(er_mock_report_get(i)->id, id) == 0) {
-            has_spanish(er_mock_report_get(i));
-            return er_mock_report_get(i);
-        }
-    return NULL;
-}
-
 static void size(double employees, double turnover, double balance)
 {
     if (employees >= 0)
@@ -228,7 +203,7 @@ static const char *date_note(void)
 {
     assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
     assert_int_equal(er_mock_rejected_count(), 0);
-    const er_mock_report *r = finding("eudr_application_date");
+    const er_mock_report *r = pc_test_finding("eudr_application_date");
     assert_non_null(r);
     assert_non_null(strstr(r->reference, "2025/2650"));
     assert_non_null(strstr(r->reference, "[BK]"));
@@ -268,7 +243,7 @@ static void country_risk_finding_for_peru(void **state)
     cocoa_firm();
     er_mock_set_string("firm.country", "PE");
     assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
-    const er_mock_report *r = finding("eudr_country_risk");
+    const er_mock_report *r = pc_test_finding("eudr_country_risk");
     assert_non_null(r);
     assert_non_null(strstr(r->note, "standard risk"));
 }
@@ -330,7 +305,7 @@ static void cocoa_beans_have_no_cadmium_limit(void **state)
     cocoa_firm();
     er_mock_set_string("answers.cocoa_product_category", "cocoa_beans");
     assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
-    assert_non_null(finding("cocoa_beans_cadmium"));
+    assert_non_null(pc_test_finding("cocoa_beans_cadmium"));
 }
 
 static void missing_cadmium_result_is_unknown(void **state)
@@ -465,7 +440,7 @@ static void cocoa_powder_split_retail_vs_industrial(void **state)
     cocoa_firm();
     er_mock_set_string("answers.cocoa_product_category", "cocoa_powder_industrial");
     assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
-    const er_mock_report *f = finding("cocoa_powder_industrial_cadmium");
+    const er_mock_report *f = pc_test_finding("cocoa_powder_industrial_cadmium");
     assert_non_null(f);
     assert_non_null(strstr(f->note, "specification"));
 
@@ -520,7 +495,7 @@ static void soluble_coffee_is_outside_eudr(void **state)
     er_mock_set_count("products", 1);
     product(0, "2101.12", "coffee");
     assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
-    assert_null(finding("eudr_application_date"));
+    assert_null(pc_test_finding("eudr_application_date"));
 }
 
 /* E2/E3: 30 Jun 2027 only for operators established as micro or small by
@@ -535,7 +510,7 @@ static void eudr_date_needs_establishment_by_end_2024(void **state)
     assert_non_null(strstr(n, "established by 31 Dec 2024"));
     assert_non_null(strstr(n, "30 Jun 2027"));
     assert_null(strstr(n, "may move"));
-    const er_mock_report *r = finding("eudr_application_date");
+    const er_mock_report *r = pc_test_finding("eudr_application_date");
     assert_non_null(strstr(r->reference, "micro or small by 31 Dec 2024"));
     assert_non_null(strstr(r->reference, "EUTR"));
     assert_null(strstr(r->reference, "may move"));
@@ -599,10 +574,7 @@ static void cocoa_pah_at_the_boundary(void **state)
 static void every_title_and_question_has_spanish(void **state)
 {
     (void)state;
-    char why[200];
-    int rc = er_mock_check_texts(plugin(), "es", why, sizeof why);
-    if (rc != 0)
-        fail_msg("%s", why);
+    pc_test_texts_complete("es");
     assert_string_equal(er_mock_check_title(plugin(), "cocoa_cadmium", "es"),
                         "Cadmio dentro del límite máximo de la UE para el producto de cacao");
     assert_non_null(strstr(er_mock_question_help(plugin(), "cocoa_ota_ug_kg", "es"), "µg/kg"));
@@ -655,10 +627,10 @@ static void spanish_findings(void **state)
     size(42, 6800000.0, 3900000.0);
     assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
     assert_int_equal(er_mock_rejected_count(), 0);
-    const er_mock_report *r = finding("eudr_country_risk");
+    const er_mock_report *r = pc_test_finding("eudr_country_risk");
     assert_non_null(r);
     assert_non_null(strstr(er_mock_note(r, "es"), "riesgo estándar"));
-    r = finding("eudr_application_date");
+    r = pc_test_finding("eudr_application_date");
     assert_non_null(r);
     assert_non_null(strstr(er_mock_reference(r, "es"), "Reglamento (UE) 2025/2650"));
     assert_non_null(strstr(er_mock_reference(r, "es"), "Directiva 2013/34/UE"));
@@ -670,13 +642,9 @@ static void old_host_gets_english_only(void **state)
     (void)state;
     cocoa_firm();
     er_mock_set_number("answers.eudr_plots_geolocated_pct", 0);
-    assert_int_equal(plugin()->run_check(er_mock_host_1_0(), er_mock_firm(), "eudr_geolocation"),
-                     ER_PLUGIN_OK);
-    assert_int_equal(er_mock_rejected_count(), 0);
-    const er_mock_report *r = er_mock_report_get(0);
+    const er_mock_report *r = pc_test_run_1_0("eudr_geolocation");
     assert_int_equal(r->status, ER_PLUGIN_UNMET);
     assert_non_null(strstr(r->note, "30 Dec 2026"));
-    assert_null(er_mock_note(r, "es"));
 }
 
 static void unknown_check_fails(void **state)

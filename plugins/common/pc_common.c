@@ -30,6 +30,21 @@ int pc_answer_bool(const er_plugin_host_api *host, er_plugin_firm *firm, const c
     return v != 0;
 }
 
+int pc_sells_food(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    size_t n = 0;
+    if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char path[48];
+        const char *use = NULL;
+        snprintf(path, sizeof path, "products[%zu].use", i);
+        if (host->get_string(firm, path, &use) == ER_PLUGIN_OK && strcmp(use, "food") == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Translations only where the English has the text: the host refuses a
  * translation of a text the English outcome does not have. */
 static const char *tr(const char *en, const char *es)

@@ -20,6 +20,10 @@ int pc_severity(er_plugin_status s);
  * ER_PLUGIN_E_FAILED (and a log line) when it has another type. */
 int pc_answer_bool(const er_plugin_host_api *host, er_plugin_firm *firm, const char *id);
 
+/* 1 when one of the firm's products has products[i].use "food", else 0 (a
+ * firm with no products list, or none for food). */
+int pc_sells_food(const er_plugin_host_api *host, er_plugin_firm *firm);
+
 /* ---- texts in English and Spanish (plugin ABI 1.1) ---- */
 
 /* One text in English and, when es is not NULL, Spanish.  Write

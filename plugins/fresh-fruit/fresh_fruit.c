@@ -88,51 +88,39 @@ static int no_fruit(const er_plugin_host_api *host, er_plugin_firm *firm)
                      NO_REF, NULL);
 }
 
-static int check_banned(const er_plugin_host_api *host, er_plugin_firm *firm,
-                        const ff_names *crops)
-{
-    static const pc_choice_outcome t[] = {
-        {"not_screened", ER_PLUGIN_UNMET,
-         "the spray programme has not been checked against the EU list of approved actives; "
-         "actives still registered with SENASA but not approved in the EU leave residues "
-         "judged at the default 0.01 mg/kg",
-         "el programa de aplicaciones no se ha revisado frente a la lista de sustancias "
-         "activas aprobadas en la UE; las sustancias aún registradas en SENASA pero no "
-         "aprobadas en la UE dejan residuos que se juzgan con el LMR por defecto de 0,01 mg/kg"},
-        {"screened_still_used", ER_PLUGIN_UNMET,
-         "actives not approved in the EU are still used on export blocks: stop them, or keep "
-         "those blocks off EU-bound lots",
-         "en las parcelas de exportación aún se usan sustancias activas no aprobadas en la UE: "
-         "deje de usarlas, o no destine esas parcelas a lotes para la UE"},
-        {"screened_none_used", ER_PLUGIN_MET,
-         "spray programme screened; no EU-non-approved active used on export blocks",
-         "programa de aplicaciones revisado; en las parcelas de exportación no se usa ninguna "
-         "sustancia activa no aprobada en la UE"},
-        {NULL, 0, NULL, NULL}};
-    return pc_report_choice(host, firm, Q("ff_actives_screen"), t, PC_T(crops->en, crops->es),
-                            PC_T(FF_REF_BANNED, FF_REF_BANNED_ES), FF_CHECKED_REVIEW);
-}
+static const pc_choice_outcome banned_outcomes[] = {
+    {"not_screened", ER_PLUGIN_UNMET,
+     "the spray programme has not been checked against the EU list of approved actives; "
+     "actives still registered with SENASA but not approved in the EU leave residues "
+     "judged at the default 0.01 mg/kg",
+     "el programa de aplicaciones no se ha revisado frente a la lista de sustancias "
+     "activas aprobadas en la UE; las sustancias aún registradas en SENASA pero no "
+     "aprobadas en la UE dejan residuos que se juzgan con el LMR por defecto de 0,01 mg/kg"},
+    {"screened_still_used", ER_PLUGIN_UNMET,
+     "actives not approved in the EU are still used on export blocks: stop them, or keep "
+     "those blocks off EU-bound lots",
+     "en las parcelas de exportación aún se usan sustancias activas no aprobadas en la UE: "
+     "deje de usarlas, o no destine esas parcelas a lotes para la UE"},
+    {"screened_none_used", ER_PLUGIN_MET,
+     "spray programme screened; no EU-non-approved active used on export blocks",
+     "programa de aplicaciones revisado; en las parcelas de exportación no se usa ninguna "
+     "sustancia activa no aprobada en la UE"},
+    {NULL, 0, NULL, NULL}};
 
-static int check_phyto(const er_plugin_host_api *host, er_plugin_firm *firm,
-                       const ff_names *crops)
-{
-    static const pc_choice_outcome t[] = {
-        {"none", ER_PLUGIN_UNMET, "no SENASA phytosanitary certification routine",
-         "sin rutina de certificación fitosanitaria de SENASA"},
-        {"certificate_only", ER_PLUGIN_PARTIAL,
-         "SENASA phytosanitary certificate per shipment, but no fruit-fly protocol or "
-         "pest-free-area status documented for the destination",
-         "certificado fitosanitario de SENASA por envío, pero sin protocolo de mosca de la "
-         "fruta ni condición de área libre de plagas documentados para el destino"},
-        {"certificate_and_protocol", ER_PLUGIN_MET,
-         "SENASA phytosanitary certificate per shipment and the fruit-fly protocol (or "
-         "pest-free area) the destination requires",
-         "certificado fitosanitario de SENASA por envío y el protocolo de mosca de la fruta (o "
-         "área libre de plagas) que exige el destino"},
-        {NULL, 0, NULL, NULL}};
-    return pc_report_choice(host, firm, Q("ff_phyto_regime"), t, PC_T(crops->en, crops->es),
-                            PC_T(FF_REF_PHYTO, FF_REF_PHYTO_ES), FF_CHECKED_REVIEW);
-}
+static const pc_choice_outcome phyto_outcomes[] = {
+    {"none", ER_PLUGIN_UNMET, "no SENASA phytosanitary certification routine",
+     "sin rutina de certificación fitosanitaria de SENASA"},
+    {"certificate_only", ER_PLUGIN_PARTIAL,
+     "SENASA phytosanitary certificate per shipment, but no fruit-fly protocol or "
+     "pest-free-area status documented for the destination",
+     "certificado fitosanitario de SENASA por envío, pero sin protocolo de mosca de la "
+     "fruta ni condición de área libre de plagas documentados para el destino"},
+    {"certificate_and_protocol", ER_PLUGIN_MET,
+     "SENASA phytosanitary certificate per shipment and the fruit-fly protocol (or "
+     "pest-free area) the destination requires",
+     "certificado fitosanitario de SENASA por envío y el protocolo de mosca de la fruta (o "
+     "área libre de plagas) que exige el destino"},
+    {NULL, 0, NULL, NULL}};
 
 static int precleared(const ff_crop *c) { return c->us_preclearance; }
 
@@ -195,33 +183,27 @@ static int check_us_admissibility(const er_plugin_host_api *host, er_plugin_firm
                      FF_CHECKED_REVIEW);
 }
 
-static int check_psr(const er_plugin_host_api *host, er_plugin_firm *firm,
-                     const ff_names *crops)
-{
-    static const pc_choice_outcome t[] = {
-        {"not_assessed", ER_PLUGIN_UNMET,
-         "supplying farms not assessed against the Produce Safety Rule (agricultural water, "
-         "worker hygiene, soil amendments, equipment, records)",
-         "los fundos proveedores no se han evaluado frente a la Norma de Inocuidad de "
-         "Productos Agrícolas, PSR (agua agrícola, higiene del personal, enmiendas del suelo, "
-         "equipos, registros)"},
-        {"some_farms", ER_PLUGIN_PARTIAL,
-         "only some supplying farms meet the Produce Safety Rule; fruit from the others may "
-         "not go to the US",
-         "solo algunos fundos proveedores cumplen la Norma de Inocuidad de Productos "
-         "Agrícolas (PSR); la fruta de los demás no puede ir a EE. UU."},
-        {"all_farms", ER_PLUGIN_MET,
-         "every supplying farm meets the Produce Safety Rule, with water-testing records",
-         "todos los fundos proveedores cumplen la Norma de Inocuidad de Productos Agrícolas "
-         "(PSR), con registros de análisis de agua"},
-        {"exempt_documented", ER_PLUGIN_MET,
-         "exemption documented (e.g. commercial processing with a kill step, small farm)",
-         "exención documentada (p. ej., procesamiento comercial con un paso de eliminación de "
-         "patógenos, fundo pequeño)"},
-        {NULL, 0, NULL, NULL}};
-    return pc_report_choice(host, firm, Q("ff_psr_farms"), t, PC_T(crops->en, crops->es),
-                            PC_T(FF_REF_PSR, FF_REF_PSR_ES), FF_CHECKED_REVIEW);
-}
+static const pc_choice_outcome psr_outcomes[] = {
+    {"not_assessed", ER_PLUGIN_UNMET,
+     "supplying farms not assessed against the Produce Safety Rule (agricultural water, "
+     "worker hygiene, soil amendments, equipment, records)",
+     "los fundos proveedores no se han evaluado frente a la Norma de Inocuidad de "
+     "Productos Agrícolas, PSR (agua agrícola, higiene del personal, enmiendas del suelo, "
+     "equipos, registros)"},
+    {"some_farms", ER_PLUGIN_PARTIAL,
+     "only some supplying farms meet the Produce Safety Rule; fruit from the others may "
+     "not go to the US",
+     "solo algunos fundos proveedores cumplen la Norma de Inocuidad de Productos "
+     "Agrícolas (PSR); la fruta de los demás no puede ir a EE. UU."},
+    {"all_farms", ER_PLUGIN_MET,
+     "every supplying farm meets the Produce Safety Rule, with water-testing records",
+     "todos los fundos proveedores cumplen la Norma de Inocuidad de Productos Agrícolas "
+     "(PSR), con registros de análisis de agua"},
+    {"exempt_documented", ER_PLUGIN_MET,
+     "exemption documented (e.g. commercial processing with a kill step, small farm)",
+     "exención documentada (p. ej., procesamiento comercial con un paso de eliminación de "
+     "patógenos, fundo pequeño)"},
+    {NULL, 0, NULL, NULL}};
 
 static int ftl_listed(const ff_crop *c) { return c->ftl == FF_FTL_LISTED; }
 static int ftl_check(const ff_crop *c) { return c->ftl == FF_FTL_CHECK; }
@@ -270,45 +252,57 @@ static int check_ftl(const er_plugin_host_api *host, er_plugin_firm *firm)
                             FF_CHECKED_REVIEW);
 }
 
-static int check_gate(const er_plugin_host_api *host, er_plugin_firm *firm,
-                      const ff_names *crops)
-{
-    static const pc_choice_outcome t[] = {
-        {"none", ER_PLUGIN_UNMET, "no GLOBALG.A.P. certificate: most EU and UK retail buyers "
-                                  "will not list the fruit",
-         "sin certificado GLOBALG.A.P.: la mayoría de los supermercados de la UE y del Reino "
-         "Unido no incluirán la fruta en su surtido"},
-        {"some_farms", ER_PLUGIN_PARTIAL, "GLOBALG.A.P. IFA for some supplying farms only",
-         "GLOBALG.A.P. IFA solo en algunos fundos proveedores"},
-        {"all_farms", ER_PLUGIN_PARTIAL,
-         "GLOBALG.A.P. IFA for every supplying farm, without the GRASP social add-on many "
-         "retailers ask for",
-         "GLOBALG.A.P. IFA en todos los fundos proveedores, sin el módulo social GRASP que "
-         "piden muchos supermercados"},
-        {"all_farms_grasp", ER_PLUGIN_MET,
-         "GLOBALG.A.P. IFA and GRASP for every supplying farm",
-         "GLOBALG.A.P. IFA y GRASP en todos los fundos proveedores"},
-        {NULL, 0, NULL, NULL}};
-    return pc_report_choice(host, firm, Q("ff_globalgap"), t, PC_T(crops->en, crops->es),
-                            PC_T(FF_REF_GATE, FF_REF_GATE_ES), FF_CHECKED_SHEET);
-}
+static const pc_choice_outcome gate_outcomes[] = {
+    {"none", ER_PLUGIN_UNMET, "no GLOBALG.A.P. certificate: most EU and UK retail buyers "
+                              "will not list the fruit",
+     "sin certificado GLOBALG.A.P.: la mayoría de los supermercados de la UE y del Reino "
+     "Unido no incluirán la fruta en su surtido"},
+    {"some_farms", ER_PLUGIN_PARTIAL, "GLOBALG.A.P. IFA for some supplying farms only",
+     "GLOBALG.A.P. IFA solo en algunos fundos proveedores"},
+    {"all_farms", ER_PLUGIN_PARTIAL,
+     "GLOBALG.A.P. IFA for every supplying farm, without the GRASP social add-on many "
+     "retailers ask for",
+     "GLOBALG.A.P. IFA en todos los fundos proveedores, sin el módulo social GRASP que "
+     "piden muchos supermercados"},
+    {"all_farms_grasp", ER_PLUGIN_MET,
+     "GLOBALG.A.P. IFA and GRASP for every supplying farm",
+     "GLOBALG.A.P. IFA y GRASP en todos los fundos proveedores"},
+    {NULL, 0, NULL, NULL}};
 
-static int check_cold(const er_plugin_host_api *host, er_plugin_firm *firm,
-                      const ff_names *crops)
-{
-    static const pc_choice_outcome t[] = {
-        {"none", ER_PLUGIN_UNMET, "no temperature records from packhouse to port",
-         "sin registros de temperatura desde la planta empacadora hasta el puerto"},
-        {"some_containers", ER_PLUGIN_PARTIAL, "temperature logged for some containers only",
-         "temperatura registrada solo en algunos contenedores"},
-        {"every_container", ER_PLUGIN_MET,
-         "pre-cooling and a temperature logger in every container, records kept per lot",
-         "preenfriamiento y registrador de temperatura en cada contenedor, con los registros "
-         "guardados por lote"},
-        {NULL, 0, NULL, NULL}};
-    return pc_report_choice(host, firm, Q("ff_cold_records"), t, PC_T(crops->en, crops->es),
-                            PC_T(FF_REF_COLD, FF_REF_COLD_ES), FF_CHECKED_REVIEW);
-}
+static const pc_choice_outcome cold_outcomes[] = {
+    {"none", ER_PLUGIN_UNMET, "no temperature records from packhouse to port",
+     "sin registros de temperatura desde la planta empacadora hasta el puerto"},
+    {"some_containers", ER_PLUGIN_PARTIAL, "temperature logged for some containers only",
+     "temperatura registrada solo en algunos contenedores"},
+    {"every_container", ER_PLUGIN_MET,
+     "pre-cooling and a temperature logger in every container, records kept per lot",
+     "preenfriamiento y registrador de temperatura en cada contenedor, con los registros "
+     "guardados por lote"},
+    {NULL, 0, NULL, NULL}};
+
+/* The checks read from one choice answer through an outcome table
+ * (pc_report_choice), the note led by the firm's crops concerned. */
+typedef struct ff_choice_check {
+    const char *check_id;
+    const char *answer; /* "answers.<id>" */
+    const pc_choice_outcome *outcomes;
+    const char *reference, *reference_es;
+    const char *checked; /* when the sources were last checked */
+} ff_choice_check;
+
+static const ff_choice_check ff_choice_checks[] = {
+    {"banned_actives", Q("ff_actives_screen"), banned_outcomes,
+     FF_REF_BANNED, FF_REF_BANNED_ES, FF_CHECKED_REVIEW},
+    {"phytosanitary", Q("ff_phyto_regime"), phyto_outcomes,
+     FF_REF_PHYTO, FF_REF_PHYTO_ES, FF_CHECKED_REVIEW},
+    {"produce_safety", Q("ff_psr_farms"), psr_outcomes,
+     FF_REF_PSR, FF_REF_PSR_ES, FF_CHECKED_REVIEW},
+    {"buyer_gate", Q("ff_globalgap"), gate_outcomes,
+     FF_REF_GATE, FF_REF_GATE_ES, FF_CHECKED_SHEET},
+    {"cold_chain", Q("ff_cold_records"), cold_outcomes,
+     FF_REF_COLD, FF_REF_COLD_ES, FF_CHECKED_REVIEW},
+    {NULL, NULL, NULL, NULL, NULL, NULL},
+};
 
 static int ff_run_check(const er_plugin_host_api *host, er_plugin_firm *firm,
                         const char *check_id)
@@ -323,22 +317,16 @@ static int ff_run_check(const er_plugin_host_api *host, er_plugin_firm *firm,
     ff_names crops;
     if (fruit_products(host, firm, NULL, &crops) == 0)
         return no_fruit(host, firm);
+    for (const ff_choice_check *c = ff_choice_checks; c->check_id != NULL; c++)
+        if (strcmp(check_id, c->check_id) == 0)
+            return pc_report_choice(host, firm, c->answer, c->outcomes, PC_T(crops.en, crops.es),
+                                    PC_T(c->reference, c->reference_es), c->checked);
     if (strcmp(check_id, "pesticide_residues") == 0)
         return pc_residue_screening(host, firm, Q("ff_residue_screening"),
                                     Q("ff_mrl_exceedances"), PC_T(FF_REF_MRL, FF_REF_MRL_ES),
                                     FF_CHECKED_REVIEW);
-    if (strcmp(check_id, "banned_actives") == 0)
-        return check_banned(host, firm, &crops);
-    if (strcmp(check_id, "phytosanitary") == 0)
-        return check_phyto(host, firm, &crops);
     if (strcmp(check_id, "us_admissibility") == 0)
         return check_us_admissibility(host, firm, &crops);
-    if (strcmp(check_id, "produce_safety") == 0)
-        return check_psr(host, firm, &crops);
-    if (strcmp(check_id, "buyer_gate") == 0)
-        return check_gate(host, firm, &crops);
-    if (strcmp(check_id, "cold_chain") == 0)
-        return check_cold(host, firm, &crops);
     host->log(ER_PLUGIN_LOG_ERROR, "unknown check '%s'", check_id);
     return ER_PLUGIN_E_FAILED;
 }

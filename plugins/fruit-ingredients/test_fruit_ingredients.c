@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "host_mock.h"
+#include "pc_test.h"
 
 const er_plugin_descriptor *exportready_plugin_v1(void);
 
@@ -26,39 +27,13 @@ static int reset(void **state)
     return 0;
 }
 
-static void product(size_t i, const char *ingredient, const char *hs, const char *use)
-{
-    char p[64];
-    er_mock_set_count("products", i + 1);
-    snprintf(p, sizeof p, "products[%zu].ingredient", i);
-    er_mock_set_string(p, ingredient);
-    snprintf(p, sizeof p, "products[%zu].hs", i);
-    er_mock_set_string(p, hs);
-    snprintf(p, sizeof p, "products[%zu].use", i);
-    er_mock_set_string(p, use);
-}
-
-/* Every English note and reference has its Spanish (plugin ABI 1.1), with
- * micrograms as a Spanish reader writes them. */
-static void has_spanish(const er_mock_report *r)
-{
-    if (r->note[0] != '\0') {
-        assert_non_null(er_mock_note(r, "es"));
-        assert_null(strstr(er_mock_note(r, "es"), "ug/kg"));
-    }
-    if (r->reference[0] != '\0')
-        assert_non_null(er_mock_reference(r, "es"));
-}
-
+/* Each check run is taken by the host, with its Spanish (pc_test_run),
+ * which writes micrograms as a Spanish reader does. */
 static const er_mock_report *run(const char *check)
 {
-    size_t before = er_mock_report_count();
-    int rc = exportready_plugin_v1()->run_check(er_mock_host(), er_mock_firm(), check);
-    assert_int_equal(rc, ER_PLUGIN_OK);
-    assert_int_equal(er_mock_rejected_count(), 0);
-    assert_int_equal(er_mock_report_count(), before + 1);
-    has_spanish(er_mock_report_get(before));
-    return er_mock_report_get(before);
+    const er_mock_report *r = pc_test_run(check);
+    pc_test_es_note_lacks(r, "ug/kg");
+    return r;
 }
 
 static er_plugin_status lead(double v)
@@ -80,7 +55,7 @@ static void descriptor_is_valid(void **state)
 static void non_berry_juice_boundary(void **state)
 {
     (void)state;
-    product(0, "orange", "2009.12", "food");
+    pc_test_product(0, "orange", "2009.12", "food");
     assert_int_equal(lead(0.03), ER_PLUGIN_MET);
     assert_int_equal(lead(0.031), ER_PLUGIN_UNMET);
     const er_mock_report *r = er_mock_report_get(er_mock_report_count() - 1);
@@ -91,7 +66,7 @@ static void non_berry_juice_boundary(void **state)
 static void berry_juice_boundary(void **state)
 {
     (void)state;
-    product(0, "grape", "2009.61", "food");
+    pc_test_product(0, "grape", "2009.61", "food");
     assert_int_equal(lead(0.05), ER_PLUGIN_MET);
     assert_int_equal(lead(0.051), ER_PLUGIN_UNMET);
 }
@@ -99,7 +74,7 @@ static void berry_juice_boundary(void **state)
 static void unsettled_class_decides_only_when_clear(void **state)
 {
     (void)state;
-    product(0, "camu_camu", "2009.89", "food");
+    pc_test_product(0, "camu_camu", "2009.89", "food");
     assert_int_equal(lead(0.03), ER_PLUGIN_MET);
     assert_int_equal(lead(0.04), ER_PLUGIN_UNKNOWN);
     assert_non_null(strstr(er_mock_report_get(er_mock_report_count() - 1)->note, "per product"));
@@ -109,7 +84,7 @@ static void unsettled_class_decides_only_when_clear(void **state)
 static void fresh_fruit_boundary(void **state)
 {
     (void)state;
-    product(0, "mango", "0804.50", "food");
+    pc_test_product(0, "mango", "0804.50", "food");
     assert_int_equal(lead(0.10), ER_PLUGIN_MET);
     assert_int_equal(lead(0.101), ER_PLUGIN_UNMET);
 }
@@ -122,7 +97,7 @@ static void dried_fruit_ota_boundary(void **state)
     const char *fruit[] = {"aguaymanto", "mango", "banana"};
     for (size_t i = 0; i < 3; i++) {
         er_mock_reset();
-        product(0, fruit[i], "0813.40", "food");
+        pc_test_product(0, fruit[i], "0813.40", "food");
         assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_UNKNOWN); /* no result */
         er_mock_set_number("answers.fri_ota_ug_kg", 2.0);
         assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_MET);
@@ -131,12 +106,12 @@ static void dried_fruit_ota_boundary(void **state)
     }
     /* Raisins (vine fruit) have another level; pulp and flour are not dried fruit. */
     er_mock_reset();
-    product(0, "grape", "0813.40", "food");
+    pc_test_product(0, "grape", "0813.40", "food");
     er_mock_set_number("answers.fri_ota_ug_kg", 9.0);
     assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_NOT_APPLICABLE);
     er_mock_reset();
-    product(0, "passion_fruit", "0811.90", "food");
-    product(1, "lucuma", "1106.30", "food");
+    pc_test_product(0, "passion_fruit", "0811.90", "food");
+    pc_test_product(1, "lucuma", "1106.30", "food");
     er_mock_set_number("answers.fri_ota_ug_kg", 9.0);
     assert_int_equal(run("ochratoxin_a")->status, ER_PLUGIN_NOT_APPLICABLE);
 }
@@ -144,7 +119,7 @@ static void dried_fruit_ota_boundary(void **state)
 static void frozen_pulp_judged_as_juice_or_fruit(void **state)
 {
     (void)state;
-    product(0, "passion_fruit", "0811.90", "food");
+    pc_test_product(0, "passion_fruit", "0811.90", "food");
     assert_int_equal(lead(0.03), ER_PLUGIN_MET);
     assert_int_equal(lead(0.05), ER_PLUGIN_UNKNOWN);
     assert_int_equal(lead(0.10), ER_PLUGIN_UNKNOWN);
@@ -154,22 +129,22 @@ static void frozen_pulp_judged_as_juice_or_fruit(void **state)
 static void missing_result_unknown_and_wrong_use_not_applicable(void **state)
 {
     (void)state;
-    product(0, "mango", "0804.50", "food");
+    pc_test_product(0, "mango", "0804.50", "food");
     const er_mock_report *r = run("lead");
     assert_int_equal(r->status, ER_PLUGIN_UNKNOWN);
     assert_non_null(strstr(r->note, "fri_lead_mg_kg"));
     er_mock_reset();
-    product(0, "mango", "0804.50", "cosmetic");
+    pc_test_product(0, "mango", "0804.50", "cosmetic");
     assert_int_equal(lead(5.0), ER_PLUGIN_NOT_APPLICABLE);
     er_mock_reset();
-    product(0, "cranberry", "0810.40", "food"); /* excluded from the fruit row */
+    pc_test_product(0, "cranberry", "0810.40", "food"); /* excluded from the fruit row */
     assert_int_equal(lead(5.0), ER_PLUGIN_NOT_APPLICABLE);
 }
 
 static void dried_product_gets_finding_not_a_verdict(void **state)
 {
     (void)state;
-    product(0, "lucuma", "1106.30", "food");
+    pc_test_product(0, "lucuma", "1106.30", "food");
     assert_int_equal(lead(0.5), ER_PLUGIN_NOT_APPLICABLE);
     const er_plugin_descriptor *d = exportready_plugin_v1();
     size_t before = er_mock_report_count();
@@ -184,9 +159,9 @@ static void dried_product_gets_finding_not_a_verdict(void **state)
 static void quality_evidence(void **state)
 {
     (void)state;
-    product(0, "mango", "0804.50", "food");
+    pc_test_product(0, "mango", "0804.50", "food");
     assert_int_equal(run("juice_pulp_quality")->status, ER_PLUGIN_NOT_APPLICABLE);
-    product(1, "passion_fruit", "0811.90", "food");
+    pc_test_product(1, "passion_fruit", "0811.90", "food");
     assert_int_equal(run("juice_pulp_quality")->status, ER_PLUGIN_UNKNOWN);
     er_mock_set_bool("answers.fri_quality_spec", 1);
     er_mock_set_bool("answers.fri_quality_coa_per_lot", 0);
@@ -201,7 +176,7 @@ static void quality_evidence(void **state)
 static void micro_evidence(void **state)
 {
     (void)state;
-    product(0, "passion_fruit", "0811.90", "food");
+    pc_test_product(0, "passion_fruit", "0811.90", "food");
     assert_int_equal(run("microbiology")->status, ER_PLUGIN_UNKNOWN);
     er_mock_set_string("answers.fri_micro_testing", "none");
     assert_int_equal(run("microbiology")->status, ER_PLUGIN_UNMET);
@@ -216,7 +191,7 @@ static void micro_evidence(void **state)
 static void residues_evidence(void **state)
 {
     (void)state;
-    product(0, "passion_fruit", "0811.90", "food");
+    pc_test_product(0, "passion_fruit", "0811.90", "food");
     er_mock_set_string("answers.fri_residue_screening", "every_lot");
     assert_int_equal(run("pesticide_residues")->status, ER_PLUGIN_UNKNOWN);
     er_mock_set_number("answers.fri_mrl_exceedances", 0);
@@ -232,13 +207,11 @@ static void texts_in_spanish(void **state)
 {
     (void)state;
     const er_plugin_descriptor *d = exportready_plugin_v1();
-    char why[200] = "";
-    if (er_mock_check_texts(d, "es", why, sizeof why) != 0)
-        fail_msg("%s", why);
+    pc_test_texts_complete("es");
     assert_string_equal(er_mock_check_title(d, "microbiology", "es"),
                         "Análisis microbiológico de los lotes de exportación");
 
-    product(0, "passion_fruit", "2009.89", "food");
+    pc_test_product(0, "passion_fruit", "2009.89", "food");
     er_mock_set_number("answers.fri_lead_mg_kg", 0.02);
     const er_mock_report *r = run("lead");
     assert_int_equal(r->status, ER_PLUGIN_MET);
@@ -273,7 +246,7 @@ static void texts_in_spanish(void **state)
                                                "answers.fri_quality_coa_per_lot");
 
     er_mock_reset();
-    product(0, "goldenberry", "0813.40", "food");
+    pc_test_product(0, "goldenberry", "0813.40", "food");
     size_t before = er_mock_report_count();
     assert_int_equal(d->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
     assert_int_equal(er_mock_report_count(), before + 1);
@@ -288,7 +261,7 @@ static void texts_in_spanish(void **state)
 static void wrong_type_fails(void **state)
 {
     (void)state;
-    product(0, "mango", "0804.50", "food");
+    pc_test_product(0, "mango", "0804.50", "food");
     er_mock_set_bool("answers.fri_lead_mg_kg", 1);
     const er_plugin_descriptor *d = exportready_plugin_v1();
     assert_int_equal(d->run_check(er_mock_host(), er_mock_firm(), "lead"), ER_PLUGIN_E_FAILED);
@@ -299,17 +272,11 @@ static void wrong_type_fails(void **state)
 static void abi_1_0_host_gets_english(void **state)
 {
     (void)state;
-    product(0, "orange", "2009.12", "food");
+    pc_test_product(0, "orange", "2009.12", "food");
     er_mock_set_number("answers.fri_lead_mg_kg", 0.031);
-    assert_int_equal(exportready_plugin_v1()->run_check(er_mock_host_1_0(), er_mock_firm(),
-                                                        "lead"),
-                     ER_PLUGIN_OK);
-    assert_int_equal(er_mock_rejected_count(), 0);
-    const er_mock_report *r = er_mock_report_get(0);
+    const er_mock_report *r = pc_test_run_1_0("lead");
     assert_int_equal(r->status, ER_PLUGIN_UNMET);
     assert_non_null(strstr(r->note, "lead 0.031 mg/kg"));
-    assert_null(er_mock_note(r, "es"));
-    assert_null(er_mock_reference(r, "es"));
 }
 
 int main(void)

@@ -141,27 +141,13 @@ static int check_limit(const er_plugin_host_api *host, er_plugin_firm *firm,
     return report_eval(host, firm, &e);
 }
 
+/* The evidence checks are about food lots: not applicable to a firm that
+ * sells no food (pc_sells_food). */
 #define NO_FOOD PC_T("no food product", "ningún producto alimenticio")
-
-/* True when the firm sells food (the evidence checks are about food lots). */
-static int sells_food(const er_plugin_host_api *host, er_plugin_firm *firm)
-{
-    size_t n = 0;
-    if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char path[48];
-        const char *use = NULL;
-        snprintf(path, sizeof path, "products[%zu].use", i);
-        if (host->get_string(firm, path, &use) == ER_PLUGIN_OK && strcmp(use, "food") == 0)
-            return 1;
-    }
-    return 0;
-}
 
 static int check_residues(const er_plugin_host_api *host, er_plugin_firm *firm)
 {
-    if (!sells_food(host, firm))
+    if (!pc_sells_food(host, firm))
         return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE, NO_FOOD, NO_REF, NULL);
     return pc_residue_screening(host, firm, Q_SCREEN, Q_EXCEED,
                                 PC_T(GPN_REF_MRL, GPN_REF_MRL_ES), GPN_CHECKED);
@@ -169,7 +155,7 @@ static int check_residues(const er_plugin_host_api *host, er_plugin_firm *firm)
 
 static int check_moisture(const er_plugin_host_api *host, er_plugin_firm *firm)
 {
-    if (!sells_food(host, firm))
+    if (!pc_sells_food(host, firm))
         return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE, NO_FOOD, NO_REF, NULL);
     int spec = 0, lot = 0;
     const pc_text ref = PC_T(GPN_REF_MOISTURE, GPN_REF_MOISTURE_ES);

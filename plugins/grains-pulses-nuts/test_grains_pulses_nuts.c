@@ -17,6 +17,7 @@
 
 #include "gpn_facts.h"
 #include "host_mock.h"
+#include "pc_test.h"
 
 const er_plugin_descriptor *exportready_plugin_v1(void);
 
@@ -27,38 +28,14 @@ static int reset(void **state)
     return 0;
 }
 
+/* A product under HS 0801.22 (pc_test_product). */
 static void product(size_t i, const char *ingredient, const char *use)
 {
-    char p[64];
-    er_mock_set_count("products", i + 1);
-    snprintf(p, sizeof p, "products[%zu].ingredient", i);
-    er_mock_set_string(p, ingredient);
-    snprintf(p, sizeof p, "products[%zu].use", i);
-    er_mock_set_string(p, use);
-    snprintf(p, sizeof p, "products[%zu].hs", i);
-    er_mock_set_string(p, "0801.22");
+    pc_test_product(i, ingredient, "0801.22", use);
 }
 
-/* Every English note and reference has its Spanish (plugin ABI 1.1). */
-static void has_spanish(const er_mock_report *r)
-{
-    if (r->note[0] != '\0')
-        assert_non_null(er_mock_note(r, "es"));
-    if (r->reference[0] != '\0')
-        assert_non_null(er_mock_reference(r, "es"));
-}
-
-static const er_mock_report *run(const char *check)
-{
-    /* The mock keeps every report; each run must add exactly one. */
-    size_t before = er_mock_report_count();
-    int rc = exportready_plugin_v1()->run_check(er_mock_host(), er_mock_firm(), check);
-    assert_int_equal(rc, ER_PLUGIN_OK);
-    assert_int_equal(er_mock_rejected_count(), 0);
-    assert_int_equal(er_mock_report_count(), before + 1);
-    has_spanish(er_mock_report_get(before));
-    return er_mock_report_get(before);
-}
+/* Each check run is taken by the host, with its Spanish. */
+static const er_mock_report *run(const char *check) { return pc_test_run(check); }
 
 static er_plugin_status afla(double b1, double total)
 {
@@ -375,9 +352,7 @@ static void findings(void **state)
 static void spanish_rows_cite_the_same_acts(void **state)
 {
     (void)state;
-    char why[200];
-    if (er_mock_check_texts(exportready_plugin_v1(), "es", why, sizeof why) != 0)
-        fail_msg("%s", why);
+    pc_test_texts_complete("es");
     /* Each Spanish row translates its English row: the same act numbers and
      * tags, the official "Reglamento (UE)" title. */
     for (size_t i = 0; i < gpn_n_limits; i++) {
@@ -437,7 +412,7 @@ static void spanish_notes_met_unmet_unknown(void **state)
                      ER_PLUGIN_OK);
     r = er_mock_report_get(er_mock_report_count() - 1);
     assert_string_equal(r->id, "aflatoxin_intended_use");
-    has_spanish(r);
+    pc_test_has_spanish(r);
     assert_non_null(strstr(er_mock_note(r, "es"), "se aplican los límites para consumo directo"));
 }
 
@@ -446,14 +421,9 @@ static void old_host_gets_english_only(void **state)
     (void)state;
     product(0, "brazil_nut", "food");
     er_mock_set_number("answers.gpn_cadmium_mg_kg", 0.25);
-    assert_int_equal(exportready_plugin_v1()->run_check(er_mock_host_1_0(), er_mock_firm(),
-                                                        "cadmium"),
-                     ER_PLUGIN_OK);
-    assert_int_equal(er_mock_rejected_count(), 0);
-    const er_mock_report *r = er_mock_report_get(0);
+    const er_mock_report *r = pc_test_run_1_0("cadmium");
     assert_int_equal(r->status, ER_PLUGIN_UNMET);
     assert_non_null(strstr(r->note, "cadmium 0.25 mg/kg is above the EU maximum level"));
-    assert_null(er_mock_note(r, "es"));
 }
 
 int main(void)

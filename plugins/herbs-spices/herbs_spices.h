@@ -67,6 +67,10 @@ typedef struct hs_tested {
  * ER_PLUGIN_E_FAILED for a bad spice_category (logged). */
 int hs_find_tested(const er_plugin_host_api *host, er_plugin_firm *firm, hs_tested *t);
 
+/* Reports the check not applicable: the firm has no food product (what
+ * hs_find_tested returning 0 means).  Returns what pc_report returns. */
+int hs_report_no_food(const er_plugin_host_api *host, er_plugin_firm *firm);
+
 const char *hs_group_name(hs_group g);
 
 /* The Spanish name of an ingredient id for a Spanish note ("black_pepper"

@@ -197,9 +197,7 @@ static int start(const er_plugin_host_api *host, er_plugin_firm *firm, hs_tested
     if (found == 1)
         return 1;
     if (found == 0)
-        *rc = pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE,
-                        PC_T("no food product", "la empresa no tiene productos alimenticios"), PC_EN(NULL),
-                        NULL);
+        *rc = hs_report_no_food(host, firm);
     else if (found == ER_PLUGIN_E_MISSING)
         *rc = pc_report(host, firm, ER_PLUGIN_UNKNOWN,
                         PC_T("the tested product's spice group is unknown: it is not in the "

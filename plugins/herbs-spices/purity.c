@@ -22,9 +22,7 @@ int hs_check_purity(const er_plugin_host_api *host, er_plugin_firm *firm)
     hs_tested t;
     int found = hs_find_tested(host, firm, &t);
     if (found == 0)
-        return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE,
-                         PC_T("no food product", "la empresa no tiene productos alimenticios"),
-                         PC_EN(NULL), NULL);
+        return hs_report_no_food(host, firm);
     if (found == ER_PLUGIN_E_FAILED)
         return found;
     int tested = 0;

@@ -1,5 +1,6 @@
 /*
- * spices.c - the species table and the choice of the tested product.
+ * spices.c - the species table and the choice of the tested product (and
+ * the not-applicable report when the firm has none).
  *
  * Group assignments follow the spice groups Reg. (EU) 2023/915 uses for
  * lead (fruit, root and rhizome, bark, bud and flower pistil, seed spices);
@@ -12,6 +13,7 @@
  * additive, not a spice.
  */
 #include "herbs_spices.h"
+#include "pc_common.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -90,6 +92,13 @@ static const hs_spice *lookup(const char *id)
         if (strcmp(s->id, id) == 0)
             return s;
     return NULL;
+}
+
+int hs_report_no_food(const er_plugin_host_api *host, er_plugin_firm *firm)
+{
+    return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE,
+                     PC_T("no food product", "la empresa no tiene productos alimenticios"),
+                     PC_EN(NULL), NULL);
 }
 
 int hs_find_tested(const er_plugin_host_api *host, er_plugin_firm *firm, hs_tested *t)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "host_mock.h"
+#include "pc_test.h"
 #include "natural_ingredients.h"
 
 const er_plugin_descriptor *exportready_plugin_v1(void);
@@ -63,24 +64,8 @@ static int fresh(void **state)
     return reset(state);
 }
 
-/* Every English note and reference has its Spanish (plugin ABI 1.1). */
-static void has_spanish(const er_mock_report *r)
-{
-    if (r->note[0] != '\0')
-        assert_non_null(er_mock_note(r, "es"));
-    if (r->reference[0] != '\0')
-        assert_non_null(er_mock_reference(r, "es"));
-}
-
-static const er_mock_report *run(const char *check)
-{
-    int rc = plugin()->run_check(er_mock_host(), er_mock_firm(), check);
-    assert_int_equal(rc, ER_PLUGIN_OK);
-    assert_int_equal(er_mock_rejected_count(), 0);
-    assert_int_equal(er_mock_report_count(), 1);
-    has_spanish(er_mock_report_get(0));
-    return er_mock_report_get(0);
-}
+/* Each check run is taken by the host, with its Spanish. */
+static const er_mock_report *run(const char *check) { return pc_test_run(check); }
 
 static void descriptor_is_valid(void **state)
 {
@@ -322,16 +307,6 @@ static void unscreened_species_is_unknown(void **state)
 
 /* --- findings --------------------------------------------------------- */
 
-static const er_mock_report *finding(const char *id)
-{
-    for (size_t i = 0; i < er_mock_report_count(); i++)
-        if (strcmp(er_mock_report_get(i)->id, id) == 0) {
-            has_spanish(er_mock_report_get(i));
-            return er_mock_report_get(i);
-        }
-    return NULL;
-}
-
 static void cosmetic_native_ingredient_gets_abs_and_dossier_findings(void **state)
 {
     (void)state;
@@ -341,8 +316,8 @@ static void cosmetic_native_ingredient_gets_abs_and_dossier_findings(void **stat
     assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
     assert_int_equal(er_mock_rejected_count(), 0);
     assert_int_equal(er_mock_report_count(), 2);
-    const er_mock_report *abs = finding("abs_sacha_inchi_oil");
-    const er_mock_report *cos = finding("cosmetic_sacha_inchi_oil");
+    const er_mock_report *abs = pc_test_finding("abs_sacha_inchi_oil");
+    const er_mock_report *cos = pc_test_finding("cosmetic_sacha_inchi_oil");
     assert_non_null(abs);
     assert_non_null(strstr(abs->reference, "511/2014"));
     assert_non_null(cos);
@@ -363,9 +338,7 @@ static void food_only_firm_has_no_findings(void **state)
 static void every_title_and_question_has_spanish(void **state)
 {
     (void)state;
-    char why[200];
-    if (er_mock_check_texts(plugin(), "es", why, sizeof why) != 0)
-        fail_msg("%s", why);
+    pc_test_texts_complete("es");
     for (const char *const *id = (const char *const[]){"maca", "yacon", "camu_camu", "chia",
                                                         "rosewood_oil", NULL};
          *id != NULL; id++) {
@@ -419,12 +392,12 @@ static void spanish_findings(void **state)
     product("sacha_inchi_oil", "cosmetic");
     assert_int_equal(plugin()->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
     assert_int_equal(er_mock_rejected_count(), 0);
-    const er_mock_report *cos = finding("cosmetic_sacha_inchi_oil");
+    const er_mock_report *cos = pc_test_finding("cosmetic_sacha_inchi_oil");
     assert_non_null(cos);
     assert_non_null(strstr(er_mock_note(cos, "es"), "aceite de sacha inchi: la persona "
                                                     "responsable en la UE"));
     assert_non_null(strstr(er_mock_note(cos, "es"), "anexo V, punto 9"));
-    assert_non_null(strstr(er_mock_reference(finding("abs_sacha_inchi_oil"), "es"),
+    assert_non_null(strstr(er_mock_reference(pc_test_finding("abs_sacha_inchi_oil"), "es"),
                            "Reglamento (UE) n.º 511/2014"));
 }
 
@@ -432,12 +405,8 @@ static void old_host_gets_english_only(void **state)
 {
     (void)state;
     product("yacon", "food");
-    assert_int_equal(plugin()->run_check(er_mock_host_1_0(), er_mock_firm(), "novel_food"),
-                     ER_PLUGIN_OK);
-    assert_int_equal(er_mock_rejected_count(), 0);
-    const er_mock_report *r = er_mock_report_get(0);
+    const er_mock_report *r = pc_test_run_1_0("novel_food");
     assert_non_null(strstr(r->note, "needs authorisation"));
-    assert_null(er_mock_note(r, "es"));
 }
 
 static void unknown_check_fails(void **state)

@@ -91,21 +91,6 @@ static int read_set(const er_plugin_host_api *host, er_plugin_firm *firm, const 
     return SET_OK;
 }
 
-static int sells_food(const er_plugin_host_api *host, er_plugin_firm *firm)
-{
-    size_t n = 0;
-    if (host->list_count(firm, "products", &n) != ER_PLUGIN_OK)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char path[48];
-        const char *use = NULL;
-        snprintf(path, sizeof path, "products[%zu].use", i);
-        if (host->get_string(firm, path, &use) == ER_PLUGIN_OK && strcmp(use, "food") == 0)
-            return 1;
-    }
-    return 0;
-}
-
 static int report_bad_item(const er_plugin_host_api *host, er_plugin_firm *firm,
                            const char *path, const char *bad, const char *const *known,
                            pc_text ref)
@@ -125,7 +110,7 @@ static int report_bad_item(const er_plugin_host_api *host, er_plugin_firm *firm,
 
 static int check_allergens(const er_plugin_host_api *host, er_plugin_firm *firm)
 {
-    if (!sells_food(host, firm))
+    if (!pc_sells_food(host, firm))
         return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE, NO_FOOD, PC_EN(NULL), NULL);
     int present[MAX_ITEMS] = {0}, declared[MAX_ITEMS] = {0};
     char bad[64];
@@ -250,7 +235,7 @@ static int check_list(const er_plugin_host_api *host, er_plugin_firm *firm, cons
                       const char *const *required, const char *const *required_es,
                       const char *const *optional, pc_text what, pc_text ref)
 {
-    if (!sells_food(host, firm))
+    if (!pc_sells_food(host, firm))
         return pc_report(host, firm, ER_PLUGIN_NOT_APPLICABLE, NO_FOOD, PC_EN(NULL), NULL);
     int pp = prepacked(host, firm);
     if (pp == -2)
@@ -352,7 +337,7 @@ static int pf_sector_findings(const er_plugin_host_api *host, er_plugin_firm *fi
     int pp = prepacked(host, firm);
     if (pp == -2)
         return ER_PLUGIN_E_FAILED;
-    if (pp != 0 || !sells_food(host, firm))
+    if (pp != 0 || !pc_sells_food(host, firm))
         return ER_PLUGIN_OK;
     if (pc_finding(host, firm, "bulk_information", ER_PLUGIN_UNKNOWN,
                    PC_T("sold in bulk: give the EU buyer a specification with ingredients, "

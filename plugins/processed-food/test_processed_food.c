@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "host_mock.h"
+#include "pc_test.h"
 
 const er_plugin_descriptor *exportready_plugin_v1(void);
 
@@ -39,25 +40,8 @@ static void list(const char *path, const char *const *items)
     er_mock_set_string(path, v);
 }
 
-/* Every English note and reference has its Spanish (plugin ABI 1.1). */
-static void has_spanish(const er_mock_report *r)
-{
-    if (r->note[0] != '\0')
-        assert_non_null(er_mock_note(r, "es"));
-    if (r->reference[0] != '\0')
-        assert_non_null(er_mock_reference(r, "es"));
-}
-
-static const er_mock_report *run(const char *check)
-{
-    size_t before = er_mock_report_count();
-    int rc = exportready_plugin_v1()->run_check(er_mock_host(), er_mock_firm(), check);
-    assert_int_equal(rc, ER_PLUGIN_OK);
-    assert_int_equal(er_mock_rejected_count(), 0);
-    assert_int_equal(er_mock_report_count(), before + 1);
-    has_spanish(er_mock_report_get(before));
-    return er_mock_report_get(before);
-}
+/* Each check run is taken by the host, with its Spanish. */
+static const er_mock_report *run(const char *check) { return pc_test_run(check); }
 
 static void descriptor_is_valid(void **state)
 {
@@ -220,7 +204,7 @@ static void bulk_is_not_applicable_with_finding(void **state)
     assert_int_equal(d->sector_findings(er_mock_host(), er_mock_firm()), ER_PLUGIN_OK);
     assert_int_equal(er_mock_report_count(), before + 1);
     assert_string_equal(er_mock_report_get(before)->id, "bulk_information");
-    has_spanish(er_mock_report_get(before));
+    pc_test_has_spanish(er_mock_report_get(before));
     assert_non_null(strstr(er_mock_note(er_mock_report_get(before), "es"),
                            "se vende a granel: entregue al comprador de la UE"));
 }
@@ -232,9 +216,7 @@ static void texts_in_spanish(void **state)
 {
     (void)state;
     const er_plugin_descriptor *d = exportready_plugin_v1();
-    char why[200] = "";
-    if (er_mock_check_texts(d, "es", why, sizeof why) != 0)
-        fail_msg("%s", why);
+    pc_test_texts_complete("es");
     assert_string_equal(er_mock_check_title(d, "nutrition_declaration", "es"),
                         "Información nutricional completa (alimento preenvasado)");
 
@@ -301,15 +283,9 @@ static void abi_1_0_host_gets_english(void **state)
 {
     (void)state;
     er_mock_set_string("answers.pf_allergens_present", "");
-    assert_int_equal(exportready_plugin_v1()->run_check(er_mock_host_1_0(), er_mock_firm(),
-                                                        "allergens"),
-                     ER_PLUGIN_OK);
-    assert_int_equal(er_mock_rejected_count(), 0);
-    const er_mock_report *r = er_mock_report_get(0);
+    const er_mock_report *r = pc_test_run_1_0("allergens");
     assert_int_equal(r->status, ER_PLUGIN_MET);
     assert_non_null(strstr(r->note, "no Annex II allergen present"));
-    assert_null(er_mock_note(r, "es"));
-    assert_null(er_mock_reference(r, "es"));
 }
 
 int main(void)

@@ -384,17 +384,18 @@ const char *er_mock_question_help(const er_plugin_descriptor *d, const char *que
     return NULL;
 }
 
-/* Whether id is "check.<a check of d>" (max 300) or "question.<...>" (500). */
+/* Whether id is "check.<a check of d>" (at most ER_PLUGIN_TITLE_MAX bytes)
+ * or "question.<...>" (ER_PLUGIN_HELP_MAX); 0 when it names neither. */
 static size_t text_max(const er_plugin_descriptor *d, const char *id)
 {
     if (id != NULL && strncmp(id, "check.", 6) == 0) {
         for (size_t i = 0; d->checks != NULL && d->checks[i].id != NULL; i++)
             if (strcmp(d->checks[i].id, id + 6) == 0)
-                return 300;
+                return ER_PLUGIN_TITLE_MAX;
     } else if (id != NULL && strncmp(id, "question.", 9) == 0) {
         for (size_t i = 0; d->questions != NULL && d->questions[i].id != NULL; i++)
             if (strcmp(d->questions[i].id, id + 9) == 0)
-                return 500;
+                return ER_PLUGIN_HELP_MAX;
     }
     return 0;
 }
@@ -414,7 +415,7 @@ int er_mock_check_texts(const er_plugin_descriptor *d, const char *lang, char *w
             return -1;
         }
         if (!given(t[i].text) || strlen(t[i].text) > max || !text_ok(t[i].text) ||
-            (max == 300 && strchr(t[i].text, '\n') != NULL)) {
+            (max == ER_PLUGIN_TITLE_MAX && strchr(t[i].text, '\n') != NULL)) {
             snprintf(why, n, "texts[%zu] (%s %s): empty, too long or not clean UTF-8", i,
                      t[i].lang, t[i].id);
             return -1;

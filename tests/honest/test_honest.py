@@ -14,36 +14,22 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 
 import openpyxl
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import e2e_lib  # noqa: E402  running exportready, counted checks, PDFs read back
+from e2e_lib import expect, pdf_pages, pdf_text  # noqa: E402
 
 EXE, SRC, PLUGINS, CASE = sys.argv[1:5]
 FIT_CHECK = sys.argv[5] if len(sys.argv) > 5 else None
 RUBRICS = os.path.join(SRC, "rubrics")
 FIRMS = os.path.join(SRC, "examples", "firms")
 FRUIT = os.path.join(FIRMS, "fruit-ingredients-frutos-chanchamayo.cfg")
-FAILED = 0
 
 
 def run(*args, env=None):
-    e = dict(os.environ)
-    e.pop("EXPORTREADY_RUBRICS", None)
-    e.pop("EXPORTREADY_PLUGIN_PATH", None)
-    e["SOURCE_DATE_EPOCH"] = "1767225600"
-    if env:
-        e.update(env)
-    p = subprocess.run([EXE, *args], capture_output=True, text=True, env=e)
-    return p.returncode, p.stdout, p.stderr
-
-
-def expect(cond, what, *context):
-    global FAILED
-    if not cond:
-        FAILED += 1
-        print("FAIL:", what)
-        for c in context:
-            print("   ", str(c)[:2000])
+    return e2e_lib.run(EXE, *args, env=env)
 
 
 def audit(out_json, *firms, lang="en", out_dir=None, extra=()):
@@ -55,7 +41,7 @@ def audit(out_json, *firms, lang="en", out_dir=None, extra=()):
 
 
 def example_firms():
-    return sorted(os.path.join(FIRMS, f) for f in os.listdir(FIRMS) if f.endswith(".cfg"))
+    return e2e_lib.example_firms(FIRMS)
 
 
 def rubric_rules():
@@ -473,18 +459,6 @@ def case_headers_fit(tmp):
 
 # ---- 4. the PDF report -----------------------------------------------------------
 
-def pdf_text(path):
-    p = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True, text=True)
-    expect(p.returncode == 0, f"pdftotext {path}", p.stderr)
-    return " ".join(p.stdout.split())
-
-
-def pdf_pages(path):
-    p = subprocess.run(["pdfinfo", path], capture_output=True, text=True)
-    m = re.search(r"^Pages:\s+(\d+)", p.stdout, re.M)
-    return int(m.group(1)) if m else -1
-
-
 def flat(s):
     return " ".join(str(s).split())
 
@@ -626,13 +600,5 @@ def case_print_pages(tmp):
                    f"Action plan {actions} pages > 4")
 
 
-CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
-
 if __name__ == "__main__":
-    if CASE not in CASES:
-        sys.exit(f"unknown case {CASE}; known: {', '.join(sorted(CASES))}")
-    with tempfile.TemporaryDirectory() as tmp:
-        CASES[CASE](tmp)
-    if FAILED:
-        sys.exit(f"{FAILED} check(s) failed")
-    print("ok")
+    sys.exit(e2e_lib.run_case(globals(), CASE))

@@ -15,12 +15,13 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 
 import openpyxl
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import e2e_lib  # noqa: E402  running exportready, counted checks
 import results_schema  # noqa: E402  every results file written is checked
+from e2e_lib import expect  # noqa: E402
 
 EXE, SRC, PLUGINS, CASE = sys.argv[1:5]
 RUBRICS = os.path.join(SRC, "rubrics")
@@ -28,29 +29,13 @@ FIRMS = os.path.join(SRC, "examples", "firms")
 DATA = os.path.join(SRC, "tests", "data", "report")
 BASE_FIRM = os.path.join(FIRMS, "coffee-cocoa-valle-alto.cfg")
 FOLLOW_UP = os.path.join(DATA, "valle-alto-followup.cfg")
-FAILED = 0
 
 
 def run(*args, env=None):
-    e = dict(os.environ)
-    e.pop("EXPORTREADY_RUBRICS", None)
-    e.pop("EXPORTREADY_PLUGIN_PATH", None)
-    e["SOURCE_DATE_EPOCH"] = "1767225600"
-    if env:
-        e.update(env)
-    p = subprocess.run([EXE, *args], capture_output=True, text=True, env=e)
-    bad = results_schema.check_run(args, p.stdout)
+    rc, out, err = e2e_lib.run(EXE, *args, env=env)
+    bad = results_schema.check_run(args, out)
     expect(not bad, "the results file matches share/results.schema.json", *bad)
-    return p.returncode, p.stdout, p.stderr
-
-
-def expect(cond, what, *context):
-    global FAILED
-    if not cond:
-        FAILED += 1
-        print("FAIL:", what)
-        for c in context:
-            print("   ", c)
+    return rc, out, err
 
 
 def audit(tmp, out_json, *firms, lang="en", out_dir=None):
@@ -66,7 +51,7 @@ def report(results, out_dir, *extra, lang="en"):
 
 
 def example_firms():
-    return sorted(os.path.join(FIRMS, f) for f in os.listdir(FIRMS) if f.endswith(".cfg"))
+    return e2e_lib.example_firms(FIRMS)
 
 
 # ---- report ---------------------------------------------------------------
@@ -466,22 +451,5 @@ def case_man_page(tmp):
            "installed to share/man/man1")
 
 
-def main():
-    fn = globals().get("case_" + CASE)
-    if fn is None:
-        print("unknown case", CASE)
-        return 2
-    tmp = tempfile.mkdtemp(prefix="er-report-")
-    try:
-        fn(tmp)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    if FAILED:
-        print(f"{FAILED} check(s) failed")
-        return 1
-    print("ok")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(e2e_lib.run_case(globals(), CASE))
