@@ -150,6 +150,15 @@ static unsigned get_u8(rbuf *b)
     return x;
 }
 
+/* 0 or 1, as written: anything else is not a record of ours. */
+static bool get_bool(rbuf *b)
+{
+    unsigned v = get_u8(b);
+    if (v > 1)
+        b->bad = true;
+    return v == 1;
+}
+
 static uint32_t get_u32(rbuf *b)
 {
     uint32_t x;
@@ -229,7 +238,7 @@ int er_baseline_record_decode(const void *rec, size_t len, const er_rubric *rubr
     }
     f->facts = facts;
     f->n_facts = n_facts;
-    res->scored = get_u8(&b) != 0;
+    res->scored = get_bool(&b);
     res->grade = (char)get_u8(&b);
     res->grade_uncapped = (char)get_u8(&b);
     unsigned gs = get_u8(&b);
@@ -248,7 +257,7 @@ int er_baseline_record_decode(const void *rec, size_t len, const er_rubric *rubr
     oom |= n_dims > 0 && dims == NULL;
     for (size_t d = 0; dims != NULL && d < n_dims && !b.bad; d++) {
         dims[d].dimension = &rubric->dimensions[d];
-        dims[d].scored = get_u8(&b) != 0;
+        dims[d].scored = get_bool(&b);
         dims[d].score = get_f64(&b);
     }
     res->dimensions = dims;
