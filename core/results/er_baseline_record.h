@@ -12,7 +12,7 @@
  * finding the baseline has (criterion, status, points).  Nothing else: a
  * decoded record has no answers, evidence, fractions or maxima, notes,
  * programmes, route, blockers, markets, sector findings, nor a dimension's
- * weight, points or coverage (all zero or NULL); some 1 KB a firm for the
+ * weight, points or coverage (all zero or NULL); some 1.8 KB a firm for the
  * shipped rubric, against 64 KB of JSON.  The numbers are the exact doubles
  * the baseline decoding arrived at, so outputs are byte for byte those of
  * a firm decoded from the JSON.

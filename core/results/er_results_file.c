@@ -10,7 +10,7 @@
  * A baseline is looked up once per follow-up firm, and parsing its JSON a
  * second time was a fifth of that firm's cost (issue 19, callgrind).  So
  * the checking pass, while it holds a baseline firm decoded, also writes
- * its compact record (er_baseline_record.h, about 1 KB) to an unlinked
+ * its compact record (er_baseline_record.h, about 1.8 KB) to an unlinked
  * temporary file, and find decodes that instead.  The file is mapped
  * read-only once the pass is done: workers forked afterwards inherit the
  * mapping, even though they close every inherited descriptor; the pages a
