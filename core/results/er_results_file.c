@@ -396,10 +396,10 @@ static int find_record(er_results_file *f, const slot *s, er_saved_firm **out, e
         er_diag_add(diag, f->path, 0, NULL, "out of memory");
         return -1;
     }
-    int rc = s->rec_off <= r->size && s->rec_len <= r->size - s->rec_off
-                 ? er_baseline_record_decode(r->map + s->rec_off, s->rec_len, f->rubric, sf)
-                 : 1;
-    if (s->rec_off <= r->size && s->rec_len <= r->size - s->rec_off)
+    bool inside = s->rec_off <= r->size && s->rec_len <= r->size - s->rec_off;
+    int rc = inside ? er_baseline_record_decode(r->map + s->rec_off, s->rec_len, f->rubric, sf)
+                    : 1;
+    if (inside)
         records_drop(r, s->rec_off, s->rec_len);
     if (rc == 0 && strcmp(sf->firm.id, s->id) != 0) {
         er_saved_firm_release(sf);
