@@ -2,7 +2,10 @@
  * `report` and `audit --baseline` read it (er_results_read, on the
  * streaming reader), against the shipped rubric and programmes; each saved
  * audited firm is looked up again, in memory and through the file's id
- * index (er_results_file_find), and must be the same firm. */
+ * index (er_results_file_find), and must be the same firm; opened as a
+ * baseline, each is found again from its compact record. */
+#include <string.h>
+
 #include "er_diag.h"
 #include "er_programme.h"
 #include "er_results_file.h"
@@ -48,6 +51,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             er_saved_firm_free(again);
         }
         er_results_file_close(f);
+        /* As a baseline: each firm comes from the checking pass's record. */
+        er_results_file *bf = er_results_file_open_baseline(path, rubric, programmes, &d);
+        if (bf == NULL)
+            abort(); /* a file read strictly reads as a baseline too */
+        for (size_t i = 0; i < s->n_firms; i++) {
+            const er_saved_firm *sf = &s->firms[i];
+            if (sf->result.error != NULL)
+                continue;
+            er_saved_firm *b = NULL;
+            if (er_results_file_find(bf, sf->firm.id, &b, &d) != 1 ||
+                strcmp(b->firm.id, sf->firm.id) != 0 || b->result.score != sf->result.score ||
+                b->result.grade != sf->result.grade ||
+                b->result.n_dimensions != sf->result.n_dimensions)
+                abort();
+            er_saved_firm_free(b);
+        }
+        er_results_file_close(bf);
         er_saved_results_free(s);
     } else if (er_diag_count(&d) == 0 && !d.oom) {
         abort(); /* refused without saying why */

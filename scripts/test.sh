@@ -36,7 +36,7 @@ fi
 # rotation over the days of the year, FUZZ_LONG_SECONDS more (default 180)
 # from the corpus the short run grew: the audit fuzzer needed 5.5 minutes
 # to find the '&' crash by itself (issue 17), more than any one short run.
-# 13 harnesses at 40 s plus 180 s is about 12 minutes, which keeps the whole
+# 14 harnesses at 40 s plus 180 s is about 12.5 minutes, which keeps the whole
 # run under CI's 30 minutes on 2 cores with the packages installed first
 # (13 x 60 s + 240 s took 17 of the 24 minutes measured here).
 fuzz_seconds=${FUZZ_SECONDS:-40}

@@ -6,23 +6,51 @@
  * back is some 100 KB of arenas (17 GiB for 100 000 firms, issue 19); its
  * position is 16 bytes.  Decoding one firm again costs about as much as
  * writing one workbook's smallest sheet, once per firm.
+ *
+ * A baseline is looked up once per follow-up firm, and parsing its JSON a
+ * second time was a fifth of that firm's cost (issue 19, callgrind).  So
+ * the checking pass, while it holds a baseline firm decoded, also writes
+ * its compact record (er_baseline_record.h, about 1.8 KB) to an unlinked
+ * temporary file, and find decodes that instead.  The file is mapped
+ * read-only once the pass is done: workers forked afterwards inherit the
+ * mapping, even though they close every inherited descriptor; the pages a
+ * lookup touched are dropped again (MADV_DONTNEED), so the records never
+ * add to a process's resident memory however many firms there are.  When
+ * no temporary file can be written (TMPDIR read-only, disk full), find
+ * decodes the JSON again, as before.
  */
 #include "er_results_file.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
+#include "er_baseline_record.h"
 #include "er_json.h"
 #include "er_limits.h"
 #include "er_results_stream.h"
 
 typedef struct slot {
-    const char *id; /* NULL: empty */
-    size_t index;   /* in "firms" */
+    const char *id;   /* NULL: empty */
+    uint32_t index;   /* in "firms" (at most ER_MAX_FIRMS_PER_RUN) */
+    uint32_t rec_len; /* baseline: its record's length; 0 when none */
+    uint64_t rec_off; /* and where it starts in the record file */
     er_results_pos pos;
 } slot;
+
+/* The baseline's records, written by the checking pass. */
+typedef struct records {
+    int fd;                   /* while the pass writes; -1 before and after */
+    uint64_t end;             /* bytes written */
+    bool failed;              /* no record file: find decodes the JSON */
+    const unsigned char *map; /* the file, read-only, once the pass is done */
+    size_t size;
+} records;
 
 struct er_results_file {
     char *path;
@@ -37,6 +65,7 @@ struct er_results_file {
     bool baseline;               /* er_results_file_open_baseline */
     er_removed_criteria removed; /* baseline: saved criteria the rubric lacks */
     char *rubric_version;        /* "rubric"."version" of the file, or NULL */
+    records rec;                 /* baseline: the firms' compact records */
 };
 
 static uint64_t hash(const char *s)
@@ -75,9 +104,10 @@ static int grow(er_results_file *f)
     return 0;
 }
 
-/* Indexes an audited firm; 1 when its id was indexed before, -1 when out
- * of memory. */
-static int index_firm(er_results_file *f, const char *id, size_t i, const er_results_pos *pos)
+/* Indexes an audited firm (*at: its slot); 1 when its id was indexed
+ * before, -1 when out of memory. */
+static int index_firm(er_results_file *f, const char *id, size_t i, const er_results_pos *pos,
+                      slot **at)
 {
     if ((f->n_ids + 1) * 2 > f->cap && grow(f) != 0)
         return -1;
@@ -86,10 +116,98 @@ static int index_firm(er_results_file *f, const char *id, size_t i, const er_res
         return 1;
     if ((s->id = er_arena_strdup(&f->ids, id)) == NULL)
         return -1;
-    s->index = i;
+    s->index = (uint32_t)i;
     s->pos = *pos;
     f->n_ids++;
+    *at = s;
     return 0;
+}
+
+/* ---- the baseline's records ---------------------------------------------- */
+
+/* An unlinked temporary file in $TMPDIR (or /tmp), mode 0600 (mkstemp):
+ * nobody else can open it, and it is gone when the process ends, however
+ * it ends. */
+static void records_open(records *r)
+{
+    r->fd = -1;
+    const char *dir = getenv("TMPDIR");
+    if (dir == NULL || dir[0] == '\0')
+        dir = "/tmp";
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/exportready-baseline-XXXXXX", dir);
+    if (n < 0 || (size_t)n >= sizeof path || (r->fd = mkstemp(path)) < 0) {
+        r->failed = true;
+        return;
+    }
+    /* Not for plugin children or anything else exec'd (workers keep the
+     * mapping, not the descriptor). */
+    if (unlink(path) != 0 || fcntl(r->fd, F_SETFD, FD_CLOEXEC) != 0) {
+        close(r->fd);
+        r->fd = -1;
+        r->failed = true;
+    }
+}
+
+/* Appends sf's record and notes where it is in s; on any failure the
+ * records are given up (find decodes the JSON). */
+static void records_add(er_results_file *f, const er_saved_firm *sf, slot *s)
+{
+    records *r = &f->rec;
+    if (r->failed)
+        return;
+    char *buf = NULL;
+    size_t len = 0;
+    if (er_baseline_record_encode(sf, f->rubric, &buf, &len) != 0 || len > UINT32_MAX) {
+        free(buf);
+        r->failed = true;
+        return;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = pwrite(r->fd, buf + done, len - done, (off_t)(r->end + done));
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            r->failed = true;
+            break;
+        }
+        done += (size_t)w;
+    }
+    free(buf);
+    if (r->failed)
+        return;
+    s->rec_off = r->end;
+    s->rec_len = (uint32_t)len;
+    r->end += len;
+}
+
+/* The pass is done: maps the records and closes the descriptor. */
+static void records_map(records *r)
+{
+    if (!r->failed && r->end > 0 && r->end <= SIZE_MAX) {
+        void *m = mmap(NULL, (size_t)r->end, PROT_READ, MAP_SHARED, r->fd, 0);
+        if (m == MAP_FAILED) {
+            r->failed = true;
+        } else {
+            r->map = m;
+            r->size = (size_t)r->end;
+        }
+    }
+    if (r->fd >= 0)
+        close(r->fd);
+    r->fd = -1;
+}
+
+/* The pages holding [off, off + len) leave this process's resident memory
+ * (they stay in the file; a later lookup reads them again). */
+static void records_drop(const records *r, uint64_t off, size_t len)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    uint64_t ps = page > 0 ? (uint64_t)page : 4096u;
+    uint64_t start = off - off % ps, end = off + len;
+    /* Advice only: if the kernel declines, the pages merely stay. */
+    (void)madvise((void *)(r->map + start), (size_t)(end - start), MADV_DONTNEED);
 }
 
 /* The checking pass: every firm decoded, checked and indexed. */
@@ -127,7 +245,10 @@ static void check_all(er_results_file *f, er_diag *diag)
             continue;
         }
         f->n_audited++;
-        int dup = index_firm(f, sf.firm.id, i, &pos);
+        slot *at = NULL;
+        int dup = index_firm(f, sf.firm.id, i, &pos, &at);
+        if (dup == 0 && f->baseline)
+            records_add(f, &sf, at);
         if (dup == 1) {
             char field[48];
             snprintf(field, sizeof field, "firms[%zu].id", i);
@@ -153,6 +274,8 @@ static er_results_file *open_file(const char *path, const er_rubric *rubric,
 {
     size_t before = er_diag_count(diag);
     er_results_file *f = calloc(1, sizeof *f);
+    if (f != NULL)
+        f->rec.fd = -1;
     if (f == NULL || (f->path = strdup(path)) == NULL) {
         er_diag_add(diag, path, 0, NULL, "out of memory");
         er_results_file_close(f);
@@ -161,10 +284,13 @@ static er_results_file *open_file(const char *path, const er_rubric *rubric,
     f->rubric = rubric;
     f->progs = programmes;
     f->baseline = baseline;
+    if (baseline)
+        records_open(&f->rec);
     if ((f->checked = er_results_stream_open(path, diag)) != NULL) {
         er_results_stream_use_scratch(f->checked);
         check_all(f, diag);
     }
+    records_map(&f->rec);
     if (er_diag_count(diag) > before || diag->oom) {
         er_results_file_close(f);
         return NULL;
@@ -260,6 +386,39 @@ int er_results_file_next(er_results_file *f, er_saved_firm **out, er_diag *diag)
     return (*out = decode_new(f, f->order, v, i, diag)) != NULL ? 1 : -1;
 }
 
+/* A baseline firm from its record: 1 with *out, -1 (diag) when the record
+ * is not the firm's. */
+static int find_record(er_results_file *f, const slot *s, er_saved_firm **out, er_diag *diag)
+{
+    const records *r = &f->rec;
+    er_saved_firm *sf = malloc(sizeof *sf);
+    if (sf == NULL) {
+        er_diag_add(diag, f->path, 0, NULL, "out of memory");
+        return -1;
+    }
+    bool inside = s->rec_off <= r->size && s->rec_len <= r->size - s->rec_off;
+    int rc = inside ? er_baseline_record_decode(r->map + s->rec_off, s->rec_len, f->rubric, sf)
+                    : 1;
+    if (inside)
+        records_drop(r, s->rec_off, s->rec_len);
+    if (rc == 0 && strcmp(sf->firm.id, s->id) != 0) {
+        er_saved_firm_release(sf);
+        rc = 1;
+    }
+    if (rc != 0) {
+        free(sf);
+        if (rc < 0)
+            er_diag_add(diag, f->path, 0, NULL, "out of memory");
+        else /* our own file: only a bug gets here */
+            er_diag_add(diag, f->path, 0, NULL,
+                        "firms[%zu]: its record from the checking pass is damaged",
+                        (size_t)s->index);
+        return -1;
+    }
+    *out = sf;
+    return 1;
+}
+
 static int find(er_results_file *f, const char *firm_id, er_saved_firm **out, char **text,
                 er_diag *diag)
 {
@@ -267,6 +426,8 @@ static int find(er_results_file *f, const char *firm_id, er_saved_firm **out, ch
     const slot *s = firm_id != NULL ? lookup(f, firm_id) : NULL;
     if (s == NULL || s->id == NULL)
         return 0;
+    if (text == NULL && f->rec.map != NULL && s->rec_len > 0)
+        return find_record(f, s, out, diag);
     json_t *v = er_results_stream_read_at(f->checked, &s->pos, diag);
     if (v == NULL)
         return -1;
@@ -327,6 +488,10 @@ void er_results_file_close(er_results_file *f)
         return;
     er_results_stream_close(f->checked);
     er_results_stream_close(f->order);
+    if (f->rec.map != NULL)
+        (void)munmap((void *)f->rec.map, f->rec.size); /* cannot fail for our own mapping */
+    if (f->rec.fd >= 0)
+        close(f->rec.fd);
     free(f->slots);
     er_arena_free(&f->ids);
     er_arena_free(&f->removed.arena);

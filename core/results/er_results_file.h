@@ -11,7 +11,10 @@
  * is rendered from it, as when it was read whole.  Afterwards a firm is
  * decoded again from the file when asked for; the file is expected not to
  * change meanwhile (a firm that no longer reads back as indexed is an
- * error, never another firm's data).
+ * error, never another firm's data).  A baseline's firms are not parsed
+ * again: the checking pass keeps each one's compact record
+ * (er_baseline_record.h) in an unlinked temporary file, and find decodes
+ * that (the JSON only when no temporary file could be written).
  *
  * The file is read with pread, so workers forked after opening may each
  * call er_results_file_find on their copy, once er_results_file_reopen has
@@ -66,7 +69,8 @@ size_t er_results_file_audited(const er_results_file *f);
 int er_results_file_next(er_results_file *f, er_saved_firm **out, er_diag *diag);
 
 /* The audited firm with this id: 1 with *out, 0 (and *out NULL) when the
- * file has none, -1 with the reason in diag. */
+ * file has none, -1 with the reason in diag.  From a baseline file, *out
+ * holds what a follow-up compares and no more (er_baseline_record.h). */
 int er_results_file_find(er_results_file *f, const char *firm_id, er_saved_firm **out,
                          er_diag *diag);
 

@@ -1,7 +1,8 @@
 /* test_results_read.c - reading a results JSON back (er_results_read.h):
  * firms audited here are written with er_json, read back and written again
  * (the same bytes), their doubles equal the engine's exactly (so workbooks
- * can match), and every kind of bad file is refused with its JSON path. */
+ * can match), and every kind of bad file is refused with its JSON path;
+ * a baseline firm read from its compact record is the one its JSON gives. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -13,8 +14,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <dirent.h>
+
+#include "er_baseline_record.h"
 #include "er_json.h"
 #include "er_market_readiness.h"
+#include "er_results_file.h"
 #include "er_results_read.h"
 
 #define RUBRIC_DIR ER_TEST_DATA "/cli/rubric-check"
@@ -398,6 +403,184 @@ static void test_bad_json(void **state)
     er_diag_free(&d);
 }
 
+/* ---- a baseline's records (er_baseline_record.h) ------------------------- */
+
+/* Opens fx's file as a baseline with TMPDIR=tmpdir (NULL: unset). */
+static er_results_file *open_baseline_in(const fixture *fx, const char *tmpdir)
+{
+    char *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+    if (tmpdir != NULL)
+        assert_int_equal(setenv("TMPDIR", tmpdir, 1), 0);
+    else
+        assert_int_equal(unsetenv("TMPDIR"), 0);
+    er_diag d = {0};
+    er_results_file *f = er_results_file_open_baseline(fx->path, fx->rubric, fx->progs, &d);
+    er_diag_print(&d, stderr, "");
+    assert_non_null(f);
+    er_diag_free(&d);
+    if (old != NULL)
+        assert_int_equal(setenv("TMPDIR", old, 1), 0);
+    else
+        assert_int_equal(unsetenv("TMPDIR"), 0);
+    free(old);
+    return f;
+}
+
+static size_t entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+/* What a follow-up reads of its baseline is the same from a record as from
+ * the JSON, to the last bit; the record file is never left on disk. */
+static void test_baseline_record_same_as_json(void **state)
+{
+    fixture *fx = *state;
+    write_text(fx, fx->json);
+    char dir[] = "/tmp/er-records-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    er_results_file *rec = open_baseline_in(fx, dir);
+    assert_int_equal(entries(dir), 0); /* unlinked at once */
+    /* No temporary file possible: find parses the JSON, as before. */
+    er_results_file *js = open_baseline_in(fx, "/nonexistent/dir");
+    const char *ids[2] = {"pe-good", "pe-small"};
+    for (int i = 0; i < 2; i++) {
+        er_diag d = {0};
+        er_saved_firm *a = NULL, *b = NULL;
+        assert_int_equal(er_results_file_find(rec, ids[i], &a, &d), 1);
+        assert_int_equal(er_results_file_find(js, ids[i], &b, &d), 1);
+        assert_int_equal(er_diag_count(&d), 0);
+        assert_string_equal(a->firm.id, b->firm.id);
+        assert_memory_equal(&a->firm.audit.date, &b->firm.audit.date, sizeof(er_date));
+        size_t k = 0;
+        for (size_t j = 0; j < b->firm.n_facts; j++) {
+            const er_fact *fb = &b->firm.facts[j];
+            if (fb->key == NULL || fb->value.type != ER_VALUE_NUMBER)
+                continue;
+            assert_true(k < a->firm.n_facts);
+            assert_string_equal(a->firm.facts[k].key, fb->key);
+            assert_int_equal(a->firm.facts[k].value.type, ER_VALUE_NUMBER);
+            assert_memory_equal(&a->firm.facts[k].value.num, &fb->value.num, sizeof(double));
+            k++;
+        }
+        assert_int_equal(k, a->firm.n_facts);
+        assert_true(k > 0);
+        const er_firm_result *ra = &a->result, *rb = &b->result;
+        assert_ptr_equal(ra->firm, &a->firm);
+        assert_ptr_equal(ra->rubric, rb->rubric);
+        assert_null(ra->error);
+        assert_int_equal(ra->scored, rb->scored);
+        assert_memory_equal(&ra->score, &rb->score, sizeof(double));
+        assert_memory_equal(&ra->coverage, &rb->coverage, sizeof(double));
+        assert_int_equal(ra->grade, rb->grade);
+        assert_int_equal(ra->grade_uncapped, rb->grade_uncapped);
+        assert_int_equal(ra->grade_status, rb->grade_status);
+        assert_int_equal(ra->n_dimensions, rb->n_dimensions);
+        for (size_t j = 0; j < rb->n_dimensions; j++) {
+            assert_ptr_equal(ra->dimensions[j].dimension, rb->dimensions[j].dimension);
+            assert_int_equal(ra->dimensions[j].scored, rb->dimensions[j].scored);
+            assert_memory_equal(&ra->dimensions[j].score, &rb->dimensions[j].score,
+                                sizeof(double));
+        }
+        assert_int_equal(ra->n_findings, rb->n_findings);
+        assert_true(ra->n_findings > 0);
+        bool record = false; /* the record holds no maxima: it was read */
+        for (size_t j = 0; j < rb->n_findings; j++) {
+            record |= ra->findings[j].max == 0.0 && rb->findings[j].max != 0.0;
+            assert_ptr_equal(ra->findings[j].criterion, rb->findings[j].criterion);
+            assert_int_equal(ra->findings[j].status, rb->findings[j].status);
+            assert_memory_equal(&ra->findings[j].points, &rb->findings[j].points,
+                                sizeof(double));
+        }
+        assert_true(record);
+        /* A firm found twice is the same twice (the pages were dropped). */
+        er_saved_firm *again = NULL;
+        assert_int_equal(er_results_file_find(rec, ids[i], &again, &d), 1);
+        assert_memory_equal(&again->result.score, &ra->score, sizeof(double));
+        er_saved_firm_free(again);
+        er_saved_firm_free(a);
+        er_saved_firm_free(b);
+        er_diag_free(&d);
+    }
+    er_saved_firm *none = NULL;
+    er_diag d = {0};
+    assert_int_equal(er_results_file_find(rec, "pe-bad", &none, &d), 0); /* failed: no record */
+    assert_null(none);
+    er_results_file_close(rec);
+    er_results_file_close(js);
+    er_diag_free(&d);
+    assert_int_equal(rmdir(dir), 0);
+}
+
+/* A damaged record is refused (1), never read past its end. */
+static void test_baseline_record_damaged(void **state)
+{
+    fixture *fx = *state;
+    write_text(fx, fx->json);
+    er_results_file *js = open_baseline_in(fx, "/nonexistent/dir");
+    er_diag d = {0};
+    er_saved_firm *sf = NULL;
+    assert_int_equal(er_results_file_find(js, "pe-good", &sf, &d), 1);
+    char *rec = NULL;
+    size_t len = 0;
+    assert_int_equal(er_baseline_record_encode(sf, fx->rubric, &rec, &len), 0);
+    er_saved_firm out;
+    /* The whole record decodes and encodes to the same bytes. */
+    assert_int_equal(er_baseline_record_decode(rec, len, fx->rubric, &out), 0);
+    char *again = NULL;
+    size_t again_len = 0;
+    assert_int_equal(er_baseline_record_encode(&out, fx->rubric, &again, &again_len), 0);
+    assert_int_equal(again_len, len);
+    assert_memory_equal(again, rec, len);
+    free(again);
+    er_saved_firm_release(&out);
+    /* Every shorter prefix, each in a buffer of its own size (ASan sees a
+     * read past it), is refused. */
+    for (size_t n = 0; n < len; n++) {
+        char *cut = malloc(n ? n : 1);
+        assert_non_null(cut);
+        memcpy(cut, rec, n);
+        assert_int_equal(er_baseline_record_decode(cut, n, fx->rubric, &out), 1);
+        free(cut);
+    }
+    /* Another version, a length that is not the record's, a criterion the
+     * rubric does not have, a status that does not exist. */
+    uint32_t v;
+    char *bad = malloc(len);
+    assert_non_null(bad);
+    memcpy(bad, rec, len);
+    v = ER_BASELINE_RECORD_VERSION + 1;
+    memcpy(bad, &v, sizeof v);
+    assert_int_equal(er_baseline_record_decode(bad, len, fx->rubric, &out), 1);
+    memcpy(bad, rec, len);
+    v = (uint32_t)len - 1;
+    memcpy(bad + 4, &v, sizeof v);
+    assert_int_equal(er_baseline_record_decode(bad, len, fx->rubric, &out), 1);
+    /* The findings are the record's tail: the last one's criterion index
+     * is 13 bytes before the end, its status 9. */
+    memcpy(bad, rec, len);
+    v = (uint32_t)fx->rubric->n_criteria;
+    memcpy(bad + len - 13, &v, sizeof v);
+    assert_int_equal(er_baseline_record_decode(bad, len, fx->rubric, &out), 1);
+    memcpy(bad, rec, len);
+    bad[len - 9] = (char)ER_STATUS_COUNT;
+    assert_int_equal(er_baseline_record_decode(bad, len, fx->rubric, &out), 1);
+    memcpy(bad, rec, len);
+    assert_int_equal(er_baseline_record_decode(bad, len, fx->rubric, &out), 0);
+    er_saved_firm_release(&out);
+    free(bad);
+    free(rec);
+    er_saved_firm_free(sf);
+    er_results_file_close(js);
+    er_diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -410,6 +593,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_wrong_types, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tampered_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_baseline_record_same_as_json, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_baseline_record_damaged, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
