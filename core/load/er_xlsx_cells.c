@@ -119,7 +119,7 @@ typedef struct styles_ctx {
     bool in_cellxfs;
 } styles_ctx;
 
-static void XMLCALL st_start(void *data, const XML_Char *name, const XML_Char **atts)
+static void st_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
     styles_ctx *s = x->user;
@@ -173,7 +173,7 @@ static void XMLCALL st_start(void *data, const XML_Char *name, const XML_Char **
     }
 }
 
-static void XMLCALL st_end(void *data, const XML_Char *name)
+static void st_end(void *data, const char *name)
 {
     parse_ctx *x = data;
     styles_ctx *s = x->user;

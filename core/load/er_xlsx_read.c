@@ -4,7 +4,7 @@
  *
  * The reader is five files, one job each (er_xlsx_internal.h):
  *   er_xlsx_read.c     the archive and the workbook's structure
- *   er_xlsx_part.c     one XML part streamed from the archive into expat,
+ *   er_xlsx_part.c     one XML part streamed from the archive into libxml2,
  *                      under the limits (zip bomb) and refusing any DTD (XXE)
  *   er_xlsx_strings.c  the shared strings table
  *   er_xlsx_cells.c    the cell model: number formats (styles.xml), dates,
@@ -36,7 +36,7 @@ static const char *const main_types[] = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
     NULL};
 
-static void XMLCALL ct_start(void *data, const XML_Char *name, const XML_Char **atts)
+static void ct_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
     if (strcmp(er_xr_local(name), "Override") != 0 || x->b->workbook_part != NULL)
@@ -55,7 +55,7 @@ static void XMLCALL ct_start(void *data, const XML_Char *name, const XML_Char **
 
 /* ---- workbook.xml and its relationships ---------------------------------------------- */
 
-static void XMLCALL wb_start(void *data, const XML_Char *name, const XML_Char **atts)
+static void wb_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
     er_xlsx_book *b = x->b;
@@ -112,7 +112,7 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static void XMLCALL rels_start(void *data, const XML_Char *name, const XML_Char **atts)
+static void rels_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
     rels_ctx *r = x->user;

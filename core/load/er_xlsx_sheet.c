@@ -84,7 +84,7 @@ static void cell_start(parse_ctx *x, sheet_ctx *c, const char *ra, const char *t
 #define IS1(s, a) ((s)[0] == (a) && (s)[1] == '\0')
 #define IS2(s, a, b) ((s)[0] == (a) && (s)[1] == (b) && (s)[2] == '\0')
 
-static void XMLCALL sh_start(void *data, const XML_Char *name, const XML_Char **atts)
+static void sh_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
     sheet_ctx *c = x->user;
@@ -138,7 +138,7 @@ static void XMLCALL sh_start(void *data, const XML_Char *name, const XML_Char **
     }
 }
 
-static void XMLCALL sh_text(void *data, const XML_Char *s, int len)
+static void sh_text(void *data, const char *s, int len)
 {
     parse_ctx *x = data;
     sheet_ctx *c = x->user;
@@ -259,7 +259,7 @@ static void add_cell(parse_ctx *x, sheet_ctx *c)
         s->max_col = cell.col;
 }
 
-static void XMLCALL sh_end(void *data, const XML_Char *name)
+static void sh_end(void *data, const char *name)
 {
     parse_ctx *x = data;
     sheet_ctx *c = x->user;

@@ -31,7 +31,7 @@ static bool ss_append(er_xlsx_book *b, const char *s, size_t n)
     return true;
 }
 
-static void XMLCALL ss_start(void *data, const XML_Char *name, const XML_Char **atts)
+static void ss_start(void *data, const char *name, const char **atts)
 {
     (void)atts;
     parse_ctx *x = data;
@@ -62,7 +62,7 @@ static void XMLCALL ss_start(void *data, const XML_Char *name, const XML_Char **
     }
 }
 
-static void XMLCALL ss_end(void *data, const XML_Char *name)
+static void ss_end(void *data, const char *name)
 {
     parse_ctx *x = data;
     ss_ctx *c = x->user;
@@ -82,7 +82,7 @@ static void XMLCALL ss_end(void *data, const XML_Char *name)
     }
 }
 
-static void XMLCALL ss_text(void *data, const XML_Char *s, int len)
+static void ss_text(void *data, const char *s, int len)
 {
     parse_ctx *x = data;
     ss_ctx *c = x->user;
