@@ -124,7 +124,7 @@ static void st_start(void *data, const char *name, const char **atts)
     parse_ctx *x = data;
     styles_ctx *s = x->user;
     er_xlsx_book *b = x->b;
-    const char *ln = er_xr_local(name);
+    const char *ln = name;
     if (strcmp(ln, "numFmt") == 0) {
         uint32_t id;
         const char *code = er_xr_attr(atts, "formatCode");
@@ -177,7 +177,7 @@ static void st_end(void *data, const char *name)
 {
     parse_ctx *x = data;
     styles_ctx *s = x->user;
-    if (strcmp(er_xr_local(name), "cellXfs") == 0)
+    if (strcmp(name, "cellXfs") == 0)
         s->in_cellxfs = false;
 }
 

@@ -108,9 +108,10 @@ typedef struct part_handlers {
 
 /* strdup that passes NULL through. */
 char *er_xr_strdup(const char *s);
-/* The local part of a name ("x:c" -> "c"); prefixes are not resolved. */
-const char *er_xr_local(const char *name);
-/* The attribute with this local name, or NULL. */
+/* The attribute with this local name, or NULL.  libxml2 hands the
+ * handlers local names: "x:c" and "c" are both "c", as before with expat
+ * (prefixes are not checked against namespaces: SpreadsheetML's names are
+ * unique without them). */
 const char *er_xr_attr(const char **atts, const char *want);
 /* "B12" -> row 12, col 2.  False when malformed or beyond Excel's grid. */
 bool er_xr_parse_ref(const char *s, uint32_t *row, uint32_t *col);

@@ -23,21 +23,10 @@ char *er_xr_strdup(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-/* The local part of a name ("x:c" -> "c").  Prefixes are not resolved to
- * namespaces: SpreadsheetML's element names are unique without them, and
- * namespace processing cost a third of the parse time of a large sheet. */
-const char *er_xr_local(const char *name)
-{
-    for (const char *p = name; *p; p++)
-        if (*p == ':')
-            return p + 1;
-    return name;
-}
-
 const char *er_xr_attr(const char **atts, const char *want)
 {
     for (size_t i = 0; atts[i] != NULL; i += 2)
-        if (strcmp(er_xr_local(atts[i]), want) == 0)
+        if (strcmp(atts[i], want) == 0)
             return atts[i + 1];
     return NULL;
 }

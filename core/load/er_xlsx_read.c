@@ -39,7 +39,7 @@ static const char *const main_types[] = {
 static void ct_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
-    if (strcmp(er_xr_local(name), "Override") != 0 || x->b->workbook_part != NULL)
+    if (strcmp(name, "Override") != 0 || x->b->workbook_part != NULL)
         return;
     const char *type = er_xr_attr(atts, "ContentType"), *part = er_xr_attr(atts, "PartName");
     if (type == NULL || part == NULL)
@@ -59,7 +59,7 @@ static void wb_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
     er_xlsx_book *b = x->b;
-    const char *ln = er_xr_local(name);
+    const char *ln = name;
     if (strcmp(ln, "workbookPr") == 0) {
         const char *v = er_xr_attr(atts, "date1904");
         b->date1904 = v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
@@ -116,7 +116,7 @@ static void rels_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
     rels_ctx *r = x->user;
-    if (strcmp(er_xr_local(name), "Relationship") != 0)
+    if (strcmp(name, "Relationship") != 0)
         return;
     const char *id = er_xr_attr(atts, "Id"), *type = er_xr_attr(atts, "Type"), *target = er_xr_attr(atts, "Target"),
                *mode = er_xr_attr(atts, "TargetMode");

@@ -37,7 +37,7 @@ static void ss_start(void *data, const char *name, const char **atts)
     parse_ctx *x = data;
     ss_ctx *c = x->user;
     er_xlsx_book *b = x->b;
-    const char *ln = er_xr_local(name);
+    const char *ln = name;
     if (strcmp(ln, "si") == 0) {
         if (b->ss_n == b->lim.max_shared_strings) {
             er_xr_stop(x, "more than %zu shared strings; refused", b->lim.max_shared_strings);
@@ -67,7 +67,7 @@ static void ss_end(void *data, const char *name)
     parse_ctx *x = data;
     ss_ctx *c = x->user;
     er_xlsx_book *b = x->b;
-    const char *ln = er_xr_local(name);
+    const char *ln = name;
     if (strcmp(ln, "si") == 0 && c->in_si) {
         if (!ss_append(b, "", 1)) {
             er_xr_stop_oom(x);
