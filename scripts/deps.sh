@@ -14,7 +14,7 @@ runtime=(
   build-essential cmake pkg-config
   libconfig-dev libxlsxwriter-dev libjansson-dev libcsv-dev   # build and run
   zlib1g-dev                  # xlsxwriter.pc links -lz, but libxlsxwriter-dev does not pull it in
-  libzip-dev libexpat1-dev                                    # build and run: xlsx intake
+  libzip-dev libxml2-dev                                      # build and run: xlsx intake
   libcairo2-dev libpango1.0-dev fonts-dejavu-core             # build and run: PDF report, text measuring
   gettext                     # build: msgfmt compiles po/*.po (the CLI's messages; libintl is in glibc); xgettext for the pot
 )

@@ -140,9 +140,9 @@ static int read_record(er_firm_csv *c, er_diag *diag)
         if (c->xrec >= er_intake_table_count(c->xt))
             return 0;
         c->rec = c->xrec++;
-        size_t w = er_intake_table_width(c->xt, c->rec), total = 0;
+        size_t w = er_intake_table_width(c->xt, c->rec), total = 0, cursor = 0;
         for (size_t k = 0; k < w && !c->oom; k++) {
-            const char *v = er_intake_table_cell(c->xt, c->rec, k);
+            const char *v = er_intake_table_next_cell(c->xt, c->rec, k, &cursor);
             /* A cell past the text limit is cut just beyond it (check_text
              * then reports it), and a row's text is bounded: shared strings
              * let a small sheet name one long text in every cell. */

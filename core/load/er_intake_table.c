@@ -276,6 +276,19 @@ const char *er_intake_table_cell(const er_intake_table *t, size_t i, size_t k)
     return c ? c->text : NULL;
 }
 
+const char *er_intake_table_next_cell(const er_intake_table *t, size_t i, size_t k,
+                                      size_t *cursor)
+{
+    if (t->questionnaire || i >= t->n_rows || (t->rep != NULL && k >= t->vbase))
+        return er_intake_table_cell(t, i, k);
+    size_t at = *cursor > t->row_start[i] ? *cursor : t->row_start[i], end = t->row_start[i + 1];
+    uint32_t col = (uint32_t)k + 1;
+    while (at < end && t->sheet->cells[at].col < col)
+        at++;
+    *cursor = at;
+    return at < end && t->sheet->cells[at].col == col ? t->sheet->cells[at].text : NULL;
+}
+
 bool er_intake_table_is_number(const er_intake_table *t, size_t i, size_t k)
 {
     const er_xlsx_cell *c;

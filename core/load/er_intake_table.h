@@ -37,6 +37,11 @@ size_t er_intake_table_count(const er_intake_table *t);
 /* Columns of record i and the text of column k (NULL when empty). */
 size_t er_intake_table_width(const er_intake_table *t, size_t i);
 const char *er_intake_table_cell(const er_intake_table *t, size_t i, size_t k);
+/* The same text, for a caller walking record i with k rising from 0:
+ * *cursor (0 before the first call) remembers where the row's cells were
+ * left, so a row of n cells costs n steps, not n binary searches. */
+const char *er_intake_table_next_cell(const er_intake_table *t, size_t i, size_t k,
+                                      size_t *cursor);
 
 /* True when column k of record i came from a number cell (Excel stored
  * what was typed as a number: an HS code so typed lost its zeros). */

@@ -119,12 +119,12 @@ typedef struct styles_ctx {
     bool in_cellxfs;
 } styles_ctx;
 
-static void XMLCALL st_start(void *data, const XML_Char *name, const XML_Char **atts)
+static void st_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
     styles_ctx *s = x->user;
     er_xlsx_book *b = x->b;
-    const char *ln = er_xr_local(name);
+    const char *ln = name;
     if (strcmp(ln, "numFmt") == 0) {
         uint32_t id;
         const char *code = er_xr_attr(atts, "formatCode");
@@ -173,11 +173,11 @@ static void XMLCALL st_start(void *data, const XML_Char *name, const XML_Char **
     }
 }
 
-static void XMLCALL st_end(void *data, const XML_Char *name)
+static void st_end(void *data, const char *name)
 {
     parse_ctx *x = data;
     styles_ctx *s = x->user;
-    if (strcmp(er_xr_local(name), "cellXfs") == 0)
+    if (strcmp(name, "cellXfs") == 0)
         s->in_cellxfs = false;
 }
 

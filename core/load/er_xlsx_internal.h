@@ -5,8 +5,9 @@
  *
  *   er_xlsx_read.c     the archive and the workbook's structure (content
  *                      types, workbook.xml, relationships), opening, closing
- *   er_xlsx_part.c     one XML part streamed into expat under the limits,
- *                      refusing DTDs and entities; small parsing helpers
+ *   er_xlsx_part.c     one XML part streamed into libxml2's SAX2 parser
+ *                      under the limits, refusing DTDs and entities; the one
+ *                      file that sees libxml2; small parsing helpers
  *   er_xlsx_strings.c  the shared strings table
  *   er_xlsx_cells.c    the cell model: number formats, dates, numbers as text
  *   er_xlsx_sheet.c    a sheet's cells
@@ -17,7 +18,6 @@
 #ifndef ER_XLSX_INTERNAL_H
 #define ER_XLSX_INTERNAL_H
 
-#include <expat.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <zip.h>
@@ -68,28 +68,50 @@ struct er_xlsx_sheet_mem {
 };
 
 
+/* What a part's handlers get as data.  The parser itself stays in
+ * er_xlsx_part.c (parser is its libxml2 context). */
 typedef struct parse_ctx {
     er_xlsx_book *b;
-    XML_Parser p;
+    void *parser;
     const char *part;
     char error[512]; /* set by a handler that stops the parser */
     bool oom;
+    bool stopped;
     void *user;
+    const struct part_handlers *h;
+    /* libxml2's own first error, reported when no handler stopped. */
+    char xml_error[256];
+    int xml_line;
+    bool xml_fatal;
+    /* The current element's attributes as NUL-terminated (local name,
+     * value) pairs and a NULL, as the handlers read them; values are
+     * copied into one buffer (libxml2 gives them unterminated). */
+    const char **atts;
+    size_t atts_cap;
+    char *att_buf;
+    size_t att_buf_cap;
 } parse_ctx;
 
+/* Element handlers: name is the local name (no prefix); atts as above;
+ * text is UTF-8, not NUL-terminated, in pieces of any size. */
+typedef void (*er_xr_start_fn)(void *data, const char *name, const char **atts);
+typedef void (*er_xr_end_fn)(void *data, const char *name);
+typedef void (*er_xr_text_fn)(void *data, const char *s, int len);
+
 typedef struct part_handlers {
-    XML_StartElementHandler start;
-    XML_EndElementHandler end;
-    XML_CharacterDataHandler text;
+    er_xr_start_fn start;
+    er_xr_end_fn end;
+    er_xr_text_fn text;
 } part_handlers;
 
 /* ---- er_xlsx_part.c ---- */
 
 /* strdup that passes NULL through. */
 char *er_xr_strdup(const char *s);
-/* The local part of a name ("x:c" -> "c"); prefixes are not resolved. */
-const char *er_xr_local(const char *name);
-/* The attribute with this local name, or NULL. */
+/* The attribute with this local name, or NULL.  libxml2 hands the
+ * handlers local names: "x:c" and "c" are both "c", as before with expat
+ * (prefixes are not checked against namespaces: SpreadsheetML's names are
+ * unique without them). */
 const char *er_xr_attr(const char **atts, const char *want);
 /* "B12" -> row 12, col 2.  False when malformed or beyond Excel's grid. */
 bool er_xr_parse_ref(const char *s, uint32_t *row, uint32_t *col);
@@ -105,8 +127,8 @@ void er_xr_add_error(const er_xlsx_book *b, er_diag *diag, const char *part, con
  * the part is absent and optional; -1 with the problem in diag. */
 int er_xr_parse_part(er_xlsx_book *b, const char *part, bool optional, const part_handlers *h,
                      void *user, er_diag *diag);
-void XMLCALL er_xr_no_end(void *data, const XML_Char *name);
-void XMLCALL er_xr_no_text(void *data, const XML_Char *s, int len);
+void er_xr_no_end(void *data, const char *name);
+void er_xr_no_text(void *data, const char *s, int len);
 
 /* ---- er_xlsx_strings.c ---- */
 

@@ -4,7 +4,7 @@
  *
  * The reader is five files, one job each (er_xlsx_internal.h):
  *   er_xlsx_read.c     the archive and the workbook's structure
- *   er_xlsx_part.c     one XML part streamed from the archive into expat,
+ *   er_xlsx_part.c     one XML part streamed from the archive into libxml2,
  *                      under the limits (zip bomb) and refusing any DTD (XXE)
  *   er_xlsx_strings.c  the shared strings table
  *   er_xlsx_cells.c    the cell model: number formats (styles.xml), dates,
@@ -36,10 +36,10 @@ static const char *const main_types[] = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
     NULL};
 
-static void XMLCALL ct_start(void *data, const XML_Char *name, const XML_Char **atts)
+static void ct_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
-    if (strcmp(er_xr_local(name), "Override") != 0 || x->b->workbook_part != NULL)
+    if (strcmp(name, "Override") != 0 || x->b->workbook_part != NULL)
         return;
     const char *type = er_xr_attr(atts, "ContentType"), *part = er_xr_attr(atts, "PartName");
     if (type == NULL || part == NULL)
@@ -55,11 +55,11 @@ static void XMLCALL ct_start(void *data, const XML_Char *name, const XML_Char **
 
 /* ---- workbook.xml and its relationships ---------------------------------------------- */
 
-static void XMLCALL wb_start(void *data, const XML_Char *name, const XML_Char **atts)
+static void wb_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
     er_xlsx_book *b = x->b;
-    const char *ln = er_xr_local(name);
+    const char *ln = name;
     if (strcmp(ln, "workbookPr") == 0) {
         const char *v = er_xr_attr(atts, "date1904");
         b->date1904 = v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
@@ -112,11 +112,11 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static void XMLCALL rels_start(void *data, const XML_Char *name, const XML_Char **atts)
+static void rels_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
     rels_ctx *r = x->user;
-    if (strcmp(er_xr_local(name), "Relationship") != 0)
+    if (strcmp(name, "Relationship") != 0)
         return;
     const char *id = er_xr_attr(atts, "Id"), *type = er_xr_attr(atts, "Type"), *target = er_xr_attr(atts, "Target"),
                *mode = er_xr_attr(atts, "TargetMode");

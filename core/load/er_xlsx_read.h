@@ -2,7 +2,7 @@
  * er_xlsx_read.h - reads the cells of an .xlsx workbook (Office Open XML
  * SpreadsheetML), an untrusted file.
  *
- * libzip opens the archive and expat parses the XML; only the OOXML cell
+ * libzip opens the archive and libxml2 (SAX2) parses the XML; only the OOXML cell
  * model is ours: shared and inline strings, numbers, booleans, errors,
  * dates (serial numbers in the 1900 or 1904 system, told by the cell's
  * number format) and the cached values of formulas.  Every cell is handed

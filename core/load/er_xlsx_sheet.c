@@ -45,6 +45,31 @@ static bool text_append(sheet_ctx *c, const char *s, size_t n)
     return true;
 }
 
+/* Element names compared without strcmp: a sheet has millions of them. */
+#define IS1(s, a) ((s)[0] == (a) && (s)[1] == '\0')
+#define IS2(s, a, b) ((s)[0] == (a) && (s)[1] == (b) && (s)[2] == '\0')
+
+/* The t attribute; anything unknown reads as a number, as before. */
+static cell_t cell_type(const char *t)
+{
+    if (t == NULL)
+        return CT_NUMBER;
+    if (t[0] != '\0' && t[1] == '\0') {
+        switch (t[0]) {
+        case 's': return CT_SHARED;
+        case 'b': return CT_BOOL;
+        case 'e': return CT_ERROR;
+        case 'd': return CT_DATE_ISO;
+        default: return CT_NUMBER;
+        }
+    }
+    if (strcmp(t, "inlineStr") == 0)
+        return CT_INLINE;
+    if (strcmp(t, "str") == 0)
+        return CT_STR;
+    return CT_NUMBER;
+}
+
 static void cell_start(parse_ctx *x, sheet_ctx *c, const char *ra, const char *t, const char *s)
 {
     if (ra != NULL) {
@@ -63,14 +88,7 @@ static void cell_start(parse_ctx *x, sheet_ctx *c, const char *ra, const char *t
     c->col = c->cell_col;
     if (c->row == 0)
         c->row = c->cell_row;
-    c->t = t == NULL || strcmp(t, "n") == 0 ? CT_NUMBER
-           : strcmp(t, "s") == 0            ? CT_SHARED
-           : strcmp(t, "inlineStr") == 0    ? CT_INLINE
-           : strcmp(t, "str") == 0          ? CT_STR
-           : strcmp(t, "b") == 0            ? CT_BOOL
-           : strcmp(t, "e") == 0            ? CT_ERROR
-           : strcmp(t, "d") == 0            ? CT_DATE_ISO
-                                            : CT_NUMBER;
+    c->t = cell_type(t);
     c->style = 0;
     if (s != NULL && !er_xr_parse_uint(s, 1u << 30, &c->style))
         c->style = 0;
@@ -80,15 +98,11 @@ static void cell_start(parse_ctx *x, sheet_ctx *c, const char *ra, const char *t
     c->rph = 0;
 }
 
-/* Element names compared without strcmp: a sheet has millions of them. */
-#define IS1(s, a) ((s)[0] == (a) && (s)[1] == '\0')
-#define IS2(s, a, b) ((s)[0] == (a) && (s)[1] == (b) && (s)[2] == '\0')
-
-static void XMLCALL sh_start(void *data, const XML_Char *name, const XML_Char **atts)
+static void sh_start(void *data, const char *name, const char **atts)
 {
     parse_ctx *x = data;
     sheet_ctx *c = x->user;
-    const char *ln = er_xr_local(name);
+    const char *ln = name;
     if (c->in_cell) {
         if (IS1(ln, 'v')) {
             c->in_v = true;
@@ -107,7 +121,7 @@ static void XMLCALL sh_start(void *data, const XML_Char *name, const XML_Char **
     if (IS1(ln, 'c') && c->in_data) {
         const char *ra = NULL, *t = NULL, *s = NULL;
         for (size_t i = 0; atts[i] != NULL; i += 2) {
-            const char *an = er_xr_local(atts[i]);
+            const char *an = atts[i];
             if (IS1(an, 'r'))
                 ra = atts[i + 1];
             else if (IS1(an, 't'))
@@ -118,11 +132,7 @@ static void XMLCALL sh_start(void *data, const XML_Char *name, const XML_Char **
         cell_start(x, c, ra, t, s);
         return;
     }
-    if (strcmp(ln, "sheetData") == 0) {
-        c->in_data = true;
-    } else if (!c->in_data) {
-        return;
-    } else if (strcmp(ln, "row") == 0) {
+    if (c->in_data && ln[0] == 'r' && strcmp(ln, "row") == 0) {
         uint32_t r;
         const char *ra = er_xr_attr(atts, "r");
         if (ra != NULL) {
@@ -135,10 +145,12 @@ static void XMLCALL sh_start(void *data, const XML_Char *name, const XML_Char **
             c->row++;
         }
         c->col = 0;
+    } else if (strcmp(ln, "sheetData") == 0) {
+        c->in_data = true;
     }
 }
 
-static void XMLCALL sh_text(void *data, const XML_Char *s, int len)
+static void sh_text(void *data, const char *s, int len)
 {
     parse_ctx *x = data;
     sheet_ctx *c = x->user;
@@ -159,6 +171,24 @@ static const char *cref(const sheet_ctx *c, char *buf)
 {
     er_xlsx_cell_ref(c->cell_row, c->cell_col, buf, 16);
     return buf;
+}
+
+/* A whole number written the way er_xr_number_text() would write it
+ * (no sign but '-', no leading zero, no "-0", at most 15 digits): most
+ * number cells of a cohort, which then keep their text as it is. */
+static bool plain_integer(const char *s, size_t len, double *out)
+{
+    size_t i = s[0] == '-';
+    if (len == i || len - i > 15 || (s[i] == '0' && (len - i > 1 || i == 1)))
+        return false;
+    long long v = 0;
+    for (size_t k = i; k < len; k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return false;
+        v = v * 10 + (s[k] - '0');
+    }
+    *out = (double)(i ? -v : v);
+    return true;
 }
 
 static void add_cell(parse_ctx *x, sheet_ctx *c)
@@ -207,7 +237,8 @@ static void add_cell(parse_ctx *x, sheet_ctx *c)
         break;
     case CT_NUMBER: {
         double v;
-        if (!er_xr_parse_double(text, &v)) {
+        bool canonical = plain_integer(text, c->len, &v);
+        if (!canonical && !er_xr_parse_double(text, &v)) {
             er_xr_stop(x, "cell %s holds \"%.20s\", which is not a number", cref(c, ref), text);
             return;
         }
@@ -226,6 +257,8 @@ static void add_cell(parse_ctx *x, sheet_ctx *c)
             er_xr_number_text(strtod(t15, NULL), num, sizeof num);
         } else {
             cell.type = ER_XLSX_NUMBER;
+            if (canonical)
+                break; /* the text already is the number's shortest form */
             er_xr_number_text(v, num, sizeof num);
         }
         text = num;
@@ -259,22 +292,23 @@ static void add_cell(parse_ctx *x, sheet_ctx *c)
         s->max_col = cell.col;
 }
 
-static void XMLCALL sh_end(void *data, const XML_Char *name)
+static void sh_end(void *data, const char *name)
 {
     parse_ctx *x = data;
     sheet_ctx *c = x->user;
-    const char *ln = er_xr_local(name);
+    const char *ln = name;
     if (IS1(ln, 'v')) {
         c->in_v = false;
     } else if (IS1(ln, 't')) {
         c->in_is_t = false;
-    } else if (IS2(ln, 'i', 's') || IS1(ln, 'f')) {
+    } else if (IS2(ln, 'i', 's') || IS1(ln, 'f') || (ln[0] == 'r' && strcmp(ln, "row") == 0)) {
         /* nothing to do */
-    } else if (strcmp(ln, "sheetData") == 0) {
-        c->in_data = false;
-    } else if (strcmp(ln, "rPh") == 0 && c->rph > 0) {
-        c->rph--;
-    } else if (IS1(ln, 'c') && c->in_cell) {
+    } else if (!IS1(ln, 'c')) {
+        if (strcmp(ln, "sheetData") == 0)
+            c->in_data = false;
+        else if (strcmp(ln, "rPh") == 0 && c->rph > 0)
+            c->rph--;
+    } else if (c->in_cell) {
         c->in_cell = false;
         /* A formula without a cached value, or an empty cell, has no value. */
         if (c->has_value && (c->len > 0 || c->t == CT_INLINE || c->t == CT_STR)) {

@@ -31,13 +31,13 @@ static bool ss_append(er_xlsx_book *b, const char *s, size_t n)
     return true;
 }
 
-static void XMLCALL ss_start(void *data, const XML_Char *name, const XML_Char **atts)
+static void ss_start(void *data, const char *name, const char **atts)
 {
     (void)atts;
     parse_ctx *x = data;
     ss_ctx *c = x->user;
     er_xlsx_book *b = x->b;
-    const char *ln = er_xr_local(name);
+    const char *ln = name;
     if (strcmp(ln, "si") == 0) {
         if (b->ss_n == b->lim.max_shared_strings) {
             er_xr_stop(x, "more than %zu shared strings; refused", b->lim.max_shared_strings);
@@ -62,12 +62,12 @@ static void XMLCALL ss_start(void *data, const XML_Char *name, const XML_Char **
     }
 }
 
-static void XMLCALL ss_end(void *data, const XML_Char *name)
+static void ss_end(void *data, const char *name)
 {
     parse_ctx *x = data;
     ss_ctx *c = x->user;
     er_xlsx_book *b = x->b;
-    const char *ln = er_xr_local(name);
+    const char *ln = name;
     if (strcmp(ln, "si") == 0 && c->in_si) {
         if (!ss_append(b, "", 1)) {
             er_xr_stop_oom(x);
@@ -82,7 +82,7 @@ static void XMLCALL ss_end(void *data, const XML_Char *name)
     }
 }
 
-static void XMLCALL ss_text(void *data, const XML_Char *s, int len)
+static void ss_text(void *data, const char *s, int len)
 {
     parse_ctx *x = data;
     ss_ctx *c = x->user;

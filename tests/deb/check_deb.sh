@@ -20,7 +20,7 @@ chmod 0755 "$tmp"
 deb=$("$src/scripts/deb.sh" "$build") || fail "scripts/deb.sh"
 [ -f "$deb" ] || fail "no package: $deb"
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libc6 libconfig9 libjansson4 libxlsxwriter libcsv3 libzip4 libexpat1 libcairo2 libpango-1.0-0; do
+for lib in libc6 libconfig9 libjansson4 libxlsxwriter libcsv3 libzip4 libxml2 libcairo2 libpango-1.0-0; do
     grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 [ "$(dpkg-deb -f "$deb" Package)" = exportready ] || fail "package name"
