@@ -49,17 +49,19 @@ typedef struct claims {
     _Atomic unsigned short owner[];   /* 0, or the claiming slot + 1 */
 } claims;
 
+static size_t claims_size(size_t n) { return sizeof(claims) + n * sizeof(unsigned short); }
+
 static claims *claims_new(size_t n)
 {
-    void *p = mmap(NULL, sizeof(claims) + n * sizeof(unsigned short), PROT_READ | PROT_WRITE,
-                   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    void *p = mmap(NULL, claims_size(n), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+                   -1, 0);
     return p == MAP_FAILED ? NULL : p; /* zero-filled: nothing claimed */
 }
 
 static void claims_free(claims *c, size_t n)
 {
     if (c != NULL)
-        munmap(c, sizeof(claims) + n * sizeof(unsigned short));
+        munmap(c, claims_size(n));
 }
 
 /* Claims the first unclaimed job for slot k; returns it, or n when none is
@@ -251,6 +253,11 @@ static int start_worker(run_state *s, unsigned k)
          * a plugin under --no-isolate, must not be able to corrupt them). */
         const int keep[] = {p[1]};
         er_fds_close_others(keep, 1);
+        /* Nor the claims, in what it forks (the plugin helper and its
+         * per-firm children): a plugin writing over them could cost the
+         * firms of other workers. */
+        if (madvise(s->claims, claims_size(s->n), MADV_DONTFORK) != 0)
+            _exit(5);
         if (s->child_init != NULL)
             s->child_init(k, s->ctx);
         run_worker(s->claims, k, first, s->n, p[1], s->produce, s->ctx);
