@@ -2,9 +2,9 @@
  * writes JSON results and workbooks (docs/cli.md, docs/csv-format.md).
  *
  * A run has two passes.  The first, in this process, lists the firms (one
- * per firm file, one per CSV row), refuses a run over the firm limit and
- * finds duplicate ids, so that no workbook is ever overwritten by a later
- * firm with the same id.  The second audits: each firm's audit, workbook,
+ * per firm file, one per CSV row; at -j N the firm files' ids are read by N
+ * workers), refuses a run over the firm limit and finds duplicate ids, so
+ * that no workbook is ever overwritten by a later firm with the same id.  The second audits: each firm's audit, workbook,
  * JSON object and cohort row are made by er_parallel workers (-j N) and
  * come back as bytes in firm order, so -j N writes exactly what -j 1 does.
  *

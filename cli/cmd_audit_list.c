@@ -243,6 +243,104 @@ static int mark_duplicates(audit_run *run)
     return rc;
 }
 
+/* ---- the ids of firm files, read in parallel ------------------------------------- */
+
+/* Reading a firm file's id means parsing the whole file (libconfig): 2-3 %
+ * of a run's instructions, all of it before any worker starts, so at -j N
+ * every core but one idled for it (issue 19).  With -j N the ids are read
+ * by N worker processes, IDS_PER_JOB files a job, and come back in order;
+ * a job whose worker died is read again here, as before, so a file never
+ * goes without its id (its duplicate check) because of another file. */
+enum { IDS_PER_JOB = 32 };
+
+typedef struct id_reader {
+    const audit_run *run;
+    uint32_t *files; /* the firm files' input indexes, in order */
+    size_t n_files;
+    char **ids;      /* per firm file: its id, or NULL */
+    bool *read;      /* per firm file: ids[] holds what er_firm_read_id said */
+    bool oom;
+} id_reader;
+
+static size_t id_job_end(const id_reader *r, size_t k)
+{
+    size_t end = (k + 1) * IDS_PER_JOB;
+    return end < r->n_files ? end : r->n_files;
+}
+
+/* In a worker: one byte per file, '+' then the id and a NUL, or '-' for a
+ * file without a readable id (ids are ASCII without NUL, er_firm_id_ok). */
+static int ids_produce(size_t k, void *ctx, char **out, size_t *len)
+{
+    const id_reader *r = ctx;
+    FILE *f = open_memstream(out, len);
+    if (f == NULL)
+        return -1;
+    for (size_t j = k * IDS_PER_JOB; j < id_job_end(r, k); j++) {
+        char *id = er_firm_read_id(r->run->inputs[r->files[j]].path);
+        fputc(id != NULL ? '+' : '-', f);
+        if (id != NULL) {
+            fputs(id, f);
+            fputc('\0', f);
+        }
+        free(id);
+    }
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+static int ids_consume(size_t k, const char *data, size_t len, const char *why, void *ctx)
+{
+    (void)why; /* its worker died: the job's files are read again in the parent */
+    id_reader *r = ctx;
+    const char *p = data, *end = data + len;
+    for (size_t j = k * IDS_PER_JOB; data != NULL && j < id_job_end(r, k); j++) {
+        if (p < end && *p == '-') {
+            p++;
+        } else if (p < end && *p == '+' && memchr(p, '\0', (size_t)(end - p)) != NULL) {
+            if ((r->ids[j] = strdup(p + 1)) == NULL) {
+                r->oom = true;
+                return -1;
+            }
+            p += strlen(p) + 1;
+        } else {
+            return 0; /* not what a worker writes: read again */
+        }
+        r->read[j] = true;
+    }
+    return 0;
+}
+
+/* Reads the id of every firm file among the inputs into r, in -j workers
+ * when that pays; the ids no worker reported are left unread.  0, or -1
+ * when out of memory. */
+static int read_ids(id_reader *r, const audit_run *run)
+{
+    const audit_args *a = run->args;
+    r->run = run;
+    r->files = malloc((size_t)a->n_inputs * sizeof *r->files);
+    r->ids = calloc((size_t)a->n_inputs, sizeof *r->ids);
+    r->read = calloc((size_t)a->n_inputs, sizeof *r->read);
+    if (r->files == NULL || r->ids == NULL || r->read == NULL)
+        return -1;
+    for (uint32_t i = 0; i < (uint32_t)a->n_inputs; i++)
+        if (!run->inputs[i].csv)
+            r->files[r->n_files++] = i;
+    size_t jobs = (r->n_files + IDS_PER_JOB - 1) / IDS_PER_JOB;
+    if (a->jobs < 2 || jobs < 2)
+        return 0; /* one process: read in turn by the listing */
+    (void)er_parallel_run(jobs, a->jobs, ids_produce, ids_consume, NULL, r);
+    return r->oom ? -1 : 0;
+}
+
+static void id_reader_free(id_reader *r, size_t n_inputs)
+{
+    for (size_t j = 0; r->ids != NULL && j < n_inputs; j++)
+        free(r->ids[j]);
+    free(r->files);
+    free(r->ids);
+    free(r->read);
+}
+
 /* First pass: lists the firms.  Returns an exit status, or -1 to go on. */
 int audit_list_firms(audit_run *run)
 {
@@ -251,34 +349,45 @@ int audit_list_firms(audit_run *run)
     size_t n_extra = 0;
     const char *const *extra = er_audit_questions(run->audit, &n_extra);
     int status = -1;
+    id_reader ids = {0};
+    size_t file_no = 0;
     run->inputs = calloc((size_t)a->n_inputs, sizeof *run->inputs);
     if (run->inputs == NULL)
         goto oom;
     for (uint32_t i = 0; i < (uint32_t)a->n_inputs; i++) {
+        run->inputs[i].path = a->inputs[i];
+        run->inputs[i].csv = er_firm_csv_is_table(a->inputs[i]); /* .csv or .xlsx */
+    }
+    if (read_ids(&ids, run) != 0)
+        goto oom;
+    for (uint32_t i = 0; i < (uint32_t)a->n_inputs; i++) {
         input *in = &run->inputs[i];
-        in->path = a->inputs[i];
-        in->csv = er_firm_csv_is_table(in->path); /* .csv or .xlsx */
         if (in->csv) {
             if (list_csv(run, i, rubric, extra, n_extra) != 0)
                 goto oom;
         } else {
             /* Only the id: the firm is loaded once, by the worker that audits it. */
-            char *id = er_firm_read_id(in->path);
+            size_t j = file_no++;
+            char *id = ids.read[j] ? ids.ids[j] : er_firm_read_id(in->path);
             int rc = add_item(run, i, 0, ITEM_UNIQUE, false, id);
-            free(id);
+            if (!ids.read[j])
+                free(id);
             if (rc != 0)
                 goto oom;
         }
         if (run->n_items > ER_MAX_FIRMS_PER_RUN) {
             er_cli_error("%s: too many firms in one run (more than %u); split the cohort",
                          in->path, ER_MAX_FIRMS_PER_RUN);
+            id_reader_free(&ids, (size_t)a->n_inputs);
             return ER_EXIT_INVALID;
         }
     }
+    id_reader_free(&ids, (size_t)a->n_inputs);
     if (mark_duplicates(run) != 0)
         goto oom;
     return status;
 oom:
+    id_reader_free(&ids, (size_t)a->n_inputs);
     er_cli_error("out of memory");
     return ER_EXIT_FAILED;
 }

@@ -4,10 +4,12 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,8 +27,59 @@ typedef struct worker {
     int fd;      /* read end; -1 once closed */
     char *buf;   /* bytes read and not yet parsed */
     size_t n, cap;
-    size_t next; /* the slot's next job not yet received (>= n: none left) */
+    size_t after; /* the slot's jobs not yet received are all >= after */
 } worker;
+
+/* ---- handing out jobs ------------------------------------------------------ */
+
+/* Jobs go to whichever worker is free: a worker takes the next job when it
+ * has reported its last one, so a slow firm, a worker slowed by another
+ * process on its core, or a run of costly firms (a cohort sorted by
+ * sector) holds up one worker for one job, never a fixed share of the run.
+ * (Slot k taking jobs k, k+N, ... left one core idle for the length of the
+ * imbalance: 0.8 s of a 2 s run at -j 2 on a busy machine, issue 19.)
+ *
+ * The claims live in memory shared by the parent and every worker: job i
+ * belongs to the worker slot owner[i] - 1 from the one atomic step that
+ * claimed it, so when a worker dies the parent knows exactly which job it
+ * was on.  Each worker claims in increasing order (a job may resume where
+ * its previous one stopped, e.g. in a CSV file). */
+typedef struct claims {
+    _Atomic size_t next;              /* no job below this is unclaimed */
+    _Atomic unsigned short owner[];   /* 0, or the claiming slot + 1 */
+} claims;
+
+static size_t claims_size(size_t n) { return sizeof(claims) + n * sizeof(unsigned short); }
+
+static claims *claims_new(size_t n)
+{
+    void *p = mmap(NULL, claims_size(n), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+                   -1, 0);
+    return p == MAP_FAILED ? NULL : p; /* zero-filled: nothing claimed */
+}
+
+static void claims_free(claims *c, size_t n)
+{
+    if (c != NULL)
+        munmap(c, claims_size(n));
+}
+
+/* Claims the first unclaimed job for slot k; returns it, or n when none is
+ * left. */
+static size_t claim(claims *c, size_t n, unsigned k)
+{
+    size_t i = atomic_load(&c->next);
+    for (; i < n; i++) {
+        unsigned short none = 0;
+        if (atomic_load(&c->owner[i]) == 0 &&
+            atomic_compare_exchange_strong(&c->owner[i], &none, (unsigned short)(k + 1)))
+            break;
+    }
+    size_t below = i < n ? i + 1 : n, seen = atomic_load(&c->next);
+    while (seen < below && !atomic_compare_exchange_weak(&c->next, &seen, below))
+        ;
+    return i;
+}
 
 /* ---- stopping ------------------------------------------------------------ */
 
@@ -120,10 +173,12 @@ unsigned er_parallel_cpus(void)
     return n < 1 ? 1u : n > MAX_WORKERS ? (unsigned)MAX_WORKERS : (unsigned)n;
 }
 
-static void run_worker(size_t first, unsigned w, size_t n, int fd, er_par_produce produce,
-                       void *ctx)
+/* Runs job first (claimed for it by the parent), then claims the next until
+ * none is left or a stop is asked for. */
+static void run_worker(claims *c, unsigned k, size_t first, size_t n, int fd,
+                       er_par_produce produce, void *ctx)
 {
-    for (size_t i = first; i < n && !stop_flag; i += w) {
+    for (size_t i = first; i < n && !stop_flag; i = stop_flag ? n : claim(c, n, k)) {
         char *out = NULL;
         size_t len = 0;
         if (produce(i, ctx, &out, &len) != 0)
@@ -162,15 +217,21 @@ typedef struct run_state {
     size_t *len;
     char **why;    /* a job whose worker died on it: why (malloc'd) */
     unsigned char *got;
+    claims *claims;
     er_par_produce produce;
     er_par_child_init child_init;
     void *ctx;
 } run_state;
 
-/* Forks a worker for slot k, starting at its job wk[k].next. */
+/* Forks a worker for slot k, with the first unclaimed job claimed for it
+ * here: every worker that dies before reporting costs a job, so restarts
+ * always make progress.  Returns 0 (also when no job is left), or -1. */
 static int start_worker(run_state *s, unsigned k)
 {
     worker *w = &s->wk[k];
+    size_t first = claim(s->claims, s->n, k);
+    if (first >= s->n)
+        return 0;
     int p[2];
     if (pipe(p) != 0)
         return -1;
@@ -192,9 +253,14 @@ static int start_worker(run_state *s, unsigned k)
          * a plugin under --no-isolate, must not be able to corrupt them). */
         const int keep[] = {p[1]};
         er_fds_close_others(keep, 1);
+        /* Nor the claims, in what it forks (the plugin helper and its
+         * per-firm children): a plugin writing over them could cost the
+         * firms of other workers. */
+        if (madvise(s->claims, claims_size(s->n), MADV_DONTFORK) != 0)
+            _exit(5);
         if (s->child_init != NULL)
             s->child_init(k, s->ctx);
-        run_worker(w->next, s->workers, s->n, p[1], s->produce, s->ctx);
+        run_worker(s->claims, k, first, s->n, p[1], s->produce, s->ctx);
     }
     close(p[1]);
     w->pid = pid;
@@ -216,7 +282,9 @@ static int take_messages(run_state *s, worker *wk)
         memcpy(&h, wk->buf + at, sizeof h);
         /* The header first: a garbled one must not make us wait for a body
          * that never comes. */
-        if (h.index != wk->next || s->got[h.index] || h.len > ((uint64_t)1 << 30))
+        if (h.index >= s->n || h.index < wk->after || s->got[h.index] ||
+            atomic_load(&s->claims->owner[h.index]) != (unsigned short)(wk - s->wk + 1) ||
+            h.len > ((uint64_t)1 << 30))
             return 1;
         if (wk->n - at - sizeof h < h.len)
             break;
@@ -227,7 +295,7 @@ static int take_messages(run_state *s, worker *wk)
         s->data[h.index] = copy;
         s->len[h.index] = h.len;
         s->got[h.index] = 1;
-        wk->next = h.index + s->workers;
+        wk->after = h.index + 1;
         at += sizeof h + h.len;
     }
     memmove(wk->buf, wk->buf + at, wk->n - at);
@@ -235,9 +303,20 @@ static int take_messages(run_state *s, worker *wk)
     return 0;
 }
 
+/* The job slot k claimed and has not reported, or n: at most one, as a
+ * worker claims its next job only after reporting the last. */
+static size_t job_in_hand(const run_state *s, unsigned k)
+{
+    for (size_t i = s->wk[k].after; i < s->n; i++)
+        if (atomic_load(&s->claims->owner[i]) == (unsigned short)(k + 1) && !s->got[i] &&
+            s->why[i] == NULL)
+            return i;
+    return s->n;
+}
+
 /* The worker of slot k ended (its pipe closed): reap it, and unless the run
  * is stopping, fail the job it was on and start a fresh worker for the
- * rest of the slot's jobs. */
+ * jobs left. */
 static int worker_ended(run_state *s, unsigned k, bool garbled)
 {
     worker *w = &s->wk[k];
@@ -250,8 +329,13 @@ static int worker_ended(run_state *s, unsigned k, bool garbled)
         ;
     w->pid = 0;
     worker_pids[k] = 0;
-    if (w->next >= s->n || (stop_flag && !garbled))
-        return 0; /* done, or told to stop: nothing was lost */
+    if (stop_flag && !garbled)
+        return 0; /* told to stop: nothing was lost */
+    size_t lost = job_in_hand(s, k);
+    if (lost >= s->n)
+        /* Between two jobs (it ran out of them, or was killed after
+         * reporting one): a fresh worker takes any left. */
+        return stop_flag ? 0 : start_worker(s, k);
     char msg[200];
     if (garbled)
         snprintf(msg, sizeof msg,
@@ -267,10 +351,10 @@ static int worker_ended(run_state *s, unsigned k, bool garbled)
                  "the worker process auditing this firm exited with status %d before "
                  "reporting it",
                  WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-    if ((s->why[w->next] = strdup(msg)) == NULL)
+    if ((s->why[lost] = strdup(msg)) == NULL)
         return -1;
-    w->next += s->workers; /* that job cost its firm only */
-    if (w->next >= s->n || stop_flag)
+    w->after = lost + 1; /* that job cost its firm only */
+    if (stop_flag)
         return 0;
     return start_worker(s, k);
 }
@@ -348,15 +432,16 @@ int er_parallel_run(size_t n, unsigned workers, er_par_produce produce,
     s.len = calloc(n, sizeof *s.len);
     s.why = calloc(n, sizeof *s.why);
     s.got = calloc(n, 1);
+    s.claims = claims_new(n);
     struct pollfd *pfd = calloc(workers, sizeof *pfd);
     int rc = ER_PAR_ERROR;
     if (s.wk == NULL || s.data == NULL || s.len == NULL || s.why == NULL || s.got == NULL ||
-        pfd == NULL)
+        s.claims == NULL || pfd == NULL)
         goto done;
     soft_stop_signal(); /* before any fork: workers inherit it */
     for (unsigned k = 0; k < workers; k++) {
         s.wk[k].fd = -1;
-        s.wk[k].next = k;
+        s.wk[k].after = 0;
     }
     for (unsigned k = 0; k < workers; k++)
         if (start_worker(&s, k) != 0)
@@ -388,6 +473,13 @@ int er_parallel_run(size_t n, unsigned workers, er_par_produce produce,
                     goto done;
         }
     }
+    /* Every worker ended with jobs not reported, and no stop was asked
+     * for: the claims were damaged (code in a worker wrote over them).
+     * Those firms fail; none is skipped in silence. */
+    for (size_t i = next; !stop_flag && i < n; i++)
+        if (!s.got[i] && s.why[i] == NULL &&
+            (s.why[i] = strdup("no worker process reported this firm")) == NULL)
+            goto done;
     /* Stopped: what finished is consumed in order, the rest never ran. */
     if (next < n && drain(&s, &next, true, consume) != 0)
         goto done;
@@ -418,6 +510,7 @@ done:
     free(s.len);
     free(s.why);
     free(s.got);
+    claims_free(s.claims, n);
     free(pfd);
     return rc;
 }

@@ -7,14 +7,16 @@
  * And a crash in one firm's audit (a plugin run in-process, a library bug)
  * must cost that firm only: it kills a worker, never the run.
  *
- * Worker slot k runs jobs k, k+N, k+2N, ... in increasing order (so a job
- * may resume where the slot's previous one stopped, e.g. in a CSV file) and
- * writes each job's result bytes to a pipe; the parent reorders them by
- * job index and calls consume for job 0, 1, 2, ... exactly as a
- * one-process run would.  A worker that dies (signal, exit) costs exactly
- * the job it was running: that job arrives as consume(index, NULL, 0,
- * why), and a fresh worker, forked from the parent, takes the slot's
- * remaining jobs.  Never a hang, never collateral failures.
+ * A worker takes the first job no worker has taken yet each time it has
+ * reported its last, so jobs are shared by speed, never by a fixed split;
+ * each worker's jobs still come in increasing order (so a job may resume
+ * where the worker's previous one stopped, e.g. in a CSV file).  It writes
+ * each job's result bytes to a pipe; the parent reorders them by job index
+ * and calls consume for job 0, 1, 2, ... exactly as a one-process run
+ * would, so which worker ran a job never shows in the output.  A worker
+ * that dies (signal, exit) costs exactly the job it was running: that job
+ * arrives as consume(index, NULL, 0, why), and a fresh worker, forked from
+ * the parent, takes its place.  Never a hang, never collateral failures.
  *
  * With workers == 0 nothing is forked: produce and consume alternate in the
  * calling process, through the same byte encoding (for debuggers).
