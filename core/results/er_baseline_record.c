@@ -4,6 +4,8 @@
  * trusted. */
 #include "er_baseline_record.h"
 
+#include "er_bytebuf.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,31 +17,9 @@
 
 /* ---- writing ------------------------------------------------------------- */
 
-typedef struct wbuf {
-    char *p;
-    size_t n, cap;
-    bool oom;
-} wbuf;
+typedef er_wbuf wbuf;
 
-static void put(wbuf *b, const void *v, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->cap - b->n < n) {
-        size_t cap = b->cap ? b->cap : 1024;
-        while (cap - b->n < n)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (p == NULL) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, v, n);
-    b->n += n;
-}
+static void put(wbuf *b, const void *v, size_t n) { er_wbuf_put(b, v, n); }
 
 static void put_u8(wbuf *b, unsigned v)
 {
@@ -126,22 +106,9 @@ int er_baseline_record_encode(const er_saved_firm *sf, const er_rubric *rubric, 
 
 /* ---- reading ------------------------------------------------------------- */
 
-typedef struct rbuf {
-    const unsigned char *p;
-    size_t n, at;
-    bool bad;
-} rbuf;
+typedef er_rbuf rbuf;
 
-static void get(rbuf *b, void *dst, size_t n)
-{
-    if (b->bad || b->n - b->at < n) {
-        b->bad = true;
-        memset(dst, 0, n);
-        return;
-    }
-    memcpy(dst, b->p + b->at, n);
-    b->at += n;
-}
+static void get(rbuf *b, void *dst, size_t n) { er_rbuf_get(b, dst, n); }
 
 static unsigned get_u8(rbuf *b)
 {
@@ -187,8 +154,8 @@ static size_t get_count(rbuf *b, size_t each, size_t most)
 static const char *get_str(rbuf *b, er_arena *arena, bool *oom)
 {
     uint32_t n = get_u32(b);
-    if (b->bad || n > MAX_STRING || n > b->n - b->at ||
-        memchr(b->p + b->at, '\0', n) != NULL) {
+    const char *at = n <= MAX_STRING ? er_rbuf_take(b, n) : NULL;
+    if (at == NULL || memchr(at, '\0', n) != NULL) {
         b->bad = true;
         return NULL;
     }
@@ -197,9 +164,8 @@ static const char *get_str(rbuf *b, er_arena *arena, bool *oom)
         *oom = true;
         return NULL;
     }
-    memcpy(s, b->p + b->at, n);
+    memcpy(s, at, n);
     s[n] = '\0';
-    b->at += n;
     return s;
 }
 

@@ -4,6 +4,7 @@
  * a row that does not decode is told apart from running out of memory.
  */
 #include "er_cohort_internal.h"
+#include "er_bytebuf.h"
 #include "er_cohort_row.h"
 #include "er_market_readiness.h"
 
@@ -69,38 +70,10 @@ static const char *route_name(er_cohort *c, const er_firm_result *res)
 
 /* ---- rows as bytes ------------------------------------------------------- */
 
-typedef struct wbuf {
-    char *p;
-    size_t n, cap;
-    bool oom;
-} wbuf;
+typedef er_wbuf wbuf;
 
-static void put(wbuf *b, const void *src, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        while (cap < b->n + n)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (p == NULL) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, src, n);
-    b->n += n;
-}
-
-static void put_str(wbuf *b, const char *s)
-{
-    uint32_t n = (uint32_t)strlen(s ? s : "");
-    put(b, &n, sizeof n);
-    put(b, s ? s : "", n);
-}
+static void put(wbuf *b, const void *src, size_t n) { er_wbuf_put(b, src, n); }
+static void put_str(wbuf *b, const char *s) { er_wbuf_put_str(b, s); }
 
 #define PUT(b, v) put((b), &(v), sizeof(v))
 
@@ -188,22 +161,9 @@ int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
     return 0;
 }
 
-typedef struct rbuf {
-    const char *p;
-    size_t n, at;
-    bool bad;
-} rbuf;
+typedef er_rbuf rbuf;
 
-static void get(rbuf *b, void *dst, size_t n)
-{
-    if (b->bad || b->n - b->at < n) {
-        b->bad = true;
-        memset(dst, 0, n);
-        return;
-    }
-    memcpy(dst, b->p + b->at, n);
-    b->at += n;
-}
+static void get(rbuf *b, void *dst, size_t n) { er_rbuf_get(b, dst, n); }
 
 #define GET(b, v) get((b), &(v), sizeof(v))
 
@@ -212,13 +172,13 @@ static const char *get_str(rbuf *b, er_arena *a)
 {
     uint32_t n = 0;
     GET(b, n);
-    if (b->bad || b->n - b->at < n)
-        return b->bad = true, NULL;
+    const char *at = er_rbuf_take(b, n);
+    if (at == NULL)
+        return NULL;
     char *s = er_arena_alloc(a, (size_t)n + 1);
     if (s == NULL)
         return NULL;
-    memcpy(s, b->p + b->at, n);
-    b->at += n;
+    memcpy(s, at, n);
     return s;
 }
 
@@ -277,7 +237,7 @@ int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
         c->rows = p;
         c->cap_rows = cap;
     }
-    rbuf b = {row, len, 0, false};
+    rbuf b = {.p = row, .n = len};
     cohort_row *r = &c->rows[c->n_rows];
     memset(r, 0, sizeof *r);
     const er_rubric *rb = c->rubric;
