@@ -80,6 +80,9 @@ const er_fact_text *er_profile_fact(const er_profile_texts *p, const char *id);
  * profile.cfg names yet: the id is all there is to show). */
 const char *er_profile_sector_name(const er_profile_texts *p, const char *id, er_lang lang);
 
+/* The entry for market code, or NULL (p may be NULL). */
+const er_market_name *er_profile_market(const er_profile_texts *p, const char *code);
+
 /* The name of market code in lang; the code itself when p has none (a
  * market no profile.cfg names yet). */
 const char *er_profile_market_name(const er_profile_texts *p, const char *code, er_lang lang);

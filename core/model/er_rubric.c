@@ -52,12 +52,19 @@ const char *er_profile_sector_name(const er_profile_texts *p, const char *id, er
     return id;
 }
 
-const char *er_profile_market_name(const er_profile_texts *p, const char *code, er_lang lang)
+const er_market_name *er_profile_market(const er_profile_texts *p, const char *code)
 {
     for (size_t i = 0; p != NULL && code != NULL && i < p->n_markets; i++)
+        /* An entry whose code was refused while loading has none. */
         if (p->markets[i].code != NULL && strcmp(p->markets[i].code, code) == 0)
-            return er_text_get(&p->markets[i].name, lang);
-    return code;
+            return &p->markets[i];
+    return NULL;
+}
+
+const char *er_profile_market_name(const er_profile_texts *p, const char *code, er_lang lang)
+{
+    const er_market_name *m = er_profile_market(p, code);
+    return m != NULL ? er_text_get(&m->name, lang) : code;
 }
 
 char *er_profile_fixed(const er_profile_texts *p, er_lang lang, double v, int decimals, char *buf,

@@ -99,11 +99,7 @@ static er_lang form_es(void)
  * profile does not name it. */
 static void market_choice(form *f, const char *code)
 {
-    const er_profile_texts *pt = f->rubric->profile;
-    const er_market_name *m = NULL;
-    for (size_t i = 0; pt != NULL && i < pt->n_markets && m == NULL; i++)
-        if (pt->markets[i].code != NULL && strcmp(pt->markets[i].code, code) == 0)
-            m = &pt->markets[i];
+    const er_market_name *m = er_profile_market(f->rubric->profile, code);
     if (m == NULL) {
         add_choice(f, "markets", code, code, code);
         return;
