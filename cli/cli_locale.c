@@ -36,22 +36,33 @@ static bool is_c_locale(const char *name)
     return strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0;
 }
 
-er_lang er_cli_message_lang(void)
+/* The code in the catalogue's "Language:" header line into code ("" when
+ * messages are English: no catalogue, or one without the line). */
+static void catalogue_language(char *code, size_t size)
 {
     /* gettext("") is the catalogue's header (GNU gettext documents it);
      * through a variable, so that xgettext does not take it for a message. */
     static const char *const header_id = "";
     const char *h = dgettext(ER_TEXT_DOMAIN, header_id);
     const char *at = h != NULL && h != header_id ? strstr(h, "Language: ") : NULL;
-    if (at == NULL)
-        return ER_LANG_EN;
-    at += strlen("Language: ");
-    char code[16];
     size_t n = 0;
-    while (n + 1 < sizeof code && at[n] >= 'a' && at[n] <= 'z')
-        code[n] = at[n], n++;
+    if (at != NULL)
+        for (at += strlen("Language: "); n + 1 < size && at[n] >= 'a' && at[n] <= 'z'; n++)
+            code[n] = at[n];
     code[n] = '\0';
-    er_lang l = n > 0 ? er_lang_find(code) : -1;
+}
+
+er_lang er_cli_message_lang(void)
+{
+    /* Read once: the catalogue is chosen at start and the summary line of
+     * every firm asks. */
+    static char code[16];
+    static bool read;
+    if (!read) {
+        catalogue_language(code, sizeof code);
+        read = true;
+    }
+    er_lang l = code[0] != '\0' ? er_lang_find(code) : -1;
     return l < 0 ? ER_LANG_EN : l;
 }
 
