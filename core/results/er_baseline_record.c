@@ -17,39 +17,35 @@
 
 /* ---- writing ------------------------------------------------------------- */
 
-typedef er_wbuf wbuf;
 
-static void put(wbuf *b, const void *v, size_t n) { er_wbuf_put(b, v, n); }
-
-static void put_u8(wbuf *b, unsigned v)
+static void put_u8(er_wbuf *b, unsigned v)
 {
     uint8_t x = (uint8_t)v;
-    put(b, &x, sizeof x);
+    er_wbuf_put(b, &x, sizeof x);
 }
 
-static void put_u32(wbuf *b, size_t v)
+static void put_u32(er_wbuf *b, size_t v)
 {
     uint32_t x = (uint32_t)v;
-    put(b, &x, sizeof x);
+    er_wbuf_put(b, &x, sizeof x);
 }
 
-static void put_f64(wbuf *b, double v) { put(b, &v, sizeof v); }
+static void put_f64(er_wbuf *b, double v) { er_wbuf_put(b, &v, sizeof v); }
 
-static void put_str(wbuf *b, const char *s)
+static void put_str(er_wbuf *b, const char *s)
 {
     size_t n = strlen(s != NULL ? s : "");
     if (n > MAX_STRING) { /* cannot happen for a checked firm; never a bad record */
         b->oom = true;
         return;
     }
-    put_u32(b, n);
-    put(b, s != NULL ? s : "", n);
+    er_wbuf_put_str(b, s);
 }
 
-static void put_date(wbuf *b, const er_date *d)
+static void put_date(er_wbuf *b, const er_date *d)
 {
     int32_t v[4] = {d->year, d->month, d->day, (int32_t)d->precision};
-    put(b, v, sizeof v);
+    er_wbuf_put(b, v, sizeof v);
 }
 
 int er_baseline_record_encode(const er_saved_firm *sf, const er_rubric *rubric, char **out,
@@ -59,7 +55,7 @@ int er_baseline_record_encode(const er_saved_firm *sf, const er_rubric *rubric, 
     *len = 0;
     const er_firm *f = &sf->firm;
     const er_firm_result *res = &sf->result;
-    wbuf b = {0};
+    er_wbuf b = {0};
     put_u32(&b, ER_BASELINE_RECORD_VERSION);
     put_u32(&b, 0); /* the length, once known */
     put_str(&b, f->id);
@@ -106,19 +102,16 @@ int er_baseline_record_encode(const er_saved_firm *sf, const er_rubric *rubric, 
 
 /* ---- reading ------------------------------------------------------------- */
 
-typedef er_rbuf rbuf;
 
-static void get(rbuf *b, void *dst, size_t n) { er_rbuf_get(b, dst, n); }
-
-static unsigned get_u8(rbuf *b)
+static unsigned get_u8(er_rbuf *b)
 {
     uint8_t x;
-    get(b, &x, sizeof x);
+    er_rbuf_get(b, &x, sizeof x);
     return x;
 }
 
 /* 0 or 1, as written: anything else is not a record of ours. */
-static bool get_bool(rbuf *b)
+static bool get_bool(er_rbuf *b)
 {
     unsigned v = get_u8(b);
     if (v > 1)
@@ -126,22 +119,22 @@ static bool get_bool(rbuf *b)
     return v == 1;
 }
 
-static uint32_t get_u32(rbuf *b)
+static uint32_t get_u32(er_rbuf *b)
 {
     uint32_t x;
-    get(b, &x, sizeof x);
+    er_rbuf_get(b, &x, sizeof x);
     return x;
 }
 
-static double get_f64(rbuf *b)
+static double get_f64(er_rbuf *b)
 {
     double x;
-    get(b, &x, sizeof x);
+    er_rbuf_get(b, &x, sizeof x);
     return x;
 }
 
 /* A count of items of at least `each` bytes that the bytes left can hold. */
-static size_t get_count(rbuf *b, size_t each, size_t most)
+static size_t get_count(er_rbuf *b, size_t each, size_t most)
 {
     uint32_t n = get_u32(b);
     if (n > most || (size_t)n > (b->n - b->at) / each)
@@ -151,7 +144,7 @@ static size_t get_count(rbuf *b, size_t each, size_t most)
 
 /* A string into arena (NUL added); NULL when bad (b->bad) or out of
  * memory (*oom). */
-static const char *get_str(rbuf *b, er_arena *arena, bool *oom)
+static const char *get_str(er_rbuf *b, er_arena *arena, bool *oom)
 {
     uint32_t n = get_u32(b);
     const char *at = n <= MAX_STRING ? er_rbuf_take(b, n) : NULL;
@@ -169,10 +162,10 @@ static const char *get_str(rbuf *b, er_arena *arena, bool *oom)
     return s;
 }
 
-static void get_date(rbuf *b, er_date *d)
+static void get_date(er_rbuf *b, er_date *d)
 {
     int32_t v[4];
-    get(b, v, sizeof v);
+    er_rbuf_get(b, v, sizeof v);
     if (v[3] < 0 || v[3] > (int32_t)ER_DATE_DAY)
         b->bad = true;
     *d = (er_date){.year = v[0], .month = v[1], .day = v[2],
@@ -187,7 +180,7 @@ int er_baseline_record_decode(const void *rec, size_t len, const er_rubric *rubr
     er_firm_result *res = &sf->result;
     res->firm = f;
     res->rubric = rubric;
-    rbuf b = {.p = rec, .n = len};
+    er_rbuf b = {.p = rec, .n = len};
     bool oom = false;
     if (get_u32(&b) != ER_BASELINE_RECORD_VERSION || get_u32(&b) != len)
         b.bad = true;

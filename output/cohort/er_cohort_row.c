@@ -70,12 +70,8 @@ static const char *route_name(er_cohort *c, const er_firm_result *res)
 
 /* ---- rows as bytes ------------------------------------------------------- */
 
-typedef er_wbuf wbuf;
 
-static void put(wbuf *b, const void *src, size_t n) { er_wbuf_put(b, src, n); }
-static void put_str(wbuf *b, const char *s) { er_wbuf_put_str(b, s); }
-
-#define PUT(b, v) put((b), &(v), sizeof(v))
+#define PUT(b, v) er_wbuf_put((b), &(v), sizeof(v))
 
 int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
                          const er_firm_result *baseline, char **out, size_t *len)
@@ -85,30 +81,30 @@ int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
     if (res->error != NULL || res->firm == NULL || res->rubric != c->rubric ||
         res->n_dimensions != c->rubric->n_dimensions || res->n_findings != c->rubric->n_criteria)
         return 0; /* failed firms have no row; the caller reports them */
-    wbuf b = {0};
+    er_wbuf b = {0};
     uint8_t kind = 'A';
     PUT(&b, kind);
-    put_str(&b, res->firm->id);
-    put_str(&b, res->firm->name);
-    put_str(&b, res->firm->sector);
-    put_str(&b, route_name((er_cohort *)c, res));
+    er_wbuf_put_str(&b, res->firm->id);
+    er_wbuf_put_str(&b, res->firm->name);
+    er_wbuf_put_str(&b, res->firm->sector);
+    er_wbuf_put_str(&b, route_name((er_cohort *)c, res));
     const er_market_readiness *near = er_market_closest(er_result_markets(res));
-    put_str(&b, near != NULL ? near->market : "");
+    er_wbuf_put_str(&b, near != NULL ? near->market : "");
     char date[16];
     er_date_format(&res->firm->audit.date, date, sizeof date);
-    put_str(&b, date);
-    put_str(&b, res->firm->audit.coach);
+    er_wbuf_put_str(&b, date);
+    er_wbuf_put_str(&b, res->firm->audit.coach);
     /* Blockers by name, in the cohort's language: what a coach manages by. */
-    wbuf names = {0};
+    er_wbuf names = {0};
     for (size_t k = 0; k < res->n_blockers; k++) {
         const char *t = er_text_get(&res->findings[res->blockers[k]].criterion->title,
                                     c->opts.lang);
         if (k > 0)
-            put(&names, "; ", 2);
-        put(&names, t, strlen(t));
+            er_wbuf_put(&names, "; ", 2);
+        er_wbuf_put(&names, t, strlen(t));
     }
-    put(&names, "", 1);
-    put_str(&b, names.oom ? NULL : names.p);
+    er_wbuf_put(&names, "", 1);
+    er_wbuf_put_str(&b, names.oom ? NULL : names.p);
     b.oom |= names.oom;
     free(names.p);
     uint8_t scored = res->scored, band = (uint8_t)band_of(res->firm);
@@ -161,14 +157,11 @@ int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
     return 0;
 }
 
-typedef er_rbuf rbuf;
 
-static void get(rbuf *b, void *dst, size_t n) { er_rbuf_get(b, dst, n); }
-
-#define GET(b, v) get((b), &(v), sizeof(v))
+#define GET(b, v) er_rbuf_get((b), &(v), sizeof(v))
 
 /* A string of the row copied into the arena (NULL: malformed or no memory). */
-static const char *get_str(rbuf *b, er_arena *a)
+static const char *get_str(er_rbuf *b, er_arena *a)
 {
     uint32_t n = 0;
     GET(b, n);
@@ -191,11 +184,11 @@ int er_cohort_failed_row_encode(const char *id, const char *file, const char *er
         const char *slash = strrchr(file, '/');
         id = slash ? slash + 1 : file;
     }
-    wbuf b = {0};
+    er_wbuf b = {0};
     uint8_t kind = 'F';
     PUT(&b, kind);
-    put_str(&b, id);
-    put_str(&b, error ? error : "unknown error");
+    er_wbuf_put_str(&b, id);
+    er_wbuf_put_str(&b, error ? error : "unknown error");
     if (b.oom) {
         free(b.p);
         return -1;
@@ -207,7 +200,7 @@ int er_cohort_failed_row_encode(const char *id, const char *file, const char *er
 
 /* A failed firm's row: its id and why, nothing scored.  0, 1 when
  * malformed, -1 when out of memory. */
-static int add_failed(er_cohort *c, rbuf *b, cohort_row *r)
+static int add_failed(er_cohort *c, er_rbuf *b, cohort_row *r)
 {
     r->id = get_str(b, &c->arena);
     r->error = get_str(b, &c->arena);
@@ -237,7 +230,7 @@ int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
         c->rows = p;
         c->cap_rows = cap;
     }
-    rbuf b = {.p = row, .n = len};
+    er_rbuf b = {.p = row, .n = len};
     cohort_row *r = &c->rows[c->n_rows];
     memset(r, 0, sizeof *r);
     const er_rubric *rb = c->rubric;
