@@ -10,7 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
+#include "dir_assert.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,17 +19,6 @@
 
 #include "er_labels.h"
 #include "er_cohort_row.h"
-
-static size_t entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    size_t n = 0;
-    for (struct dirent *e; (e = readdir(d)) != NULL;)
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
 
 static void test_malformed_row_is_not_out_of_memory(void **state)
 {
@@ -53,7 +43,7 @@ static void test_malformed_row_is_not_out_of_memory(void **state)
     assert_int_equal(diag.count, 1);
     assert_non_null(strstr(diag.lines[0], "2 firm row(s) came malformed"));
     assert_null(strstr(diag.lines[0], "out of memory"));
-    assert_int_equal(entries(dir), 0);
+    assert_int_equal(dir_entries(dir), 0);
     er_diag_free(&diag);
     er_cohort_free(c);
     assert_int_equal(rmdir(dir), 0);

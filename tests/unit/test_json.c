@@ -7,7 +7,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
+#include "dir_assert.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -327,18 +328,6 @@ static void test_numbers_read_back_exactly(void **state)
     json_decref(easy);
 }
 
-static size_t count_entries(const char *dir)
-{
-    size_t n = 0;
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
-
 static void test_write_is_atomic(void **state)
 {
     (void)state;
@@ -366,7 +355,7 @@ static void test_write_is_atomic(void **state)
     /* A failed write reports why and leaves no file, not even a temporary. */
     assert_int_equal(er_json_write(doc, bad, &why), -1);
     assert_non_null(why);
-    assert_int_equal(count_entries(dir), 1);
+    assert_int_equal(dir_entries(dir), 1);
 
     free(want);
     json_decref(doc);

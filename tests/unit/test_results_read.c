@@ -9,12 +9,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "dir_assert.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <dirent.h>
 
 #include "er_baseline_record.h"
 #include "er_json.h"
@@ -426,17 +427,6 @@ static er_results_file *open_baseline_in(const fixture *fx, const char *tmpdir)
     return f;
 }
 
-static size_t entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    size_t n = 0;
-    for (struct dirent *e; (e = readdir(d)) != NULL;)
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
-
 /* What a follow-up reads of its baseline is the same from a record as from
  * the JSON, to the last bit; the record file is never left on disk. */
 static void test_baseline_record_same_as_json(void **state)
@@ -446,7 +436,7 @@ static void test_baseline_record_same_as_json(void **state)
     char dir[] = "/tmp/er-records-XXXXXX";
     assert_non_null(mkdtemp(dir));
     er_results_file *rec = open_baseline_in(fx, dir);
-    assert_int_equal(entries(dir), 0); /* unlinked at once */
+    assert_int_equal(dir_entries(dir), 0); /* unlinked at once */
     /* No temporary file possible: find parses the JSON, as before. */
     er_results_file *js = open_baseline_in(fx, "/nonexistent/dir");
     const char *ids[2] = {"pe-good", "pe-small"};
