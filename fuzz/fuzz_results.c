@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (s != NULL) {
         if (er_diag_count(&d) != 0)
             abort(); /* the contract: NULL whenever there was a problem */
-        er_results_file *f = er_results_file_open(path, rubric, programmes, &d);
+        er_results_file *f = er_results_file_open(path, rubric, programmes, 0, &d);
         if (f == NULL || er_results_file_count(f) != s->n_firms)
             abort();
         for (size_t i = 0; i < s->n_firms; i++) {
@@ -52,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         er_results_file_close(f);
         /* As a baseline: each firm comes from the checking pass's record. */
-        er_results_file *bf = er_results_file_open_baseline(path, rubric, programmes, &d);
+        er_results_file *bf = er_results_file_open_baseline(path, rubric, programmes, 0, &d);
         if (bf == NULL)
             abort(); /* a file read strictly reads as a baseline too */
         for (size_t i = 0; i < s->n_firms; i++) {
