@@ -24,7 +24,7 @@ er_resume *er_resume_load(const char *json_path, const er_rubric *rubric,
         diag->oom = 1;
         return NULL;
     }
-    if ((r->file = er_results_file_open(json_path, rubric, programmes, diag)) == NULL) {
+    if ((r->file = er_results_file_open(json_path, rubric, programmes, 0, diag)) == NULL) {
         free(r);
         return NULL;
     }

@@ -290,8 +290,10 @@ static int load_baseline(audit_run *run)
     if (path == NULL)
         return -1;
     er_diag diag = {0};
+    /* Checked on as many processes as the audit will use (issue 19). */
     run->baseline = er_results_file_open_baseline(path, er_audit_rubric(run->audit),
-                                                  er_audit_programmes(run->audit), &diag);
+                                                  er_audit_programmes(run->audit),
+                                                  run->args->jobs, &diag);
     er_diag_print(&diag, stderr, "exportready: ");
     bool oom = diag.oom;
     er_diag_free(&diag);

@@ -186,10 +186,10 @@ static int load_inputs(const report_args *a, report_inputs *in)
     }
     bool all_read = true;
     for (int i = 0; i < a->n_results; i++)
-        all_read &= (in->results[i] = er_results_file_open(a->results[i], in->rubric, in->progs,
-                                                           &d)) != NULL;
+        all_read &= (in->results[i] = er_results_file_open(a->results[i], in->rubric,
+                                                           in->progs, 0, &d)) != NULL;
     if (all_read && a->baseline != NULL)
-        in->baseline = er_results_file_open_baseline(a->baseline, in->rubric, in->progs, &d);
+        in->baseline = er_results_file_open_baseline(a->baseline, in->rubric, in->progs, 0, &d);
     er_diag_print(&d, stderr, "exportready: ");
     if (!all_read || (a->baseline != NULL && in->baseline == NULL)) {
         er_cli_error("nothing rendered");

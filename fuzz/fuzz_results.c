@@ -3,17 +3,46 @@
  * streaming reader), against the shipped rubric and programmes; each saved
  * audited firm is looked up again, in memory and through the file's id
  * index (er_results_file_find), and must be the same firm; opened as a
- * baseline, each is found again from its compact record. */
+ * baseline, each is found again from its compact record.  And stepping
+ * over the firms (er_results_stream_skip, how the checking pass on several
+ * processes finds them) never disagrees with decoding them about where a
+ * firm starts or how many there are. */
 #include <string.h>
 
 #include "er_diag.h"
 #include "er_programme.h"
 #include "er_results_file.h"
 #include "er_results_read.h"
+#include "er_results_stream.h"
 #include "er_rubric.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check_skip(const char *path)
+{
+    er_diag d = {0};
+    er_results_stream *a = er_results_stream_open(path, &d);
+    er_results_stream *b = a != NULL ? er_results_stream_open(path, &d) : NULL;
+    if ((a == NULL) != (b == NULL))
+        abort();
+    for (int ra = 1, rb = 1; a != NULL && ra == 1 && rb == 1;) {
+        json_t *v = NULL;
+        er_results_pos pa, pb;
+        ra = er_results_stream_next(a, &v, &pa, &d);
+        json_decref(v);
+        rb = er_results_stream_skip(b, &pb);
+        if (ra == 1 && rb == 1 &&
+            (pa.offset != pb.offset || pa.line != pb.line || pa.column != pb.column))
+            abort();
+        /* One sees a firm where the other sees the end. */
+        if ((ra == 1 && rb == 0) || (ra == 0 && rb == 1))
+            abort();
+    }
+    er_results_stream_close(a);
+    er_results_stream_close(b);
+    er_diag_free(&d);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -31,12 +60,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         er_diag_free(&d);
     }
     const char *path = fuzz_write("results.json", data, size);
+    check_skip(path);
     er_diag d = {0};
     er_saved_results *s = er_results_read(path, rubric, programmes, &d);
     if (s != NULL) {
         if (er_diag_count(&d) != 0)
             abort(); /* the contract: NULL whenever there was a problem */
-        er_results_file *f = er_results_file_open(path, rubric, programmes, &d);
+        er_results_file *f = er_results_file_open(path, rubric, programmes, 0, &d);
         if (f == NULL || er_results_file_count(f) != s->n_firms)
             abort();
         for (size_t i = 0; i < s->n_firms; i++) {
@@ -52,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         er_results_file_close(f);
         /* As a baseline: each firm comes from the checking pass's record. */
-        er_results_file *bf = er_results_file_open_baseline(path, rubric, programmes, &d);
+        er_results_file *bf = er_results_file_open_baseline(path, rubric, programmes, 0, &d);
         if (bf == NULL)
             abort(); /* a file read strictly reads as a baseline too */
         for (size_t i = 0; i < s->n_firms; i++) {

@@ -7,27 +7,30 @@
 
 #include <string.h>
 
-void rr_note_removed(rd *r, const char *id)
+int er_removed_criteria_add(er_removed_criteria *s, const char *id)
 {
-    /* The list outlives the firm (its arena is freed after each firm). */
-    er_removed_criteria *s = r->removed;
     for (size_t i = 0; i < s->n; i++)
         if (strcmp(s->ids[i], id) == 0)
-            return;
+            return 0;
     if (s->n % 16 == 0) {
         const char **p = er_arena_calloc(&s->arena, s->n + 16, sizeof *p);
-        if (p == NULL) {
-            r->oom = true;
-            return;
-        }
+        if (p == NULL)
+            return -1;
         if (s->n > 0)
             memcpy(p, s->ids, s->n * sizeof *p);
         s->ids = p;
     }
     if ((s->ids[s->n] = er_arena_strdup(&s->arena, id)) == NULL)
+        return -1;
+    s->n++;
+    return 0;
+}
+
+void rr_note_removed(rd *r, const char *id)
+{
+    /* The list outlives the firm (its arena is freed after each firm). */
+    if (er_removed_criteria_add(r->removed, id) != 0)
         r->oom = true;
-    else
-        s->n++;
 }
 
 bool rr_answer_fits(const er_criterion *c, const char *text)

@@ -34,15 +34,20 @@
 typedef struct er_results_file er_results_file;
 
 /* Opens and checks path.  NULL, with every problem in diag, when it cannot
- * be used. */
+ * be used.  workers >= 2: the firms are checked on that many forked
+ * processes (er_parallel.h) when there are enough of them; a file with
+ * anything to report is then checked again here, so diag holds exactly
+ * what a one-process check (workers 0 or 1) gives, in the same order. */
 er_results_file *er_results_file_open(const char *path, const er_rubric *rubric,
-                                      const er_programme_set *programmes, er_diag *diag);
+                                      const er_programme_set *programmes, unsigned workers,
+                                      er_diag *diag);
 
 /* As er_results_file_open, for the baseline of a follow-up, which may
  * have been written with an earlier rubric version: each firm is decoded
  * as er_removed_criteria (er_results_read.h) describes. */
 er_results_file *er_results_file_open_baseline(const char *path, const er_rubric *rubric,
-                                               const er_programme_set *programmes, er_diag *diag);
+                                               const er_programme_set *programmes,
+                                               unsigned workers, er_diag *diag);
 
 /* The rubric version the file was written with ("rubric"."version"), or
  * NULL when it has none. */

@@ -486,7 +486,7 @@ void er_saved_firm_release(er_saved_firm *sf)
 er_saved_results *er_results_read(const char *path, const er_rubric *rubric,
                                   const er_programme_set *programmes, er_diag *diag)
 {
-    er_results_file *f = er_results_file_open(path, rubric, programmes, diag);
+    er_results_file *f = er_results_file_open(path, rubric, programmes, 0, diag);
     if (f == NULL)
         return NULL;
     size_t n = er_results_file_count(f);

@@ -59,6 +59,10 @@ typedef struct er_removed_criteria {
     er_arena arena;
 } er_removed_criteria;
 
+/* Adds id to s unless it is there already (the order stays the order of
+ * first addition).  0, or -1 when out of memory. */
+int er_removed_criteria_add(er_removed_criteria *s, const char *id);
+
 /* Reads all of path into memory (er_results_file_open, then every firm).
  * Every problem goes to diag as FILE: FIELD: message (JSON line numbers
  * when jansson gives them); returns NULL if there was any. */

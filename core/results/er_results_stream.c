@@ -363,10 +363,90 @@ er_results_stream *er_results_stream_open(const char *path, er_diag *diag)
 
 const json_t *er_results_stream_header(const er_results_stream *s) { return s->header; }
 
-int er_results_stream_next(er_results_stream *s, json_t **value, er_results_pos *pos,
-                           er_diag *diag)
+/* Where a skip is inside a firm: bracket depth outside strings, and inside
+ * a string how many backslashes end the bytes seen so far. */
+typedef struct skip_state {
+    size_t depth;
+    bool in_string;
+    size_t backslashes;
+} skip_state;
+
+/* Steps over [q, end) inside a string: the byte after its closing quote,
+ * or NULL when the string goes on past end.  memchr finds each quote (the
+ * firms are mostly strings: issue 19, the parent's share of the pass); a
+ * quote is escaped when an odd run of backslashes precedes it. */
+static const unsigned char *string_end(skip_state *k, const unsigned char *q,
+                                       const unsigned char *end)
 {
-    *value = NULL;
+    for (;;) {
+        const unsigned char *e = memchr(q, '"', (size_t)(end - q));
+        const unsigned char *stop = e != NULL ? e : end, *b = stop;
+        while (b > q && b[-1] == '\\')
+            b--;
+        size_t run = (size_t)(stop - b) + (b == q ? k->backslashes : 0);
+        if (e == NULL) {
+            k->backslashes = run;
+            return NULL;
+        }
+        k->backslashes = 0;
+        if (run % 2 == 0) {
+            k->in_string = false;
+            return e + 1;
+        }
+        q = e + 1;
+    }
+}
+
+/* Moves past the firm at the cursor without decoding it: 1, or 0 when
+ * that cannot be done here (it is not an object, the file ends inside it,
+ * a read error, or it is larger than a value may be).  Brackets are
+ * counted outside strings only, which finds a valid JSON value's end
+ * exactly; whether the value is valid is for jansson to say when it is
+ * decoded (er_results_stream_read_at). */
+static int skip_object(er_results_stream *s)
+{
+    uint64_t start = s->at.off;
+    skip_state k = {0};
+    for (;;) {
+        if (s->at.off - start > ER_MAX_RESULTS_VALUE_BYTES)
+            return 0;
+        long long r = avail(s, s->at.off, s->at.off);
+        if (r <= 0)
+            return 0;
+        const unsigned char *p = (const unsigned char *)s->buf + (s->at.off - s->buf_off);
+        const unsigned char *q = p, *end = p + r;
+        if (s->at.off == start && *q != '{')
+            return 0;
+        while (q < end) {
+            if (k.in_string) {
+                if ((q = string_end(&k, q, end)) == NULL)
+                    break;
+                continue;
+            }
+            /* Indentation is a third of a firm's bytes. */
+            while (q < end && *q == ' ')
+                q++;
+            if (q == end)
+                break;
+            unsigned char c = *q++;
+            if (c == '"') {
+                k.in_string = true;
+            } else if (c == '{' || c == '[') {
+                k.depth++;
+            } else if ((c == '}' || c == ']') && --k.depth == 0) {
+                advance(s, (size_t)(q - p));
+                return 1;
+            }
+        }
+        advance(s, (size_t)(end - p));
+    }
+}
+
+/* er_results_stream_next (value not NULL) or er_results_stream_skip. */
+static int step(er_results_stream *s, json_t **value, er_results_pos *pos, er_diag *diag)
+{
+    if (value != NULL)
+        *value = NULL;
     for (;;) {
         if (s->st == ST_DONE)
             return 0;
@@ -400,14 +480,39 @@ int er_results_stream_next(er_results_stream *s, json_t **value, er_results_pos 
         }
         if (pos != NULL)
             *pos = (er_results_pos){s->at.off, s->at.line, s->at.column};
-        er_json_scratch_active(s->scratch);
-        *value = decode(s, diag);
-        er_json_scratch_active(false);
-        if (*value == NULL)
-            return -1;
+        if (value == NULL) {
+            if (!skip_object(s)) {
+                s->st = ST_FAILED;
+                return -1;
+            }
+        } else {
+            er_json_scratch_active(s->scratch);
+            *value = decode(s, diag);
+            er_json_scratch_active(false);
+            if (*value == NULL)
+                return -1;
+        }
         s->st = ST_ELEMENT_NEXT;
         return 1;
     }
+}
+
+int er_results_stream_next(er_results_stream *s, json_t **value, er_results_pos *pos,
+                           er_diag *diag)
+{
+    return step(s, value, pos, diag);
+}
+
+int er_results_stream_skip(er_results_stream *s, er_results_pos *pos)
+{
+    er_diag quiet = {0};
+    int rc = step(s, NULL, pos, &quiet);
+    if (rc >= 0 && (er_diag_count(&quiet) > 0 || quiet.oom)) {
+        s->st = ST_FAILED;
+        rc = -1;
+    }
+    er_diag_free(&quiet);
+    return rc;
 }
 
 json_t *er_results_stream_read_at(er_results_stream *s, const er_results_pos *pos,

@@ -59,6 +59,17 @@ const json_t *er_results_stream_header(const er_results_stream *s);
 int er_results_stream_next(er_results_stream *s, json_t **value, er_results_pos *pos,
                            er_diag *diag);
 
+/* As er_results_stream_next, but steps over the next firm without
+ * decoding it (issue 19: so that several processes can decode the firms,
+ * each from its position).  1 with *pos; 0 at the end of the document (the
+ * members after "firms" decoded, as next does); -1 when it cannot tell
+ * where the firm ends or the document is not well formed there (an
+ * element that is not an object, a syntax or read error): nothing is
+ * reported, the stream is done, and the caller reads the file with next,
+ * which says what is wrong.  A firm it steps over is valid JSON only if
+ * er_results_stream_read_at decodes it. */
+int er_results_stream_skip(er_results_stream *s, er_results_pos *pos);
+
 /* Decodes the one value that starts at pos (a position next gave): a new
  * reference, or NULL with the reason in diag.  The stream may then go on
  * with er_results_stream_next from where it was. */

@@ -415,7 +415,7 @@ static er_results_file *open_baseline_in(const fixture *fx, const char *tmpdir)
     else
         assert_int_equal(unsetenv("TMPDIR"), 0);
     er_diag d = {0};
-    er_results_file *f = er_results_file_open_baseline(fx->path, fx->rubric, fx->progs, &d);
+    er_results_file *f = er_results_file_open_baseline(fx->path, fx->rubric, fx->progs, 0, &d);
     er_diag_print(&d, stderr, "");
     assert_non_null(f);
     er_diag_free(&d);

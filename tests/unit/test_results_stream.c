@@ -13,8 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include "er_baseline_record.h"
 #include "er_json.h"
 #include "er_results_file.h"
 #include "er_results_stream.h"
@@ -277,7 +279,7 @@ static void test_many_firms_by_id(void **state)
     write_text(doc);
     free(doc);
 
-    er_results_file *f = er_results_file_open(tmp_path, rubric, progs, &d);
+    er_results_file *f = er_results_file_open(tmp_path, rubric, progs, 0, &d);
     er_diag_print(&d, stderr, "");
     assert_non_null(f);
     assert_int_equal(er_results_file_count(f), MANY);
@@ -331,7 +333,7 @@ static void test_many_firms_by_id(void **state)
     doc = many_firms_document(rubric, progs, 50, 37);
     write_text(doc);
     free(doc);
-    assert_null(er_results_file_open(tmp_path, rubric, progs, &d));
+    assert_null(er_results_file_open(tmp_path, rubric, progs, 0, &d));
     char *all = er_diag_join(&d, 0);
     assert_non_null(strstr(all, "firms[37].id: firm id 'pe-00000' appears twice"));
     free(all);
@@ -347,13 +349,264 @@ static void test_many_firms_by_id(void **state)
     strcpy(end, ", \"tool\": \"other\"}\n");
     write_text(doc);
     free(doc);
-    assert_null(er_results_file_open(tmp_path, rubric, progs, &d));
+    assert_null(er_results_file_open(tmp_path, rubric, progs, 0, &d));
     all = er_diag_join(&d, 0);
     assert_non_null(strstr(all, "tool: 'other': not an exportready results file"));
     assert_null(strstr(all, "missing"));
     free(all);
     er_diag_free(&d);
 
+    er_programmes_free(progs);
+    er_rubric_free(rubric);
+}
+
+/* ---- stepping over firms (er_results_stream_skip) ---------------------- */
+
+/* Steps over every firm of the file at tmp_path; the positions equal
+ * next's, and read_at decodes each to next's value. */
+static void expect_skip_same_as_next(size_t want_firms)
+{
+    er_diag d = {0};
+    er_results_stream *a = er_results_stream_open(tmp_path, &d);
+    er_results_stream *b = er_results_stream_open(tmp_path, &d);
+    assert_non_null(a);
+    assert_non_null(b);
+    er_results_pos pa, pb;
+    json_t *v;
+    size_t n = 0;
+    int rc;
+    while ((rc = er_results_stream_next(a, &v, &pa, &d)) == 1) {
+        assert_int_equal(er_results_stream_skip(b, &pb), 1);
+        assert_true(pa.offset == pb.offset);
+        assert_int_equal(pa.line, pb.line);
+        assert_int_equal(pa.column, pb.column);
+        json_t *again = er_results_stream_read_at(b, &pb, &d);
+        assert_non_null(again);
+        assert_true(json_equal(v, again));
+        json_decref(again);
+        json_decref(v);
+        n++;
+    }
+    assert_int_equal(rc, 0);
+    assert_int_equal(er_results_stream_skip(b, &pb), 0);
+    assert_int_equal(n, want_firms);
+    /* Both read the members after the firms. */
+    assert_true(json_equal(er_results_stream_header(a), er_results_stream_header(b)));
+    assert_int_equal(er_diag_count(&d), 0);
+    er_results_stream_close(a);
+    er_results_stream_close(b);
+}
+
+/* Strings full of the bytes a bracket count must not take for structure:
+ * escaped quotes after runs of backslashes, brackets, and firms larger
+ * than the buffer, so that runs of backslashes straddle its refills. */
+static void test_skip_finds_what_next_finds(void **state)
+{
+    (void)state;
+    /* JSON text of one string's content: \\\" } ] \\\\ [ { \\ and an
+     * escaped quote right after a backslash pair. */
+    const char *unit = "\\\\\\\"}]\\\\\\\\[{\\\\\\\"";
+    size_t unit_len = strlen(unit), firms = 9, reps = 40000 + 7;
+    size_t cap = firms * ((reps + 3 * firms) * unit_len + 64) + 128, len = 0;
+    char *doc = malloc(cap);
+    assert_non_null(doc);
+    len += (size_t)sprintf(doc, "{\"tool\": \"exportready\",\n \"firms\": [\n");
+    for (size_t i = 0; i < firms; i++) {
+        len += (size_t)sprintf(doc + len, "%s  {\"id\": \"f%zu\", \"s\": \"", i ? ",\n" : "", i);
+        /* Each firm a few bytes longer: the refills fall elsewhere. */
+        for (size_t r = 0; r < reps + i * 3; r++) {
+            memcpy(doc + len, unit, unit_len);
+            len += unit_len;
+        }
+        len += (size_t)sprintf(doc + len, "\", \"t\": [{\"u\": \"\\\\\"}]}");
+    }
+    sprintf(doc + len, "\n ],\n \"after\": {\"x\": \"]}\"}\n}\n");
+    write_text(doc);
+    free(doc);
+    expect_skip_same_as_next(firms);
+
+    /* Not an object, or not well formed where it is: -1, nothing said. */
+    write_text(DOC); /* its third element is 7 */
+    er_diag d = {0};
+    er_results_stream *s = er_results_stream_open(tmp_path, &d);
+    assert_non_null(s);
+    er_results_pos pos;
+    assert_int_equal(er_results_stream_skip(s, &pos), 1);
+    assert_int_equal(er_results_stream_skip(s, &pos), 1);
+    assert_int_equal(er_results_stream_skip(s, &pos), -1);
+    assert_int_equal(er_results_stream_skip(s, &pos), -1);
+    er_results_stream_close(s);
+    const char *bad[] = {
+        "{\"firms\": [{\"a\": \"x\"}",             /* ends inside the array */
+        "{\"firms\": [{\"a\": \"x}]}",             /* ends inside a string */
+        "{\"firms\": [{\"a\": 1} {\"b\": 2}]}",    /* no comma */
+        "{\"firms\": [{\"a\": 1}], \"firms2\" 3}", /* a bad member after them */
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        write_text(bad[k]);
+        s = er_results_stream_open(tmp_path, &d);
+        assert_non_null(s);
+        int rc;
+        while ((rc = er_results_stream_skip(s, &pos)) == 1)
+            ;
+        assert_int_equal(rc, -1);
+        er_results_stream_close(s);
+    }
+    assert_int_equal(er_diag_count(&d), 0);
+}
+
+/* ---- the checking pass on several processes ----------------------------- */
+
+#define PAR_FIRMS 300
+
+/* Children's page faults so far: each forked worker adds some. */
+static long children_faults(void)
+{
+    struct rusage ru;
+    assert_int_equal(getrusage(RUSAGE_CHILDREN, &ru), 0);
+    return ru.ru_minflt;
+}
+
+/* doc with the first "criterion" of firm pe-NNNNN renamed (malloc'd). */
+static char *rename_criterion(char *doc, size_t firm, const char *to)
+{
+    char id[32];
+    snprintf(id, sizeof id, "\"id\": \"pe-%05zu\"", firm);
+    char *at = strstr(doc, id);
+    assert_non_null(at);
+    char *c = strstr(at, "\"criterion\": \"");
+    assert_non_null(c);
+    c += strlen("\"criterion\": \"");
+    char *q = strchr(c, '"');
+    char *out = malloc(strlen(doc) + strlen(to) + 1);
+    assert_non_null(out);
+    sprintf(out, "%.*s%s%s", (int)(c - doc), doc, to, q);
+    free(doc);
+    return out;
+}
+
+/* Opens tmp_path with 0 and with 2 workers: the same problems, in the
+ * same order, and (when it opens) the same firms, records and removed
+ * criteria.  forks: whether workers must have run (not when the firms
+ * cannot even be stepped over).  Returns whether it opened. */
+static bool expect_parallel_same(const er_rubric *rubric, const er_programme_set *progs,
+                                 bool baseline, bool forks)
+{
+    er_diag d0 = {0}, d2 = {0};
+    er_results_file *f0 = baseline ? er_results_file_open_baseline(tmp_path, rubric, progs, 0, &d0)
+                                   : er_results_file_open(tmp_path, rubric, progs, 0, &d0);
+    long before = children_faults();
+    er_results_file *f2 = baseline ? er_results_file_open_baseline(tmp_path, rubric, progs, 2, &d2)
+                                   : er_results_file_open(tmp_path, rubric, progs, 2, &d2);
+    assert_int_equal(children_faults() > before, forks);
+    char *j0 = er_diag_join(&d0, 0), *j2 = er_diag_join(&d2, 0);
+    assert_string_equal(j0 ? j0 : "", j2 ? j2 : "");
+    free(j0);
+    free(j2);
+    assert_int_equal(f0 == NULL, f2 == NULL);
+    bool opened = f0 != NULL;
+    if (opened) {
+        assert_int_equal(er_results_file_count(f0), er_results_file_count(f2));
+        assert_int_equal(er_results_file_audited(f0), er_results_file_audited(f2));
+        size_t n0, n2;
+        const char *const *r0 = er_results_file_removed(f0, &n0);
+        const char *const *r2 = er_results_file_removed(f2, &n2);
+        assert_int_equal(n0, n2);
+        for (size_t k = 0; k < n0; k++)
+            assert_string_equal(r0[k], r2[k]);
+        for (size_t i = 0; i < PAR_FIRMS; i++) {
+            char id[16];
+            snprintf(id, sizeof id, "pe-%05zu", i);
+            er_saved_firm *a = NULL, *b = NULL;
+            int ra = er_results_file_find(f0, id, &a, &d0);
+            assert_int_equal(er_results_file_find(f2, id, &b, &d2), ra);
+            if (ra != 1)
+                continue;
+            /* The whole of what a follow-up reads, byte for byte. */
+            char *ea = NULL, *eb = NULL;
+            size_t la = 0, lb = 0;
+            assert_int_equal(er_baseline_record_encode(a, rubric, &ea, &la), 0);
+            assert_int_equal(er_baseline_record_encode(b, rubric, &eb, &lb), 0);
+            assert_int_equal(la, lb);
+            assert_memory_equal(ea, eb, la);
+            free(ea);
+            free(eb);
+            er_saved_firm_free(a);
+            er_saved_firm_free(b);
+        }
+        assert_int_equal(er_diag_count(&d0), 0);
+        assert_int_equal(er_diag_count(&d2), 0);
+    }
+    er_results_file_close(f0);
+    er_results_file_close(f2);
+    er_diag_free(&d0);
+    er_diag_free(&d2);
+    return opened;
+}
+
+static void test_parallel_check_same_as_serial(void **state)
+{
+    (void)state;
+    er_diag d = {0};
+    er_rubric *rubric = er_rubric_load(RUBRIC_DIR, &d);
+    er_programme_set *progs = er_programmes_load(RUBRIC_DIR "/programmes", &d);
+    assert_non_null(rubric);
+    assert_non_null(progs);
+
+    /* A good file; as a baseline with criteria the rubric lacks, first
+     * met in firms 149 and 49 (listed in file order: 49's first). */
+    char *doc = many_firms_document(rubric, progs, PAR_FIRMS, (size_t)-1);
+    write_text(doc);
+    assert_true(expect_parallel_same(rubric, progs, false, true));
+    assert_true(expect_parallel_same(rubric, progs, true, true));
+    doc = rename_criterion(doc, 149, "gone_later");
+    doc = rename_criterion(doc, 49, "gone_first");
+    doc = rename_criterion(doc, 249, "gone_later");
+    write_text(doc);
+    assert_true(expect_parallel_same(rubric, progs, true, true));
+    er_results_file *f = er_results_file_open_baseline(tmp_path, rubric, progs, 2, &d);
+    assert_non_null(f);
+    size_t n;
+    const char *const *removed = er_results_file_removed(f, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(removed[0], "gone_first");
+    assert_string_equal(removed[1], "gone_later");
+    er_results_file_close(f);
+    /* Strictly read, the same file is refused, firm by firm. */
+    assert_false(expect_parallel_same(rubric, progs, false, true));
+    free(doc);
+
+    /* An id twice, a firm that does not decode, an element that is not a
+     * firm, a cut-off file: refused with the one-process messages. */
+    doc = many_firms_document(rubric, progs, PAR_FIRMS, 137);
+    write_text(doc);
+    assert_false(expect_parallel_same(rubric, progs, true, true));
+    free(doc);
+    doc = many_firms_document(rubric, progs, PAR_FIRMS, (size_t)-1);
+    char *score = strstr(strstr(doc, "\"id\": \"pe-00200\""), "\"score\": ");
+    memcpy(score, "\"score\": \"x\"", strlen("\"score\": \"x\""));
+    char *comma = score + strlen("\"score\": \"x\"");
+    while (*comma != ',')
+        *comma++ = ' ';
+    write_text(doc);
+    assert_false(expect_parallel_same(rubric, progs, true, true));
+    free(doc);
+    doc = many_firms_document(rubric, progs, PAR_FIRMS, (size_t)-1);
+    char *firm = strstr(doc, "\"id\": \"pe-00077\"");
+    assert_non_null(firm);
+    while (*firm != '{')
+        firm--;
+    firm[0] = '7'; /* "7\"id\"...": not an object, and not JSON */
+    write_text(doc);
+    assert_false(expect_parallel_same(rubric, progs, true, false));
+    free(doc);
+    doc = many_firms_document(rubric, progs, PAR_FIRMS, (size_t)-1);
+    doc[strlen(doc) * 2 / 3] = '\0';
+    write_text(doc);
+    assert_false(expect_parallel_same(rubric, progs, true, false));
+    free(doc);
+
+    er_diag_free(&d);
     er_programmes_free(progs);
     er_rubric_free(rubric);
 }
@@ -366,6 +619,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_large_value, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_errors_name_the_line, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(test_many_firms_by_id, make_tmp, remove_tmp),
+        cmocka_unit_test_setup_teardown(test_skip_finds_what_next_finds, make_tmp, remove_tmp),
+        cmocka_unit_test_setup_teardown(test_parallel_check_same_as_serial, make_tmp,
+                                        remove_tmp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
