@@ -101,6 +101,12 @@ static void load_sectors(const er_cfg_ctx *ctx, const config_setting_t *root,
         if (er_cfg_get_string(ctx, e, "id", p, true, &s[i].id) == ER_CFG_OK &&
             !er_cfg_is_ident(s[i].id, "-"))
             er_cfg_error(ctx, e, p, "\"%s\" is not a sector id ([a-z0-9_-]+)", s[i].id);
+        /* A second entry would never be read: the lookup takes the first. */
+        for (size_t k = 0; s[i].id != NULL && k < i; k++)
+            if (s[k].id != NULL && strcmp(s[k].id, s[i].id) == 0) {
+                er_cfg_error(ctx, e, p, "sector \"%s\" is named twice", s[i].id);
+                break;
+            }
         er_cfg_get_text(ctx, e, "name", p, true, &s[i].name);
         if (s[i].id == NULL)
             s[i].id = "";

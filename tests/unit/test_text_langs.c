@@ -306,6 +306,8 @@ static void test_profile_checks(void **state)
         {"{ code = \"US\";", "{ code = \"usa\";", "\"usa\" is not a market code"},
         {"{ code = \"US\";", "{ code = \"EU\";", "market \"EU\" is named twice"},
         {"{ code = \"CH\"; name =", "{ code = \"CH\"; nom =", "profile.markets[3]"},
+        {"{ id = \"fresh-fruit\";", "{ id = \"coffee-cocoa\";",
+         "profile.sectors[2]: sector \"coffee-cocoa\" is named twice"},
     };
     for (size_t k = 0; k < sizeof cuts / sizeof cuts[0]; k++) {
         char *at = strstr(text, cuts[k].from);
