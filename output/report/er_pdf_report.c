@@ -82,7 +82,10 @@ static void identity(report *r)
                                                                          f->sector, r->L)
                                                 : "",
                                       L_(r, ER_L_COUNTRY),
-                                      f->country ? f->country : "", L_(r, ER_L_MARKETS),
+                                      f->country ? er_profile_country_name(
+                                                       r->res->rubric->profile, f->country, r->L)
+                                                 : "",
+                                      L_(r, ER_L_MARKETS),
                                       join_markets(r));
     const char *when = er_arena_printf(r->a, "%s: %s    %s: %s    (%s)", L_(r, ER_L_AUDIT_DATE),
                                        date, L_(r, ER_L_COACH),
