@@ -555,21 +555,22 @@ def case_country_names(tmp):
     Country cell (openpyxl), the report's identity line (pdftotext) and a
     programme reason on the country; the JSON keeps the code.  A Peruvian
     firm reads "Perú" in Spanish and "Peru" in English; a code profile.cfg
-    does not name (MX) is shown as it is."""
+    does not name (MX) is shown as it is; a long name (Bolivia's) moves the
+    report's markets to a line of their own rather than wrap them."""
     names = profile_countries()
     expect(names.get("PE") == {"en": "Peru", "es": "Perú"}, "profile.cfg names PE", names.get("PE"))
     expect(names.get("CO", {}).get("es") == "Colombia", "profile.cfg names CO", names.get("CO"))
     expect("MX" not in names, "MX stays unnamed (the fallback case)")
     src = open(FRUIT, encoding="utf-8").read()
     firms = [FRUIT]
-    for code in ("CO", "MX"):
+    for code in ("CO", "BO", "MX"):
         path = os.path.join(tmp, code + ".cfg")
         text = src.replace('country = "PE";', f'country = "{code}";').replace(
             'id = "pe-frutos-chanchamayo";', f'id = "{code.lower()}-frutos";')
         expect(text.count(f'"{code}"') == 1, f"{code} copy of the fruit example")
         open(path, "w", encoding="utf-8").write(text)
         firms.append(path)
-    ids = {"PE": "pe-frutos-chanchamayo", "CO": "co-frutos", "MX": "mx-frutos"}
+    ids = {"PE": "pe-frutos-chanchamayo", "CO": "co-frutos", "BO": "bo-frutos", "MX": "mx-frutos"}
     for lang in ("en", "es"):
         rj = os.path.join(tmp, f"c-{lang}.json")
         out = os.path.join(tmp, "c-" + lang)
@@ -599,6 +600,17 @@ def case_country_names(tmp):
                 expect(len(reasons) == 2 and all(f"({COUNTRY[lang]}: {want})" in v
                                                  for v in reasons),
                        f"{lang} {fid}: PAI and SIPPO reasons name {want}", reasons)
+        # A long name does not wrap the identity line inside a market's
+        # name ("EE. | UU."): the markets go on a line of their own.
+        p = subprocess.run(["pdftotext", "-enc", "UTF-8", os.path.join(out, "bo-frutos.pdf"), "-"],
+                           capture_output=True, text=True)
+        lines = [" ".join(t.split()) for t in p.stdout.splitlines()]
+        want = f"{COUNTRY[lang]}: {names['BO'][lang]}"
+        expect(any(t.startswith("Sector: ") and t.endswith(want) for t in lines),
+               f"{lang}: BO identity line ends with its country", [t for t in lines if "Sector" in t])
+        mk = "Target markets: EU, US" if lang == "en" else "Mercados de destino: UE, EE. UU."
+        expect(mk in lines, f"{lang}: BO markets on a line of their own",
+               [t for t in lines if "UU" in t or "US" in t][:3])
         pe = pdf_text(os.path.join(out, ids["PE"] + ".pdf"))
         expect((" Perú " if lang == "es" else " Peru ") in pe and f"{COUNTRY[lang]}: PE " not in pe,
                f"{lang}: the Peruvian firm's report names Peru in its language")
