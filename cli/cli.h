@@ -172,9 +172,15 @@ struct er_firm;
 struct er_plugin_host;
 /* Adds to diag the answers to host's plugin questions of the wrong type,
  * and warns on warn (when not NULL) about each market code no criterion of
- * r applies to, suggesting the code the rubric uses (GB -> UK). */
+ * r applies to, suggesting the code the rubric uses (GB -> UK), and about a
+ * country r's profile.cfg does not name (er_cli_warn_country). */
 void er_cli_check_firm_more(const struct er_firm *f, const struct er_rubric *r,
                             const struct er_plugin_host *host, er_diag *diag, FILE *warn);
+/* Warns on warn (when not NULL) when r's profile.cfg names no country
+ * f->country: the firm's outputs would show the code.  where is the
+ * firm's place in messages (a cohort row's "FILE:LINE"); NULL: f->file. */
+void er_cli_warn_country(const struct er_firm *f, const struct er_rubric *r, const char *where,
+                         FILE *warn);
 
 /* A list of owned string copies, searched linearly (tens to thousands of
  * short strings).  Zero-initialise; free with er_cli_strings_free(). */

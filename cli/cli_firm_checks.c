@@ -6,7 +6,10 @@
  *   - market codes no criterion of the rubric applies to (GB where the
  *     market modules say UK): that market's requirements would silently not
  *     be audited.  A warning, not a problem: a firm may well also sell where
- *     the rubric has no module (US), and audit accepts it. */
+ *     the rubric has no module (US), and audit accepts it;
+ *   - a country code the rubric's profile.cfg does not name: the workbook
+ *     and the report would show "País: XX".  A warning too: the audit runs
+ *     (er_cli_warn_country, also for each row of a cohort table). */
 #include "cli.h"
 
 #include <string.h>
@@ -85,6 +88,18 @@ static void check_markets(const er_firm *f, const er_rubric *r, FILE *warn)
     }
 }
 
+void er_cli_warn_country(const er_firm *f, const er_rubric *r, const char *where, FILE *warn)
+{
+    if (warn == NULL || f->country == NULL || r->profile == NULL ||
+        er_profile_country(r->profile, f->country) != NULL)
+        return;
+    fprintf(warn,
+            _("exportready: warning: %s: firm.country: %s/profile.cfg names no country "
+              "'%s', so the workbook and the report show the code; add it to `countries` "
+              "there\n"),
+            where != NULL ? where : f->file, r->dir != NULL ? r->dir : ".", f->country);
+}
+
 void er_cli_check_firm_more(const er_firm *f, const er_rubric *r, const er_plugin_host *host,
                             er_diag *diag, FILE *warn)
 {
@@ -92,4 +107,5 @@ void er_cli_check_firm_more(const er_firm *f, const er_rubric *r, const er_plugi
         check_question_types(f, host, diag);
     if (warn != NULL)
         check_markets(f, r, warn);
+    er_cli_warn_country(f, r, NULL, warn);
 }

@@ -350,8 +350,11 @@ static void check_table(validate_ctx *v, const char *file, er_diag *diag)
     if (c == NULL)
         return;
     er_firm_csv_row row;
-    while (er_firm_csv_next(c, true, &row, diag) == 1)
+    while (er_firm_csv_next(c, true, &row, diag) == 1) {
+        if (row.firm != NULL)
+            er_cli_warn_country(row.firm, v->rubric, row.where, v->quiet ? NULL : stderr);
         er_firm_free(row.firm);
+    }
     er_firm_csv_close(c);
 }
 

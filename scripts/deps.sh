@@ -26,6 +26,7 @@ tests=(
   libreoffice-calc-nogui                                      # tests: recalculates workbooks; scripts/readme-image.sh
   groff-base                                                  # tests: the man page renders
   poppler-utils                                               # tests: pdftotext reads what LibreOffice prints; pdftoppm
+  iso-codes                                                   # tests: profile.cfg's country codes against ISO 3166-1
   dpkg-dev file                                               # tests: cpack -G DEB (dpkg-shlibdeps), the .deb test
   time                                                        # bench: peak RSS (GNU time)
   python3-xlsxwriter                                          # bench: the Python XlsxWriter peer

@@ -243,11 +243,17 @@ static void format_number(double x, const char *mark, const char *group, char *b
 }
 
 /* The firm's value as a person reads it in lang: yes/no words and the
- * decimal mark from the profile texts, then the fact's unit ("EUR"). */
-static void format_value(const er_value *v, const er_prog_criterion *c, er_lang lang, char *buf,
-                         size_t n)
+ * decimal mark from the profile texts, then the fact's unit ("EUR"); a
+ * country by its name. */
+static void format_value(const er_value *v, const er_prog_criterion *c, const char *key,
+                         er_lang lang, char *buf, size_t n)
 {
     const er_profile_texts *pt = c->profile;
+    if (v->type == ER_VALUE_STRING && strcmp(key, COUNTRY_FACT) == 0) {
+        /* "(País: Colombia)", not the code (profile.countries). */
+        snprintf(buf, n, "%s", v->str ? er_profile_country_name(pt, v->str, lang) : "");
+        return;
+    }
     switch (v->type) {
     case ER_VALUE_BOOL:
         snprintf(buf, n, "%s",
@@ -299,7 +305,7 @@ const char *er_reason_text(const er_reason *r, const struct er_firm *firm, er_la
     } else if ((fv = firm != NULL ? value_for(firm, key, &tmp) : NULL) == NULL) {
         which = ER_RT_MISSING;
     } else {
-        format_value(fv, c, lang, value, sizeof value);
+        format_value(fv, c, key, lang, value, sizeof value);
         /* Present but undecided: a founding date too coarse, or a wrong type. */
         which = r->kind == ER_REASON_FAILED      ? ER_RT_FAILED
                 : c->op == ER_OP_YEARS_SINCE_GE ? ER_RT_DATE_TOO_COARSE

@@ -101,6 +101,12 @@ static void load_sectors(const er_cfg_ctx *ctx, const config_setting_t *root,
         if (er_cfg_get_string(ctx, e, "id", p, true, &s[i].id) == ER_CFG_OK &&
             !er_cfg_is_ident(s[i].id, "-"))
             er_cfg_error(ctx, e, p, "\"%s\" is not a sector id ([a-z0-9_-]+)", s[i].id);
+        /* A second entry would never be read: the lookup takes the first. */
+        for (size_t k = 0; s[i].id != NULL && k < i; k++)
+            if (s[k].id != NULL && strcmp(s[k].id, s[i].id) == 0) {
+                er_cfg_error(ctx, e, p, "sector \"%s\" is named twice", s[i].id);
+                break;
+            }
         er_cfg_get_text(ctx, e, "name", p, true, &s[i].name);
         if (s[i].id == NULL)
             s[i].id = "";
@@ -150,6 +156,68 @@ static void load_markets(const er_cfg_ctx *ctx, const config_setting_t *root,
     pt->n_markets = n;
 }
 
+/* profile.countries: the name of each country code a firm gives, in every
+ * language the file declares.  Stricter than other texts: a missing
+ * language is an error, not a gap note, because a country's short name is
+ * published in each language (nothing waits on a translator) and an English
+ * "Peru" in a Spanish report reads as a fault. */
+static void load_countries(const er_cfg_ctx *ctx, const config_setting_t *root,
+                           er_profile_texts *pt)
+{
+    static const char *const fields[] = {"code", "name", NULL};
+    config_setting_t *list = NULL;
+    if (er_cfg_get_list(ctx, root, "countries", "profile", false, &list) != ER_CFG_OK)
+        return;
+    size_t n = (size_t)config_setting_length(list);
+    er_country_name *c = er_arena_calloc(ctx->arena, n ? n : 1, sizeof *c);
+    if (c == NULL) {
+        er_cfg_error(ctx, list, "profile.countries", "out of memory");
+        return;
+    }
+    /* The names' gaps are errors below, so they are not also noted. */
+    er_cfg_langs langs = {0};
+    if (ctx->langs != NULL)
+        langs = *ctx->langs;
+    langs.gaps = NULL;
+    er_cfg_ctx strict = *ctx;
+    strict.langs = &langs;
+    for (size_t i = 0; i < n; i++) {
+        char p[ER_CFG_PATH_MAX];
+        er_cfg_path_index(p, "profile.countries", i);
+        config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+        if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
+            er_cfg_error(ctx, e, p, "expected group { ... }");
+            continue;
+        }
+        er_cfg_check_fields(ctx, e, p, fields);
+        if (er_cfg_get_string(ctx, e, "code", p, true, &c[i].code) == ER_CFG_OK &&
+            !er_upper_code_ok(c[i].code, 2, 2)) {
+            er_cfg_error(ctx, e, p,
+                         "\"%s\" is not a country code (ISO 3166-1 alpha-2: two capital "
+                         "letters, e.g. PE)",
+                         c[i].code);
+            c[i].code = NULL; /* refused: lookups skip it */
+        }
+        for (size_t k = 0; c[i].code != NULL && k < i; k++)
+            if (c[k].code != NULL && strcmp(c[k].code, c[i].code) == 0) {
+                er_cfg_error(ctx, e, p, "country \"%s\" is named twice", c[i].code);
+                break;
+            }
+        if (er_cfg_get_text(&strict, e, "name", p, true, &c[i].name) != ER_CFG_OK)
+            continue;
+        char np[ER_CFG_PATH_MAX];
+        er_cfg_path(np, p, "name");
+        for (int l = 0; l < langs.n; l++)
+            if (!er_text_has(&c[i].name, langs.codes[l]))
+                er_cfg_error(ctx, config_setting_get_member(e, "name"), np,
+                             "no '%s' name (every country needs its name in each language the "
+                             "file declares)",
+                             er_lang_code(langs.codes[l]));
+    }
+    pt->countries = c;
+    pt->n_countries = n;
+}
+
 int er_profile_load(const char *path, er_arena *arena, er_diag *gaps, er_diag *diag,
                     const er_profile_texts **out)
 {
@@ -168,7 +236,8 @@ int er_profile_load(const char *path, er_arena *arena, er_diag *gaps, er_diag *d
     if (er_cfg_read(&cfg, ctx.file, diag) != 0)
         return -1;
     static const char *const fields[] = {"languages", "valid_as_of", "values", "reasons",
-                                         "sectors", "markets", "facts", NULL};
+                                         "sectors", "markets", "countries", "facts",
+                                         NULL};
     static const char *const value_fields[] = {"yes", "no", "decimal", "thousands", NULL};
     config_setting_t *root = er_cfg_root_group(&ctx, &cfg, "profile");
     if (root != NULL) {
@@ -199,6 +268,7 @@ int er_profile_load(const char *path, er_arena *arena, er_diag *gaps, er_diag *d
         }
         load_sectors(&ctx, root, pt);
         load_markets(&ctx, root, pt);
+        load_countries(&ctx, root, pt);
         load_facts(&ctx, root, pt);
     }
     config_destroy(&cfg);

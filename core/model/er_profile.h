@@ -1,7 +1,7 @@
 /*
  * er_profile.h - what people read about the firm's profile facts, as data
  * (rubrics/profile.cfg): each fact's label, help line and unit in every
- * language, the names of sectors and markets, the words for a yes/no
+ * language, the names of sectors, markets and countries, the words for a yes/no
  * value, the decimal mark, and the templates of a programme's reasons
  * ("{criterion} ({label}: {value})").
  *
@@ -46,6 +46,11 @@ typedef struct er_market_name {
     er_text full;     /* optional, where there is room: "United States"; en NULL when none */
 } er_market_name;
 
+typedef struct er_country_name {
+    const char *code; /* ISO 3166-1 alpha-2, e.g. "PE" (a firm's `country`) */
+    er_text name;     /* the short name: "Peru" / "Perú"; every declared language */
+} er_country_name;
+
 typedef struct er_profile_texts {
     const er_fact_text *facts;
     size_t n_facts;
@@ -53,6 +58,8 @@ typedef struct er_profile_texts {
     size_t n_sectors;
     const er_market_name *markets;
     size_t n_markets;
+    const er_country_name *countries;
+    size_t n_countries;
     er_text yes, no;   /* a yes/no value */
     er_text decimal;   /* the decimal mark: "." / "," */
     er_text thousands; /* optional digit-group mark for 10 000 and more; en NULL: none */
@@ -86,6 +93,13 @@ const er_market_name *er_profile_market(const er_profile_texts *p, const char *c
 /* The name of market code in lang; the code itself when p has none (a
  * market no profile.cfg names yet). */
 const char *er_profile_market_name(const er_profile_texts *p, const char *code, er_lang lang);
+
+/* The entry for country code (ISO 3166-1 alpha-2), or NULL (p may be NULL). */
+const er_country_name *er_profile_country(const er_profile_texts *p, const char *code);
+
+/* The name of country code in lang ("Perú"); the code itself when p has
+ * none (a country no profile.cfg names yet; `validate` warns about it). */
+const char *er_profile_country_name(const er_profile_texts *p, const char *code, er_lang lang);
 
 /* v with `decimals` digits after the decimal mark of lang
  * (profile.values.decimal; "." when p is NULL or in a pseudo language):

@@ -67,6 +67,21 @@ const char *er_profile_market_name(const er_profile_texts *p, const char *code, 
     return m != NULL ? er_text_get(&m->name, lang) : code;
 }
 
+const er_country_name *er_profile_country(const er_profile_texts *p, const char *code)
+{
+    for (size_t i = 0; p != NULL && code != NULL && i < p->n_countries; i++)
+        /* An entry whose code was refused while loading has none. */
+        if (p->countries[i].code != NULL && strcmp(p->countries[i].code, code) == 0)
+            return &p->countries[i];
+    return NULL;
+}
+
+const char *er_profile_country_name(const er_profile_texts *p, const char *code, er_lang lang)
+{
+    const er_country_name *c = er_profile_country(p, code);
+    return c != NULL ? er_text_get(&c->name, lang) : code;
+}
+
 char *er_profile_fixed(const er_profile_texts *p, er_lang lang, double v, int decimals, char *buf,
                        size_t n)
 {

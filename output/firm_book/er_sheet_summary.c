@@ -329,7 +329,7 @@ void er_sheet_summary(er_firm_book *b)
     pair(b, row++, ER_L_FIRM, er_arena_printf(a, "%s (%s)", firm->name ? firm->name : "",
                                               firm->id ? firm->id : ""));
     pair(b, row++, ER_L_SECTOR, er_profile_sector_name(r->profile, firm->sector, b->lang));
-    pair(b, row++, ER_L_COUNTRY, firm->country);
+    pair(b, row++, ER_L_COUNTRY, er_profile_country_name(r->profile, firm->country, b->lang));
     pair(b, row++, ER_L_MARKETS, markets_text(b));
     pair(b, row++, ER_L_AUDIT_DATE, date);
     pair(b, row++, ER_L_COACH, firm->audit.coach);

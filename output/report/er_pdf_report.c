@@ -77,17 +77,27 @@ static void identity(report *r)
     p->y = 44;
     er_pdf_para(p, 0, title_of(r), ER_PDF_BODY_W, 11, false, ER_PDF_GREY, 2);
     er_pdf_para(p, 0, f->name ? f->name : f->id, ER_PDF_BODY_W, 20, true, ER_PDF_INK, 4);
-    const char *who = er_arena_printf(r->a, "%s: %s    %s: %s    %s: %s", L_(r, ER_L_SECTOR),
-                                      f->sector ? er_profile_sector_name(r->res->rubric->profile,
-                                                                         f->sector, r->L)
-                                                : "",
-                                      L_(r, ER_L_COUNTRY),
-                                      f->country ? f->country : "", L_(r, ER_L_MARKETS),
-                                      join_markets(r));
+    const er_profile_texts *pt = r->res->rubric->profile;
+    const char *sector = f->sector ? er_profile_sector_name(pt, f->sector, r->L) : "";
+    const char *country = f->country ? er_profile_country_name(pt, f->country, r->L) : "";
+    const char *markets = er_arena_printf(r->a, "%s: %s", L_(r, ER_L_MARKETS), join_markets(r));
+    const char *who = er_arena_printf(r->a, "%s: %s    %s: %s    %s", L_(r, ER_L_SECTOR), sector,
+                                      L_(r, ER_L_COUNTRY), country, markets);
+    /* A long country name ("Bolivia (Estado Plurinacional de)") would wrap
+     * the line inside a market's name ("EE. | UU."): the markets get a line
+     * of their own instead. */
+    bool split = who != NULL && markets != NULL &&
+                 er_pdf_measure(p, who, ER_PDF_BODY_W, 9.5, false) >
+                     er_pdf_measure(p, "X", ER_PDF_BODY_W, 9.5, false);
+    if (split)
+        who = er_arena_printf(r->a, "%s: %s    %s: %s", L_(r, ER_L_SECTOR), sector,
+                              L_(r, ER_L_COUNTRY), country);
     const char *when = er_arena_printf(r->a, "%s: %s    %s: %s    (%s)", L_(r, ER_L_AUDIT_DATE),
                                        date, L_(r, ER_L_COACH),
                                        f->audit.coach ? f->audit.coach : "-", f->id);
     er_pdf_para(p, 0, who, ER_PDF_BODY_W, 9.5, false, ER_PDF_INK, 1);
+    if (split)
+        er_pdf_para(p, 0, markets, ER_PDF_BODY_W, 9.5, false, ER_PDF_INK, 1);
     er_pdf_para(p, 0, when, ER_PDF_BODY_W, 9.5, false, ER_PDF_INK, 10);
 }
 

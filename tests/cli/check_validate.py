@@ -8,6 +8,9 @@ reports first what audit would refuse or silently miss:
   - a market code no criterion applies to (GB where the rubric says UK):
     a warning suggesting UK, exit 0 (audit accepts it, and audits nothing
     for that market);
+  - a country code the rubric's profile.cfg does not name (MX): a warning
+    naming the file (a cohort's file:line), the field and the code, exit 0
+    (the outputs show the code); none for PE, which it names;
   - a text lacking a language its rubric declares: a warning naming
     file:line:field, exit 0 (English is shown); without a declaration
     (an old site rubric) no warning.
@@ -70,6 +73,30 @@ def main():
                "GB is warned about, with UK suggested", err)
         rc, out, err = run("validate", "-q", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, firm)
         expect(rc == 0 and err == "" and out == "", "-q: problems only", err)
+
+        # A country profile.cfg does not name: a warning, in a firm file and
+        # in a cohort row; the shipped PE example gets none.
+        rc, out, err = run("validate", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, NUTS)
+        expect(rc == 0 and "firm.country" not in err, "PE is named: no country warning", err)
+        mx = text.replace('country = "PE";', 'country = "MX";')
+        expect(mx != text, "the example gives its country")
+        with open(firm, "w", encoding="utf-8") as f:
+            f.write(mx)
+        rc, out, err = run("validate", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, firm)
+        expect(rc == 0 and f"warning: {firm}: firm.country: {RUBRICS}/profile.cfg names no "
+               "country 'MX'" in err, "a country with no name is warned about", err)
+        with open(os.path.join(SRC, "examples", "cohort.csv"), encoding="utf-8") as f:
+            rows = f.read().split("\n")
+        cells = rows[2].split(",")
+        expect(cells[2] == "PE", "the cohort's second firm is Peruvian", cells[:3])
+        cells[2] = "MX"
+        rows[2] = ",".join(cells)
+        cohort = os.path.join(tmp, "cohort.csv")
+        with open(cohort, "w", encoding="utf-8") as f:
+            f.write("\n".join(rows))
+        rc, out, err = run("validate", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, cohort)
+        expect(rc == 0 and f"warning: {cohort}:3: firm.country:" in err and
+               err.count("firm.country") == 1, "a cohort row's country: file:line", err)
 
         langs = os.path.join(tmp, "rubric_langs")
         shutil.copytree(os.path.join(SRC, "tests", "data", "loaders", "rubric_langs"), langs)

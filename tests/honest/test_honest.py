@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Issue 13 end to end: not assessed is not failed; the firm workbook; the
-cohort; the PDF report.
+cohort; the PDF report; the firm's country by its name.
 
 Usage: test_honest.py EXPORTREADY SOURCE_DIR PLUGIN_DIR CASE
 
@@ -534,6 +534,120 @@ def case_pdf_report(tmp):
         if n.endswith(".pdf"):
             with open(os.path.join(tmp, "a-en", n), "rb") as a, open(os.path.join(rep, n), "rb") as b:
                 expect(a.read() == b.read(), f"report {n}: same bytes as audit")
+
+
+def profile_countries():
+    """{code: {lang: name}} as rubrics/profile.cfg writes its `countries`."""
+    text = open(os.path.join(RUBRICS, "profile.cfg"), encoding="utf-8").read()
+    block = text[text.index("countries = ("):]
+    block = block[:block.index("\n  );")]
+    out = {}
+    for code, names in re.findall(r'\{ code = "([A-Z]{2})"; name = \{([^}]*)\}', block):
+        out[code] = dict(re.findall(r'(\w+) = "([^"]*)"', names))
+    return out
+
+
+COUNTRY = {"en": "Country", "es": "País"}
+
+
+def case_country_names(tmp):
+    """The firm's country by its name in the output language: the Summary's
+    Country cell (openpyxl), the report's identity line (pdftotext) and a
+    programme reason on the country; the JSON keeps the code.  A Peruvian
+    firm reads "Perú" in Spanish and "Peru" in English; a code profile.cfg
+    does not name (MX) is shown as it is; a long name (Bolivia's) moves the
+    report's markets to a line of their own rather than wrap them."""
+    names = profile_countries()
+    expect(names.get("PE") == {"en": "Peru", "es": "Perú"}, "profile.cfg names PE", names.get("PE"))
+    expect(names.get("CO", {}).get("es") == "Colombia", "profile.cfg names CO", names.get("CO"))
+    expect("MX" not in names, "MX stays unnamed (the fallback case)")
+    src = open(FRUIT, encoding="utf-8").read()
+    firms = [FRUIT]
+    for code in ("CO", "BO", "MX"):
+        path = os.path.join(tmp, code + ".cfg")
+        text = src.replace('country = "PE";', f'country = "{code}";').replace(
+            'id = "pe-frutos-chanchamayo";', f'id = "{code.lower()}-frutos";')
+        expect(text.count(f'"{code}"') == 1, f"{code} copy of the fruit example")
+        open(path, "w", encoding="utf-8").write(text)
+        firms.append(path)
+    ids = {"PE": "pe-frutos-chanchamayo", "CO": "co-frutos", "BO": "bo-frutos", "MX": "mx-frutos"}
+    for lang in ("en", "es"):
+        rj = os.path.join(tmp, f"c-{lang}.json")
+        out = os.path.join(tmp, "c-" + lang)
+        rc, _, err = audit(rj, *firms, lang=lang, out_dir=out)
+        expect(rc == 0, f"{lang}: audit", err)
+        doc = {f["id"]: f for f in json.load(open(rj))["firms"]}
+        for code, fid in ids.items():
+            want = names.get(code, {}).get(lang, code)
+            expect(doc[fid]["country"] == code, f"{lang} {fid}: JSON keeps the code",
+                   doc[fid]["country"])
+            wb = openpyxl.load_workbook(os.path.join(out, fid + ".xlsx"))
+            ws = wb[SUMMARY[lang]]
+            cell = [r[1] for r in ws.iter_rows(max_col=2, values_only=True)
+                    if r[0] == COUNTRY[lang]]
+            expect(cell == [want], f"{lang} {fid}: Summary {COUNTRY[lang]} cell", cell, want)
+            text = pdf_text(os.path.join(out, fid + ".pdf"))
+            expect(f"{COUNTRY[lang]}: {want} " in text, f"{lang} {fid}: report says "
+                   f"'{COUNTRY[lang]}: {want}'", [t for t in text.splitlines() if "Sector" in t])
+            # PAI and SIPPO take only Peruvian firms: the others' reasons name
+            # their country, never its code.
+            reasons = [v for r in ws.iter_rows(values_only=True) for v in r
+                       if isinstance(v, str) and f"({COUNTRY[lang]}: " in v]
+            if code == "PE":
+                expect(not reasons, f"{lang} {fid}: no country reason for a Peruvian firm",
+                       reasons)
+            else:
+                expect(len(reasons) == 2 and all(f"({COUNTRY[lang]}: {want})" in v
+                                                 for v in reasons),
+                       f"{lang} {fid}: PAI and SIPPO reasons name {want}", reasons)
+        # A long name does not wrap the identity line inside a market's
+        # name ("EE. | UU."): the markets go on a line of their own.
+        p = subprocess.run(["pdftotext", "-enc", "UTF-8", os.path.join(out, "bo-frutos.pdf"), "-"],
+                           capture_output=True, text=True)
+        lines = [" ".join(t.split()) for t in p.stdout.splitlines()]
+        want = f"{COUNTRY[lang]}: {names['BO'][lang]}"
+        expect(any(t.startswith("Sector: ") and t.endswith(want) for t in lines),
+               f"{lang}: BO identity line ends with its country", [t for t in lines if "Sector" in t])
+        mk = "Target markets: EU, US" if lang == "en" else "Mercados de destino: UE, EE. UU."
+        expect(mk in lines, f"{lang}: BO markets on a line of their own",
+               [t for t in lines if "UU" in t or "US" in t][:3])
+        pe = pdf_text(os.path.join(out, ids["PE"] + ".pdf"))
+        expect((" Perú " if lang == "es" else " Peru ") in pe and f"{COUNTRY[lang]}: PE " not in pe,
+               f"{lang}: the Peruvian firm's report names Peru in its language")
+
+
+def case_country_table(tmp):
+    """profile.cfg's countries are ISO 3166-1 alpha-2 codes with the name
+    of that country: each code is assigned in the ISO 3166-1 list Debian's
+    iso-codes carries, and its English name shares a word with that list's
+    name for it (a swapped code, NE for NI, fails); every shipped example's
+    and programme's country has an entry."""
+    iso = json.load(open("/usr/share/iso-codes/json/iso_3166-1.json", encoding="utf-8"))
+    by_code = {c["alpha_2"]: c for c in iso["3166-1"]}
+    names = profile_countries()
+    expect(len(names) >= 25, "the table holds the case study's countries", len(names))
+    words = lambda t: set(re.findall(r"[A-Za-z]{3,}", t)) - {"the", "and", "Republic", "State",
+                                                             "United", "Plurinational"}
+    for code, n in names.items():
+        expect(code in by_code, f"{code} is an ISO 3166-1 alpha-2 code")
+        if code not in by_code:
+            continue
+        iso_words = words(by_code[code]["name"]) | words(by_code[code].get("common_name", ""))
+        expect(words(n["en"]) & iso_words, f"{code}: '{n['en']}' is {by_code[code]['name']}")
+        expect(set(n) == {"en", "es"}, f"{code}: named in en and es", n)
+    given = set()
+    for d in (FIRMS, os.path.join(SRC, "examples", "follow-up")):
+        for f in os.listdir(d):
+            given |= set(re.findall(r'country = "([A-Z]{2})"', open(os.path.join(d, f),
+                                                                   encoding="utf-8").read()))
+    progs = os.path.join(RUBRICS, "programmes")
+    for f in os.listdir(progs):
+        if f.endswith(".cfg"):
+            for vals in re.findall(r'fact = "firm\.country"; op = "in"; values = \[([^]]*)\]',
+                                   open(os.path.join(progs, f), encoding="utf-8").read()):
+                given |= set(re.findall(r'"([A-Z]{2})"', vals))
+    expect("PE" in given and given <= set(names), "every example's and programme's country "
+           "is named", sorted(given - set(names)))
 
 
 def case_pdf_follow_up(tmp):

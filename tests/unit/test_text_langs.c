@@ -262,6 +262,45 @@ static void test_reasons_use_labels(void **state)
     er_diag_free(&d);
 }
 
+/* A firm outside Peru fails PAI's and SIPPO's country criterion: the reason
+ * names its country ("(País: Colombia)"), never the ISO code; a code
+ * profile.cfg does not name is shown as it is. */
+static void test_country_reasons_use_names(void **state)
+{
+    (void)state;
+    er_diag d = {0};
+    er_programme_set *set = er_programmes_load(ER_SOURCE_DIR "/rubrics/programmes", &d);
+    assert_non_null(set);
+    er_date as_of;
+    assert_true(er_date_parse("2026-12-01", &as_of));
+    static const struct {
+        const char *country, *en, *es;
+    } cases[] = {{"CO", "(Country: Colombia)", "(País: Colombia)"},
+                 {"ET", "(Country: Ethiopia)", "(País: Etiopía)"},
+                 {"MX", "(Country: MX)", "(País: MX)"}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        er_firm firm = {.id = "x-test", .country = cases[c].country};
+        er_arena a = {0};
+        er_prog_result *res = er_arena_calloc(&a, set->n_programmes, sizeof *res);
+        assert_non_null(er_programmes_route(set, &firm, &as_of, res, &a));
+        int seen = 0;
+        for (size_t i = 0; i < set->n_programmes; i++)
+            for (size_t k = 0; k < res[i].n_reasons; k++) {
+                const char *es = er_reason_text(&res[i].reasons[k], &firm, er_lang_find("es"), &a);
+                const char *en = er_reason_text(&res[i].reasons[k], &firm, ER_LANG_EN, &a);
+                if (strstr(es, "País") == NULL)
+                    continue;
+                assert_non_null(strstr(es, cases[c].es));
+                assert_non_null(strstr(en, cases[c].en));
+                seen++;
+            }
+        assert_int_equal(seen, 2); /* pai's peru_msme, sippo's peru_programme */
+        er_arena_free(&a);
+    }
+    er_programmes_free(set);
+    er_diag_free(&d);
+}
+
 /* profile.cfg: every fact needs a label; a reason template takes only its
  * placeholders; a fact id that is not one is refused. */
 static void test_profile_checks(void **state)
@@ -290,6 +329,14 @@ static void test_profile_checks(void **state)
     assert_string_equal(er_profile_market_name(pt, "CH", ER_LANG_EN), "Switzerland");
     assert_string_equal(er_profile_market_name(pt, "JP", er_lang_find("es")), "JP");
     assert_string_equal(er_profile_market_name(NULL, "EU", ER_LANG_EN), "EU");
+    /* Country names: "País: Perú", not "País: PE"; a code no entry names
+     * shows as itself. */
+    assert_string_equal(er_profile_country_name(pt, "PE", er_lang_find("es")), "Perú");
+    assert_string_equal(er_profile_country_name(pt, "PE", ER_LANG_EN), "Peru");
+    assert_string_equal(er_profile_country_name(pt, "ET", er_lang_find("es")), "Etiopía");
+    assert_string_equal(er_profile_country_name(pt, "MX", er_lang_find("es")), "MX");
+    assert_string_equal(er_profile_country_name(NULL, "PE", ER_LANG_EN), "PE");
+    assert_null(er_profile_country(pt, "pe"));
     assert_int_equal(gaps.count, 0); /* the shipped file is complete in en and es */
     unlink(path);
     free(path);
@@ -306,6 +353,15 @@ static void test_profile_checks(void **state)
         {"{ code = \"US\";", "{ code = \"usa\";", "\"usa\" is not a market code"},
         {"{ code = \"US\";", "{ code = \"EU\";", "market \"EU\" is named twice"},
         {"{ code = \"CH\"; name =", "{ code = \"CH\"; nom =", "profile.markets[3]"},
+        {"{ id = \"fresh-fruit\";", "{ id = \"coffee-cocoa\";",
+         "profile.sectors[2]: sector \"coffee-cocoa\" is named twice"},
+        {"{ code = \"PE\";", "{ code = \"PER\";", "\"PER\" is not a country code"},
+        {"{ code = \"PE\";", "{ code = \"pe\";", "\"pe\" is not a country code"},
+        {"{ code = \"CO\";", "{ code = \"BO\";",
+         "profile.countries[2]: country \"BO\" is named twice"},
+        {"{ code = \"EC\"; name", "{ code = \"EC\"; nombre", "profile.countries[3].nombre: unknown field"},
+        {"es = \"Perú\"; }", "}", "profile.countries[0].name: no 'es' name"},
+        {"es = \"Perú\"; }", "sp = \"Perú\"; }", "'sp' is not one of the file's languages"},
     };
     for (size_t k = 0; k < sizeof cuts / sizeof cuts[0]; k++) {
         char *at = strstr(text, cuts[k].from);
@@ -317,6 +373,28 @@ static void test_profile_checks(void **state)
         er_diag_free(&d);
         assert_int_equal(er_profile_load(path, &a, &gaps, &d, &pt), -1);
         assert_diag_has(&d, cuts[k].needle);
+        unlink(path);
+        free(path);
+    }
+    /* A country without its Spanish name is an error at the name's own line
+     * (file:line: field), and not also a gap note. */
+    {
+        char *at = strstr(text, "es = \"Perú\"; }");
+        assert_non_null(at);
+        int line = 1;
+        for (const char *c = text; c < at; c++)
+            line += *c == '\n';
+        static char bad[64 * 1024];
+        snprintf(bad, sizeof bad, "%.*s}%s", (int)(at - text), text, at + strlen("es = \"Perú\"; }"));
+        path = write_tmp(bad);
+        er_diag_free(&d);
+        er_diag_free(&gaps);
+        assert_int_equal(er_profile_load(path, &a, &gaps, &d, &pt), -1);
+        char needle[128];
+        snprintf(needle, sizeof needle, "%s:%d: profile.countries[0].name: no 'es' name", path, line);
+        assert_diag_has(&d, needle);
+        assert_int_equal(d.count, 1);
+        assert_int_equal(gaps.count, 0);
         unlink(path);
         free(path);
     }
@@ -335,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_rubric_gaps),
         cmocka_unit_test(test_shipped_rubric_declares_spanish),
         cmocka_unit_test(test_reasons_use_labels),
+        cmocka_unit_test(test_country_reasons_use_names),
         cmocka_unit_test(test_profile_checks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
