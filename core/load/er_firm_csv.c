@@ -74,25 +74,39 @@ static void set_where(er_firm_csv *c)
 
 /* ---- reading records ------------------------------------------------------ */
 
+/* Room for cell i of the record: the owned buffers and, beside them, the
+ * record's pointers (rec_cells).  False when out of memory. */
+static bool grow_cells(er_firm_csv *c, size_t i)
+{
+    if (i < c->cap_cells)
+        return true;
+    size_t cap = c->cap_cells ? c->cap_cells * 2 : 32;
+    while (cap <= i)
+        cap *= 2;
+    char **cells = realloc(c->cells, cap * sizeof *cells);
+    if (cells != NULL)
+        c->cells = cells;
+    size_t *caps = cells ? realloc(c->cell_cap, cap * sizeof *caps) : NULL;
+    if (caps != NULL)
+        c->cell_cap = caps;
+    char **rec = caps ? realloc(c->rec_cells, cap * sizeof *rec) : NULL;
+    if (rec == NULL)
+        return false;
+    c->rec_cells = rec;
+    for (size_t k = c->cap_cells; k < cap; k++) {
+        c->cells[k] = NULL;
+        c->cell_cap[k] = 0;
+    }
+    c->cap_cells = cap;
+    return true;
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
     er_firm_csv *c = data;
-    if (c->n_cells == c->cap_cells) {
-        size_t cap = c->cap_cells ? c->cap_cells * 2 : 32;
-        char **cells = realloc(c->cells, cap * sizeof *cells);
-        size_t *caps = cells ? realloc(c->cell_cap, cap * sizeof *caps) : NULL;
-        if (cells != NULL)
-            c->cells = cells;
-        if (caps == NULL) {
-            c->oom = true;
-            return;
-        }
-        c->cell_cap = caps;
-        for (size_t i = c->cap_cells; i < cap; i++) {
-            c->cells[i] = NULL;
-            c->cell_cap[i] = 0;
-        }
-        c->cap_cells = cap;
+    if (c->n_cells == c->cap_cells && !grow_cells(c, c->n_cells)) {
+        c->oom = true;
+        return;
     }
     size_t i = c->n_cells;
     if (c->cell_cap[i] < len + 1) {
@@ -114,6 +128,7 @@ static void on_field(void *s, size_t len, void *data)
     c->cells[i][k] = '\0';
     if (memchr(c->cells[i], '\0', k) != NULL)
         c->cells[i][0] = '\x01'; /* any control character: reported as one */
+    c->rec_cells[i] = c->cells[i];
     c->n_cells++;
 }
 
@@ -141,6 +156,7 @@ static int read_record(er_firm_csv *c, er_diag *diag)
             return 0;
         c->rec = c->xrec++;
         size_t w = er_intake_table_width(c->xt, c->rec), total = 0, cursor = 0;
+        bool borrow = !er_intake_table_is_questionnaire(c->xt);
         for (size_t k = 0; k < w && !c->oom; k++) {
             const char *v = er_intake_table_next_cell(c->xt, c->rec, k, &cursor);
             /* A cell past the text limit is cut just beyond it (check_text
@@ -154,7 +170,20 @@ static int read_record(er_firm_csv *c, er_diag *diag)
                             ER_MAX_XLSX_ROW_BYTES);
                 return -1;
             }
-            on_field((void *)(v ? v : ""), len, c);
+            if (k >= c->cap_cells && !grow_cells(c, k)) {
+                c->oom = true;
+                break;
+            }
+            /* The sheet's text as it is, when a copy would change nothing
+             * (no cut, no "\r\n"; XML text holds no NUL): the sheet
+             * outlives the reader, and the one write to a record's cells,
+             * er_firm_csv_cell's trim, gives every reader the same text. */
+            c->n_cells = k;
+            if (borrow && len <= ER_MAX_TEXT_BYTES && memchr(v ? v : "", '\r', len) == NULL)
+                c->rec_cells[k] = (char *)(v ? v : c->empty);
+            else
+                on_field((void *)(v ? v : ""), len, c); /* into cells[k] */
+            c->n_cells = k + 1;
         }
         c->record_line = er_intake_table_line(c->xt, c->rec);
         return c->oom ? -1 : 1;
@@ -204,11 +233,11 @@ static int read_record(er_firm_csv *c, er_diag *diag)
 static int next_record(er_firm_csv *c, er_diag *diag)
 {
     int rc = read_record(c, diag);
-    c->view = c->cells;
+    c->view = c->rec_cells;
     c->n_view = c->n_cells;
     if (rc == 1 && c->plan != NULL) {
         char **out;
-        if (er_intake_plan_apply(c->plan, (const char *const *)c->cells, c->n_cells, &out) != 0) {
+        if (er_intake_plan_apply(c->plan, (const char *const *)c->rec_cells, c->n_cells, &out) != 0) {
             c->oom = true;
             return -1;
         }
@@ -433,7 +462,7 @@ static int read_header(er_firm_csv *c, er_diag *diag)
     for (size_t i = 0; i < c->n_cells; i++)
         (void)er_firm_csv_cell(c, (long)i); /* trims in place */
     bool identity = false;
-    c->plan = er_intake_plan_new((const char *const *)c->cells, c->n_cells, c->rubric, c->extra,
+    c->plan = er_intake_plan_new((const char *const *)c->rec_cells, c->n_cells, c->rubric, c->extra,
                                  c->n_extra, &identity);
     if (c->plan == NULL && !identity) {
         c->oom = true;
@@ -599,6 +628,7 @@ void er_firm_csv_close(er_firm_csv *c)
         free(c->cells[i]);
     free(c->cells);
     free(c->cell_cap);
+    free(c->rec_cells);
     for (size_t i = 0; i < c->n_cols; i++)
         free(c->cols[i].field);
     free(c->cols);

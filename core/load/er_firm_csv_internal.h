@@ -51,9 +51,13 @@ struct er_firm_csv {
     long single[C_SINGLE_COUNT_]; /* column of each single kind, or -1 */
     size_t n_rows;
 
-    /* The record being read. */
+    /* The record being read: rec_cells[i] is cell i's text, in its owned
+     * buffer cells[i] (cell_cap[i] bytes) or, for an .xlsx cohort, in the
+     * sheet itself (read_record). */
     char **cells;
     size_t *cell_cap;
+    char **rec_cells;
+    char empty[1]; /* an empty xlsx cell's text */
     size_t n_cells, cap_cells;
     bool too_many_cells;
     bool record_done, in_record, oom;
