@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 
+#include "er_market_readiness.h"
 #include "er_results_file.h"
 
 struct er_resume {
@@ -50,6 +51,26 @@ int er_resume_take(er_resume *r, const char *id, er_saved_firm **firm, char **te
 }
 
 size_t er_resume_count(const er_resume *r) { return er_results_file_audited(r->file); }
+
+static int first_id(const char *id, void *ctx)
+{
+    *(const char **)ctx = id;
+    return 1;
+}
+
+int er_resume_compared_all(er_resume *r, bool *all, er_diag *diag)
+{
+    const char *id = NULL;
+    (void)er_results_file_each_id(r->file, first_id, &id);
+    if (id == NULL)
+        return 0;
+    er_saved_firm *sf = NULL;
+    if (er_resume_take(r, id, &sf, NULL, diag) != 1)
+        return -1;
+    *all = sf->result.markets != NULL && sf->result.markets->all;
+    er_saved_firm_free(sf);
+    return 1;
+}
 
 void er_resume_free(er_resume *r)
 {

@@ -41,6 +41,12 @@ bool er_resume_has(const er_resume *r, const char *id);
 int er_resume_take(er_resume *r, const char *id, er_saved_firm **firm, char **text,
                    er_diag *diag);
 
+/* Whether the stopped run compared every market (--compare-markets), as
+ * its firms' "market_readiness"."compared" says: 1 with *all, read from
+ * one finished firm (a run writes every firm with the same options); 0
+ * when the file holds none; -1 with the reason in diag. */
+int er_resume_compared_all(er_resume *r, bool *all, er_diag *diag);
+
 /* How many finished firms the file holds. */
 size_t er_resume_count(const er_resume *r);
 

@@ -269,9 +269,24 @@ static int load_resume(audit_run *run)
     er_diag diag = {0};
     run->resume =
         er_resume_load(path, er_audit_rubric(run->audit), er_audit_programmes(run->audit), &diag);
+    bool all = false;
+    int compared = run->resume != NULL ? er_resume_compared_all(run->resume, &all, &diag) : 0;
     er_diag_print(&diag, stderr, "exportready: ");
     bool oom = diag.oom;
     er_diag_free(&diag);
+    if (compared < 0)
+        return ER_EXIT_FAILED;
+    /* The union must be what one run writes: its firms' markets compared
+     * the same way (their JSON and workbooks are kept as they are). */
+    if (compared == 1 && all != run->args->compare_markets) {
+        if (all)
+            er_cli_error("--resume: the stopped run compared every market; resume with "
+                         "--compare-markets too");
+        else
+            er_cli_error("--resume: the stopped run compared only the targeted markets; "
+                         "resume without --compare-markets");
+        return ER_EXIT_INVALID;
+    }
     if (run->resume != NULL)
         return -1;
     if (oom) {
