@@ -11,7 +11,7 @@
  * second time was a fifth of that firm's cost (issue 19, callgrind).  So
  * the checking pass, while it holds a baseline firm decoded, also writes
  * its compact record (er_baseline_record.h, about 1.8 KB) to an unlinked
- * temporary file, and find decodes that instead.  The file is mapped
+ * temporary file (er_spill.h), and find decodes that instead.  The file is mapped
  * read-only once the pass is done: workers forked afterwards inherit the
  * mapping, even though they close every inherited descriptor; the pages a
  * lookup touched are dropped again (MADV_DONTNEED), so the records never
@@ -21,8 +21,6 @@
  */
 #include "er_results_file.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +32,7 @@
 #include "er_json.h"
 #include "er_limits.h"
 #include "er_results_stream.h"
+#include "er_spill.h"
 
 typedef struct slot {
     const char *id;   /* NULL: empty */
@@ -45,9 +44,7 @@ typedef struct slot {
 
 /* The baseline's records, written by the checking pass. */
 typedef struct records {
-    int fd;                   /* while the pass writes; -1 before and after */
-    uint64_t end;             /* bytes written */
-    bool failed;              /* no record file: find decodes the JSON */
+    er_spill spill;           /* written by the pass; closed once mapped */
     const unsigned char *map; /* the file, read-only, once the pass is done */
     size_t size;
 } records;
@@ -125,78 +122,37 @@ static int index_firm(er_results_file *f, const char *id, size_t i, const er_res
 
 /* ---- the baseline's records ---------------------------------------------- */
 
-/* An unlinked temporary file in $TMPDIR (or /tmp), mode 0600 (mkstemp):
- * nobody else can open it, and it is gone when the process ends, however
- * it ends. */
-static void records_open(records *r)
-{
-    r->fd = -1;
-    const char *dir = getenv("TMPDIR");
-    if (dir == NULL || dir[0] == '\0')
-        dir = "/tmp";
-    char path[4096];
-    int n = snprintf(path, sizeof path, "%s/exportready-baseline-XXXXXX", dir);
-    if (n < 0 || (size_t)n >= sizeof path || (r->fd = mkstemp(path)) < 0) {
-        r->failed = true;
-        return;
-    }
-    /* Not for plugin children or anything else exec'd (workers keep the
-     * mapping, not the descriptor). */
-    if (unlink(path) != 0 || fcntl(r->fd, F_SETFD, FD_CLOEXEC) != 0) {
-        close(r->fd);
-        r->fd = -1;
-        r->failed = true;
-    }
-}
-
 /* Appends sf's record and notes where it is in s; on any failure the
  * records are given up (find decodes the JSON). */
 static void records_add(er_results_file *f, const er_saved_firm *sf, slot *s)
 {
     records *r = &f->rec;
-    if (r->failed)
+    if (r->spill.failed)
         return;
     char *buf = NULL;
     size_t len = 0;
-    if (er_baseline_record_encode(sf, f->rubric, &buf, &len) != 0 || len > UINT32_MAX) {
-        free(buf);
-        r->failed = true;
-        return;
-    }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = pwrite(r->fd, buf + done, len - done, (off_t)(r->end + done));
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            r->failed = true;
-            break;
-        }
-        done += (size_t)w;
+    uint64_t off = 0;
+    if (er_baseline_record_encode(sf, f->rubric, &buf, &len) != 0 || len > UINT32_MAX)
+        r->spill.failed = true;
+    else if (er_spill_append(&r->spill, buf, len, &off) == 0) {
+        s->rec_off = off;
+        s->rec_len = (uint32_t)len;
     }
     free(buf);
-    if (r->failed)
-        return;
-    s->rec_off = r->end;
-    s->rec_len = (uint32_t)len;
-    r->end += len;
 }
 
 /* The pass is done: maps the records and closes the descriptor. */
 static void records_map(records *r)
 {
-    if (!r->failed && r->end > 0 && r->end <= SIZE_MAX) {
-        void *m = mmap(NULL, (size_t)r->end, PROT_READ, MAP_SHARED, r->fd, 0);
-        if (m == MAP_FAILED) {
-            r->failed = true;
-        } else {
+    const er_spill *sp = &r->spill;
+    if (!sp->failed && sp->end > 0 && sp->end <= SIZE_MAX) {
+        void *m = mmap(NULL, (size_t)sp->end, PROT_READ, MAP_SHARED, sp->fd, 0);
+        if (m != MAP_FAILED) {
             r->map = m;
-            r->size = (size_t)r->end;
+            r->size = (size_t)sp->end;
         }
     }
-    if (r->fd >= 0)
-        close(r->fd);
-    r->fd = -1;
+    er_spill_close(&r->spill);
 }
 
 /* The pages holding [off, off + len) leave this process's resident memory
@@ -275,7 +231,7 @@ static er_results_file *open_file(const char *path, const er_rubric *rubric,
     size_t before = er_diag_count(diag);
     er_results_file *f = calloc(1, sizeof *f);
     if (f != NULL)
-        f->rec.fd = -1;
+        f->rec.spill.fd = -1;
     if (f == NULL || (f->path = strdup(path)) == NULL) {
         er_diag_add(diag, path, 0, NULL, "out of memory");
         er_results_file_close(f);
@@ -285,7 +241,7 @@ static er_results_file *open_file(const char *path, const er_rubric *rubric,
     f->progs = programmes;
     f->baseline = baseline;
     if (baseline)
-        records_open(&f->rec);
+        er_spill_open(&f->rec.spill, "baseline");
     if ((f->checked = er_results_stream_open(path, diag)) != NULL) {
         er_results_stream_use_scratch(f->checked);
         check_all(f, diag);
@@ -490,8 +446,7 @@ void er_results_file_close(er_results_file *f)
     er_results_stream_close(f->order);
     if (f->rec.map != NULL)
         (void)munmap((void *)f->rec.map, f->rec.size); /* cannot fail for our own mapping */
-    if (f->rec.fd >= 0)
-        close(f->rec.fd);
+    er_spill_close(&f->rec.spill);
     free(f->slots);
     er_arena_free(&f->ids);
     er_arena_free(&f->removed.arena);
