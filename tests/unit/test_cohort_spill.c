@@ -37,7 +37,9 @@
 #include "er_labels.h"
 
 #if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/allocator_interface.h>
+/* libasan's (sanitizer/allocator_interface.h, which Debian's gcc does
+ * not install): the bytes the program has allocated and not freed. */
+size_t __sanitizer_get_current_allocated_bytes(void);
 static size_t heap_in_use(void) { return __sanitizer_get_current_allocated_bytes(); }
 #else
 static size_t heap_in_use(void) { return mallinfo2().uordblks; }
