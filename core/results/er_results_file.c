@@ -11,7 +11,7 @@
  * second time was a fifth of that firm's cost (issue 19, callgrind).  So
  * the checking pass, while it holds a baseline firm decoded, also writes
  * its compact record (er_baseline_record.h, about 1.8 KB) to an unlinked
- * temporary file, and find decodes that instead.  The file is mapped
+ * temporary file (er_spill.h), and find decodes that instead.  The file is mapped
  * read-only once the pass is done: workers forked afterwards inherit the
  * mapping, even though they close every inherited descriptor; the pages a
  * lookup touched are dropped again (MADV_DONTNEED), so the records never
@@ -21,8 +21,6 @@
  */
 #include "er_results_file.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +34,7 @@
 #include "er_limits.h"
 #include "er_parallel.h"
 #include "er_results_stream.h"
+#include "er_spill.h"
 
 typedef struct slot {
     const char *id;   /* NULL: empty */
@@ -47,9 +46,7 @@ typedef struct slot {
 
 /* The baseline's records, written by the checking pass. */
 typedef struct records {
-    int fd;                   /* while the pass writes; -1 before and after */
-    uint64_t end;             /* bytes written */
-    bool failed;              /* no record file: find decodes the JSON */
+    er_spill spill;           /* written by the pass; closed once mapped */
     const unsigned char *map; /* the file, read-only, once the pass is done */
     size_t size;
 } records;
@@ -127,66 +124,31 @@ static int index_firm(er_results_file *f, const char *id, size_t i, const er_res
 
 /* ---- the baseline's records ---------------------------------------------- */
 
-/* An unlinked temporary file in $TMPDIR (or /tmp), mode 0600 (mkstemp):
- * nobody else can open it, and it is gone when the process ends, however
- * it ends. */
-static void records_open(records *r)
-{
-    r->fd = -1;
-    const char *dir = getenv("TMPDIR");
-    if (dir == NULL || dir[0] == '\0')
-        dir = "/tmp";
-    char path[4096];
-    int n = snprintf(path, sizeof path, "%s/exportready-baseline-XXXXXX", dir);
-    if (n < 0 || (size_t)n >= sizeof path || (r->fd = mkstemp(path)) < 0) {
-        r->failed = true;
-        return;
-    }
-    /* Not for plugin children or anything else exec'd (workers keep the
-     * mapping, not the descriptor). */
-    if (unlink(path) != 0 || fcntl(r->fd, F_SETFD, FD_CLOEXEC) != 0) {
-        close(r->fd);
-        r->fd = -1;
-        r->failed = true;
-    }
-}
-
 /* Appends a record's bytes and notes where they are in s; on a write
  * failure the records are given up (find decodes the JSON). */
 static void records_put(records *r, const char *buf, size_t len, slot *s)
 {
-    if (r->failed)
+    uint64_t off = 0;
+    if (r->spill.failed)
         return;
-    if (len > UINT32_MAX) {
-        r->failed = true;
-        return;
+    if (len > UINT32_MAX)
+        r->spill.failed = true;
+    else if (er_spill_append(&r->spill, buf, len, &off) == 0) {
+        s->rec_off = off;
+        s->rec_len = (uint32_t)len;
     }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = pwrite(r->fd, buf + done, len - done, (off_t)(r->end + done));
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            r->failed = true;
-            return;
-        }
-        done += (size_t)w;
-    }
-    s->rec_off = r->end;
-    s->rec_len = (uint32_t)len;
-    r->end += len;
 }
 
 /* Appends sf's record; on any failure the records are given up. */
 static void records_add(er_results_file *f, const er_saved_firm *sf, slot *s)
 {
     records *r = &f->rec;
-    if (r->failed)
+    if (r->spill.failed)
         return;
     char *buf = NULL;
     size_t len = 0;
     if (er_baseline_record_encode(sf, f->rubric, &buf, &len) != 0)
-        r->failed = true;
+        r->spill.failed = true;
     else
         records_put(r, buf, len, s);
     free(buf);
@@ -195,18 +157,15 @@ static void records_add(er_results_file *f, const er_saved_firm *sf, slot *s)
 /* The pass is done: maps the records and closes the descriptor. */
 static void records_map(records *r)
 {
-    if (!r->failed && r->end > 0 && r->end <= SIZE_MAX) {
-        void *m = mmap(NULL, (size_t)r->end, PROT_READ, MAP_SHARED, r->fd, 0);
-        if (m == MAP_FAILED) {
-            r->failed = true;
-        } else {
+    const er_spill *sp = &r->spill;
+    if (!sp->failed && sp->end > 0 && sp->end <= SIZE_MAX) {
+        void *m = mmap(NULL, (size_t)sp->end, PROT_READ, MAP_SHARED, sp->fd, 0);
+        if (m != MAP_FAILED) {
             r->map = m;
-            r->size = (size_t)r->end;
+            r->size = (size_t)sp->end;
         }
     }
-    if (r->fd >= 0)
-        close(r->fd);
-    r->fd = -1;
+    er_spill_close(&r->spill);
 }
 
 /* The pages holding [off, off + len) leave this process's resident memory
@@ -400,7 +359,7 @@ static bool adopt_one(er_results_file *f, const par_check *pc, er_rbuf *in)
     if (in->bad)
         return false;
     if (f->baseline && n == 0)
-        f->rec.failed = true;
+        f->rec.spill.failed = true;
     else if (f->baseline)
         records_put(&f->rec, rec, n, at);
     return true;
@@ -503,7 +462,7 @@ static er_results_file *file_new(const char *path, const er_rubric *rubric,
 {
     er_results_file *f = calloc(1, sizeof *f);
     if (f != NULL)
-        f->rec.fd = -1;
+        f->rec.spill.fd = -1;
     if (f == NULL || (f->path = strdup(path)) == NULL) {
         er_diag_add(diag, path, 0, NULL, "out of memory");
         er_results_file_close(f);
@@ -513,7 +472,7 @@ static er_results_file *file_new(const char *path, const er_rubric *rubric,
     f->progs = programmes;
     f->baseline = baseline;
     if (baseline)
-        records_open(&f->rec);
+        er_spill_open(&f->rec.spill, "baseline");
     if ((f->checked = er_results_stream_open(path, diag)) == NULL) {
         er_results_file_close(f);
         return NULL;
@@ -745,8 +704,7 @@ void er_results_file_close(er_results_file *f)
     er_results_stream_close(f->order);
     if (f->rec.map != NULL)
         (void)munmap((void *)f->rec.map, f->rec.size); /* cannot fail for our own mapping */
-    if (f->rec.fd >= 0)
-        close(f->rec.fd);
+    er_spill_close(&f->rec.spill);
     free(f->slots);
     er_arena_free(&f->ids);
     er_arena_free(&f->removed.arena);

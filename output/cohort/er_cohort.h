@@ -10,8 +10,10 @@
 #include "er_result.h"
 #include "er_rubric.h"
 
-/* The cohort workbook, fed one firm at a time; the cohort keeps only a
- * compact row per firm, so callers may free each result after adding it. */
+/* The cohort workbook, fed one firm at a time; the cohort copies what it
+ * needs of each firm (a few tens of bytes in memory, the rest of its row
+ * in an unlinked temporary file: er_cohort.c), so callers may free each
+ * result after adding it. */
 typedef struct er_cohort er_cohort;
 
 er_cohort *er_cohort_new(const er_rubric *rubric, const er_output_options *opts);

@@ -1,7 +1,10 @@
 /*
  * er_cohort_row.c - a firm's cohort row as bytes (er_cohort_row.h), so a
  * -j worker can build it and the parent add it, and the adding itself:
- * a row that does not decode is told apart from running out of memory.
+ * a row that does not decode is told apart from running out of memory,
+ * and is refused whole (its gaps are counted only once it has decoded).
+ * Adding keeps the row's key and hands the rest to the store
+ * (er_cohort_store.c).
  */
 #include "er_cohort_internal.h"
 #include "er_bytebuf.h"
@@ -12,28 +15,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Sectors, routes and markets repeat across firms: keep one copy of each. */
-static const char *intern(er_cohort *c, const char *s)
-{
-    if (s == NULL)
-        return "";
-    for (size_t i = 0; i < c->n_interned; i++)
-        if (strcmp(c->interned[i], s) == 0)
-            return c->interned[i];
-    if (c->n_interned == c->cap_interned) {
-        size_t cap = c->cap_interned ? c->cap_interned * 2 : 16;
-        const char **p = realloc(c->interned, cap * sizeof *p);
-        if (p == NULL)
-            return NULL;
-        c->interned = p;
-        c->cap_interned = cap;
-    }
-    char *copy = er_arena_strdup(&c->arena, s);
-    if (copy != NULL)
-        c->interned[c->n_interned++] = copy;
-    return copy;
-}
 
 /* EU SME size classes by headcount only (Commission Recommendation
  * 2003/361/EC, Annex Art. 2); turnover and balance sheet are not used. */
@@ -160,19 +141,13 @@ int er_cohort_row_encode(const er_cohort *c, const er_firm_result *res,
 
 #define GET(b, v) er_rbuf_get((b), &(v), sizeof(v))
 
-/* A string of the row copied into the arena (NULL: malformed or no memory). */
-static const char *get_str(er_rbuf *b, er_arena *a)
+/* A string of the row, in place (bad set when it runs past the end). */
+static cohort_str get_str(er_rbuf *b)
 {
     uint32_t n = 0;
     GET(b, n);
     const char *at = er_rbuf_take(b, n);
-    if (at == NULL)
-        return NULL;
-    char *s = er_arena_alloc(a, (size_t)n + 1);
-    if (s == NULL)
-        return NULL;
-    memcpy(s, at, n);
-    return s;
+    return at != NULL ? (cohort_str){at, n} : (cohort_str){"", 0};
 }
 
 int er_cohort_failed_row_encode(const char *id, const char *file, const char *error,
@@ -198,99 +173,103 @@ int er_cohort_failed_row_encode(const char *id, const char *file, const char *er
     return 0;
 }
 
-/* A failed firm's row: its id and why, nothing scored.  0, 1 when
- * malformed, -1 when out of memory. */
-static int add_failed(er_cohort *c, er_rbuf *b, cohort_row *r)
+/* The key's id: a C string in the arena (the row's bytes up to any NUL,
+ * as every string of a row is read). */
+static const char *copy_id(er_cohort *c, cohort_str id)
 {
-    r->id = get_str(b, &c->arena);
-    r->error = get_str(b, &c->arena);
-    if (b->bad || (r->id != NULL && r->error != NULL && b->at != b->n))
-        return 1;
-    r->name = r->sector = r->route = r->closest = r->date = r->coach = r->blocker_names = "";
-    r->grade = '-';
-    r->grade_status = ER_GRADE_NO_GRADE;
-    r->dims = er_arena_calloc(&c->arena, c->rubric->n_dimensions + 1, sizeof *r->dims);
-    if (r->id == NULL || r->error == NULL || r->dims == NULL)
-        return -1;
-    for (size_t d = 0; d < c->rubric->n_dimensions; d++)
-        r->dims[d] = NAN;
-    c->n_rows++;
-    return 0;
+    size_t n = strnlen(id.p, id.n);
+    char *s = er_arena_alloc(&c->arena, n + 1);
+    if (s != NULL)
+        memcpy(s, id.p, n);
+    return s;
 }
 
-int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
+static cohort_key *next_key(er_cohort *c)
 {
-    if (c == NULL || row == NULL || len == 0)
-        return 0;
     if (c->n_rows == c->cap_rows) {
         size_t cap = c->cap_rows ? c->cap_rows * 2 : 64;
-        cohort_row *p = realloc(c->rows, cap * sizeof *p);
+        cohort_key *p = realloc(c->keys, cap * sizeof *p);
         if (p == NULL)
-            goto oom;
-        c->rows = p;
+            return NULL;
+        c->keys = p;
         c->cap_rows = cap;
     }
-    er_rbuf b = {.p = row, .n = len};
-    cohort_row *r = &c->rows[c->n_rows];
-    memset(r, 0, sizeof *r);
+    cohort_key *k = &c->keys[c->n_rows];
+    memset(k, 0, sizeof *k);
+    return k;
+}
+
+/* A failed firm's row: its id and why, nothing scored. */
+static int decode_failed(er_rbuf *b, cohort_str *id, cohort_row *r)
+{
+    *id = get_str(b);
+    r->error = get_str(b);
+    return b->bad || b->at != b->n ? 1 : 0;
+}
+
+/* An audited firm's row; its gaps are only checked here (*gaps: where
+ * they start).  0, or 1 when malformed. */
+static int decode_audited(const er_cohort *c, er_rbuf *b, cohort_str *id, cohort_str *sector,
+                          cohort_key *k, cohort_row *r, size_t *gaps)
+{
     const er_rubric *rb = c->rubric;
-    uint8_t kind = 0;
-    GET(&b, kind);
-    if (kind == 'F') {
-        int rc = add_failed(c, &b, r);
-        if (rc == 1)
-            goto bad;
-        if (rc < 0)
-            goto oom;
-        return 0;
-    }
-    if (kind != 'A')
-        goto bad;
-    r->id = get_str(&b, &c->arena);
-    r->name = get_str(&b, &c->arena);
-    const char *sector = get_str(&b, &c->arena), *route = get_str(&b, &c->arena);
-    const char *closest = get_str(&b, &c->arena);
-    r->date = get_str(&b, &c->arena);
-    r->coach = get_str(&b, &c->arena);
-    r->blocker_names = get_str(&b, &c->arena);
-    if (r->id == NULL || r->name == NULL || sector == NULL || route == NULL || closest == NULL ||
-        r->date == NULL || r->coach == NULL || r->blocker_names == NULL) {
-        if (b.bad)
-            goto bad;
-        goto oom;
-    }
-    r->sector = intern(c, sector);
-    r->route = intern(c, route);
-    r->closest = intern(c, closest);
-    r->dims = er_arena_calloc(&c->arena, rb->n_dimensions + 1, sizeof *r->dims);
-    if (!r->sector || !r->route || !r->closest || !r->dims)
-        goto oom;
+    *id = get_str(b);
+    r->name = get_str(b);
+    *sector = get_str(b);
+    r->route = get_str(b);
+    r->closest = get_str(b);
+    r->date = get_str(b);
+    r->coach = get_str(b);
+    r->blocker_names = get_str(b);
     uint8_t scored = 0, band = 0;
-    uint32_t blockers = 0, to_verify = 0, n_gaps = 0;
-    GET(&b, scored);
-    GET(&b, band);
-    GET(&b, r->grade);
-    GET(&b, r->grade_status);
-    GET(&b, blockers);
-    GET(&b, to_verify);
-    r->n_to_verify = to_verify;
-    GET(&b, r->score);
-    GET(&b, r->coverage);
-    r->scored = scored != 0;
-    r->band = band < BAND_COUNT_ ? band : BAND_UNKNOWN;
-    r->n_blockers = blockers;
+    uint32_t blockers = 0, n_gaps = 0;
+    GET(b, scored);
+    GET(b, band);
+    GET(b, r->grade);
+    GET(b, r->grade_status);
+    GET(b, blockers);
+    GET(b, r->n_to_verify);
+    GET(b, k->score);
+    GET(b, r->coverage);
+    k->scored = scored != 0;
+    k->band = band < BAND_COUNT_ ? band : BAND_UNKNOWN;
+    k->n_blockers = blockers;
     for (size_t d = 0; d < rb->n_dimensions; d++)
-        GET(&b, r->dims[d]);
+        GET(b, r->dims[d]);
+    *gaps = b->at;
+    GET(b, n_gaps);
+    for (uint32_t g = 0; g < n_gaps && !b->bad; g++) {
+        uint32_t idx = 0;
+        double missing = 0;
+        uint8_t asked = 0;
+        GET(b, idx);
+        GET(b, missing);
+        GET(b, asked);
+        if (idx >= rb->n_criteria)
+            return 1;
+    }
+    uint8_t has_base = 0, base_scored = 0;
+    GET(b, has_base);
+    GET(b, base_scored);
+    GET(b, r->base_score);
+    GET(b, r->base_grade);
+    r->has_base = has_base != 0;
+    r->base_scored = base_scored != 0;
+    return b->bad || b->at != b->n ? 1 : 0;
+}
+
+/* Adds a checked row's gaps to the counters (its bytes from gaps on). */
+static void count_gaps(er_cohort *c, er_rbuf b)
+{
+    uint32_t n_gaps = 0;
     GET(&b, n_gaps);
-    for (uint32_t k = 0; k < n_gaps && !b.bad; k++) {
+    for (uint32_t g = 0; g < n_gaps; g++) {
         uint32_t idx = 0;
         double missing = 0;
         uint8_t asked = 0;
         GET(&b, idx);
         GET(&b, missing);
         GET(&b, asked);
-        if (idx >= rb->n_criteria)
-            goto bad;
         if (asked) {
             c->gap_firms[idx]++;
             c->gap_points[idx] += missing;
@@ -298,15 +277,36 @@ int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
             c->not_asked[idx]++;
         }
     }
-    uint8_t has_base = 0, base_scored = 0;
-    GET(&b, has_base);
-    GET(&b, base_scored);
-    GET(&b, r->base_score);
-    GET(&b, r->base_grade);
-    r->has_base = has_base != 0;
-    r->base_scored = base_scored != 0;
-    if (b.bad || b.at != b.n)
+}
+
+int er_cohort_add_encoded(er_cohort *c, const char *row, size_t len)
+{
+    if (c == NULL || row == NULL || len == 0)
+        return 0;
+    cohort_key *k = next_key(c);
+    if (k == NULL)
+        goto oom;
+    er_rbuf b = {.p = row, .n = len};
+    cohort_row r = {.dims = c->dims};
+    cohort_str id = {0}, sector = {0};
+    size_t gaps = 0;
+    uint8_t kind = 0;
+    GET(&b, kind);
+    if (kind == 'F') {
+        k->failed = 1;
+        k->band = BAND_UNKNOWN;
+        k->sector = COHORT_NO_SECTOR;
+        if (decode_failed(&b, &id, &r) != 0)
+            goto bad;
+    } else if (kind != 'A' || decode_audited(c, &b, &id, &sector, k, &r, &gaps) != 0) {
         goto bad;
+    }
+    if ((k->id = copy_id(c, id)) == NULL ||
+        (!k->failed && er_cohort_sector(c, sector, &k->sector) != 0) ||
+        er_cohort_store_row(c, k, &r) != 0)
+        goto oom;
+    if (!k->failed)
+        count_gaps(c, (er_rbuf){.p = row, .n = len, .at = gaps});
     c->n_rows++;
     return 0;
 bad:
@@ -317,4 +317,3 @@ oom:
     c->oom = true;
     return -1;
 }
-

@@ -40,17 +40,14 @@ typedef struct group_stats {
     double min, q1, median, q3, max;
 } group_stats;
 
-/* Scores of the scored firms in a group (sector pointer or band), sorted. */
-static size_t collect(const er_cohort *c, const char *sector, int band, double *buf)
+/* Scores of the scored firms in a size band, sorted. */
+static size_t collect_band(const er_cohort *c, int band, double *buf)
 {
     size_t n = 0;
     for (size_t i = 0; i < c->n_rows; i++) {
-        const cohort_row *r = &c->rows[i];
-        if (!r->scored)
-            continue;
-        if (sector != NULL ? r->sector != sector : r->band != band)
-            continue;
-        buf[n++] = r->score;
+        const cohort_key *k = &c->keys[i];
+        if (k->scored && k->band == band)
+            buf[n++] = k->score;
     }
     qsort(buf, n, sizeof *buf, dbl_cmp);
     return n;
@@ -68,9 +65,14 @@ static void fill_stats(group_stats *g, const double *v, size_t n)
     g->q3 = quantile(v, n, 0.75);
 }
 
-static int str_ptr_cmp(const void *pa, const void *pb)
+typedef struct sector_ref {
+    const char *name;
+    uint32_t index; /* in c->sectors */
+} sector_ref;
+
+static int sector_cmp(const void *pa, const void *pb)
 {
-    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+    return strcmp(((const sector_ref *)pa)->name, ((const sector_ref *)pb)->name);
 }
 
 /* ---- sheets ------------------------------------------------------------ */
@@ -104,27 +106,31 @@ static const er_label change_heads[3] = {ER_L_CO_BASELINE_SCORE, ER_L_CO_SCORE_C
                                          ER_L_CO_BASELINE_GRADE};
 
 /* Failed firms last; then fewest blockers, then best score (unscored
- * after scored), then id. */
+ * after scored), then id; then the order added, which a stable sort
+ * would give (and glibc's qsort, a merge sort, did give). */
 static int rank_cmp(const void *pa, const void *pb)
 {
-    const cohort_row *a = *(const cohort_row *const *)pa, *b = *(const cohort_row *const *)pb;
-    if ((a->error != NULL) != (b->error != NULL))
-        return a->error != NULL ? 1 : -1;
+    const cohort_key *a = *(const cohort_key *const *)pa, *b = *(const cohort_key *const *)pb;
+    if (a->failed != b->failed)
+        return a->failed ? 1 : -1;
     if (a->n_blockers != b->n_blockers)
         return a->n_blockers < b->n_blockers ? -1 : 1;
     double sa = a->scored ? a->score : -1.0, sb = b->scored ? b->score : -1.0;
     if (sa != sb)
         return sa > sb ? -1 : 1;
-    return strcmp(a->id, b->id);
+    int by_id = strcmp(a->id, b->id);
+    if (by_id != 0)
+        return by_id;
+    return (a > b) - (a < b);
 }
 
-static bool same_rank(const cohort_row *a, const cohort_row *b)
+static bool same_rank(const cohort_key *a, const cohort_key *b)
 {
     return a->n_blockers == b->n_blockers && a->scored == b->scored &&
            (!a->scored || a->score == b->score);
 }
 
-void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
+int er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
 {
     const er_rubric *rb = c->rubric;
     er_lang L = x->lang;
@@ -169,63 +175,67 @@ void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
         }
     }
 
-    const cohort_row **order = malloc((c->n_rows + 1) * sizeof *order);
-    if (order == NULL) {
-        ER_XW(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
-        return;
-    }
+    const cohort_key **order = malloc((c->n_rows + 1) * sizeof *order);
+    if (order == NULL)
+        return -1;
     for (size_t i = 0; i < c->n_rows; i++)
-        order[i] = &c->rows[i];
+        order[i] = &c->keys[i];
     qsort(order, c->n_rows, sizeof *order, rank_cmp);
 
     size_t rank = 0;
+    int rc = 0;
     for (size_t i = 0; i < c->n_rows && x->err == LXW_NO_ERROR; i++) {
-        const cohort_row *r = order[i];
+        const cohort_key *k = order[i];
+        cohort_row r;
+        if (er_cohort_fetch_row(c, k, &r) != 0) {
+            rc = -2;
+            break;
+        }
         lxw_row_t row = (lxw_row_t)(i + 1);
-        if (i == 0 || !same_rank(order[i - 1], r))
+        if (i == 0 || !same_rank(order[i - 1], k))
             rank = i + 1; /* competition ranking: 1, 2, 2, 4 */
-        er_xw_text(x, ws, row, CC_ID, r->id, NULL);
-        if (r->error != NULL) {
+        er_xw_text(x, ws, row, CC_ID, k->id, NULL);
+        if (k->failed) {
             /* A failed firm stays on the list, with why, and no rank. */
-            er_xw_text(x, ws, row, problem, r->error, x->f.bad);
+            er_xw_text(x, ws, row, problem, r.error.p, x->f.bad);
             er_arena_free(&x->arena);
             continue;
         }
         er_xw_num(x, ws, row, CC_RANK, (double)rank, x->f.integer);
-        er_xw_text(x, ws, row, CC_NAME, r->name, NULL);
+        er_xw_text(x, ws, row, CC_NAME, r.name.p, NULL);
         er_xw_text(x, ws, row, CC_SECTOR,
-                   er_profile_sector_name(c->rubric ? c->rubric->profile : NULL, r->sector,
-                                          x->lang),
+                   er_profile_sector_name(c->rubric ? c->rubric->profile : NULL,
+                                          c->sectors[k->sector], x->lang),
                    NULL);
-        er_xw_label(x, ws, row, CC_BAND, band_labels[r->band], NULL);
-        er_xw_text(x, ws, row, CC_DATE, r->date, NULL);
-        er_xw_text(x, ws, row, CC_COACH, r->coach, NULL);
-        if (r->scored)
-            er_xw_num(x, ws, row, CC_SCORE, r->score, x->f.num1);
-        char g[2] = {r->grade ? r->grade : '-', '\0'};
+        er_xw_label(x, ws, row, CC_BAND, band_labels[k->band], NULL);
+        er_xw_text(x, ws, row, CC_DATE, r.date.p, NULL);
+        er_xw_text(x, ws, row, CC_COACH, r.coach.p, NULL);
+        if (k->scored)
+            er_xw_num(x, ws, row, CC_SCORE, k->score, x->f.num1);
+        char g[2] = {r.grade ? r.grade : '-', '\0'};
         er_xw_text(x, ws, row, CC_GRADE, g, NULL);
         er_xw_text(x, ws, row, CC_STATUS,
-                   er_grade_status_label((er_grade_status)r->grade_status, L), NULL);
-        er_xw_num(x, ws, row, CC_COVERAGE, r->coverage, x->f.pct);
-        er_xw_text(x, ws, row, CC_ROUTE, r->route, NULL);
-        er_xw_num(x, ws, row, CC_BLOCKERS, r->n_blockers, x->f.integer);
-        er_xw_text(x, ws, row, CC_BLOCKER_NAMES, r->blocker_names, NULL);
-        er_xw_num(x, ws, row, CC_TO_VERIFY, r->n_to_verify, x->f.integer);
+                   er_grade_status_label((er_grade_status)r.grade_status, L), NULL);
+        er_xw_num(x, ws, row, CC_COVERAGE, r.coverage, x->f.pct);
+        er_xw_text(x, ws, row, CC_ROUTE, r.route.p, NULL);
+        er_xw_num(x, ws, row, CC_BLOCKERS, k->n_blockers, x->f.integer);
+        er_xw_text(x, ws, row, CC_BLOCKER_NAMES, r.blocker_names.p, NULL);
+        er_xw_num(x, ws, row, CC_TO_VERIFY, r.n_to_verify, x->f.integer);
         for (size_t d = 0; d < rb->n_dimensions; d++)
-            if (!isnan(r->dims[d]))
-                er_xw_num(x, ws, row, (lxw_col_t)(CC_DIMS + d), r->dims[d], x->f.num1);
-        if (r->closest[0] != '\0')
+            if (!isnan(r.dims[d]))
+                er_xw_num(x, ws, row, (lxw_col_t)(CC_DIMS + d), r.dims[d], x->f.num1);
+        if (r.closest.p[0] != '\0')
             er_xw_text(x, ws, row, near,
-                       er_profile_market_name(c->rubric ? c->rubric->profile : NULL, r->closest,
-                                              x->lang),
+                       er_profile_market_name(c->rubric ? c->rubric->profile : NULL,
+                                              r.closest.p, x->lang),
                        NULL);
-        if (c->show_change && r->has_base) {
-            if (r->base_scored)
-                er_xw_num(x, ws, row, chg, r->base_score, x->f.num1);
-            if (r->base_scored && r->scored)
-                er_xw_num(x, ws, row, (lxw_col_t)(chg + 1), r->score - r->base_score,
+        if (c->show_change && r.has_base) {
+            if (r.base_scored)
+                er_xw_num(x, ws, row, chg, r.base_score, x->f.num1);
+            if (r.base_scored && k->scored)
+                er_xw_num(x, ws, row, (lxw_col_t)(chg + 1), k->score - r.base_score,
                           x->f.num1);
-            char bg[2] = {r->base_grade, '\0'};
+            char bg[2] = {r.base_grade, '\0'};
             er_xw_text(x, ws, row, (lxw_col_t)(chg + 2), bg, NULL);
         }
         /* The arena holds only cleaned copies; drop them row by row so a
@@ -233,6 +243,8 @@ void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
         er_arena_free(&x->arena);
     }
     free(order);
+    if (rc != 0)
+        return rc;
     lxw_row_t last = (lxw_row_t)(c->n_rows > 0 ? c->n_rows : 1);
     colour_scale(x, ws, last, CC_SCORE);
     for (size_t d = 0; d < rb->n_dimensions; d++)
@@ -240,6 +252,7 @@ void er_cohort_firms_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws)
     ER_XW(x, worksheet_autofilter(ws, 0, 0, last, ncols - 1));
     worksheet_freeze_panes(ws, 1, 3);
     er_xw_print_setup(x, ws, er_label_get(ER_L_COHORT_TITLE, L), "", 0, 0);
+    return 0;
 }
 
 enum { SC_GROUP = 0, SC_N, SC_MIN, SC_Q1, SC_MEDIAN, SC_Q3, SC_MAX, SC_COUNT_ };
@@ -269,22 +282,44 @@ static void stats_row(er_xw *x, lxw_worksheet *ws, lxw_row_t row, const group_st
 int er_cohort_stats_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws, const char *sheet_name)
 {
     er_lang L = x->lang;
+    /* Scores grouped by sector in one pass (at[s]: where sector s's scores
+     * start in buf), not one pass over every firm per sector: a cohort
+     * may have nearly as many sectors as firms. */
     double *buf = malloc((c->n_rows + 1) * sizeof *buf);
-    const char **sectors = malloc((c->n_interned + 1) * sizeof *sectors);
-    if (buf == NULL || sectors == NULL) {
+    size_t *at = calloc(c->n_sectors + 1, sizeof *at);
+    size_t *count = calloc(c->n_sectors + 1, sizeof *count);
+    unsigned char *present = calloc(c->n_sectors + 1, 1);
+    sector_ref *sectors = malloc((c->n_sectors + 1) * sizeof *sectors);
+    if (buf == NULL || at == NULL || count == NULL || present == NULL || sectors == NULL) {
         free(buf);
+        free(at);
+        free(count);
+        free(present);
         free(sectors);
         return -1;
     }
+    for (size_t i = 0; i < c->n_rows; i++) {
+        const cohort_key *k = &c->keys[i];
+        if (k->failed)
+            continue;
+        present[k->sector] = 1;
+        count[k->sector] += k->scored;
+    }
+    for (size_t s = 1; s <= c->n_sectors; s++)
+        at[s] = at[s - 1] + count[s - 1];
+    for (size_t i = 0; i < c->n_rows; i++) {
+        const cohort_key *k = &c->keys[i];
+        if (!k->failed && k->scored)
+            buf[at[k->sector]++] = k->score;
+    }
+    for (size_t s = 0; s < c->n_sectors; s++)
+        at[s] -= count[s];
     /* Distinct sectors that some row has, sorted by name. */
     size_t ns = 0;
-    for (size_t k = 0; k < c->n_interned; k++)
-        for (size_t i = 0; i < c->n_rows; i++)
-            if (c->rows[i].error == NULL && c->rows[i].sector == c->interned[k]) {
-                sectors[ns++] = c->interned[k];
-                break;
-            }
-    qsort(sectors, ns, sizeof *sectors, str_ptr_cmp);
+    for (size_t s = 0; s < c->n_sectors; s++)
+        if (present[s])
+            sectors[ns++] = (sector_ref){c->sectors[s], (uint32_t)s};
+    qsort(sectors, ns, sizeof *sectors, sector_cmp);
 
     static const er_label groups[] = {ER_L_BY_SECTOR, ER_L_BY_SIZE};
     static const er_label stat_heads[] = {ER_L_COUNT, ER_L_MIN, ER_L_Q1, ER_L_MEDIAN, ER_L_Q3,
@@ -296,20 +331,25 @@ int er_cohort_stats_sheet(er_cohort *c, er_xw *x, lxw_worksheet *ws, const char 
     lxw_row_t row = stats_header(x, ws, 2, ER_L_BY_SECTOR);
     lxw_row_t first_sector = row;
     for (size_t k = 0; k < ns; k++, row++) {
+        uint32_t s = sectors[k].index;
         group_stats g = {.name = er_profile_sector_name(c->rubric ? c->rubric->profile : NULL,
-                                                        sectors[k], L)};
-        fill_stats(&g, buf, collect(c, sectors[k], -1, buf));
+                                                        sectors[k].name, L)};
+        qsort(buf + at[s], count[s], sizeof *buf, dbl_cmp);
+        fill_stats(&g, buf + at[s], count[s]);
         stats_row(x, ws, row, &g);
     }
     lxw_row_t last_sector = row - 1;
     row = stats_header(x, ws, row + 1, ER_L_BY_SIZE);
     for (int band = 0; band < BAND_COUNT_; band++, row++) {
         group_stats g = {.name = er_label_get(band_labels[band], L)};
-        fill_stats(&g, buf, collect(c, NULL, band, buf));
+        fill_stats(&g, buf, collect_band(c, band, buf)); /* the sectors' are written */
         stats_row(x, ws, row, &g);
     }
     er_xw_label(x, ws, row + 1, 0, ER_L_SIZE_SOURCE, x->f.small);
     free(buf);
+    free(at);
+    free(count);
+    free(present);
     free(sectors);
 
     if (ns > 0) {
