@@ -420,7 +420,11 @@ static int run_audits(audit_run *run)
     }
     if (run->n_ok == 0) {
         /* Nothing audited: write nothing, so no file suggests otherwise. */
-        er_cli_error("no firm could be audited");
+        if (run->count == 0 && run->n_failed == 0)
+            er_cli_error("no firm to audit: the inputs hold none (a questionnaire not filled "
+                         "in, or a cohort without rows)");
+        else
+            er_cli_error("no firm could be audited");
         return ER_EXIT_INVALID;
     }
     finish_outputs(run);

@@ -155,6 +155,17 @@ static er_xlsx_book *book_new(const char *name, const er_xlsx_limits *lim, er_di
     return b;
 }
 
+/* Not ZIP_CHECKCONS: libzip's consistency check refuses an archive whose
+ * local headers carry a ZIP64 extra field and a higher "version needed"
+ * than its central directory, which is how minizip-based writers write
+ * every entry: libxlsxwriter among them, so `exportready template`'s own
+ * workbook was "damaged or truncated" to `validate` (Excel, LibreOffice
+ * and openpyxl read it).  Nothing is lost by reading without it: libzip
+ * takes every entry's sizes and offset from the central directory, the
+ * limits count the bytes actually inflated (er_xlsx_part.c), and each
+ * entry's CRC is checked when it has been read whole. */
+#define ER_XLSX_ZIP_FLAGS 0
+
 static const char *zip_open_error(int code)
 {
     switch (code) {
@@ -258,7 +269,7 @@ er_xlsx_book *er_xlsx_open(const char *path, const er_xlsx_limits *limits, er_di
         return NULL;
     }
     int err = 0;
-    b->zip = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    b->zip = zip_open(path, ZIP_RDONLY | ER_XLSX_ZIP_FLAGS, &err);
     if (b->zip == NULL) {
         er_xr_add_error(b, diag, NULL, "%s", zip_open_error(err));
         er_xlsx_close(b);
@@ -282,7 +293,7 @@ er_xlsx_book *er_xlsx_open_memory(const void *data, size_t n, const char *name,
         er_xlsx_close(b);
         return NULL;
     }
-    b->zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+    b->zip = zip_open_from_source(src, ZIP_RDONLY | ER_XLSX_ZIP_FLAGS, &ze);
     if (b->zip == NULL) {
         er_xr_add_error(b, diag, NULL, "%s", zip_open_error(zip_error_code_zip(&ze)));
         zip_source_free(src);

@@ -163,6 +163,46 @@ def case_validate_xlsx():
     expect(lines[-1] == "exportready: 3 problems found", "count", se)
 
 
+def _zip64_local_headers(path):
+    """Entries whose local header carries a ZIP64 extra field (0x0001) and
+    a higher "version needed" than the central directory: minizip's way."""
+    import struct
+    import zipfile
+    with open(path, "rb") as f:
+        data = f.read()
+    odd = []
+    for zi in zipfile.ZipFile(path).infolist():
+        o = zi.header_offset
+        ver, = struct.unpack("<H", data[o + 4:o + 6])
+        nlen, elen = struct.unpack("<HH", data[o + 26:o + 30])
+        extra = data[o + 30 + nlen:o + 30 + nlen + elen]
+        if ver > zi.extract_version and extra[:2] == b"\x01\x00":
+            odd.append(zi.filename)
+    return odd
+
+
+def case_own_workbook():
+    """The template as `exportready template` writes it (libxlsxwriter,
+    whose zip entries have minizip's ZIP64 local headers) is read as a
+    workbook, not refused as damaged; blank, it holds no firm."""
+    cfg = examples()[0]
+    firm = L.read_firm(cfg, RUBRICS)
+    for lang in ("en", "es"):
+        t = template(firm["sector"], lang)
+        expect(_zip64_local_headers(t), f"{lang}: the template has minizip-style local headers "
+               "(else this case tests nothing)")
+        rc, so, se = run("validate", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, t)
+        expect(rc == 0 and "damaged" not in se + so, f"{lang}: the template opens", rc, so, se)
+        # Not filled in, it holds no firm, and audit says so.
+        rc, so, se = run("audit", "--rubric-dir", RUBRICS, "--plugin-dir", PLUGINS, t)
+        expect(rc == 3 and "the inputs hold none" in se, f"{lang}: audit of the blank template",
+               rc, se)
+        # Filled in place with openpyxl (which rewrites the zip), it audits.
+        filled = os.path.join(WORK, f"own-{lang}.xlsx")
+        L.fill_template(t, filled, firm, lang)
+        same_as_cfg(cfg, [filled], f"own template filled ({lang})")
+
+
 def export_roundtrip(write, ext, what):
     """Every example firm submitted through its sector's XLSForm and
     exported by write() audits exactly as its .cfg file."""
