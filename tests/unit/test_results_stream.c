@@ -267,14 +267,25 @@ static char *many_firms_document(const er_rubric *rubric, const er_programme_set
     return doc;
 }
 
+/* The test rubric and its programmes (free both). */
+static void load_rubric(er_rubric **rubric, er_programme_set **progs)
+{
+    er_diag d = {0};
+    *rubric = er_rubric_load(RUBRIC_DIR, &d);
+    *progs = er_programmes_load(RUBRIC_DIR "/programmes", &d);
+    er_diag_print(&d, stderr, "");
+    assert_non_null(*rubric);
+    assert_non_null(*progs);
+    er_diag_free(&d);
+}
+
 static void test_many_firms_by_id(void **state)
 {
     (void)state;
     er_diag d = {0};
-    er_rubric *rubric = er_rubric_load(RUBRIC_DIR, &d);
-    er_programme_set *progs = er_programmes_load(RUBRIC_DIR "/programmes", &d);
-    assert_non_null(rubric);
-    assert_non_null(progs);
+    er_rubric *rubric;
+    er_programme_set *progs;
+    load_rubric(&rubric, &progs);
     char *doc = many_firms_document(rubric, progs, MANY, (size_t)-1);
     write_text(doc);
     free(doc);
@@ -548,10 +559,9 @@ static void test_parallel_check_same_as_serial(void **state)
 {
     (void)state;
     er_diag d = {0};
-    er_rubric *rubric = er_rubric_load(RUBRIC_DIR, &d);
-    er_programme_set *progs = er_programmes_load(RUBRIC_DIR "/programmes", &d);
-    assert_non_null(rubric);
-    assert_non_null(progs);
+    er_rubric *rubric;
+    er_programme_set *progs;
+    load_rubric(&rubric, &progs);
 
     /* A good file; as a baseline with criteria the rubric lacks, first
      * met in firms 149 and 49 (listed in file order: 49's first). */
