@@ -179,16 +179,33 @@ static void records_drop(const records *r, uint64_t off, size_t len)
     (void)madvise((void *)(r->map + start), (size_t)(end - start), MADV_DONTNEED);
 }
 
+/* "tool" and "rubric" come before the firms in every file `audit` writes:
+ * a file from another rubric is then refused without decoding a firm.
+ * (Members after the firms cannot redefine them: a repeated key is
+ * refused.)  Otherwise the header is checked at the end. */
+static bool header_before_firms(const er_results_file *f)
+{
+    const json_t *h = er_results_stream_header(f->checked);
+    return json_object_get(h, "tool") != NULL && json_object_get(h, "rubric") != NULL;
+}
+
+/* Once the pass is done: keeps "rubric"."version" of the header.  0, or
+ * -1 when out of memory. */
+static int keep_rubric_version(er_results_file *f)
+{
+    json_t *ver = json_object_get(json_object_get(er_results_stream_header(f->checked),
+                                                  "rubric"), "version");
+    if (json_is_string(ver) && (f->rubric_version = strdup(json_string_value(ver))) == NULL)
+        return -1;
+    return 0;
+}
+
 /* The checking pass: every firm decoded, checked and indexed. */
 static void check_all(er_results_file *f, er_diag *diag)
 {
     bool header_checked = false;
-    /* "tool" and "rubric" come before the firms in every file `audit`
-     * writes: a file from another rubric is then refused without decoding a
-     * firm.  (Members after the firms cannot redefine them: a repeated key
-     * is refused.)  Otherwise the header is checked at the end. */
     const json_t *h = er_results_stream_header(f->checked);
-    if (json_object_get(h, "tool") != NULL && json_object_get(h, "rubric") != NULL) {
+    if (header_before_firms(f)) {
         size_t before = er_diag_count(diag);
         er_results_check_header(h, f->path, f->rubric, diag);
         if (er_diag_count(diag) > before)
@@ -229,12 +246,8 @@ static void check_all(er_results_file *f, er_diag *diag)
     }
     if (rc == 0 && !header_checked)
         er_results_check_header(er_results_stream_header(f->checked), f->path, f->rubric, diag);
-    if (rc == 0) {
-        json_t *ver = json_object_get(json_object_get(er_results_stream_header(f->checked),
-                                                      "rubric"), "version");
-        if (json_is_string(ver) && (f->rubric_version = strdup(json_string_value(ver))) == NULL)
-            er_diag_add(diag, f->path, 0, NULL, "out of memory");
-    }
+    if (rc == 0 && keep_rubric_version(f) != 0)
+        er_diag_add(diag, f->path, 0, NULL, "out of memory");
 }
 
 /* ---- the checking pass on several processes --------------------------------
@@ -303,11 +316,17 @@ static void check_one(er_results_file *f, const par_check *pc, size_t i, er_wbuf
     er_diag_free(&d);
 }
 
+/* One past the last firm of job. */
+static size_t batch_end(const par_check *pc, size_t job)
+{
+    return (job + 1) * CHECK_BATCH < pc->n ? (job + 1) * CHECK_BATCH : pc->n;
+}
+
 static int check_produce(size_t job, void *ctx, char **out, size_t *len)
 {
     par_check *pc = ctx;
     er_wbuf b = {0};
-    size_t end = (job + 1) * CHECK_BATCH < pc->n ? (job + 1) * CHECK_BATCH : pc->n;
+    size_t end = batch_end(pc, job);
     for (size_t i = job * CHECK_BATCH; i < end; i++)
         check_one(pc->f, pc, i, &b);
     if (b.oom) {
@@ -317,6 +336,21 @@ static int check_produce(size_t job, void *ctx, char **out, size_t *len)
     *out = b.p;
     *len = b.n;
     return 0;
+}
+
+/* The next string of a worker's bytes as a C string (malloc'd), or NULL
+ * when it runs past the end, holds a NUL or memory is out. */
+static char *take_string(er_rbuf *in)
+{
+    uint32_t n = 0;
+    er_rbuf_get(in, &n, sizeof n);
+    const char *p = er_rbuf_take(in, n);
+    char *s = p != NULL ? strndup(p, n) : NULL;
+    if (s != NULL && strlen(s) != n) {
+        free(s);
+        s = NULL;
+    }
+    return s;
 }
 
 /* In the parent, in file order: indexes one firm from a worker's bytes;
@@ -330,30 +364,24 @@ static bool adopt_one(er_results_file *f, const par_check *pc, er_rbuf *in)
         return false;
     if (outcome == FIRM_NOT_AUDITED)
         return true;
-    uint32_t n = 0;
-    er_rbuf_get(in, &n, sizeof n);
-    const char *id = er_rbuf_take(in, n);
-    char *copy = id != NULL ? strndup(id, n) : NULL;
+    char *id = take_string(in);
     slot *at = NULL;
     /* Seen twice, or out of memory: the serial pass says which. */
-    bool indexed = copy != NULL && strlen(copy) == n &&
-                   index_firm(f, copy, i, &pc->pos[i], &at) == 0;
-    free(copy);
+    bool indexed = id != NULL && index_firm(f, id, i, &pc->pos[i], &at) == 0;
+    free(id);
     if (!indexed)
         return false;
     f->n_audited++;
     uint32_t n_removed = 0;
     er_rbuf_get(in, &n_removed, sizeof n_removed);
     for (uint32_t k = 0; k < n_removed && !in->bad; k++) {
-        er_rbuf_get(in, &n, sizeof n);
-        const char *rid = er_rbuf_take(in, n);
-        char *name = rid != NULL ? strndup(rid, n) : NULL;
-        bool ok = name != NULL && strlen(name) == n &&
-                  er_removed_criteria_add(&f->removed, name) == 0;
+        char *name = take_string(in);
+        bool ok = name != NULL && er_removed_criteria_add(&f->removed, name) == 0;
         free(name);
         if (!ok)
             return false;
     }
+    uint32_t n = 0;
     er_rbuf_get(in, &n, sizeof n);
     const char *rec = er_rbuf_take(in, n);
     if (in->bad)
@@ -374,7 +402,7 @@ static int check_consume(size_t job, const char *data, size_t len, const char *w
         return -1;
     }
     er_rbuf in = {.p = data, .n = len};
-    size_t end = (job + 1) * CHECK_BATCH < pc->n ? (job + 1) * CHECK_BATCH : pc->n;
+    size_t end = batch_end(pc, job);
     for (size_t i = job * CHECK_BATCH; i < end; i++)
         if (!adopt_one(pc->f, pc, &in)) {
             pc->give_up = true;
@@ -412,9 +440,7 @@ static bool header_quiet(const er_results_file *f)
  * pass then runs on a fresh one). */
 static bool check_parallel(er_results_file *f, unsigned workers)
 {
-    const json_t *h = er_results_stream_header(f->checked);
-    bool header_first = json_object_get(h, "tool") != NULL &&
-                        json_object_get(h, "rubric") != NULL;
+    bool header_first = header_before_firms(f);
     if (header_first && !header_quiet(f))
         return false;
     par_check pc = {.f = f};
@@ -444,13 +470,7 @@ static bool check_parallel(er_results_file *f, unsigned workers)
     free(pc.pos);
     if (ok && !header_first)
         ok = header_quiet(f);
-    if (ok) {
-        json_t *ver = json_object_get(json_object_get(er_results_stream_header(f->checked),
-                                                      "rubric"), "version");
-        if (json_is_string(ver) && (f->rubric_version = strdup(json_string_value(ver))) == NULL)
-            ok = false;
-    }
-    return ok;
+    return ok && keep_rubric_version(f) == 0;
 }
 
 /* ---- opening ------------------------------------------------------------- */
