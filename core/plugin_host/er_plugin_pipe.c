@@ -145,6 +145,14 @@ er_pl_io er_pl_frame_write(int fd, const void *p, size_t n, double deadline)
     return r == ER_PL_IO_OK ? er_pl_write_all(fd, p, n, deadline) : r;
 }
 
+bool er_pl_frame_whole(const unsigned char *buf, size_t n, size_t *body)
+{
+    if (n < 4 || er_le32_get(buf) != n - 4)
+        return false;
+    *body = n - 4;
+    return true;
+}
+
 er_pl_io er_pl_frame_read_len(int fd, double deadline, size_t *len)
 {
     unsigned char head[4];

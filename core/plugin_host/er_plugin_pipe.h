@@ -5,6 +5,8 @@
  *
  *   request frame (audit -> zygote -> child):  u32 length, then the request
  *       (er_plugin_firm_wire.c)
+ *   result frame (child -> zygote):  u32 length, then er_plugin_wire.c's
+ *       bytes
  *   answer (zygote -> audit):  "ERA1" u8 outcome  u32 detail  u32 length,
  *       then the child's bytes (er_plugin_wire.c)
  *
@@ -46,10 +48,13 @@ er_pl_io er_pl_read_exact(int fd, void *p, size_t n, double deadline);
 er_pl_io er_pl_read_until(int fd, double deadline, size_t max, unsigned char **buf,
                           size_t *cap, size_t *len);
 
-/* ---- the request frame: u32 length, then the bytes ---- */
+/* ---- the request and result frames: u32 length, then the bytes ---- */
 
 /* Writes the frame head and the n bytes of p. */
 er_pl_io er_pl_frame_write(int fd, const void *p, size_t n, double deadline);
+/* True when the n bytes of buf are exactly one frame (head and all its
+ * bytes); *body is then the frame's length, its bytes the last *body. */
+bool er_pl_frame_whole(const unsigned char *buf, size_t n, size_t *body);
 /* Reads a frame head into *len (the bytes follow; read them with
  * er_pl_read_exact).  OK, TIMEOUT, EOF or ERROR. */
 er_pl_io er_pl_frame_read_len(int fd, double deadline, size_t *len);

@@ -3,7 +3,8 @@
  * a firm with every field and every value type survives the round trip
  * exactly (NULL strings stay NULL, a present empty list stays present), and
  * the decoder refuses every truncation, trailing bytes, forged counts and
- * enum values out of range, without reading past the end (run under ASan).
+ * enum values out of range, without reading past the end (run under ASan);
+ * and the child's result frame is whole only when exact.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "er_plugin_internal.h"
 
@@ -263,6 +265,34 @@ static void enums_out_of_range_are_refused(void **state)
     free(buf);
 }
 
+/* The child's result frame, as the zygote reads it to end of file: whole
+ * only with its head and exactly its bytes, so a child cut short (or one
+ * whose plugin wrote to the pipe too) is answered from its exit status. */
+static void result_frame_is_whole_only_when_exact(void **state)
+{
+    (void)state;
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    const char body[] = "ERW1 and some bytes";
+    assert_int_equal(er_pl_frame_write(fds[1], body, sizeof body, 1e300), ER_PL_IO_OK);
+    close(fds[1]);
+    unsigned char *buf = NULL;
+    size_t cap = 0, n = 0, got = 0;
+    assert_int_equal(er_pl_read_until(fds[0], 1e300, 1 << 20, &buf, &cap, &n), ER_PL_IO_OK);
+    close(fds[0]);
+    assert_int_equal(n, 4 + sizeof body);
+    assert_true(er_pl_frame_whole(buf, n, &got));
+    assert_int_equal(got, sizeof body);
+    assert_memory_equal(buf + n - got, body, sizeof body);
+    for (size_t cut = 0; cut < n; cut++)
+        assert_false(er_pl_frame_whole(buf, cut, &got));
+    unsigned char *more = realloc(buf, n + 1);
+    assert_non_null(more);
+    more[n] = 'x';
+    assert_false(er_pl_frame_whole(more, n + 1, &got));
+    free(more);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,6 +301,7 @@ int main(void)
         cmocka_unit_test(every_truncation_is_refused),
         cmocka_unit_test(forged_fields_are_refused),
         cmocka_unit_test(enums_out_of_range_are_refused),
+        cmocka_unit_test(result_frame_is_whole_only_when_exact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
