@@ -27,6 +27,10 @@ The floor is sized from a real audit: a calibration run of the first firms
 with --json gives the criteria, dimensions, actions, blockers and programmes
 per firm; the rubric files give the mean text lengths (see calibrate()).
 
+Outputs are kept, a directory per run, and deleted in one go when they
+pass --out-budget-gib; the run after a deletion waits --settle seconds
+(see LAST_DELETE for why).
+
 Only the Python standard library is used.  No timing is asserted: this
 prints figures, it does not judge them.
 """
@@ -88,10 +92,67 @@ def dir_bytes(path):
     return total
 
 
+OUT = "<out>"  # in a configuration's command: the run's output directory
+
+# When the bench last deleted files (time.monotonic()).  On a journal-less
+# ext4 (this machine's root: `dumpe2fs -h` lists no has_journal), creating a
+# file makes the inode allocator step over every inode deleted in the last
+# 30 seconds (fs/ext4/ialloc.c, find_inode_bit -> recently_deleted), and each
+# step reads an inode-table block.  A run that starts right after the bench
+# removed the previous run's 1 000 workbooks paid that for every workbook it
+# created: 0.7-1.2 s of a 6-7 s run (audit -j 1 of 1 000 firms, 2026-12-01),
+# the same for every program, so it was the bench measuring its own clean-up.
+LAST_DELETE = [0.0]
+
+
+def remove_tree(path):
+    if os.path.lexists(path):
+        shutil.rmtree(path, ignore_errors=True)
+        LAST_DELETE[0] = time.monotonic()
+
+
+def settle(seconds):
+    """Waits until `seconds` have passed since the bench last deleted files."""
+    left = LAST_DELETE[0] + seconds - time.monotonic()
+    if left > 0:
+        time.sleep(left)
+
+
 def fresh(path):
-    shutil.rmtree(path, ignore_errors=True)
+    remove_tree(path)
     os.makedirs(path)
     return path
+
+
+class Outputs:
+    """A directory of its own for every timed run, kept until the kept ones
+    pass budget bytes; then all go at once and the next run waits `settle`
+    seconds (see LAST_DELETE), so deleting costs one pause, not every run."""
+
+    def __init__(self, work, budget, settle_s):
+        self.work, self.budget, self.settle_s = work, budget, settle_s
+        self.kept, self.bytes, self.seq = [], 0, 0
+        for name in os.listdir(work):
+            if name == "out" or name.startswith("out-"):
+                remove_tree(os.path.join(work, name))
+
+    def next_dir(self):
+        if self.bytes > self.budget:
+            self.clear()
+        self.seq += 1
+        path = os.path.join(self.work, "out-%d" % self.seq)
+        fresh(path)
+        settle(self.settle_s)
+        return path
+
+    def done(self, path, nbytes):
+        self.kept.append(path)
+        self.bytes += nbytes
+
+    def clear(self):
+        for path in self.kept:
+            remove_tree(path)
+        self.kept, self.bytes = [], 0
 
 
 EN_TEXT = re.compile(r'(title|recommendation)\s*=\s*\{\s*en\s*=\s*"((?:[^"\\]|\\.)*)"', re.S)
@@ -168,6 +229,11 @@ def main():
     ap.add_argument("--seed", default="2026")
     ap.add_argument("--isolate", default="yes,no", help="yes,no | yes | no")
     ap.add_argument("--keep", action="store_true", help="keep the output directories")
+    ap.add_argument("--out-budget-gib", type=float, default=4.0,
+                    help="output kept before it is deleted in one go (default 4 GiB)")
+    ap.add_argument("--settle", type=float, default=31.0,
+                    help="seconds between deleting files and the next timed run "
+                         "(default 31: see LAST_DELETE; 0 turns it off)")
     ap.add_argument("--modes", default="audit,report,baseline,peer",
                     help="which programs besides the floor: audit,report,baseline,peer")
     ap.add_argument("--repeat", type=int, default=1,
@@ -208,11 +274,12 @@ def main():
                            [os.path.join(firms_dir, f) for f in names[:min(60, len(names))]],
                            work)
 
+    outputs = Outputs(work, int(a.out_budget_gib * (1 << 30)), a.settle)
     load_start = os.getloadavg()
     rows = []
     for n in sizes:
         files = names[:n]  # relative to firms_dir: short argv for large N
-        out = os.path.join(work, "out")
+        out = OUT  # each run's own directory, put in by run_dir() below
         # Every configuration of this size, the floor first.
         configs = [("floor", "-", "-", [floor] + floor_opts + [out, str(n)], None)]
         # Workbooks only, like the floor; bench/pdf_cost.py measures the PDFs.
@@ -257,13 +324,15 @@ def main():
             for k, (_, _, _, cmd, cwd) in enumerate(configs):
                 if status[k] != 0:
                     continue
-                fresh(out)
-                rc, wall, rss, cpu = timed(cmd, cwd=cwd, rss_file=rss_file)
+                run_out = outputs.next_dir()
+                rc, wall, rss, cpu = timed([run_out if c == OUT else c for c in cmd], cwd=cwd,
+                                           rss_file=rss_file)
                 status[k] = rc
                 walls[k].append(wall)
                 cpus[k].append(cpu)
                 peak[k] = max(peak[k], rss)
-                size[k] = dir_bytes(out)
+                size[k] = dir_bytes(run_out)
+                outputs.done(run_out, size[k])
         floor_wall = statistics.median(walls[0])
         floor_cpu = max(statistics.median(cpus[0]), 0.001)
         for k, (prog, iso, j, _, _) in enumerate(configs):
@@ -272,7 +341,7 @@ def main():
             rows.append([n, prog, iso, j, status[k], wall, n / wall, size[k], peak[k] / 1024.0,
                          wall / floor_wall, cpu, cpu / floor_cpu])
         if not a.keep:
-            shutil.rmtree(out, ignore_errors=True)
+            outputs.clear()
 
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for r in rows:
