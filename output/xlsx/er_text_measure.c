@@ -1,8 +1,12 @@
 /*
  * er_text_measure.c - see er_text_measure.h.  One Pango context per thread,
  * made on first use and kept (building one loads fontconfig, ~10 ms).
+ * er_text_fit_width asks the measuring helper (er_text_measure_proc.c), so
+ * that Pango's threads start there and not in the process writing
+ * workbooks; er_text_fits measures here.
  */
 #include "er_text_measure.h"
+#include "er_text_measure_proc.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -85,11 +89,11 @@ static unsigned long hash_text(const char *s, bool bold, int lines)
 
 /* The narrowest width on the 0.5 grid (1..120) that fits; binary search,
  * as wider never fits worse. */
-static double narrowest(const char *text, bool bold, int lines)
+int er_text_narrowest_half(const char *text, bool bold, int lines)
 {
     int lo = 2, hi = 240; /* in half units */
     if (!er_text_fits(text, bold, lines, hi / 2.0))
-        return hi / 2.0;
+        return hi;
     while (lo < hi) {
         int mid = (lo + hi) / 2;
         if (er_text_fits(text, bold, lines, mid / 2.0))
@@ -97,7 +101,17 @@ static double narrowest(const char *text, bool bold, int lines)
         else
             lo = mid + 1;
     }
-    return lo / 2.0;
+    return lo;
+}
+
+/* Measured in the helper process (er_text_measure_proc.h says why), or
+ * here when there is none. */
+static double narrowest(const char *text, bool bold, int lines)
+{
+    int half;
+    if (!er_measure_proc_narrowest(text, bold, lines, &half))
+        half = er_text_narrowest_half(text, bold, lines);
+    return half / 2.0;
 }
 
 double er_text_fit_width(const char *text, bool bold, int lines, double min_width)
