@@ -71,15 +71,23 @@ char *er_arena_strdup(er_arena *arena, const char *s)
 
 char *er_arena_printf(er_arena *arena, const char *fmt, ...)
 {
+    /* Most results are short (cell references, formulas): formatting once
+     * into the stack and copying halves the cost of measuring first and
+     * formatting again (some 1 400 calls a workbook, issue 19). */
+    char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0)
         return NULL;
     char *p = er_arena_alloc(arena, (size_t)n + 1);
     if (p == NULL)
         return NULL;
+    if ((size_t)n < sizeof small) {
+        memcpy(p, small, (size_t)n + 1);
+        return p;
+    }
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
