@@ -12,8 +12,9 @@
 
 #include "er_arena.h"
 
-/* The plain source of ref, in a (ref itself when there is nothing to drop,
- * "" for NULL, NULL when out of memory).  Drops: [..] confidence tags;
+/* The plain source of ref, in a, or a copy this module keeps for the
+ * process (valid as long as a, either way; "" for NULL, NULL when out of
+ * memory).  Drops: [..] confidence tags;
  * parts naming "fact sheet"; "; ..." clauses about coaching judgement or
  * secondary sources. */
 const char *er_plain_source(er_arena *a, const char *ref);

@@ -67,6 +67,9 @@ void er_xw_properties(er_xw *x, const char *title, const char *author, const cha
  * max_chars characters.  NULL gives "".  NULL only when out of memory.
  * *replaced (may be NULL) is increased by the number of replacements. */
 char *er_xlsx_clean(er_arena *arena, const char *s, size_t max_chars, size_t *replaced);
+/* True when er_xlsx_clean would return s unchanged (the fast check
+ * er_xw_text makes before copying). */
+bool er_xlsx_text_is_clean(const char *s, size_t max_chars);
 
 /* Writes s as a string cell, never as a formula, cleaned as above. */
 void er_xw_text(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,

@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
@@ -114,10 +115,28 @@ char *er_xlsx_clean(er_arena *arena, const char *s, size_t max_chars, size_t *re
 /* True when er_xlsx_clean would return s unchanged: valid UTF-8, only
  * characters a cell may hold, within max_chars.  Almost every text is, so
  * checking first saves a copy into a zeroed buffer three times its size. */
-static bool cell_text_clean(const char *s, size_t max_chars)
+bool er_xlsx_text_is_clean(const char *s, size_t max_chars)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t units = 0;
+    /* Eight bytes at a time while they are all printable ASCII (0x20-0x7E):
+     * most of every text, and the per-byte loop below was 2 % of a firm's
+     * instructions.  The length is known first, so no read passes the end. */
+    size_t len = strlen(s);
+    if (len > max_chars)
+        len = max_chars; /* the rest is counted below, and refused */
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (units + 8 <= len) {
+        uint64_t v;
+        memcpy(&v, p, sizeof v);
+        uint64_t low = (v - 0x20 * ones) & ~v & highs; /* a byte below 0x20 */
+        uint64_t x = v ^ (0x7F * ones);
+        uint64_t del = (x - ones) & ~x & highs; /* a byte equal to 0x7F */
+        if ((v & highs) != 0 || low != 0 || del != 0)
+            break;
+        p += 8;
+        units += 8;
+    }
     while (*p) {
         if (*p >= 0x20 && *p < 0x7F) { /* printable ASCII, most of any text */
             p++;
@@ -140,7 +159,7 @@ static bool cell_text_clean(const char *s, size_t max_chars)
 void er_xw_text(er_xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
                 lxw_format *fmt)
 {
-    if (s != NULL && s[0] != '\0' && cell_text_clean(s, ER_XLSX_MAX_CELL_CHARS)) {
+    if (s != NULL && s[0] != '\0' && er_xlsx_text_is_clean(s, ER_XLSX_MAX_CELL_CHARS)) {
         ER_XW(x, worksheet_write_string(ws, row, col, s, fmt));
         return;
     }
@@ -224,16 +243,42 @@ static char *quoted_sheet(er_arena *arena, const char *sheet)
     return out;
 }
 
+/* Writes "$COL$ROW" (row 0-based) at out, which holds 32 bytes; returns
+ * its length.  By hand, not printf: a workbook makes some 400 of these. */
+static size_t abs_ref(char *out, lxw_row_t row, lxw_col_t col)
+{
+    char letters[8], digits[16];
+    col_letters(col, letters);
+    size_t o = 0, nd = 0;
+    out[o++] = '$';
+    for (const char *l = letters; *l; l++)
+        out[o++] = *l;
+    out[o++] = '$';
+    unsigned long r = (unsigned long)row + 1;
+    do {
+        digits[nd++] = (char)('0' + r % 10);
+        r /= 10;
+    } while (r > 0);
+    while (nd > 0)
+        out[o++] = digits[--nd];
+    out[o] = '\0';
+    return o;
+}
+
 char *er_xlsx_ref(er_arena *arena, const char *sheet, lxw_row_t row, lxw_col_t col)
 {
-    char letters[8];
-    col_letters(col, letters);
-    if (sheet == NULL)
-        return er_arena_printf(arena, "$%s$%lu", letters, (unsigned long)row + 1);
+    char ref[32];
+    size_t n = abs_ref(ref, row, col);
+    if (sheet == NULL) {
+        char *out = er_arena_alloc(arena, n + 1);
+        if (out != NULL)
+            memcpy(out, ref, n + 1);
+        return out;
+    }
     char *q = quoted_sheet(arena, sheet);
     if (q == NULL)
         return NULL;
-    return er_arena_printf(arena, "%s!$%s$%lu", q, letters, (unsigned long)row + 1);
+    return er_arena_printf(arena, "%s!%s", q, ref);
 }
 
 char *er_xlsx_col_ref(er_arena *arena, lxw_row_t first, lxw_row_t last, lxw_col_t col)

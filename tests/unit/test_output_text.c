@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -363,9 +364,38 @@ static void test_wrap_lines(void **state)
     assert_true(er_xlsx_wrap_lines("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 10) >= 4);
 }
 
+/* The fast check agrees with er_xlsx_clean for a bad byte at every
+ * position of a long ASCII text (the check reads eight bytes at a time),
+ * and at the length limit. */
+static void test_clean_check_agrees_with_clean(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {"\x01", "\x1F", "\x7F", "\r", "\xC3\xA9", "\xFF",
+                                      "\xC2\x85", "\t", "\n", "~", " "};
+    er_arena a = {0};
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+        for (size_t at = 0; at < 40; at++) {
+            char s[64];
+            memset(s, 'a' + (int)(at % 26), sizeof s);
+            size_t n = strlen(bad[k]);
+            memcpy(s + at, bad[k], n);
+            s[40 + n] = '\0';
+            for (size_t max = 36; max <= 48; max += 4) {
+                const char *clean = er_xlsx_clean(&a, s, max, NULL);
+                assert_non_null(clean);
+                bool same = strcmp(clean, s) == 0;
+                if (er_xlsx_text_is_clean(s, max) != same)
+                    fail_msg("bad \"%s\" at %zu, max %zu: check %d, clean %d", bad[k], at, max,
+                             !same, same);
+            }
+        }
+    er_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clean_check_agrees_with_clean),
         cmocka_unit_test(test_clean_keeps_good_text),
         cmocka_unit_test(test_clean_replaces_bad_bytes),
         cmocka_unit_test(test_clean_cuts_at_limit),

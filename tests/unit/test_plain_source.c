@@ -8,6 +8,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+
 #include "er_source_text.h"
 
 static void check(const char *ref, const char *want)
@@ -50,8 +52,35 @@ static void test_references(void **state)
     check(NULL, "");
 }
 
+/* Results are kept for the process: asked again, the same text; past the
+ * table's size (distinct texts, as plugins may send), still right. */
+static void test_kept_results_stay_right(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 2; round++) {
+        check("SMETA (Sedex) [V]; amfori BSCI A-E rating [V, secondary source, check the "
+              "current methodology]",
+              "SMETA (Sedex); amfori BSCI A-E rating");
+        for (int i = 0; i < 5000; i++) {
+            char ref[64], want[64];
+            snprintf(ref, sizeof ref, "Reg. %d/2004 [V]; fact sheet %d", i, i);
+            snprintf(want, sizeof want, "Reg. %d/2004", i);
+            check(ref, want);
+        }
+    }
+    /* The result does not alias the caller's text. */
+    char mine[] = "Codex CXS 1-1985 [V]";
+    er_arena a = {0};
+    const char *got = er_plain_source(&a, mine);
+    mine[0] = 'X';
+    assert_string_equal(got, "Codex CXS 1-1985");
+    assert_string_equal(er_plain_source(&a, "Codex CXS 1-1985 [V]"), "Codex CXS 1-1985");
+    er_arena_free(&a);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_references)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_references),
+                                       cmocka_unit_test(test_kept_results_stay_right)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
