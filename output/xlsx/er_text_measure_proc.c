@@ -80,6 +80,9 @@ static _Noreturn void serve(int fd, pid_t parent)
     signal(SIGTERM, SIG_IGN);
     const int keep[] = {fd};
     er_fds_close_others(keep, 1);
+    /* Not the audit's standard output (`--json -`): a reader waits for its
+     * end of file, and Pango or fontconfig may print a warning. */
+    (void)dup2(STDERR_FILENO, STDOUT_FILENO);
     char *text = NULL;
     for (;;) {
         unsigned char head[6];

@@ -21,9 +21,10 @@
  * written without PDFs (--no-pdf, `report --no-pdf`).
  *
  * Owns one helper per process (a fork of a process that had one starts its
- * own).  The helper keeps only its socket and 0-2, ignores SIGINT and
- * SIGTERM (the process that started it decides what an interrupt means),
- * dies with it (PR_SET_PDEATHSIG) and exits at end of file.
+ * own).  The helper keeps only its socket, stdin and stderr (stdout goes
+ * to stderr), ignores SIGINT and SIGTERM (the process that started it
+ * decides what an interrupt means), dies with it (PR_SET_PDEATHSIG) and
+ * exits at end of file.
  */
 #ifndef ER_TEXT_MEASURE_PROC_H
 #define ER_TEXT_MEASURE_PROC_H
