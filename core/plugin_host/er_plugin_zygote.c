@@ -34,6 +34,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,7 +155,11 @@ static _Noreturn void run_child(const er_plugin_host *host, pid_t zygote, int go
      * its memory on exit. */
     if (er_pl_frame_write(fd, buf, n, INFINITY) != ER_PL_IO_OK)
         _exit(4);
-    _exit(close(fd) == 0 ? 0 : 4);
+    int closed = close(fd);
+    /* The close woke the zygote, most likely onto this CPU: let it run
+     * before this process's exit tears its memory down. */
+    (void)sched_yield();
+    _exit(closed == 0 ? 0 : 4);
 }
 
 /* Forks the next spare child; on failure records why in s. */
@@ -245,6 +250,11 @@ static void serve(const er_plugin_host *host, zygote_bufs *z, size_t len, spare 
          * the child then only closes the pipe and exits: the outcome is
          * known, so the audit hears it now and the reap comes after. */
         answer(resp_fd, ER_PL_OUT_EXITED, 0, z->res + (n - body), body);
+        /* Likewise the answer woke the audit: let it go on before the reap
+         * and the next spare's fork, which it does not wait for.  (At -j 2,
+         * where both CPUs are busy with workers, these two yields took some
+         * 5 % off the wall time in 7 of 8 interleaved pairs of runs.) */
+        (void)sched_yield();
         (void)reap(s->pid, deadline, &killed);
         *s = (spare){0};
         return;
