@@ -248,7 +248,9 @@ static void serve(const er_plugin_host *host, zygote_bufs *z, size_t len, spare 
     if (r == ER_PL_IO_OK && er_pl_frame_whole(z->res, n, &body)) {
         /* A whole frame is only written after the plugin has returned, and
          * the child then only closes the pipe and exits: the outcome is
-         * known, so the audit hears it now and the reap comes after. */
+         * known, so the audit hears it now and the reap comes after.  (A
+         * thread the plugin started that crashes the child in that moment
+         * is not reported: its results were complete.) */
         answer(resp_fd, ER_PL_OUT_EXITED, 0, z->res + (n - body), body);
         /* Likewise the answer woke the audit: let it go on before the reap
          * and the next spare's fork, which it does not wait for.  (At -j 2,

@@ -14,11 +14,15 @@
 #include "er_text_measure_proc.h"
 
 #include <errno.h>
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -26,8 +30,12 @@
 
 #include "er_bytes.h"
 #include "er_fds.h"
+#include "er_tempfiles.h"
 
 #define MAX_TEXT (1u << 20) /* longer texts are measured by the caller */
+/* How long one answer may take.  A text takes milliseconds; the first one
+ * also loads fontconfig (tens of ms, seconds with a cold font cache). */
+#define ANSWER_TIMEOUT_MS 30000
 
 typedef enum { HELPER_NONE, HELPER_UP, HELPER_BROKEN } helper_state;
 
@@ -52,12 +60,30 @@ static bool send_all(int fd, const void *p, size_t n)
     return true;
 }
 
-/* 1 read all n, 0 end of file before any byte, -1 error or cut short. */
-static int recv_all(int fd, void *p, size_t n)
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* 1 read all n, 0 end of file before any byte, -1 error, cut short or (with
+ * timeout_ms >= 0) no bytes for that long. */
+static int recv_all(int fd, void *p, size_t n, int timeout_ms)
 {
     char *d = p;
     size_t got = 0;
+    long long deadline = timeout_ms >= 0 ? now_ms() + timeout_ms : 0;
     while (got < n) {
+        if (timeout_ms >= 0) {
+            long long left = deadline - now_ms();
+            struct pollfd pfd = {.fd = fd, .events = POLLIN};
+            int r = left > 0 ? poll(&pfd, 1, (int)left) : 0;
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                return -1; /* a helper that hangs is given up */
+        }
         ssize_t r = recv(fd, d + got, n - got, 0);
         if (r < 0 && errno == EINTR)
             continue;
@@ -78,6 +104,14 @@ static _Noreturn void serve(int fd, pid_t parent)
 #endif
     signal(SIGINT, SIG_IGN);
     signal(SIGTERM, SIG_IGN);
+    /* None of the handlers and none of the temporary files of the process
+     * it was forked from: a signal or a crash here must not act for it
+     * (a worker's handlers unlink the workbook it is writing). */
+    static const int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGHUP,
+                                SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE};
+    for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+        signal(fatal[i], SIG_DFL);
+    er_tempfiles_forget_all();
     const int keep[] = {fd};
     er_fds_close_others(keep, 1);
     /* Not the audit's standard output (`--json -`): a reader waits for its
@@ -86,7 +120,7 @@ static _Noreturn void serve(int fd, pid_t parent)
     char *text = NULL;
     for (;;) {
         unsigned char head[6];
-        if (recv_all(fd, head, sizeof head) != 1)
+        if (recv_all(fd, head, sizeof head, -1) != 1)
             break;
         uint32_t len = er_le32_get(head + 2);
         if (len > MAX_TEXT)
@@ -95,7 +129,7 @@ static _Noreturn void serve(int fd, pid_t parent)
         if (grown == NULL)
             break;
         text = grown;
-        if (len > 0 && recv_all(fd, text, len) != 1)
+        if (len > 0 && recv_all(fd, text, len, -1) != 1)
             break;
         text[len] = '\0';
         unsigned char answer[4];
@@ -111,13 +145,35 @@ static void drop(void)
     if (sock >= 0 && owner == getpid())
         close(sock);
     sock = -1;
-    if (helper > 0 && owner == getpid())
-        kill(helper, SIGKILL); /* reaped by init when this process ends */
+    if (helper > 0 && owner == getpid()) {
+        kill(helper, SIGKILL);
+        while (waitpid(helper, NULL, 0) < 0 && errno == EINTR)
+            ;
+    }
     helper = 0;
+}
+
+/* In a child of fork: this helper is the parent's.  Its socket is closed
+ * here, right after fork, while the number is still the socket: later code
+ * in the child (er_fds_close_others) may reuse the number for another file. */
+static void forget_in_child(void)
+{
+    if (sock >= 0)
+        close(sock);
+    sock = -1;
+    helper = 0;
+    state = HELPER_NONE;
+    owner = getpid();
 }
 
 static bool start(void)
 {
+    static bool registered;
+    if (!registered) {
+        if (pthread_atfork(NULL, NULL, forget_in_child) != 0)
+            return false;
+        registered = true;
+    }
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
         return false;
@@ -142,10 +198,7 @@ static bool start(void)
 bool er_measure_proc_narrowest(const char *text, bool bold, int lines, int *half)
 {
     if (owner != getpid()) {
-        /* Forked from a process with a helper: that one is its parent's.
-         * Close our copy of its socket (the parent still has one). */
-        if (sock >= 0)
-            close(sock);
+        /* Never had a helper here (the fork handler resets a child). */
         sock = -1;
         helper = 0;
         state = HELPER_NONE;
@@ -165,7 +218,7 @@ bool er_measure_proc_narrowest(const char *text, bool bold, int lines, int *half
     er_le32_put(head + 2, (uint32_t)len);
     unsigned char answer[4];
     if (send_all(sock, head, sizeof head) && send_all(sock, text, len) &&
-        recv_all(sock, answer, sizeof answer) == 1) {
+        recv_all(sock, answer, sizeof answer, ANSWER_TIMEOUT_MS) == 1) {
         uint32_t h = er_le32_get(answer);
         if (h <= 240) { /* er_text_narrowest_half's range */
             *half = (int)h;
