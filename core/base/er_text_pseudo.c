@@ -2,6 +2,7 @@
  * er_lang.h).  An open-addressing table of malloc'd strings that is never
  * freed: what er_text_get returns must outlive every caller, and the table
  * (a global) keeps each string reachable, so leak checkers stay quiet. */
+#include "er_hash.h"
 #include "er_lang.h"
 
 #include <stdint.h>
@@ -14,18 +15,10 @@
 static char **slots;
 static size_t cap, used;
 
-static uint64_t hash(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
 /* The slot of en (its bracketed form) or the empty slot where it goes. */
 static size_t find(char **tab, size_t n, const char *en, size_t len)
 {
-    size_t i = (size_t)(hash(en, len) & (n - 1));
+    size_t i = (size_t)(er_fnv1a(en, len) & (n - 1));
     while (tab[i] != NULL && !(strlen(tab[i]) == len + 6 && memcmp(tab[i] + 3, en, len) == 0))
         i = (i + 1) & (n - 1);
     return i;
@@ -39,7 +32,7 @@ static int grow(void)
         return -1;
     for (size_t i = 0; i < cap; i++)
         if (slots[i] != NULL) {
-            size_t len = strlen(slots[i]) - 6, k = (size_t)(hash(slots[i] + 3, len) & (n - 1));
+            size_t len = strlen(slots[i]) - 6, k = (size_t)(er_fnv1a(slots[i] + 3, len) & (n - 1));
             while (tab[k] != NULL)
                 k = (k + 1) & (n - 1);
             tab[k] = slots[i];

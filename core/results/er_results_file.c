@@ -30,6 +30,7 @@
 
 #include "er_baseline_record.h"
 #include "er_bytebuf.h"
+#include "er_hash.h"
 #include "er_json.h"
 #include "er_limits.h"
 #include "er_parallel.h"
@@ -67,19 +68,11 @@ struct er_results_file {
     records rec;                 /* baseline: the firms' compact records */
 };
 
-static uint64_t hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
 static slot *lookup(const er_results_file *f, const char *id)
 {
     if (f->cap == 0)
         return NULL;
-    for (size_t h = hash(id) & (f->cap - 1);; h = (h + 1) & (f->cap - 1))
+    for (size_t h = er_fnv1a_str(id) & (f->cap - 1);; h = (h + 1) & (f->cap - 1))
         if (f->slots[h].id == NULL || strcmp(f->slots[h].id, id) == 0)
             return &f->slots[h];
 }
@@ -92,7 +85,7 @@ static int grow(er_results_file *f)
         return -1;
     for (size_t k = 0; k < f->cap; k++)
         if (f->slots[k].id != NULL) {
-            size_t h = hash(f->slots[k].id) & (cap - 1);
+            size_t h = er_fnv1a_str(f->slots[k].id) & (cap - 1);
             while (t[h].id != NULL)
                 h = (h + 1) & (cap - 1);
             t[h] = f->slots[k];

@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "er_hash.h"
+
 void er_cohort_store_open(er_cohort *c)
 {
     er_spill_open(&c->spill, "cohort");
@@ -33,18 +35,11 @@ void er_cohort_store_open(er_cohort *c)
 
 /* ---- sectors ---------------------------------------------------------- */
 
-static uint64_t hash(const char *p, size_t n)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
-    return h;
-}
 
 /* The slot of s: holding it, or empty. */
 static uint32_t *slot_of(const er_cohort *c, const char *p, size_t n)
 {
-    for (size_t h = hash(p, n) & (c->n_slots - 1);; h = (h + 1) & (c->n_slots - 1)) {
+    for (size_t h = er_fnv1a(p, n) & (c->n_slots - 1);; h = (h + 1) & (c->n_slots - 1)) {
         uint32_t v = c->sector_slots[h];
         if (v == 0)
             return &c->sector_slots[h];

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "er_hash.h"
+
 /* Words that mark a part as a note for coaches, not a source. */
 static bool coach_only(const char *s, size_t n)
 {
@@ -136,19 +138,11 @@ typedef struct source_entry {
 
 static _Thread_local source_entry cache[SOURCE_CACHE];
 
-static unsigned long hash_ref(const char *s)
-{
-    unsigned long h = 1469598103934665603UL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211UL;
-    return h;
-}
-
 const char *er_plain_source(er_arena *a, const char *ref)
 {
     if (ref == NULL)
         return "";
-    unsigned long h = hash_ref(ref);
+    unsigned long h = (unsigned long)er_fnv1a_str(ref);
     source_entry *free_slot = NULL;
     for (unsigned long k = 0; k < SOURCE_PROBE; k++) {
         source_entry *e = &cache[(h + k) % SOURCE_CACHE];

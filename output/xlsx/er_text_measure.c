@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "er_hash.h"
+
 static _Thread_local PangoContext *ctx;
 static _Thread_local PangoFontDescription *fonts[2];
 
@@ -81,10 +83,7 @@ static _Thread_local fit_entry cache[FIT_CACHE];
 
 static unsigned long hash_text(const char *s, bool bold, int lines)
 {
-    unsigned long h = 1469598103934665603UL ^ (unsigned long)(bold * 2 + lines * 7);
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211UL;
-    return h;
+    return (unsigned long)(er_fnv1a_str(s) ^ (uint64_t)(bold * 2 + lines * 7));
 }
 
 /* The narrowest width on the 0.5 grid (1..120) that fits; binary search,
