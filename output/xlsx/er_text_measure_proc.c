@@ -39,10 +39,10 @@
 
 typedef enum { HELPER_NONE, HELPER_UP, HELPER_BROKEN } helper_state;
 
-/* Workers are processes, not threads: plain statics, checked against the
- * pid that made them so that a forked process does not use its parent's. */
+/* Workers are processes, not threads: plain statics.  A forked process
+ * never sees its parent's helper: forget_in_child resets them in it. */
 static helper_state state;
-static pid_t owner, helper;
+static pid_t helper;
 static int sock = -1;
 
 static bool send_all(int fd, const void *p, size_t n)
@@ -142,10 +142,10 @@ static _Noreturn void serve(int fd, pid_t parent)
 
 static void drop(void)
 {
-    if (sock >= 0 && owner == getpid())
+    if (sock >= 0)
         close(sock);
     sock = -1;
-    if (helper > 0 && owner == getpid()) {
+    if (helper > 0) {
         kill(helper, SIGKILL);
         while (waitpid(helper, NULL, 0) < 0 && errno == EINTR)
             ;
@@ -163,7 +163,6 @@ static void forget_in_child(void)
     sock = -1;
     helper = 0;
     state = HELPER_NONE;
-    owner = getpid();
 }
 
 static bool start(void)
@@ -191,19 +190,11 @@ static bool start(void)
     close(sv[1]);
     sock = sv[0];
     helper = pid;
-    owner = self;
     return true;
 }
 
 bool er_measure_proc_narrowest(const char *text, bool bold, int lines, int *half)
 {
-    if (owner != getpid()) {
-        /* Never had a helper here (the fork handler resets a child). */
-        sock = -1;
-        helper = 0;
-        state = HELPER_NONE;
-        owner = getpid();
-    }
     size_t len = strlen(text);
     if (state == HELPER_BROKEN || len > MAX_TEXT || lines < 0 || lines > 255)
         return false;
@@ -232,5 +223,5 @@ bool er_measure_proc_narrowest(const char *text, bool bold, int lines, int *half
 
 int er_measure_proc_helper(void)
 {
-    return owner == getpid() && state == HELPER_UP ? (int)helper : 0;
+    return state == HELPER_UP ? (int)helper : 0;
 }
