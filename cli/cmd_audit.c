@@ -516,6 +516,7 @@ done:
     er_progress_free(run.progress);
     if (run.cohort != NULL)
         er_cohort_free(run.cohort);
+    audit_ahead_drop(&run);
     er_firm_csv_close(run.csv);
     if (run.inputs != NULL)
         for (int i = 0; i < args.n_inputs; i++) {

@@ -97,6 +97,16 @@ typedef struct audit_run {
     bool degraded; /* an audited firm had a plugin or output failure */
     bool oom;
 
+    /* In a worker: the firm it audits next, loaded with its plugin run
+     * started while this one's outputs are written (cmd_audit_firm.c). */
+    struct audit_ahead {
+        bool held;
+        size_t item;
+        er_firm *firm; /* NULL: a CSV row that did not load, diag and id say why */
+        char id[ER_FIRM_ID_BUF_BYTES];
+        er_diag diag;
+    } ahead;
+
     /* Each worker's position in the CSV file it reads. */
     er_firm_csv *csv;
     uint32_t csv_input;
@@ -125,6 +135,9 @@ int audit_produce(size_t k, void *ctx, char **out, size_t *len);
  * firms before it that a stopped run finished (--resume). */
 int audit_consume(size_t k, const char *data, size_t len, const char *why, void *ctx);
 void audit_child_init(unsigned worker, void *ctx);
+
+/* Frees the firm held ahead, if any (a stopped run's). */
+void audit_ahead_drop(audit_run *run);
 
 /* The items to audit into run->todo: those of run->first..+count (all, or
  * the --shard), less with --resume those the stopped run finished.  0, or -1 when out of memory. */

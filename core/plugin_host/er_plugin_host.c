@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 
 er_plugin_host *er_plugin_host_new(const er_plugin_host_options *opts, er_diag *diag)
@@ -203,34 +204,122 @@ static int add_sector_findings(er_firm_result *res, const char *plugin, const er
     return 0;
 }
 
-/* Runs one plugin for the firm; 0 ok, 1 plugin failed, -1 no memory. */
+/* The rubric criteria p checks: *idx their indexes, *ids their check ids
+ * without "<plugin-id>." (both malloc'd, freed by the caller).  0, or -1
+ * when out of memory. */
+static int plugin_checks(const er_plugin_host *host, const er_pl_plugin *p,
+                         const er_rubric *rubric, uint32_t **idx, const char ***ids,
+                         size_t *n_idx)
+{
+    *idx = calloc(rubric->n_criteria + 1, sizeof **idx);
+    *ids = calloc(rubric->n_criteria + 1, sizeof **ids);
+    if (*idx == NULL || *ids == NULL) {
+        free(*idx);
+        free(*ids);
+        return -1;
+    }
+    *n_idx = 0;
+    for (size_t i = 0; i < rubric->n_criteria; i++) {
+        const er_criterion *c = &rubric->criteria[i];
+        if (c->type == ER_ANSWER_CHECK && plugin_for(host, c->check) == p && provides(p, c->check)) {
+            (*ids)[*n_idx] = strchr(c->check, '.') + 1;
+            (*idx)[(*n_idx)++] = (uint32_t)i;
+        }
+    }
+    return 0;
+}
+
+static bool same_date(const er_date *a, bool has_b, const er_date *b)
+{
+    return (a != NULL) == has_b &&
+           (a == NULL || (a->year == b->year && a->month == b->month && a->day == b->day &&
+                          a->precision == b->precision));
+}
+
+/* Forgets the run started ahead.  Its answer would come before the next
+ * run's on the zygote's pipe, so a zygote still working on it is killed (a
+ * new one starts for the next run): only a caller that changed its mind
+ * (a stop, another firm) pays that. */
+static void drop_ahead(er_plugin_host *host)
+{
+    er_pl_ahead *a = &host->ahead;
+    if (a->firm != NULL && a->sent == 0 && a->owner == getpid() &&
+        host->zygote.pid == a->zygote)
+        er_pl_zygote_stop(host, true);
+    memset(a, 0, sizeof *a);
+}
+
+/* Whether the run started ahead is p's for this firm and date, in this
+ * process, and still has its zygote. */
+static bool ahead_is(const er_plugin_host *host, const er_pl_plugin *p, const er_firm *firm,
+                     const er_date *as_of)
+{
+    const er_pl_ahead *a = &host->ahead;
+    return a->firm == firm && a->owner == getpid() && a->plugin == (size_t)(p - host->plugins) &&
+           same_date(as_of, a->has_as_of, &a->as_of) &&
+           (a->sent != 0 || host->zygote.pid == a->zygote);
+}
+
+int er_plugin_host_start_firm(er_plugin_host *host, const er_rubric *rubric,
+                              const er_firm *firm, const er_date *as_of)
+{
+    drop_ahead(host);
+    if (!host->isolate)
+        return 0;
+    const er_pl_plugin *p = NULL;
+    for (size_t i = 0; i < host->n_plugins && p == NULL; i++)
+        if (host->plugins[i].handle != NULL && serves(&host->plugins[i], firm->sector))
+            p = &host->plugins[i];
+    if (p == NULL)
+        return 0;
+    uint32_t *idx;
+    const char **ids;
+    size_t n_idx;
+    if (plugin_checks(host, p, rubric, &idx, &ids, &n_idx) != 0)
+        return -1;
+    er_pl_ahead *a = &host->ahead;
+    a->sent = er_pl_isolated_send(host, p, ids, firm, as_of, idx, n_idx, a->err, sizeof a->err);
+    free(idx);
+    free(ids);
+    a->firm = firm;
+    a->owner = getpid();
+    a->zygote = host->zygote.pid;
+    a->plugin = (size_t)(p - host->plugins);
+    a->has_as_of = as_of != NULL;
+    if (as_of != NULL)
+        a->as_of = *as_of;
+    return 0;
+}
+
+/* Runs one plugin for the firm, or takes the answer of its run started
+ * ahead; 0 ok, 1 plugin failed, -1 no memory. */
 static int run_plugin(er_plugin_host *host, const er_pl_plugin *p, const er_rubric *rubric,
                       const er_firm *firm, const er_date *as_of, er_check_outcome *checks,
                       er_firm_result *res)
 {
-    uint32_t *idx = calloc(rubric->n_criteria + 1, sizeof *idx);
-    const char **ids = calloc(rubric->n_criteria + 1, sizeof *ids);
-    if (idx == NULL || ids == NULL) {
-        free(idx);
-        free(ids);
+    uint32_t *idx;
+    const char **ids;
+    size_t n_idx;
+    if (plugin_checks(host, p, rubric, &idx, &ids, &n_idx) != 0)
         return -1;
-    }
-    size_t n_idx = 0;
-    for (size_t i = 0; i < rubric->n_criteria; i++) {
-        const er_criterion *c = &rubric->criteria[i];
-        if (c->type == ER_ANSWER_CHECK && plugin_for(host, c->check) == p && provides(p, c->check)) {
-            ids[n_idx] = strchr(c->check, '.') + 1;
-            idx[n_idx++] = (uint32_t)i;
-        }
-    }
 
     er_pl_batch b = {0};
     char err[512] = "";
     int rc;
-    if (host->isolate)
+    if (host->isolate && ahead_is(host, p, firm, as_of)) {
+        /* Sent before: the same request, the same answer. */
+        rc = host->ahead.sent;
+        if (rc == 0)
+            rc = er_pl_isolated_take(host, p, idx, n_idx, &b, err, sizeof err);
+        else
+            snprintf(err, sizeof err, "%s", host->ahead.err);
+        memset(&host->ahead, 0, sizeof host->ahead);
+    } else if (host->isolate) {
+        drop_ahead(host);
         rc = er_pl_run_isolated(host, p, ids, firm, as_of, idx, n_idx, &b, err, sizeof err);
-    else
+    } else {
         rc = er_pl_collect(p, ids, firm, as_of, idx, n_idx, &b);
+    }
 
     if (rc == 0) {
         for (size_t i = 0; i < b.n && rc >= 0; i++) {
@@ -309,6 +398,7 @@ void er_plugin_host_free(er_plugin_host *host)
     if (host == NULL)
         return;
     /* Before unloading: the zygote holds copies of the plugins. */
+    drop_ahead(host);
     er_pl_zygote_stop(host, false);
     /* Unload in reverse order of loading, as a stack of dependencies would. */
     for (size_t i = host->n_plugins; i-- > 0;)

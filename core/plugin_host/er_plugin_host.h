@@ -57,6 +57,21 @@ const char *const *er_plugin_host_questions(const er_plugin_host *host, size_t *
 int er_plugin_host_run(er_plugin_host *host, const er_rubric *rubric, const er_firm *firm,
                        const er_date *as_of, er_check_outcome *checks, er_firm_result *res);
 
+/*
+ * Starts, when plugins run isolated, the run of the first plugin serving
+ * this firm, so that it works in its own process while the caller does
+ * something else (writes the previous firm's workbook: issue 19); the next
+ * er_plugin_host_run for the same firm object and date takes its answer,
+ * and gives exactly what a run started then would.  firm must stay as it
+ * is until then.  At most one run is ahead: starting another, running
+ * another firm or freeing the host drops it (its zygote is killed; a new
+ * one starts).  A plugin that cannot start is reported by that
+ * er_plugin_host_run.  Returns 0 (also when nothing was started), or -1
+ * when out of memory.
+ */
+int er_plugin_host_start_firm(er_plugin_host *host, const er_rubric *rubric,
+                              const er_firm *firm, const er_date *as_of);
+
 /* Starts the isolation helper (the zygote, er_plugin_zygote.c) of this
  * process now, when plugins run isolated and any is loaded, so that it is
  * forked from a process that holds nothing large yet: every per-firm child

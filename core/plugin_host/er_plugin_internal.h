@@ -51,6 +51,19 @@ typedef struct er_pl_plugin {
     bool initialised;
 } er_pl_plugin;
 
+/* A plugin run started before its firm's er_plugin_host_run
+ * (er_plugin_host_start_firm): at most one; firm NULL when none. */
+typedef struct er_pl_ahead {
+    const er_firm *firm;
+    pid_t owner;     /* the process that sent it (a fork's copy is not its) */
+    pid_t zygote;    /* the zygote it was sent to */
+    size_t plugin;   /* index in plugins */
+    bool has_as_of;
+    er_date as_of;
+    int sent;        /* 0: the answer is pending; -1: sending failed, err says why */
+    char err[512];
+} er_pl_ahead;
+
 struct er_plugin_host {
     er_pl_plugin *plugins;
     size_t n_plugins, cap_plugins;
@@ -60,6 +73,7 @@ struct er_plugin_host {
     double timeout_s;
     er_arena arena; /* copied metadata */
     er_pl_zygote zygote;
+    er_pl_ahead ahead;
 };
 
 /* One outcome a plugin produced for a firm. */
@@ -152,6 +166,16 @@ int er_pl_collect(const er_pl_plugin *p, const char *const *checks, const er_fir
 int er_pl_run_isolated(er_plugin_host *host, const er_pl_plugin *p, const char *const *checks,
                        const er_firm *firm, const er_date *as_of, const uint32_t *idx,
                        size_t n_idx, er_pl_batch *out, char *err, size_t errlen);
+
+/* The two halves of er_pl_run_isolated, for a run started ahead of its
+ * firm (er_plugin_host_start_firm): send writes the request to the zygote
+ * (0, or -1 with why in err); take reads its answer (the returns of
+ * er_pl_run_isolated).  Nothing but take may use the zygote between them. */
+int er_pl_isolated_send(er_plugin_host *host, const er_pl_plugin *p, const char *const *checks,
+                        const er_firm *firm, const er_date *as_of, const uint32_t *idx,
+                        size_t n_idx, char *err, size_t errlen);
+int er_pl_isolated_take(er_plugin_host *host, const er_pl_plugin *p, const uint32_t *idx,
+                        size_t n_idx, er_pl_batch *out, char *err, size_t errlen);
 
 /* ---- the zygote (er_plugin_zygote.c) ---- */
 

@@ -93,9 +93,9 @@ static int read_answer(er_plugin_host *host, const char *name, er_pl_outcome *ou
     return -1;
 }
 
-int er_pl_run_isolated(er_plugin_host *host, const er_pl_plugin *p, const char *const *checks,
-                       const er_firm *firm, const er_date *as_of, const uint32_t *idx,
-                       size_t n_idx, er_pl_batch *out, char *err, size_t errlen)
+int er_pl_isolated_send(er_plugin_host *host, const er_pl_plugin *p, const char *const *checks,
+                        const er_firm *firm, const er_date *as_of, const uint32_t *idx,
+                        size_t n_idx, char *err, size_t errlen)
 {
     const char *name = p->info.id;
     er_pl_request q = {.plugin = (uint32_t)(p - host->plugins), .timeout_s = host->timeout_s,
@@ -115,9 +115,13 @@ int er_pl_run_isolated(er_plugin_host *host, const er_pl_plugin *p, const char *
     }
     int sent = send_request(host, name, req, req_len, err, errlen);
     free(req);
-    if (sent != 0)
-        return -1;
+    return sent;
+}
 
+int er_pl_isolated_take(er_plugin_host *host, const er_pl_plugin *p, const uint32_t *idx,
+                        size_t n_idx, er_pl_batch *out, char *err, size_t errlen)
+{
+    const char *name = p->info.id;
     er_pl_outcome outcome;
     int detail = 0;
     unsigned char *buf = NULL;
@@ -178,4 +182,13 @@ int er_pl_run_isolated(er_plugin_host *host, const er_pl_plugin *p, const char *
     }
     free(buf);
     return rc;
+}
+
+int er_pl_run_isolated(er_plugin_host *host, const er_pl_plugin *p, const char *const *checks,
+                       const er_firm *firm, const er_date *as_of, const uint32_t *idx,
+                       size_t n_idx, er_pl_batch *out, char *err, size_t errlen)
+{
+    if (er_pl_isolated_send(host, p, checks, firm, as_of, idx, n_idx, err, errlen) != 0)
+        return -1;
+    return er_pl_isolated_take(host, p, idx, n_idx, out, err, errlen);
 }

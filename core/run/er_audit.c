@@ -175,6 +175,12 @@ int er_audit_loaded_firm(er_audit *a, er_firm *firm, const char *file, er_firm_a
 
 int er_audit_start_plugins(er_audit *a) { return er_plugin_host_start(a->host); }
 
+int er_audit_start_firm(er_audit *a, const er_firm *firm)
+{
+    er_date as_of = a->has_as_of ? a->as_of : firm->audit.date;
+    return er_plugin_host_start_firm(a->host, a->rubric, firm, &as_of);
+}
+
 void er_firm_audit_free(er_firm_audit *fa)
 {
     if (fa == NULL)

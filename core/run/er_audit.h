@@ -97,6 +97,16 @@ const char *const *er_audit_questions(const er_audit *a, size_t *n);
  * Returns 0, or -1 when it could not start (the first firm retries). */
 int er_audit_start_plugins(er_audit *a);
 
+/*
+ * Starts the plugin run of a firm loaded ahead of its audit
+ * (er_plugin_host_start_firm), so that the plugin works in its process
+ * while the caller writes the previous firm's outputs; the next
+ * er_audit_loaded_firm of this firm takes its answer, with the same
+ * outcomes as without.  Nothing happens when plugins run in-process.
+ * Returns 0, or -1 when out of memory.
+ */
+int er_audit_start_firm(er_audit *a, const er_firm *firm);
+
 void er_firm_audit_free(er_firm_audit *fa);
 
 void er_audit_close(er_audit *a);

@@ -173,32 +173,81 @@ unsigned er_parallel_cpus(void)
     return n < 1 ? 1u : n > MAX_WORKERS ? (unsigned)MAX_WORKERS : (unsigned)n;
 }
 
-/* Runs job first (claimed for it by the parent), then claims the next until
- * none is left or a stop is asked for. */
+/* The job this process is producing and the one produce claimed after it
+ * (er_parallel_claim_next).  Each worker has its own copy. */
+static struct {
+    claims *c;      /* NULL in a run without workers */
+    size_t n;
+    unsigned k;     /* the worker's slot */
+    size_t current; /* ER_PAR_NO_JOB outside produce */
+    bool asked;     /* produce called er_parallel_claim_next */
+    size_t ahead;   /* what that claimed: a job, or ER_PAR_NO_JOB */
+} producing = {.current = ER_PAR_NO_JOB, .ahead = ER_PAR_NO_JOB};
+
+size_t er_parallel_claim_next(void)
+{
+    if (producing.current == ER_PAR_NO_JOB || stop_flag)
+        return ER_PAR_NO_JOB;
+    if (!producing.asked) {
+        size_t j = producing.c != NULL ? claim(producing.c, producing.n, producing.k)
+                                       : producing.current + 1;
+        producing.asked = true;
+        producing.ahead = j < producing.n ? j : ER_PAR_NO_JOB;
+    }
+    return producing.ahead;
+}
+
+/* Calls produce for job i with the claim-ahead state set up; afterwards
+ * *next is the job produce claimed ahead (ER_PAR_NO_JOB for none), and
+ * *asked says whether it claimed at all. */
+static int produce_one(er_par_produce produce, size_t i, void *ctx, char **out, size_t *len,
+                       size_t *next, bool *asked)
+{
+    producing.current = i;
+    producing.asked = false;
+    producing.ahead = ER_PAR_NO_JOB;
+    int rc = produce(i, ctx, out, len);
+    producing.current = ER_PAR_NO_JOB;
+    *next = producing.ahead;
+    *asked = producing.asked;
+    return rc;
+}
+
+/* Runs job first (claimed for it by the parent), then the next (claimed
+ * ahead by produce, or here) until none is left or a stop is asked for. */
 static void run_worker(claims *c, unsigned k, size_t first, size_t n, int fd,
                        er_par_produce produce, void *ctx)
 {
-    for (size_t i = first; i < n && !stop_flag; i = stop_flag ? n : claim(c, n, k)) {
+    producing.c = c;
+    producing.n = n;
+    producing.k = k;
+    for (size_t i = first; i < n && !stop_flag;) {
         char *out = NULL;
-        size_t len = 0;
-        if (produce(i, ctx, &out, &len) != 0)
+        size_t len = 0, ahead;
+        bool asked;
+        if (produce_one(produce, i, ctx, &out, &len, &ahead, &asked) != 0)
             _exit(3);
         msg_head h = {i, len};
         if (er_write_all(fd, &h, sizeof h) != 0 || (len > 0 && er_write_all(fd, out, len) != 0))
             _exit(4);
         free(out);
+        /* A job claimed ahead is dropped on a stop: the parent skips it. */
+        i = stop_flag ? n : !asked ? claim(c, n, k) : ahead == ER_PAR_NO_JOB ? n : ahead;
     }
     _exit(0);
 }
 
 static int run_inline(size_t n, er_par_produce produce, er_par_consume consume, void *ctx)
 {
+    producing.c = NULL;
+    producing.n = n;
     for (size_t i = 0; i < n; i++) {
         if (stop_flag)
             return ER_PAR_STOPPED;
         char *out = NULL;
-        size_t len = 0;
-        if (produce(i, ctx, &out, &len) != 0)
+        size_t len = 0, ahead;
+        bool asked;
+        if (produce_one(produce, i, ctx, &out, &len, &ahead, &asked) != 0)
             return ER_PAR_ERROR;
         int rc = consume(i, out, len, NULL, ctx);
         free(out);
@@ -223,13 +272,16 @@ typedef struct run_state {
     void *ctx;
 } run_state;
 
-/* Forks a worker for slot k, with the first unclaimed job claimed for it
- * here: every worker that dies before reporting costs a job, so restarts
- * always make progress.  Returns 0 (also when no job is left), or -1. */
-static int start_worker(run_state *s, unsigned k)
+/* Forks a worker for slot k that starts with job first, already the
+ * slot's (a dead worker's job claimed ahead), or ER_PAR_NO_JOB for the first
+ * unclaimed job, claimed for it here: every worker that dies before
+ * reporting costs a job, so restarts always make progress.  Returns 0
+ * (also when no job is left), or -1. */
+static int start_worker(run_state *s, unsigned k, size_t first)
 {
     worker *w = &s->wk[k];
-    size_t first = claim(s->claims, s->n, k);
+    if (first == ER_PAR_NO_JOB)
+        first = claim(s->claims, s->n, k);
     if (first >= s->n)
         return 0;
     int p[2];
@@ -303,11 +355,12 @@ static int take_messages(run_state *s, worker *wk)
     return 0;
 }
 
-/* The job slot k claimed and has not reported, or n: at most one, as a
- * worker claims its next job only after reporting the last. */
-static size_t job_in_hand(const run_state *s, unsigned k)
+/* The first job at or after `from` that slot k claimed and has not
+ * reported, or n.  A worker holds at most two: the one it is producing
+ * (the lower) and the one it claimed ahead of it (er_parallel_claim_next). */
+static size_t job_in_hand(const run_state *s, unsigned k, size_t from)
 {
-    for (size_t i = s->wk[k].after; i < s->n; i++)
+    for (size_t i = from; i < s->n; i++)
         if (atomic_load(&s->claims->owner[i]) == (unsigned short)(k + 1) && !s->got[i] &&
             s->why[i] == NULL)
             return i;
@@ -331,11 +384,13 @@ static int worker_ended(run_state *s, unsigned k, bool garbled)
     worker_pids[k] = 0;
     if (stop_flag && !garbled)
         return 0; /* told to stop: nothing was lost */
-    size_t lost = job_in_hand(s, k);
+    size_t lost = job_in_hand(s, k, w->after);
     if (lost >= s->n)
         /* Between two jobs (it ran out of them, or was killed after
          * reporting one): a fresh worker takes any left. */
-        return stop_flag ? 0 : start_worker(s, k);
+        return stop_flag ? 0 : start_worker(s, k, ER_PAR_NO_JOB);
+    /* The job it had claimed ahead never started: the fresh worker's. */
+    size_t ahead = job_in_hand(s, k, lost + 1);
     char msg[200];
     if (garbled)
         snprintf(msg, sizeof msg,
@@ -356,7 +411,7 @@ static int worker_ended(run_state *s, unsigned k, bool garbled)
     w->after = lost + 1; /* that job cost its firm only */
     if (stop_flag)
         return 0;
-    return start_worker(s, k);
+    return start_worker(s, k, ahead < s->n ? ahead : ER_PAR_NO_JOB);
 }
 
 static int read_worker(run_state *s, unsigned k)
@@ -444,7 +499,7 @@ int er_parallel_run(size_t n, unsigned workers, er_par_produce produce,
         s.wk[k].after = 0;
     }
     for (unsigned k = 0; k < workers; k++)
-        if (start_worker(&s, k) != 0)
+        if (start_worker(&s, k, ER_PAR_NO_JOB) != 0)
             goto done;
 
     size_t next = 0;

@@ -10,20 +10,24 @@
  * A worker takes the first job no worker has taken yet each time it has
  * reported its last, so jobs are shared by speed, never by a fixed split;
  * each worker's jobs still come in increasing order (so a job may resume
- * where the worker's previous one stopped, e.g. in a CSV file).  It writes
+ * where the worker's previous one stopped, e.g. in a CSV file).  While it
+ * makes one job, produce may claim the worker's next one
+ * (er_parallel_claim_next) to start its slow part early.  It writes
  * each job's result bytes to a pipe; the parent reorders them by job index
  * and calls consume for job 0, 1, 2, ... exactly as a one-process run
  * would, so which worker ran a job never shows in the output.  A worker
  * that dies (signal, exit) costs exactly the job it was running: that job
  * arrives as consume(index, NULL, 0, why), and a fresh worker, forked from
- * the parent, takes its place.  Never a hang, never collateral failures.
+ * the parent, takes its place, starting with the job the dead one had
+ * claimed ahead, if any.  Never a hang, never collateral failures.
  *
  * With workers == 0 nothing is forked: produce and consume alternate in the
  * calling process, through the same byte encoding (for debuggers).
  *
  * Stopping (SIGINT/SIGTERM, see er_parallel_request_stop): workers finish
- * the job in hand and start no other; consume is called, in order, for the
- * jobs that finished, and the run returns ER_PAR_STOPPED.
+ * the job in hand and start no other (a job claimed ahead is dropped);
+ * consume is called, in order, for the jobs that finished, and the run
+ * returns ER_PAR_STOPPED.
  *
  * Ownership: result bytes are malloc'd by produce (*out) and freed here.
  */
@@ -65,6 +69,20 @@ void er_parallel_request_stop(void);
  * exits at once (SIGTERM; a worker treats it as its second signal).
  * Async-signal-safe. */
 void er_parallel_abort(void);
+
+/* What er_parallel_claim_next returns when no job is next. */
+#define ER_PAR_NO_JOB ((size_t)-1)
+
+/*
+ * Called by produce(i): claims the job this process will produce after i
+ * and returns its index, so that produce can start that job's slow part
+ * (a plugin run in another process) while it finishes job i; produce(j)
+ * comes next, with this index.  ER_PAR_NO_JOB when no job is left, a stop
+ * was asked for, or outside produce.  Calling it again before produce(j)
+ * returns the same j.  Optional: a produce that never calls it gets its
+ * next job claimed after it reported i, as before.
+ */
+size_t er_parallel_claim_next(void);
 
 /* True once a stop was requested in this process. */
 bool er_parallel_stop_requested(void);

@@ -515,6 +515,109 @@ static void hung_zygote_fails_one_firm(void **state)
     er_diag_free(&diag);
 }
 
+/* ---- runs started ahead of their firm (er_plugin_host_start_firm) ---- */
+
+/* Started ahead, the run gives what a run started then gives; the zygote
+ * keeps serving the firms after. */
+static void a_run_started_ahead_gives_the_same_outcome(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"good.always_met", "good.reads_facts", NULL});
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("good")};
+    er_plugin_host *h = host_for(dirs, 1, true, 0, &diag);
+    make_firm("testsector", 12);
+    run_out now;
+    run(h, &now);
+    assert_int_equal(now.rc, 0);
+    pid_t zygote = h->zygote.pid;
+    for (int firm_no = 0; firm_no < 3; firm_no++) {
+        assert_int_equal(er_plugin_host_start_firm(h, &rubric, &firm, &as_of), 0);
+        assert_true(h->ahead.firm == &firm);
+        run_out ahead;
+        run(h, &ahead);
+        assert_null(h->ahead.firm); /* taken */
+        assert_int_equal(ahead.rc, 0);
+        for (size_t i = 0; i < 2; i++) {
+            assert_int_equal(ahead.checks[i].status, now.checks[i].status);
+            assert_string_equal(ahead.checks[i].note, now.checks[i].note);
+        }
+        assert_int_equal(ahead.res.n_sector_findings, now.res.n_sector_findings);
+        assert_string_equal(ahead.res.sector_findings[0].note, now.res.sector_findings[0].note);
+        done(&ahead);
+    }
+    assert_int_equal(h->zygote.pid, zygote);
+    done(&now);
+    expect_good_result(h, 3);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+/* A run started for one firm and not taken (the next run is another
+ * firm's) is dropped with its zygote: the other firm gets its own answer,
+ * never the dropped one, and so do the firms after. */
+static void a_run_started_ahead_for_another_firm_is_dropped(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"good.always_met", "good.reads_facts", NULL});
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("good")};
+    er_plugin_host *h = host_for(dirs, 1, true, 0, &diag);
+    make_firm("testsector", 3);
+    er_firm other = firm;
+    er_fact other_facts[1] = {{.key = "employees",
+                               .value = {.type = ER_VALUE_NUMBER, .num = 30}}};
+    other.facts = other_facts;
+    assert_int_equal(er_plugin_host_start_firm(h, &rubric, &other, &as_of), 0);
+    pid_t zygote = h->zygote.pid;
+    assert_true(zygote > 0);
+    run_out out;
+    run(h, &out); /* firm, 3 employees: not the 30 of the dropped run */
+    assert_int_equal(out.rc, 0);
+    assert_int_equal(out.checks[0].status, ER_STATUS_UNMET);
+    assert_non_null(strstr(out.checks[1].note, "employees=3"));
+    done(&out);
+    assert_int_not_equal(h->zygote.pid, zygote);
+    assert_int_equal(waitpid(zygote, NULL, WNOHANG), -1); /* killed and reaped */
+    /* Started again and dropped by the host's end: nothing is left. */
+    expect_good_result(h, 30);
+    assert_int_equal(er_plugin_host_start_firm(h, &rubric, &other, &as_of), 0);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+    errno = 0;
+    assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+    assert_int_equal(errno, ECHILD);
+}
+
+/* A plugin that crashes in a run started ahead is reported by that firm's
+ * run, as if started then; in-process hosts start nothing ahead. */
+static void a_crash_started_ahead_is_reported_by_its_run(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"segv.crash", "good.always_met", NULL});
+    make_firm("testsector", 12);
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("segv"), DIR_OF("good")};
+    er_plugin_host *h = host_for(dirs, 2, true, 0, &diag);
+    assert_int_equal(er_plugin_host_start_firm(h, &rubric, &firm, &as_of), 0);
+    assert_true(h->ahead.firm == &firm);
+    run_out out;
+    run(h, &out);
+    assert_int_equal(out.rc, 1);
+    assert_int_equal(out.checks[0].status, ER_STATUS_UNKNOWN);
+    assert_non_null(strstr(out.checks[0].note, "plugin 'segv' crashed (signal 11"));
+    assert_int_equal(out.checks[1].status, ER_STATUS_MET);
+    done(&out);
+    er_plugin_host_free(h);
+
+    h = host_for(dirs, 2, false, 0, &diag);
+    assert_int_equal(er_plugin_host_start_firm(h, &rubric, &firm, &as_of), 0);
+    assert_null(h->ahead.firm);
+    assert_int_equal(h->zygote.pid, 0);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
 /* Freeing the host closes the zygote's pipes and reaps it and its spare
  * child: no descriptor and no child is left. */
 static void free_leaves_no_fd_and_no_child(void **state)
@@ -559,6 +662,9 @@ int main(void)
         cmocka_unit_test(one_zygote_for_many_firms),
         cmocka_unit_test(killed_zygote_is_replaced),
         cmocka_unit_test(hung_zygote_fails_one_firm),
+        cmocka_unit_test(a_run_started_ahead_gives_the_same_outcome),
+        cmocka_unit_test(a_run_started_ahead_for_another_firm_is_dropped),
+        cmocka_unit_test(a_crash_started_ahead_is_reported_by_its_run),
         cmocka_unit_test(free_leaves_no_fd_and_no_child),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

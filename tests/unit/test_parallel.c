@@ -1,7 +1,8 @@
 /* test_parallel.c - er_parallel: every job consumed once, in job order, for
  * any number of workers; each worker's jobs in increasing order; a free
  * worker takes the next job (never a fixed share); a worker that dies
- * costs exactly the job it was on. */
+ * costs exactly the job it was on; a job claimed ahead
+ * (er_parallel_claim_next) comes next, and outlives a worker that dies. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -145,6 +146,85 @@ static void a_free_worker_takes_the_next_job(void **state)
 }
 
 /* A worker that exits or is killed costs the job it was on, no other. */
+/* The job the previous produce of this process claimed ahead, or -1. */
+static long claimed_for_next = -1;
+
+/* Claims the next job first, as `audit` does, then dies where told to;
+ * its record says which job this process had claimed for it. */
+static int produce_ahead(size_t i, void *ctx, char **out, size_t *len)
+{
+    run_log *l = ctx;
+    long mine = claimed_for_next;
+    size_t next = er_parallel_claim_next();
+    if (er_parallel_claim_next() != next) /* asking again claims nothing more */
+        _exit(8);
+    claimed_for_next = next == ER_PAR_NO_JOB ? -1 : (long)next;
+    if (i == l->exit_at)
+        _exit(9);
+    if (i == l->kill_at)
+        raise(SIGKILL);
+    char buf[64];
+    int n = snprintf(buf, sizeof buf, "%zu %ld %ld", i, (long)getpid(), mine);
+    if ((*out = malloc((size_t)n)) == NULL)
+        return -1;
+    memcpy(*out, buf, (size_t)n);
+    *len = (size_t)n;
+    return 0;
+}
+
+static int consume_ahead(size_t i, const char *data, size_t len, const char *why, void *ctx)
+{
+    run_log *l = ctx;
+    assert_int_equal(i, l->next);
+    l->next++;
+    if (data == NULL) {
+        l->why[i] = strdup(why);
+        return 0;
+    }
+    char buf[64];
+    assert_true(len < sizeof buf);
+    memcpy(buf, data, len);
+    buf[len] = '\0';
+    size_t got;
+    long pid, mine;
+    assert_int_equal(sscanf(buf, "%zu %ld %ld", &got, &pid, &mine), 3);
+    assert_int_equal(got, i);
+    /* The job a worker claimed ahead is the one it produced next. */
+    assert_true(mine == -1 || mine == (long)i);
+    l->pid[i] = mine; /* here: which jobs came as claimed */
+    return 0;
+}
+
+/* Each job produced is the one its worker claimed ahead, and a worker that
+ * dies with a job claimed ahead costs its own job only: the fresh worker
+ * starts with the other. */
+static void a_job_claimed_ahead_comes_next_and_outlives_its_worker(void **state)
+{
+    (void)state;
+    const unsigned counts[] = {1, 2, 3};
+    for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+        run_log *l = log_new(80);
+        l->exit_at = 17;
+        l->kill_at = 31;
+        assert_int_equal(er_parallel_run(l->n, counts[c], produce_ahead, consume_ahead, NULL, l),
+                         ER_PAR_DONE);
+        assert_int_equal(l->next, l->n);
+        size_t as_claimed = 0;
+        for (size_t i = 0; i < l->n; i++) {
+            if (i == 17)
+                assert_non_null(strstr(l->why[i], "exited with status 9"));
+            else if (i == 31)
+                assert_non_null(strstr(l->why[i], "killed by signal 9"));
+            else
+                assert_null(l->why[i]);
+            as_claimed += l->pid[i] == (long)i;
+        }
+        /* All but each worker's first job came claimed ahead. */
+        assert_true(as_claimed >= l->n - 2 - 3 * counts[c]);
+        log_free(l);
+    }
+}
+
 static void a_dead_worker_costs_its_job_only(void **state)
 {
     (void)state;
@@ -174,6 +254,7 @@ int main(void)
         cmocka_unit_test(in_order_for_any_worker_count),
         cmocka_unit_test(a_free_worker_takes_the_next_job),
         cmocka_unit_test(a_dead_worker_costs_its_job_only),
+        cmocka_unit_test(a_job_claimed_ahead_comes_next_and_outlives_its_worker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
