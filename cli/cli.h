@@ -81,6 +81,12 @@ const char *er_cli_rubric_dir(const char *option);
 #ifndef ER_REL_RUBRIC_DIR
 #define ER_REL_RUBRIC_DIR "../share/exportready/rubrics"
 #endif
+#ifndef ER_REL_ZYGOTE_EXE
+#define ER_REL_ZYGOTE_EXE "../libexec/exportready/exportready-zygote"
+#endif
+#ifndef ER_DEFAULT_ZYGOTE_EXE
+#define ER_DEFAULT_ZYGOTE_EXE "/usr/local/libexec/exportready/exportready-zygote"
+#endif
 #ifndef ER_REL_PLUGIN_DIR
 #define ER_REL_PLUGIN_DIR "../lib/exportready/plugins"
 #endif
@@ -90,6 +96,10 @@ const char *er_cli_rubric_dir(const char *option);
  * exist, found through /proc/self/exe, else the configured
  * ER_DEFAULT_RUBRIC_DIR and ER_DEFAULT_PLUGIN_DIR. */
 const char *er_cli_installed_rubric_dir(void);
+/* The plugin isolation helper installed with this program
+ * (PROGRAM_DIR/ER_REL_ZYGOTE_EXE, else ER_DEFAULT_ZYGOTE_EXE), or NULL when
+ * neither is an executable: the audit then forks itself as the helper. */
+const char *er_cli_zygote_exe(void);
 
 /* PROGRAM_DIR/rel, resolved (realpath), into buf when it is a directory;
  * else false.  PROGRAM_DIR comes from /proc/self/exe. */

@@ -63,6 +63,31 @@ const char *er_cli_installed_plugin_dir(void)
     return found;
 }
 
+const char *er_cli_zygote_exe(void)
+{
+    static char exe[PATH_MAX];
+    static bool looked;
+    static const char *found;
+    if (looked)
+        return found;
+    looked = true;
+    char self[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+    char *slash = len > 0 ? (self[len] = '\0', strrchr(self, '/')) : NULL;
+    if (slash != NULL) {
+        *slash = '\0';
+        char joined[PATH_MAX + 64];
+        int w = snprintf(joined, sizeof joined, "%s/%s", self, ER_REL_ZYGOTE_EXE);
+        /* Without the "bin/.." in messages (realpath also checks it is there). */
+        if (w > 0 && (size_t)w < sizeof joined && realpath(joined, exe) != NULL &&
+            access(exe, X_OK) == 0)
+            return found = exe;
+    }
+    if (access(ER_DEFAULT_ZYGOTE_EXE, X_OK) == 0)
+        return found = ER_DEFAULT_ZYGOTE_EXE;
+    return NULL; /* the audit forks itself as the helper */
+}
+
 bool er_cli_rubric_found(const char *dir, const char *command)
 {
     char path[PATH_MAX + 32];

@@ -226,6 +226,7 @@ static int open_audit(audit_run *run)
         .n_plugin_dirs = a->plugin_dirs.n,
         .isolate = a->isolate,
         .timeout_s = a->timeout_s,
+        .zygote_exe = er_cli_zygote_exe(),
         .as_of = a->has_as_of ? &a->as_of : NULL,
         .compare_markets = a->compare_markets,
         .site_dirs = a->sites.dirs,

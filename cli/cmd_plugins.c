@@ -89,6 +89,13 @@ static int list_all(const er_cli_dirs *dirs)
         bool there = stat(dirs->dirs[i], &st) == 0;
         printf("  %s%s\n", dirs->dirs[i], there ? "" : _(" (not found)"));
     }
+    /* Where isolated plugins run from (er_plugin_zygote_exec.c). */
+    const char *helper = er_cli_zygote_exe();
+    if (helper != NULL)
+        printf(_("Isolation helper: %s\n"), helper);
+    else
+        puts(_("Isolation helper: not installed (each audit worker forks itself to run "
+               "plugins: slower, same results)"));
     size_t n = er_plugin_host_count(host), loaded = 0;
     for (size_t i = 0; i < n; i++)
         if (er_plugin_host_info(host, i)->refused == NULL)

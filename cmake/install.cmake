@@ -9,6 +9,10 @@
 # the GNUInstallDirs layout (lib or lib/<multiarch>, whatever the prefix).
 file(RELATIVE_PATH ER_REL_RUBRIC_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${ER_RUBRIC_DIR})
 file(RELATIVE_PATH ER_REL_PLUGIN_DIR ${CMAKE_INSTALL_FULL_BINDIR} ${ER_PLUGIN_DIR})
+# The plugin isolation helper (cli/zygote), beside the program's own
+# libexec directory; the build tree has it at the same relative place.
+set(ER_ZYGOTE_EXE ${CMAKE_INSTALL_FULL_LIBEXECDIR}/exportready/exportready-zygote)
+file(RELATIVE_PATH ER_REL_ZYGOTE_EXE ${CMAKE_INSTALL_FULL_BINDIR} ${ER_ZYGOTE_EXE})
 # Site rubric layers live in SYSCONFDIR (/etc for /usr), which no install
 # writes, so upgrades keep them (docs/cli.md, "Site rubrics").
 set(ER_SITE_DIR ${CMAKE_INSTALL_FULL_SYSCONFDIR}/exportready/rubrics)
@@ -30,7 +34,8 @@ target_compile_definitions(exportready PRIVATE
   ER_REL_LANG_DIR="${ER_REL_LANG_DIR}" ER_DEFAULT_LANG_DIR="${ER_LANG_DIR}"
   ER_REL_RUBRIC_DIR="${ER_REL_RUBRIC_DIR}" ER_REL_PLUGIN_DIR="${ER_REL_PLUGIN_DIR}"
   ER_REL_SITE_DIR="${ER_REL_SITE_DIR}" ER_DEFAULT_SITE_DIR="${ER_SITE_DIR}"
-  ER_REL_LOCALE_DIR="${ER_REL_LOCALE_DIR}" ER_DEFAULT_LOCALE_DIR="${CMAKE_INSTALL_FULL_LOCALEDIR}")
+  ER_REL_LOCALE_DIR="${ER_REL_LOCALE_DIR}" ER_DEFAULT_LOCALE_DIR="${CMAKE_INSTALL_FULL_LOCALEDIR}"
+  ER_REL_ZYGOTE_EXE="${ER_REL_ZYGOTE_EXE}" ER_DEFAULT_ZYGOTE_EXE="${ER_ZYGOTE_EXE}")
 
 set(ER_DOC_DIR ${CMAKE_INSTALL_DATADIR}/doc/exportready)
 install(FILES README.md DESTINATION ${ER_DOC_DIR})

@@ -361,6 +361,8 @@ static bool log_quiet;
 
 void er_plugin_set_log_quiet(bool quiet) { log_quiet = quiet; }
 
+bool er_plugin_log_quiet(void) { return log_quiet; }
+
 static void api_log(int level, const char *fmt, ...)
 {
     static const char *const names[] = {"error", "warning", "info", "debug"};

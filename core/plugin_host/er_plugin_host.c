@@ -22,6 +22,11 @@ er_plugin_host *er_plugin_host_new(const er_plugin_host_options *opts, er_diag *
         return NULL;
     host->isolate = opts ? opts->isolate : true;
     host->timeout_s = opts && opts->timeout_s > 0 ? opts->timeout_s : ER_PLUGIN_DEFAULT_TIMEOUT_S;
+    if (opts != NULL && opts->zygote_exe != NULL &&
+        (host->zygote_exe = er_arena_strdup(&host->arena, opts->zygote_exe)) == NULL) {
+        er_plugin_host_free(host);
+        return NULL;
+    }
     for (size_t i = 0; opts != NULL && i < opts->n_dirs; i++) {
         if (opts->dirs[i] == NULL)
             continue;

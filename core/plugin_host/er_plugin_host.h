@@ -32,6 +32,11 @@ typedef struct er_plugin_host_options {
     size_t n_dirs;
     bool isolate;       /* run plugin calls in a forked child (default true) */
     double timeout_s;   /* per firm, when isolated; <= 0: ER_PLUGIN_DEFAULT_TIMEOUT_S */
+    /* The lean zygote program (exportready-zygote, er_plugin_zygote_main)
+     * to exec as the isolation helper; NULL, or one that does not start,
+     * and this process is forked as the helper instead (same results,
+     * dearer forks: er_plugin_zygote_exec.c says why). */
+    const char *zygote_exe;
 } er_plugin_host_options;
 
 /* Creates a host and loads every acceptable plugin in opts->dirs.  Refused
@@ -85,6 +90,13 @@ void er_plugin_host_free(er_plugin_host *host);
  * lines still appear with EXPORTREADY_PLUGIN_DEBUG).  Process-wide; set
  * before plugins run (children inherit it). */
 void er_plugin_set_log_quiet(bool quiet);
+/* What er_plugin_set_log_quiet set last (false before). */
+bool er_plugin_log_quiet(void);
+
+/* The main() of the exportready-zygote program (cli/zygote/main.c): the
+ * isolation helper, started by a host with zygote_exe set, never by a
+ * user (it says so and exits 2).  Returns an exit status, or never. */
+int er_plugin_zygote_main(int argc, char **argv);
 
 /* ---- Intake questions with their help, for `exportready template` ---- */
 

@@ -6,6 +6,8 @@
  *   er_plugin_api.c      the host function table over an er_firm
  *   er_plugin_isolate.c  the audit side of an isolated run: request, answer
  *   er_plugin_zygote.c   the helper process that forks one child per run
+ *   er_plugin_zygote_exec.c that helper as a program of its own (lean forks)
+ *   er_plugin_zygote_main.c the program's side: load the slots, serve
  *   er_plugin_pipe.c     reads and writes with a deadline, the pipe frames
  *   er_plugin_wire.c     the result format, strict decoding, text checks
  *   er_plugin_firm_wire.c the request format (a firm and what to run on it)
@@ -74,6 +76,8 @@ struct er_plugin_host {
     er_arena arena; /* copied metadata */
     er_pl_zygote zygote;
     er_pl_ahead ahead;
+    const char *zygote_exe; /* the lean zygote program, or NULL (arena) */
+    bool zygote_exe_failed; /* it did not start: fork this process instead */
 };
 
 /* One outcome a plugin produced for a firm. */
@@ -109,6 +113,10 @@ void er_pl_batch_free(er_pl_batch *b);
 /* Loads and validates one file into the host (er_plugin_load.c).  Returns
  * 0 loaded, 1 refused (diag gets "FILE: plugin refused: REASON"), -1 oom. */
 int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag);
+/* Appends a slot that holds no plugin (as a refused one), named path, so
+ * that the exec'd zygote numbers its plugins as the audit does.  0, or -1
+ * when out of memory. */
+int er_pl_add_empty_slot(er_plugin_host *host, const char *path);
 /* Loads every *.so in dir, in name order.  Missing dirs are skipped. */
 int er_pl_load_dir(er_plugin_host *host, const char *dir, er_diag *diag);
 void er_pl_unload(er_pl_plugin *p);
@@ -184,6 +192,28 @@ int er_pl_isolated_take(er_plugin_host *host, const er_pl_plugin *p, const uint3
  * -j worker's) is closed and never written to, one that predates a plugin
  * loaded since is stopped.  0, or -1 with errno and *call ("pipe", "fork"). */
 int er_pl_zygote_ensure(er_plugin_host *host, const char **call);
+/* The zygote's loop on its two pipes, after its signals, descriptors and
+ * name are set (er_plugin_zygote.c); never returns. */
+_Noreturn void er_pl_zygote_serve(const er_plugin_host *host, int req_fd, int resp_fd);
+/* The exec'd zygote's protocol (er_plugin_zygote_exec.c): argv[1], the
+ * descriptors it serves on, the ready message and how long it may take to
+ * load the plugins with their init probes (generous: a hung program only
+ * delays a worker's first firm). */
+#define ER_PL_ZYGOTE_MODE "--zygote-v1"
+#define ER_PL_ZYGOTE_READY "ERZ1"
+#define ER_PL_ZYGOTE_READY_S 20.0
+enum { ER_PL_ZYGOTE_REQ_FD = 3, ER_PL_ZYGOTE_RESP_FD = 4 };
+
+/* Starts host->zygote_exe as the zygote (er_plugin_zygote_exec.c): it
+ * gets req_fd (the request pipe's read end) and resp_fd (the answer pipe's
+ * write end) as descriptors 3 and 4 and nothing else above 2, loads the
+ * host's plugins itself and says on parent_resp_fd that it is ready.
+ * Closes req_fd and resp_fd in this process in every case.  Returns its
+ * pid, or -1 when it cannot start or never said ready (it was killed and
+ * reaped). */
+pid_t er_pl_zygote_exec(const er_plugin_host *host, int req_fd, int resp_fd,
+                        int parent_resp_fd);
+
 /* Closes the pipes and reaps the zygote: at once with SIGKILL when kill_it,
  * else after it exits on EOF (SIGKILL after a second if it does not). */
 void er_pl_zygote_stop(er_plugin_host *host, bool kill_it);

@@ -292,6 +292,11 @@ static er_pl_plugin *new_slot(er_plugin_host *host, const char *path)
     return p;
 }
 
+int er_pl_add_empty_slot(er_plugin_host *host, const char *path)
+{
+    return new_slot(host, path) != NULL ? 0 : -1;
+}
+
 int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag)
 {
     er_pl_plugin *p = new_slot(host, path);

@@ -121,6 +121,8 @@ static _Noreturn void run_child(const er_plugin_host *host, pid_t zygote, int go
      * loop on as an orphan. */
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != zygote)
         _exit(3);
+    /* What ps, top and perf show: not one more "exportready". */
+    (void)prctl(PR_SET_NAME, "er-plugin-run");
 #else
     (void)zygote;
 #endif
@@ -282,7 +284,7 @@ static void serve(const er_plugin_host *host, zygote_bufs *z, size_t len, spare 
         answer(resp_fd, ER_PL_OUT_EXITED, 0, z->res, n);
 }
 
-static _Noreturn void zygote_main(const er_plugin_host *host, int req_fd, int resp_fd)
+_Noreturn void er_pl_zygote_serve(const er_plugin_host *host, int req_fd, int resp_fd)
 {
     /* A write to an audit that died gives EPIPE; the zygote then exits. */
     er_pl_default_fatal_signals();
@@ -293,6 +295,9 @@ static _Noreturn void zygote_main(const er_plugin_host *host, int req_fd, int re
      * checks into failures.  The zygote ends when the audit closes its pipe. */
     signal(SIGINT, SIG_IGN);
     signal(SIGTERM, SIG_IGN);
+#ifdef __linux__
+    (void)prctl(PR_SET_NAME, "er-zygote");
+#endif
     /* Only its own pipes: plugin children forked from here inherit the rest. */
     const int keep[] = {req_fd, resp_fd};
     er_pl_close_inherited(keep, 2);
@@ -358,6 +363,26 @@ void er_pl_zygote_stop(er_plugin_host *host, bool kill_it)
     (void)reap(pid, er_pl_now() + 1.0, &killed);
 }
 
+/* The request and answer pipes, every end close-on-exec (the exec'd
+ * zygote gets its two as fresh descriptors).  0, or -1 with errno. */
+static int open_pipes(int req[2], int resp[2])
+{
+    if (pipe(req) != 0)
+        return -1;
+    if (pipe(resp) != 0) {
+        int e = errno;
+        close(req[0]);
+        close(req[1]);
+        errno = e;
+        return -1;
+    }
+    /* Nothing else runs in this process between pipe and these. */
+    int ends[] = {req[0], req[1], resp[0], resp[1]};
+    for (size_t i = 0; i < 4; i++)
+        (void)fcntl(ends[i], F_SETFD, FD_CLOEXEC);
+    return 0;
+}
+
 int er_pl_zygote_ensure(er_plugin_host *host, const char **call)
 {
     er_pl_zygote *z = &host->zygote;
@@ -376,41 +401,49 @@ int er_pl_zygote_ensure(er_plugin_host *host, const char **call)
         return 0;
 
     int req[2], resp[2];
-    if (pipe(req) != 0) {
-        *call = "pipe";
-        return -1;
-    }
-    if (pipe(resp) != 0) {
-        int e = errno;
-        close(req[0]);
-        close(req[1]);
-        errno = e;
+    if (open_pipes(req, resp) != 0) {
         *call = "pipe";
         return -1;
     }
     /* Flushed now so the zygote cannot inherit and repeat pending output. */
     fflush(stdout);
     fflush(stderr);
-    pid_t pid = fork();
+    pid_t pid = -1;
+    if (host->zygote_exe != NULL && !host->zygote_exe_failed) {
+        /* It closes the child's ends (req[0], resp[1]) whatever happens. */
+        pid = er_pl_zygote_exec(host, req[0], resp[1], resp[0]);
+        if (pid < 0) {
+            /* Not there, or it failed: this process is forked instead, now
+             * and from here on, on fresh pipes. */
+            host->zygote_exe_failed = true;
+            close(req[1]);
+            close(resp[0]);
+            if (open_pipes(req, resp) != 0) {
+                *call = "pipe";
+                return -1;
+            }
+        }
+    }
     if (pid < 0) {
-        int e = errno;
+        pid = fork();
+        if (pid < 0) {
+            int e = errno;
+            close(req[0]);
+            close(req[1]);
+            close(resp[0]);
+            close(resp[1]);
+            errno = e;
+            *call = "fork";
+            return -1;
+        }
+        if (pid == 0) {
+            close(req[1]);
+            close(resp[0]);
+            er_pl_zygote_serve(host, req[0], resp[1]);
+        }
         close(req[0]);
-        close(req[1]);
-        close(resp[0]);
         close(resp[1]);
-        errno = e;
-        *call = "fork";
-        return -1;
     }
-    if (pid == 0) {
-        close(req[1]);
-        close(resp[0]);
-        zygote_main(host, req[0], resp[1]);
-    }
-    close(req[0]);
-    close(resp[1]);
-    (void)fcntl(req[1], F_SETFD, FD_CLOEXEC);
-    (void)fcntl(resp[0], F_SETFD, FD_CLOEXEC);
     /* Non-blocking, so a zygote that stops reading cannot block the audit. */
     int fl = fcntl(req[1], F_GETFL);
     if (fl >= 0)

@@ -53,6 +53,7 @@ er_audit *er_audit_open(const er_audit_options *opts, er_diag *errors, er_diag *
         .n_dirs = opts->n_plugin_dirs,
         .isolate = opts->isolate,
         .timeout_s = opts->timeout_s, /* the host applies the default */
+        .zygote_exe = opts->zygote_exe,
     };
     a->host = er_plugin_host_new(&hopts, warnings);
     if (a->host == NULL)

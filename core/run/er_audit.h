@@ -28,6 +28,7 @@ typedef struct er_audit_options {
     size_t n_plugin_dirs;
     bool isolate;     /* run plugins in a forked child */
     double timeout_s; /* per firm, when isolated; <= 0: ER_PLUGIN_DEFAULT_TIMEOUT_S */
+    const char *zygote_exe; /* the isolation helper program (er_plugin_host_options) */
     const er_date *as_of; /* NULL: each firm as of its own audit date */
     bool compare_markets; /* rank every market of the rubric, not only the targeted ones */
     /* Site rubric layers over RUBRIC_DIR (er_rubric_load_layered), and their

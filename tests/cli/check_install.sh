@@ -26,6 +26,10 @@ n=$("$exe" plugins | sed -n 's/^Plugins loaded: //p')
 "$exe" plugins | grep -q "^  $p/lib[^ ]*/exportready/plugins\$" ||
     { "$exe" plugins; fail "plugins are not looked for inside the moved prefix"; }
 
+# The isolation helper comes along, and the audit runs its plugins there.
+"$exe" plugins | grep -q "^Isolation helper: $p/libexec/exportready/exportready-zygote\$" ||
+    { "$exe" plugins; fail "the isolation helper is not found inside the moved prefix"; }
+
 cd "$tmp"
 out=$("$exe" audit "$src"/examples/firms/*.cfg)
 [ "$out" = "$(grep '^pe-[a-z-]*: score' "$src/README.md")" ] ||

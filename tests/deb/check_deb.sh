@@ -45,6 +45,8 @@ n=$("$exe" plugins | sed -n 's/^Plugins loaded: //p')
 [ "$n" = "$want" ] || { "$exe" plugins; fail "$n plugins loaded, not $want"; }
 "$exe" plugins | grep -q "^  $root/usr/lib/[a-z0-9_-]*/exportready/plugins\$" ||
     { "$exe" plugins; fail "plugins not looked for in the multiarch directory"; }
+"$exe" plugins | grep -q "^Isolation helper: $root/usr/libexec/exportready/exportready-zygote\$" ||
+    { "$exe" plugins; fail "the isolation helper is not in the package's /usr/libexec"; }
 [ -s "$root/usr/share/locale/es/LC_MESSAGES/exportready.mo" ] || fail "no Spanish catalogue in the package"
 LANGUAGE=es "$exe" help audit | grep -q '^Uso: exportready audit' ||
     fail "the packaged program does not speak Spanish with LANGUAGE=es"

@@ -4,6 +4,8 @@
  * check id, unsafe permissions) and misbehaving ones (segfault, endless
  * loop, garbage), isolated and in-process; the isolated runs' zygote (one
  * per host, replaced when it dies or hangs, no fd or child left behind).
+ * ctest runs the suite twice: with the zygote forked from this process, and
+ * with ER_TEST_ZYGOTE_EXE naming the exportready-zygote program to exec.
  * Rubric and firm are built by hand so the suite depends on no example data.
  */
 #include <setjmp.h>
@@ -95,7 +97,8 @@ static er_plugin_host *host_for(const char *const *dirs, size_t n, bool isolate,
                                 er_diag *diag)
 {
     er_plugin_host_options o = {.dirs = dirs, .n_dirs = n, .isolate = isolate,
-                                .timeout_s = timeout};
+                                .timeout_s = timeout,
+                                .zygote_exe = getenv("ER_TEST_ZYGOTE_EXE")};
     er_plugin_host *h = er_plugin_host_new(&o, diag);
     assert_non_null(h);
     return h;
@@ -515,6 +518,68 @@ static void hung_zygote_fails_one_firm(void **state)
     er_diag_free(&diag);
 }
 
+/* The program a process runs, as /proc names it (realpath'd). */
+static void exe_of(pid_t pid, char *buf, size_t n)
+{
+    char link[64];
+    snprintf(link, sizeof link, "/proc/%ld/exe", (long)pid);
+    ssize_t len = readlink(link, buf, n - 1);
+    assert_true(len > 0);
+    buf[len] = '\0';
+}
+
+/* The zygote is the program asked for (ER_TEST_ZYGOTE_EXE), else a fork
+ * of this process. */
+static void the_zygote_is_the_program_asked_for(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"good.always_met", "good.reads_facts", NULL});
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("good")};
+    er_plugin_host *h = host_for(dirs, 1, true, 0, &diag);
+    expect_good_result(h, 12);
+    char zygote[4096], want[4096];
+    exe_of(h->zygote.pid, zygote, sizeof zygote);
+    const char *asked = getenv("ER_TEST_ZYGOTE_EXE");
+    if (asked != NULL)
+        assert_non_null(realpath(asked, want));
+    else
+        exe_of(getpid(), want, sizeof want);
+    assert_string_equal(zygote, want);
+    assert_false(h->zygote_exe_failed);
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+/* A zygote program that is not there, or exits without saying it is
+ * ready, and the host forks itself instead: the same outcomes. */
+static void a_zygote_program_that_fails_is_replaced_by_a_fork(void **state)
+{
+    (void)state;
+    make_rubric((const char *const[]){"good.always_met", "good.reads_facts", NULL});
+    const char *programs[] = {"/nonexistent/exportready-zygote", "/bin/false"};
+    for (size_t k = 0; k < 2; k++) {
+        er_diag diag = {0};
+        const char *dirs[] = {DIR_OF("good")};
+        er_plugin_host_options o = {.dirs = dirs, .n_dirs = 1, .isolate = true,
+                                    .zygote_exe = programs[k]};
+        er_plugin_host *h = er_plugin_host_new(&o, &diag);
+        assert_non_null(h);
+        expect_good_result(h, 12);
+        assert_true(h->zygote_exe_failed);
+        char zygote[4096], self[4096];
+        exe_of(h->zygote.pid, zygote, sizeof zygote);
+        exe_of(getpid(), self, sizeof self);
+        assert_string_equal(zygote, self);
+        expect_good_result(h, 3);
+        er_plugin_host_free(h);
+        er_diag_free(&diag);
+        errno = 0;
+        assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+        assert_int_equal(errno, ECHILD);
+    }
+}
+
 /* ---- runs started ahead of their firm (er_plugin_host_start_firm) ---- */
 
 /* Started ahead, the run gives what a run started then gives; the zygote
@@ -662,6 +727,8 @@ int main(void)
         cmocka_unit_test(one_zygote_for_many_firms),
         cmocka_unit_test(killed_zygote_is_replaced),
         cmocka_unit_test(hung_zygote_fails_one_firm),
+        cmocka_unit_test(the_zygote_is_the_program_asked_for),
+        cmocka_unit_test(a_zygote_program_that_fails_is_replaced_by_a_fork),
         cmocka_unit_test(a_run_started_ahead_gives_the_same_outcome),
         cmocka_unit_test(a_run_started_ahead_for_another_firm_is_dropped),
         cmocka_unit_test(a_crash_started_ahead_is_reported_by_its_run),
