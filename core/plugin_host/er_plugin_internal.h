@@ -51,6 +51,9 @@ typedef struct er_pl_plugin {
     void *handle; /* NULL when refused */
     const er_plugin_descriptor *desc;
     bool initialised;
+    /* The file as it was loaded ("dev:ino:size:mtime"), so that the exec'd
+     * zygote can tell it loaded the same file (er_plugin_zygote_exec.c). */
+    char stamp[96];
 } er_pl_plugin;
 
 /* A plugin run started before its firm's er_plugin_host_run
@@ -78,6 +81,9 @@ struct er_plugin_host {
     er_pl_ahead ahead;
     const char *zygote_exe; /* the lean zygote program, or NULL (arena) */
     bool zygote_exe_failed; /* it did not start: fork this process instead */
+    /* In the zygote program: its plugins are the files the audit already
+     * tried in a child (the stamps match), so init is not tried again. */
+    bool probed_by_audit;
 };
 
 /* One outcome a plugin produced for a firm. */
@@ -201,8 +207,19 @@ _Noreturn void er_pl_zygote_serve(const er_plugin_host *host, int req_fd, int re
  * delays a worker's first firm). */
 #define ER_PL_ZYGOTE_MODE "--zygote-v1"
 #define ER_PL_ZYGOTE_READY "ERZ1"
-#define ER_PL_ZYGOTE_READY_S 20.0
+#define ER_PL_ZYGOTE_READY_S 10.0 /* and as long again per plugin's init */
 enum { ER_PL_ZYGOTE_REQ_FD = 3, ER_PL_ZYGOTE_RESP_FD = 4 };
+/* argv[0..4]: the program, the mode, the build id, quiet, the slot count. */
+enum { ER_PL_ZYGOTE_ARGS = 5 };
+
+/* This build's id (CMake, core/plugin_host/CMakeLists.txt): the audit
+ * and the zygote program must have the same. */
+const char *er_pl_build_id(void);
+
+/* Why path (a directory when is_dir) may not be trusted as code: others
+ * may write it or it belongs to another user (er_plugin_load.c); NULL when
+ * it may, else the reason in buf. */
+const char *er_pl_path_unsafe(const char *path, bool is_dir, char *buf, size_t n);
 
 /* Starts host->zygote_exe as the zygote (er_plugin_zygote_exec.c): it
  * gets req_fd (the request pipe's read end) and resp_fd (the answer pipe's

@@ -376,10 +376,17 @@ static int open_pipes(int req[2], int resp[2])
         errno = e;
         return -1;
     }
-    /* Nothing else runs in this process between pipe and these. */
+    /* Nothing else runs in this process between pipe and these.  An end
+     * the exec'd zygote kept by mistake would hide EOF from it. */
     int ends[] = {req[0], req[1], resp[0], resp[1]};
     for (size_t i = 0; i < 4; i++)
-        (void)fcntl(ends[i], F_SETFD, FD_CLOEXEC);
+        if (fcntl(ends[i], F_SETFD, FD_CLOEXEC) != 0) {
+            int e = errno;
+            for (size_t k = 0; k < 4; k++)
+                close(ends[k]);
+            errno = e;
+            return -1;
+        }
     return 0;
 }
 
@@ -437,6 +444,12 @@ int er_pl_zygote_ensure(er_plugin_host *host, const char **call)
             return -1;
         }
         if (pid == 0) {
+#ifdef __linux__
+            /* Dies with the process it serves, as the exec'd one does: a
+             * worker that stops leaves no zygote running a plugin. */
+            if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != me)
+                _exit(0);
+#endif
             close(req[1]);
             close(resp[0]);
             er_pl_zygote_serve(host, req[0], resp[1]);

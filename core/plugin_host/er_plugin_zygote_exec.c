@@ -10,22 +10,29 @@
  * the 2-vCPU bench machine, fork + exit + wait of such a process took
  * 580-720 us; of a process holding libc and one plugin (29 mappings),
  * 180-330 us (/tmp/forkbench in the commit message).  The program
- * exec'd here holds libc, libm and the plugins.
+ * exec'd here holds libc and the plugins.
  *
  * The audit side (er_pl_zygote_exec) forks, gives the child its two pipe
  * ends as descriptors 3 and 4 and closes the rest, and execs the program
  * with the host's plugin slots in argv:
  *
- *   exportready-zygote --zygote-v1 QUIET N SLOT...
+ *   exportready-zygote --zygote-v1 BUILD_ID QUIET N SLOT...
  *
- * QUIET is 0 or 1 (er_plugin_set_log_quiet); each SLOT is "ID=PATH" for a
- * loaded plugin or "-" for a refused one, so that plugin numbers in the
+ * BUILD_ID is er_pl_build_id(): a helper from another build refuses to
+ * serve (the request format may differ).  QUIET is 0 or 1
+ * (er_plugin_set_log_quiet).  Each SLOT is "ID=STAMP=PATH" for a loaded
+ * plugin (STAMP: the file's device, inode, size and mtime when the audit
+ * loaded it) or "-" for a refused one, so that plugin numbers in the
  * requests mean the same on both sides.  The program loads each plugin
- * through the same checks as the audit (er_pl_load_file), refuses to go on
- * if any slot comes out different (the file changed since), then writes
- * "ERZ1" on 4 and serves requests (er_pl_zygote_serve) exactly as a forked
- * zygote does.  No "ERZ1" within the deadline, and the audit kills it and
- * forks itself as the zygote from then on: slower, same results.
+ * through the audit's checks (er_pl_load_file) but without trying init in
+ * a child again (the audit did, on the same file), refuses to go on if any
+ * slot comes out different (another id, or the file changed since), then
+ * writes "ERZ1" on 4 and serves requests (er_pl_zygote_serve) exactly as a
+ * forked zygote does.  It ignores SIGINT and SIGTERM from before its first
+ * instruction (the audit decides what an interrupt means) and dies with
+ * its worker (PR_SET_PDEATHSIG survives exec), so a stopped run leaves no
+ * helper behind.  No "ERZ1" within the deadline, and the audit kills it
+ * and forks itself as the zygote from then on: slower, same results.
  *
  * This file is the audit's side; the program's is er_plugin_zygote_main.c.
  */
@@ -41,35 +48,46 @@
 #include <unistd.h>
 
 #include "er_fds.h"
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#ifndef ER_PL_BUILD_ID
+#error "ER_PL_BUILD_ID comes from core/plugin_host/CMakeLists.txt"
+#endif
+
+const char *er_pl_build_id(void) { return ER_PL_BUILD_ID; }
 
 
 /* argv for the program: malloc'd array and strings, NULL-terminated. */
 static char **zygote_argv(const er_plugin_host *host)
 {
     size_t n = host->n_plugins;
-    char **argv = calloc(n + 5, sizeof *argv);
+    char **argv = calloc(n + ER_PL_ZYGOTE_ARGS + 1, sizeof *argv);
     if (argv == NULL)
         return NULL;
     char count[32];
     snprintf(count, sizeof count, "%zu", n);
     argv[0] = strdup(host->zygote_exe);
     argv[1] = strdup(ER_PL_ZYGOTE_MODE);
-    argv[2] = strdup(er_plugin_log_quiet() ? "1" : "0");
-    argv[3] = strdup(count);
-    bool ok = argv[0] && argv[1] && argv[2] && argv[3];
+    argv[2] = strdup(er_pl_build_id());
+    argv[3] = strdup(er_plugin_log_quiet() ? "1" : "0");
+    argv[4] = strdup(count);
+    bool ok = argv[0] && argv[1] && argv[2] && argv[3] && argv[4];
     for (size_t i = 0; ok && i < n; i++) {
         const er_pl_plugin *p = &host->plugins[i];
+        char **slot = &argv[ER_PL_ZYGOTE_ARGS + i];
         if (p->handle == NULL) {
-            argv[4 + i] = strdup("-");
+            *slot = strdup("-");
         } else {
-            size_t len = strlen(p->info.id) + strlen(p->info.path) + 2;
-            if ((argv[4 + i] = malloc(len)) != NULL)
-                snprintf(argv[4 + i], len, "%s=%s", p->info.id, p->info.path);
+            size_t len = strlen(p->info.id) + strlen(p->stamp) + strlen(p->info.path) + 3;
+            if ((*slot = malloc(len)) != NULL)
+                snprintf(*slot, len, "%s=%s=%s", p->info.id, p->stamp, p->info.path);
         }
-        ok = argv[4 + i] != NULL;
+        ok = *slot != NULL;
     }
     if (!ok) {
-        for (size_t i = 0; i < n + 4; i++)
+        for (size_t i = 0; i < n + ER_PL_ZYGOTE_ARGS; i++)
             free(argv[i]);
         free(argv);
         return NULL;
@@ -84,12 +102,40 @@ static void argv_free(char **argv)
     free(argv);
 }
 
+/* Whether the program may be run as the plugins' helper: the same rule as
+ * for a plugin file and its directory (er_pl_path_unsafe). */
+static bool trusted(const char *exe)
+{
+    char why[600], dir[4096];
+    int w = snprintf(dir, sizeof dir, "%s", exe);
+    char *slash = strrchr(dir, '/');
+    if (w <= 0 || (size_t)w >= sizeof dir || slash == NULL || slash == dir)
+        return false;
+    *slash = '\0';
+    return er_pl_path_unsafe(exe, false, why, sizeof why) == NULL &&
+           er_pl_path_unsafe(dir, true, why, sizeof why) == NULL;
+}
+
 pid_t er_pl_zygote_exec(const er_plugin_host *host, int req_fd, int resp_fd,
                         int parent_resp_fd)
 {
-    char **argv = zygote_argv(host);
+    size_t loaded = 0;
+    for (size_t i = 0; i < host->n_plugins; i++)
+        loaded += host->plugins[i].handle != NULL;
+    char **argv = trusted(host->zygote_exe) ? zygote_argv(host) : NULL;
+    pid_t parent = getpid();
     pid_t pid = argv != NULL ? fork() : -1;
     if (pid == 0) {
+        /* Ignored dispositions survive exec; so does the parent-death
+         * signal. */
+        signal(SIGINT, SIG_IGN);
+        signal(SIGTERM, SIG_IGN);
+#ifdef __linux__
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+            _exit(127);
+#else
+        (void)parent;
+#endif
         /* Up out of the way first, so that neither dup2 closes the other. */
         int r = fcntl(req_fd, F_DUPFD, 10), w = fcntl(resp_fd, F_DUPFD, 10);
         if (r < 0 || w < 0 || dup2(r, ER_PL_ZYGOTE_REQ_FD) != ER_PL_ZYGOTE_REQ_FD ||
@@ -108,8 +154,8 @@ pid_t er_pl_zygote_exec(const er_plugin_host *host, int req_fd, int resp_fd,
     /* The program, not this process, now holds the write end of the
      * answers: a program that dies before it is ready gives EOF. */
     char ready[sizeof ER_PL_ZYGOTE_READY - 1];
-    if (er_pl_read_exact(parent_resp_fd, ready, sizeof ready,
-                         er_pl_now() + ER_PL_ZYGOTE_READY_S) == ER_PL_IO_OK &&
+    double deadline = er_pl_now() + ER_PL_ZYGOTE_READY_S * (double)(1 + loaded);
+    if (er_pl_read_exact(parent_resp_fd, ready, sizeof ready, deadline) == ER_PL_IO_OK &&
         memcmp(ready, ER_PL_ZYGOTE_READY, sizeof ready) == 0)
         return pid;
     kill(pid, SIGKILL);

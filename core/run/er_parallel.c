@@ -17,10 +17,15 @@
 #include "er_io.h"
 #include "er_tempfiles.h"
 
-/* One message on a worker's pipe: this header, then len bytes. */
+/* One message on a worker's pipe: this header, then len bytes; or, with
+ * len RETURNED and no bytes, "this job, claimed ahead, was never started":
+ * a worker told to stop on its own (SIGUSR1 or SIGTERM to it alone) hands
+ * it back, and the fresh worker that takes its place starts with it. */
 typedef struct msg_head {
     uint64_t index, len;
 } msg_head;
+
+#define RETURNED UINT64_MAX
 
 typedef struct worker {
     pid_t pid;   /* 0 when the slot has no live worker */
@@ -28,6 +33,7 @@ typedef struct worker {
     char *buf;   /* bytes read and not yet parsed */
     size_t n, cap;
     size_t after; /* the slot's jobs not yet received are all >= after */
+    size_t returned; /* a job it handed back (RETURNED), or ER_PAR_NO_JOB */
 } worker;
 
 /* ---- handing out jobs ------------------------------------------------------ */
@@ -231,7 +237,13 @@ static void run_worker(claims *c, unsigned k, size_t first, size_t n, int fd,
         if (er_write_all(fd, &h, sizeof h) != 0 || (len > 0 && er_write_all(fd, out, len) != 0))
             _exit(4);
         free(out);
-        /* A job claimed ahead is dropped on a stop: the parent skips it. */
+        if (stop_flag && ahead != ER_PAR_NO_JOB) {
+            /* Not started: back to the parent, which gives it to a fresh
+             * worker unless the whole run is stopping. */
+            msg_head back = {ahead, RETURNED};
+            if (er_write_all(fd, &back, sizeof back) != 0)
+                _exit(4);
+        }
         i = stop_flag ? n : !asked ? claim(c, n, k) : ahead == ER_PAR_NO_JOB ? n : ahead;
     }
     _exit(0);
@@ -318,6 +330,7 @@ static int start_worker(run_state *s, unsigned k, size_t first)
     w->pid = pid;
     w->fd = p[0];
     w->n = 0;
+    w->returned = ER_PAR_NO_JOB;
     worker_pids[k] = pid;
     return 0;
 }
@@ -336,8 +349,14 @@ static int take_messages(run_state *s, worker *wk)
          * that never comes. */
         if (h.index >= s->n || h.index < wk->after || s->got[h.index] ||
             atomic_load(&s->claims->owner[h.index]) != (unsigned short)(wk - s->wk + 1) ||
-            h.len > ((uint64_t)1 << 30))
+            (h.len > ((uint64_t)1 << 30) && h.len != RETURNED) ||
+            (h.len == RETURNED && wk->returned != ER_PAR_NO_JOB))
             return 1;
+        if (h.len == RETURNED) {
+            wk->returned = h.index;
+            at += sizeof h;
+            continue;
+        }
         if (wk->n - at - sizeof h < h.len)
             break;
         char *copy = malloc(h.len ? h.len : 1);
@@ -385,6 +404,10 @@ static int worker_ended(run_state *s, unsigned k, bool garbled)
     if (stop_flag && !garbled)
         return 0; /* told to stop: nothing was lost */
     size_t lost = job_in_hand(s, k, w->after);
+    if (lost < s->n && lost == w->returned && !garbled)
+        /* It stopped on its own after its last job and handed this one
+         * back: nothing was lost, a fresh worker starts with it. */
+        return stop_flag ? 0 : start_worker(s, k, lost);
     if (lost >= s->n)
         /* Between two jobs (it ran out of them, or was killed after
          * reporting one): a fresh worker takes any left. */

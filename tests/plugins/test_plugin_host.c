@@ -17,12 +17,15 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "er_plugin_host.h"
@@ -439,6 +442,14 @@ static void expect_good_result(er_plugin_host *h, double employees)
     done(&out);
 }
 
+/* This process has no child left, running or unreaped. */
+static void assert_no_child_left(void)
+{
+    errno = 0;
+    assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+    assert_int_equal(errno, ECHILD);
+}
+
 static size_t open_fds(void)
 {
     DIR *d = opendir("/proc/self/fd");
@@ -574,10 +585,130 @@ static void a_zygote_program_that_fails_is_replaced_by_a_fork(void **state)
         expect_good_result(h, 3);
         er_plugin_host_free(h);
         er_diag_free(&diag);
-        errno = 0;
-        assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
-        assert_int_equal(errno, ECHILD);
+        assert_no_child_left();
     }
+}
+
+/* Runs the zygote program with args after its name, on fds 3 and 4 as the
+ * audit gives them; closes the request pipe once the program said ready or
+ * ended.  Returns its exit status, with what it wrote (up to 4 bytes) in
+ * got. */
+static int run_zygote_program(const char *const *args, char got[8])
+{
+    const char *exe = getenv("ER_TEST_ZYGOTE_EXE");
+    int req[2], resp[2];
+    assert_int_equal(pipe(req), 0);
+    assert_int_equal(pipe(resp), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        int r = fcntl(req[0], F_DUPFD, 10), w = fcntl(resp[1], F_DUPFD, 10);
+        if (r < 0 || w < 0 || dup2(r, 3) != 3 || dup2(w, 4) != 4)
+            _exit(120);
+        for (int fd = 5; fd < 64; fd++)
+            close(fd);
+        const char *argv[16] = {exe};
+        for (size_t i = 0; args[i] != NULL && i < 14; i++)
+            argv[i + 1] = args[i];
+        execv(exe, (char *const *)argv);
+        _exit(121);
+    }
+    close(req[0]);
+    close(resp[1]);
+    memset(got, 0, 8);
+    size_t n = 0;
+    ssize_t r;
+    while (n < 4 && (r = read(resp[0], got + n, 4 - n)) > 0)
+        n += (size_t)r;
+    close(req[1]); /* EOF: a program that said ready exits */
+    close(resp[0]);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    return WEXITSTATUS(status);
+}
+
+/* The program serves only the build that started it, and only the plugin
+ * files the audit loaded, unchanged: anything else, and it exits 3 without
+ * a word (the audit then forks itself). */
+static void the_zygote_program_refuses_another_build_or_a_changed_plugin(void **state)
+{
+    (void)state;
+    if (getenv("ER_TEST_ZYGOTE_EXE") == NULL)
+        skip(); /* the forked run of the suite */
+    char got[8];
+    const char *id = er_pl_build_id();
+    assert_int_equal(run_zygote_program((const char *const[]){"--zygote-v1", id, "0", "0", NULL},
+                                        got),
+                     0);
+    assert_string_equal(got, "ERZ1");
+    assert_int_equal(run_zygote_program(
+                         (const char *const[]){"--zygote-v1", "0.0.0-another", "0", "0", NULL},
+                         got),
+                     3);
+    assert_string_equal(got, "");
+
+    er_diag diag = {0};
+    const char *dirs[] = {DIR_OF("good")};
+    er_plugin_host *h = host_for(dirs, 1, true, 0, &diag);
+    const er_pl_plugin *p = &h->plugins[0];
+    char slot[4096], stale[4096];
+    snprintf(slot, sizeof slot, "%s=%s=%s", p->info.id, p->stamp, p->info.path);
+    snprintf(stale, sizeof stale, "%s=%s0=%s", p->info.id, p->stamp, p->info.path);
+    assert_int_equal(run_zygote_program(
+                         (const char *const[]){"--zygote-v1", id, "0", "1", slot, NULL}, got),
+                     0);
+    assert_string_equal(got, "ERZ1");
+    assert_int_equal(run_zygote_program(
+                         (const char *const[]){"--zygote-v1", id, "0", "1", stale, NULL}, got),
+                     3);
+    assert_string_equal(got, "");
+    er_plugin_host_free(h);
+    er_diag_free(&diag);
+}
+
+/* A worker that ends with a plugin run started ahead (a stop) leaves no
+ * zygote and no plugin child running: they die with it, even when the
+ * plugin never returns.  This process is made their subreaper to see them. */
+static void an_ended_worker_leaves_no_plugin_process(void **state)
+{
+    (void)state;
+    assert_int_equal(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+    make_rubric((const char *const[]){"loop.hang", NULL});
+    make_firm("testsector", 12);
+    pid_t worker = fork();
+    assert_true(worker >= 0);
+    if (worker == 0) {
+        er_diag diag = {0};
+        const char *dirs[] = {DIR_OF("loop")};
+        er_plugin_host_options o = {.dirs = dirs, .n_dirs = 1, .isolate = true,
+                                    .timeout_s = 60,
+                                    .zygote_exe = getenv("ER_TEST_ZYGOTE_EXE")};
+        er_plugin_host *h = er_plugin_host_new(&o, &diag);
+        if (h == NULL || er_plugin_host_start_firm(h, &rubric, &firm, &as_of) != 0 ||
+            h->ahead.sent != 0)
+            _exit(1);
+        struct timespec ts = {0, 200 * 1000 * 1000}; /* the plugin is in its loop */
+        nanosleep(&ts, NULL);
+        _exit(0);
+    }
+    int status;
+    assert_int_equal(waitpid(worker, &status, 0), worker);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    /* Its zygote and plugin children are ours now: all gone within 5 s
+     * (without the parent-death signal they would run the 60 s out). */
+    bool left = true;
+    for (int k = 0; k < 500 && left; k++) {
+        pid_t r;
+        while ((r = waitpid(-1, NULL, WNOHANG)) > 0)
+            ;
+        left = !(r < 0 && errno == ECHILD);
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        if (left)
+            nanosleep(&ts, NULL);
+    }
+    assert_int_equal(prctl(PR_SET_CHILD_SUBREAPER, 0), 0);
+    assert_false(left);
 }
 
 /* ---- runs started ahead of their firm (er_plugin_host_start_firm) ---- */
@@ -649,9 +780,7 @@ static void a_run_started_ahead_for_another_firm_is_dropped(void **state)
     assert_int_equal(er_plugin_host_start_firm(h, &rubric, &other, &as_of), 0);
     er_plugin_host_free(h);
     er_diag_free(&diag);
-    errno = 0;
-    assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
-    assert_int_equal(errno, ECHILD);
+    assert_no_child_left();
 }
 
 /* A plugin that crashes in a run started ahead is reported by that firm's
@@ -703,9 +832,7 @@ static void free_leaves_no_fd_and_no_child(void **state)
     er_plugin_host_free(h);
     er_diag_free(&diag);
     assert_int_equal(open_fds(), before);
-    errno = 0;
-    assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
-    assert_int_equal(errno, ECHILD);
+    assert_no_child_left();
 }
 
 int main(void)
@@ -729,6 +856,8 @@ int main(void)
         cmocka_unit_test(hung_zygote_fails_one_firm),
         cmocka_unit_test(the_zygote_is_the_program_asked_for),
         cmocka_unit_test(a_zygote_program_that_fails_is_replaced_by_a_fork),
+        cmocka_unit_test(the_zygote_program_refuses_another_build_or_a_changed_plugin),
+        cmocka_unit_test(an_ended_worker_leaves_no_plugin_process),
         cmocka_unit_test(a_run_started_ahead_gives_the_same_outcome),
         cmocka_unit_test(a_run_started_ahead_for_another_firm_is_dropped),
         cmocka_unit_test(a_crash_started_ahead_is_reported_by_its_run),

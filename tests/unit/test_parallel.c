@@ -28,11 +28,24 @@ typedef struct run_log {
     char *why[MAX_JOBS];     /* the jobs whose worker died */
     _Atomic int *last_done;  /* shared with the workers (hold_first_job) */
     size_t exit_at, kill_at; /* jobs whose worker exits / is killed (or n) */
+    size_t stop_at;          /* the job after which its worker alone stops (or n) */
 } run_log;
 
 /* "index pid previous": previous is the job this process produced before
  * (its own memory, so per worker), or -1. */
 static long previous = -1;
+
+/* Job i's result: "index pid extra", malloc'd. */
+static int record(size_t i, long extra, char **out, size_t *len)
+{
+    char buf[64];
+    int n = snprintf(buf, sizeof buf, "%zu %ld %ld", i, (long)getpid(), extra);
+    if ((*out = malloc((size_t)n)) == NULL)
+        return -1;
+    memcpy(*out, buf, (size_t)n);
+    *len = (size_t)n;
+    return 0;
+}
 
 static int produce(size_t i, void *ctx, char **out, size_t *len)
 {
@@ -41,14 +54,9 @@ static int produce(size_t i, void *ctx, char **out, size_t *len)
         _exit(9);
     if (i == l->kill_at)
         raise(SIGKILL);
-    char buf[64];
-    int n = snprintf(buf, sizeof buf, "%zu %ld %ld", i, (long)getpid(), previous);
+    long prev = previous;
     previous = (long)i;
-    if ((*out = malloc((size_t)n)) == NULL)
-        return -1;
-    memcpy(*out, buf, (size_t)n);
-    *len = (size_t)n;
-    return 0;
+    return record(i, prev, out, len);
 }
 
 static int consume(size_t i, const char *data, size_t len, const char *why, void *ctx)
@@ -79,7 +87,7 @@ static run_log *log_new(size_t n)
     run_log *l = calloc(1, sizeof *l);
     assert_non_null(l);
     l->n = n;
-    l->exit_at = l->kill_at = n;
+    l->exit_at = l->kill_at = l->stop_at = n;
     return l;
 }
 
@@ -145,7 +153,6 @@ static void a_free_worker_takes_the_next_job(void **state)
     log_free(l);
 }
 
-/* A worker that exits or is killed costs the job it was on, no other. */
 /* The job the previous produce of this process claimed ahead, or -1. */
 static long claimed_for_next = -1;
 
@@ -159,17 +166,13 @@ static int produce_ahead(size_t i, void *ctx, char **out, size_t *len)
     if (er_parallel_claim_next() != next) /* asking again claims nothing more */
         _exit(8);
     claimed_for_next = next == ER_PAR_NO_JOB ? -1 : (long)next;
+    if (i == l->stop_at)
+        raise(SIGUSR1); /* a stop for this worker only, as `kill -USR1 PID` */
     if (i == l->exit_at)
         _exit(9);
     if (i == l->kill_at)
         raise(SIGKILL);
-    char buf[64];
-    int n = snprintf(buf, sizeof buf, "%zu %ld %ld", i, (long)getpid(), mine);
-    if ((*out = malloc((size_t)n)) == NULL)
-        return -1;
-    memcpy(*out, buf, (size_t)n);
-    *len = (size_t)n;
-    return 0;
+    return record(i, mine, out, len);
 }
 
 static int consume_ahead(size_t i, const char *data, size_t len, const char *why, void *ctx)
@@ -225,6 +228,26 @@ static void a_job_claimed_ahead_comes_next_and_outlives_its_worker(void **state)
     }
 }
 
+/* A worker stopped on its own (not the run) after a job, with the next
+ * claimed ahead, hands that one back: a fresh worker audits it, and no
+ * job fails. */
+static void a_worker_stopped_alone_hands_back_its_job_claimed_ahead(void **state)
+{
+    (void)state;
+    const unsigned counts[] = {1, 2};
+    for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+        run_log *l = log_new(40);
+        l->stop_at = 11;
+        assert_int_equal(er_parallel_run(l->n, counts[c], produce_ahead, consume_ahead, NULL, l),
+                         ER_PAR_DONE);
+        assert_int_equal(l->next, l->n);
+        for (size_t i = 0; i < l->n; i++)
+            assert_null(l->why[i]);
+        log_free(l);
+    }
+}
+
+/* A worker that exits or is killed costs the job it was on, no other. */
 static void a_dead_worker_costs_its_job_only(void **state)
 {
     (void)state;
@@ -255,6 +278,7 @@ int main(void)
         cmocka_unit_test(a_free_worker_takes_the_next_job),
         cmocka_unit_test(a_dead_worker_costs_its_job_only),
         cmocka_unit_test(a_job_claimed_ahead_comes_next_and_outlives_its_worker),
+        cmocka_unit_test(a_worker_stopped_alone_hands_back_its_job_claimed_ahead),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
