@@ -47,6 +47,18 @@ static int record(size_t i, long extra, char **out, size_t *len)
     return 0;
 }
 
+/* Reads record() back: job i's, with its pid and extra. */
+static void parse_record(size_t i, const char *data, size_t len, long *pid, long *extra)
+{
+    char buf[64];
+    assert_true(len < sizeof buf);
+    memcpy(buf, data, len);
+    buf[len] = '\0';
+    size_t got;
+    assert_int_equal(sscanf(buf, "%zu %ld %ld", &got, pid, extra), 3);
+    assert_int_equal(got, i);
+}
+
 static int produce(size_t i, void *ctx, char **out, size_t *len)
 {
     run_log *l = ctx;
@@ -69,14 +81,8 @@ static int consume(size_t i, const char *data, size_t len, const char *why, void
         l->why[i] = strdup(why);
         return 0;
     }
-    char buf[64];
-    assert_true(len < sizeof buf);
-    memcpy(buf, data, len);
-    buf[len] = '\0';
-    size_t got;
     long pid, prev;
-    assert_int_equal(sscanf(buf, "%zu %ld %ld", &got, &pid, &prev), 3);
-    assert_int_equal(got, i);
+    parse_record(i, data, len, &pid, &prev);
     assert_true(prev < (long)i); /* each worker's jobs come in increasing order */
     l->pid[i] = pid;
     return 0;
@@ -184,14 +190,8 @@ static int consume_ahead(size_t i, const char *data, size_t len, const char *why
         l->why[i] = strdup(why);
         return 0;
     }
-    char buf[64];
-    assert_true(len < sizeof buf);
-    memcpy(buf, data, len);
-    buf[len] = '\0';
-    size_t got;
     long pid, mine;
-    assert_int_equal(sscanf(buf, "%zu %ld %ld", &got, &pid, &mine), 3);
-    assert_int_equal(got, i);
+    parse_record(i, data, len, &pid, &mine);
     /* The job a worker claimed ahead is the one it produced next. */
     assert_true(mine == -1 || mine == (long)i);
     l->pid[i] = mine; /* here: which jobs came as claimed */
