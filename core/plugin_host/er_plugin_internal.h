@@ -203,7 +203,7 @@ int er_pl_zygote_ensure(er_plugin_host *host, const char **call);
 _Noreturn void er_pl_zygote_serve(const er_plugin_host *host, int req_fd, int resp_fd);
 /* The exec'd zygote's protocol (er_plugin_zygote_exec.c): argv[1], the
  * descriptors it serves on, the ready message and how long it may take to
- * load the plugins with their init probes (generous: a hung program only
+ * load the plugins and run their init (generous: a hung program only
  * delays a worker's first firm). */
 #define ER_PL_ZYGOTE_MODE "--zygote-v1"
 #define ER_PL_ZYGOTE_READY "ERZ1"
@@ -216,10 +216,11 @@ enum { ER_PL_ZYGOTE_ARGS = 5 };
  * and the zygote program must have the same. */
 const char *er_pl_build_id(void);
 
-/* Why path (a directory when is_dir) may not be trusted as code: others
- * may write it or it belongs to another user (er_plugin_load.c); NULL when
- * it may, else the reason in buf. */
-const char *er_pl_path_unsafe(const char *path, bool is_dir, char *buf, size_t n);
+/* Whether the file at path, or its directory, may not be trusted as code:
+ * not there, not a regular file (a directory), writable by others or owned
+ * by another user than root or you (er_plugin_load.c).  0 when both may be
+ * trusted, 1 when not (the reason in buf), -1 when out of memory. */
+int er_pl_file_unsafe(const char *path, char *buf, size_t n);
 
 /* Starts host->zygote_exe as the zygote (er_plugin_zygote_exec.c): it
  * gets req_fd (the request pipe's read end) and resp_fd (the answer pipe's

@@ -292,9 +292,23 @@ static er_pl_plugin *new_slot(er_plugin_host *host, const char *path)
     return p;
 }
 
-const char *er_pl_path_unsafe(const char *path, bool is_dir, char *buf, size_t n)
+int er_pl_file_unsafe(const char *path, char *buf, size_t n)
 {
-    return unsafe(path, is_dir, buf, n);
+    if (unsafe(path, false, buf, n) != NULL)
+        return 1;
+    char *dir = strdup(path);
+    if (dir == NULL)
+        return -1;
+    char *slash = strrchr(dir, '/');
+    if (slash == NULL)
+        strcpy(dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    const char *why = unsafe(dir, true, buf, n);
+    free(dir);
+    return why != NULL;
 }
 
 /* p's file as it is now, into p->stamp; false when it cannot be read. */
@@ -321,24 +335,11 @@ int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag)
     if (p == NULL)
         return -1;
     char buf[600];
-    const char *why = unsafe(path, false, buf, sizeof buf);
-    if (why != NULL)
-        return refuse(host, p, diag, "%s", why);
-
-    char *dir = strdup(path);
-    if (dir == NULL)
+    int bad = er_pl_file_unsafe(path, buf, sizeof buf);
+    if (bad < 0)
         return -1;
-    char *slash = strrchr(dir, '/');
-    if (slash == NULL)
-        strcpy(dir, ".");
-    else if (slash == dir)
-        dir[1] = '\0';
-    else
-        *slash = '\0';
-    why = unsafe(dir, true, buf, sizeof buf);
-    free(dir);
-    if (why != NULL)
-        return refuse(host, p, diag, "%s", why);
+    if (bad > 0)
+        return refuse(host, p, diag, "%s", buf);
 
     /* Without a slash dlopen() would search the library path instead. */
     char local[ER_MAX_PATH_BYTES];
@@ -371,7 +372,8 @@ int er_pl_load_file(er_plugin_host *host, const char *path, er_diag *diag)
         return refuse(host, p, diag, "descriptor is %lu bytes, ABI %u.%u needs at least %lu",
                       (unsigned long)d->struct_size, (unsigned)d->abi_major,
                       (unsigned)d->abi_minor, (unsigned long)ER_PLUGIN_DESCRIPTOR_SIZE_1_0);
-    if ((why = bad_descriptor(d, buf, sizeof buf)) != NULL)
+    const char *why = bad_descriptor(d, buf, sizeof buf);
+    if (why != NULL)
         return refuse(host, p, diag, "%s", why);
 
     for (size_t i = 0; i + 1 < host->n_plugins; i++) {

@@ -102,27 +102,16 @@ static void argv_free(char **argv)
     free(argv);
 }
 
-/* Whether the program may be run as the plugins' helper: the same rule as
- * for a plugin file and its directory (er_pl_path_unsafe). */
-static bool trusted(const char *exe)
-{
-    char why[600], dir[4096];
-    int w = snprintf(dir, sizeof dir, "%s", exe);
-    char *slash = strrchr(dir, '/');
-    if (w <= 0 || (size_t)w >= sizeof dir || slash == NULL || slash == dir)
-        return false;
-    *slash = '\0';
-    return er_pl_path_unsafe(exe, false, why, sizeof why) == NULL &&
-           er_pl_path_unsafe(dir, true, why, sizeof why) == NULL;
-}
-
 pid_t er_pl_zygote_exec(const er_plugin_host *host, int req_fd, int resp_fd,
                         int parent_resp_fd)
 {
     size_t loaded = 0;
     for (size_t i = 0; i < host->n_plugins; i++)
         loaded += host->plugins[i].handle != NULL;
-    char **argv = trusted(host->zygote_exe) ? zygote_argv(host) : NULL;
+    /* Run as the plugins' helper only under the rule for a plugin file. */
+    char why[600];
+    char **argv = er_pl_file_unsafe(host->zygote_exe, why, sizeof why) == 0 ? zygote_argv(host)
+                                                                          : NULL;
     pid_t parent = getpid();
     pid_t pid = argv != NULL ? fork() : -1;
     if (pid == 0) {
