@@ -359,9 +359,7 @@ static int start_next(audit_run *run)
             return -1;
         }
     } else {
-        size_t n_extra = 0;
-        const char *const *extra = er_audit_questions(run->audit, &n_extra);
-        a->firm = er_firm_load(in->path, er_audit_rubric(run->audit), extra, n_extra, &a->diag);
+        a->firm = er_audit_load_firm(run->audit, in->path, &a->diag);
         if (a->firm == NULL) {
             /* Its audit reads it again and says why it does not load. */
             bool oom = a->diag.oom;
@@ -396,9 +394,7 @@ static int make_record(audit_run *run, size_t i, record *r)
             if (read_csv_row(run, it, &f, id, sizeof id, &diag) != 0)
                 return -1;
         } else {
-            size_t n_extra = 0;
-            const char *const *extra = er_audit_questions(run->audit, &n_extra);
-            f = er_firm_load(in->path, er_audit_rubric(run->audit), extra, n_extra, &diag);
+            f = er_audit_load_firm(run->audit, in->path, &diag);
         }
         if (f != NULL)
             snprintf(id, sizeof id, "%s", f->id);
@@ -455,8 +451,13 @@ static int make_record(audit_run *run, size_t i, record *r)
             return rc;
         }
         er_diag_free(&diag);
-        snprintf(run->where, sizeof run->where, "%s", file);
-        rc = er_audit_loaded_firm(run->audit, f, in->csv ? run->where : in->path, &fa);
+        /* The name results and messages give: it must outlive fa. */
+        const char *where = in->path;
+        if (in->csv) {
+            snprintf(run->where, sizeof run->where, "%s", file);
+            where = run->where;
+        }
+        rc = er_audit_loaded_firm(run->audit, f, where, &fa);
     }
     if (rc < 0) {
         er_firm_audit_free(&fa);

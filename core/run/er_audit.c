@@ -109,13 +109,18 @@ const char *const *er_audit_questions(const er_audit *a, size_t *n)
     return a->questions;
 }
 
+er_firm *er_audit_load_firm(const er_audit *a, const char *path, er_diag *diag)
+{
+    return er_firm_load(path, a->rubric, a->questions, a->n_questions, diag);
+}
+
 int er_audit_firm(er_audit *a, const char *path, er_firm_audit *out)
 {
     memset(out, 0, sizeof *out);
     out->file = path;
 
     er_diag diag = {0};
-    er_firm *firm = er_firm_load(path, a->rubric, a->questions, a->n_questions, &diag);
+    er_firm *firm = er_audit_load_firm(a, path, &diag);
     if (firm == NULL) {
         int rc = diag.oom ? -1 : fail_firm(out, &diag, 0, "the firm file could not be loaded");
         er_diag_free(&diag);

@@ -73,6 +73,11 @@ typedef struct er_firm_audit {
     er_firm_result plugin_part; /* private: what the plugin host produced */
 } er_firm_audit;
 
+/* Loads the firm file at path as er_audit_firm does: against the rubric,
+ * with the plugins' intake questions as known answers.  NULL with the
+ * problems in diag (diag->oom when out of memory). */
+er_firm *er_audit_load_firm(const er_audit *a, const char *path, er_diag *diag);
+
 /*
  * Audits the firm in path into out (which it zero-initialises).  Returns 0
  * when the firm was audited, 1 when it failed (out->result.error says why:
