@@ -204,18 +204,14 @@ size_t er_parallel_claim_next(void)
 }
 
 /* Calls produce for job i with the claim-ahead state set up; afterwards
- * *next is the job produce claimed ahead (ER_PAR_NO_JOB for none), and
- * *asked says whether it claimed at all. */
-static int produce_one(er_par_produce produce, size_t i, void *ctx, char **out, size_t *len,
-                       size_t *next, bool *asked)
+ * producing.asked and .ahead say what it claimed. */
+static int produce_one(er_par_produce produce, size_t i, void *ctx, char **out, size_t *len)
 {
     producing.current = i;
     producing.asked = false;
     producing.ahead = ER_PAR_NO_JOB;
     int rc = produce(i, ctx, out, len);
     producing.current = ER_PAR_NO_JOB;
-    *next = producing.ahead;
-    *asked = producing.asked;
     return rc;
 }
 
@@ -229,14 +225,14 @@ static void run_worker(claims *c, unsigned k, size_t first, size_t n, int fd,
     producing.k = k;
     for (size_t i = first; i < n && !stop_flag;) {
         char *out = NULL;
-        size_t len = 0, ahead;
-        bool asked;
-        if (produce_one(produce, i, ctx, &out, &len, &ahead, &asked) != 0)
+        size_t len = 0;
+        if (produce_one(produce, i, ctx, &out, &len) != 0)
             _exit(3);
         msg_head h = {i, len};
         if (er_write_all(fd, &h, sizeof h) != 0 || (len > 0 && er_write_all(fd, out, len) != 0))
             _exit(4);
         free(out);
+        size_t ahead = producing.ahead;
         if (stop_flag && ahead != ER_PAR_NO_JOB) {
             /* Not started: back to the parent, which gives it to a fresh
              * worker unless the whole run is stopping. */
@@ -244,7 +240,12 @@ static void run_worker(claims *c, unsigned k, size_t first, size_t n, int fd,
             if (er_write_all(fd, &back, sizeof back) != 0)
                 _exit(4);
         }
-        i = stop_flag ? n : !asked ? claim(c, n, k) : ahead == ER_PAR_NO_JOB ? n : ahead;
+        if (stop_flag)
+            i = n;
+        else if (producing.asked) /* ER_PAR_NO_JOB: none was left */
+            i = ahead == ER_PAR_NO_JOB ? n : ahead;
+        else
+            i = claim(c, n, k);
     }
     _exit(0);
 }
@@ -257,9 +258,8 @@ static int run_inline(size_t n, er_par_produce produce, er_par_consume consume, 
         if (stop_flag)
             return ER_PAR_STOPPED;
         char *out = NULL;
-        size_t len = 0, ahead;
-        bool asked;
-        if (produce_one(produce, i, ctx, &out, &len, &ahead, &asked) != 0)
+        size_t len = 0;
+        if (produce_one(produce, i, ctx, &out, &len) != 0)
             return ER_PAR_ERROR;
         int rc = consume(i, out, len, NULL, ctx);
         free(out);
@@ -404,7 +404,7 @@ static int worker_ended(run_state *s, unsigned k, bool garbled)
     if (stop_flag && !garbled)
         return 0; /* told to stop: nothing was lost */
     size_t lost = job_in_hand(s, k, w->after);
-    if (lost < s->n && lost == w->returned && !garbled)
+    if (lost == w->returned && !garbled) /* returned is a job, or ER_PAR_NO_JOB */
         /* It stopped on its own after its last job and handed this one
          * back: nothing was lost, a fresh worker starts with it. */
         return stop_flag ? 0 : start_worker(s, k, lost);
